@@ -1,0 +1,226 @@
+//! The pipeline, end to end: load → resolve → audit → render → write. `check` runs the same
+//! stages up to the audit and writes nothing.
+
+use crate::config;
+use crate::content;
+use crate::coverage::{self, Report};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{self, Site};
+use crate::output::{OutputError, Staging};
+use crate::photos::{PhotoCache, PhotoOutcome};
+use crate::render::{self, RenderError, RenderInput, theme::Theme};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use time::Date;
+
+pub const PHOTO_CACHE_DIR: &str = ".noticeboard-cache/photos";
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Defaults to `<root>/public`.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` (previews, staging hosts).
+    pub base_url: Option<String>,
+    /// The live-reload script URL, injected only while serving.
+    pub live_reload: Option<String>,
+    /// Draw progress bars (only in a terminal).
+    pub progress: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    pub output: PathBuf,
+    pub units: usize,
+    pub people: usize,
+    pub pages: usize,
+    pub boards: usize,
+    pub photos_processed: usize,
+    pub photos_reused: usize,
+    pub seconds: f64,
+    pub warnings: Vec<Diagnostic>,
+    pub report: Report,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The content has errors: nothing was written.
+    #[error("{} error(s) found; nothing was written", .0.errors().count())]
+    Invalid(Diagnostics),
+    #[error("theme: {0}")]
+    Theme(#[from] render::theme::ThemeError),
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+impl BuildError {
+    /// Every diagnostic behind the failure (warnings included), for printing.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            BuildError::Invalid(d) => d.iter().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// What `check` found: the site (when it resolved), every diagnostic, and the audit.
+pub struct CheckOutcome {
+    pub site: Option<Site>,
+    pub diagnostics: Diagnostics,
+    pub report: Report,
+}
+
+/// Loads and resolves a site: stages 1 and 2.
+pub fn load_site(root: &Path, base_url: Option<&str>, out: &mut Diagnostics) -> Option<Site> {
+    let loaded = config::load(root, out);
+    let content = content::load(root, out);
+    let (mut config, _) = loaded?;
+    if let Some(url) = base_url
+        && let Err(d) = config.with_base_url(url)
+    {
+        out.push(d);
+        return None;
+    }
+    let date = publication_date(config.date);
+    model::resolve(config, root, content, date, out)
+}
+
+/// `config.date`, else `SOURCE_DATE_EPOCH` (reproducible builds), else today.
+pub fn publication_date(configured: Option<Date>) -> Date {
+    if let Some(d) = configured {
+        return d;
+    }
+    let from_epoch = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .map(|t| t.date());
+    from_epoch.unwrap_or_else(|| {
+        time::OffsetDateTime::now_local()
+            .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+            .date()
+    })
+}
+
+/// Validates everything a build reads; writes nothing.
+pub fn check(root: &Path) -> CheckOutcome {
+    let mut diagnostics = Diagnostics::default();
+    let site = load_site(root, None, &mut diagnostics);
+    let diagnostics = diagnostics.sorted();
+    let report = match &site {
+        Some(s) => coverage::audit(s),
+        None => coverage::empty(publication_date(None)),
+    };
+    let report = with_diagnostics(report, &diagnostics);
+    CheckOutcome {
+        site,
+        diagnostics,
+        report,
+    }
+}
+
+fn with_diagnostics(mut report: Report, diagnostics: &Diagnostics) -> Report {
+    report.errors = diagnostics.errors().cloned().collect();
+    report.warnings = diagnostics.warnings().cloned().collect();
+    report
+}
+
+/// Builds the site into its output folder, replacing it only on success.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    let started = Instant::now();
+    let root = &options.root;
+    let mut diagnostics = Diagnostics::default();
+    let site = load_site(root, options.base_url.as_deref(), &mut diagnostics);
+    let Some(site) = site else {
+        return Err(BuildError::Invalid(diagnostics.sorted()));
+    };
+    let theme = Theme::load(root, &site.config.theme)?;
+
+    // Photos: processed once into the cache, published from there.
+    let cache =
+        PhotoCache::open(&root.join(PHOTO_CACHE_DIR)).map_err(|source| OutputError::Io {
+            path: root.join(PHOTO_CACHE_DIR),
+            source,
+        })?;
+    let mut sources: Vec<(PathBuf, String)> = site
+        .people
+        .iter()
+        .filter_map(|p| {
+            p.photo.clone().map(|path| {
+                let shown = content::display(root, &path);
+                (path, shown)
+            })
+        })
+        .collect();
+    sources.sort();
+    sources.dedup();
+    let (photos, stats) = cache.process_all(&sources, options.progress);
+    for outcome in photos.values() {
+        if let PhotoOutcome::Unusable { warning } = outcome {
+            diagnostics.push(
+                Diagnostic::warning("content/people", warning.clone())
+                    .help("a placeholder is shown instead"),
+            );
+        }
+    }
+
+    let report = with_diagnostics(coverage::audit(&site), &diagnostics.clone().sorted());
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| root.join("public"));
+    let staging = Staging::new(&output)?;
+    let publish_report = site.config.rules.publish_report;
+    let input = RenderInput {
+        site: &site,
+        theme: &theme,
+        photos: &photos,
+        report: publish_report.then_some(&report),
+        live_reload: options.live_reload.clone(),
+    };
+    let rendered = render::render(&input, staging.path())?;
+    let ready: Vec<_> = photos
+        .values()
+        .filter_map(|o| match o {
+            PhotoOutcome::Ready(set) => Some(set),
+            PhotoOutcome::Unusable { .. } => None,
+        })
+        .collect();
+    let photo_dir = staging.path().join("photos");
+    cache
+        .publish(ready.iter().copied(), &photo_dir)
+        .map_err(|source| OutputError::Io {
+            path: photo_dir.clone(),
+            source,
+        })?;
+    staging.commit()?;
+
+    let in_use: HashSet<String> = ready
+        .iter()
+        .flat_map(|set| set.screen.iter().chain(std::iter::once(&set.print)))
+        .map(|r| r.file_name.clone())
+        .collect();
+    let _ = cache.prune(&in_use);
+
+    Ok(BuildSummary {
+        output,
+        units: site.units.len(),
+        people: site.people.len(),
+        pages: rendered.pages,
+        boards: rendered.boards.len(),
+        photos_processed: stats.processed,
+        photos_reused: stats.reused,
+        seconds: started.elapsed().as_secs_f64(),
+        warnings: diagnostics
+            .sorted()
+            .into_vec()
+            .into_iter()
+            .filter(|d| !d.is_error())
+            .collect(),
+        report,
+    })
+}

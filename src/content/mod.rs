@@ -1,0 +1,343 @@
+//! Stage 1, load: walk `content/` and read every record file into its raw record.
+//!
+//! Nothing here knows about URLs, people lookups or coverage; it only reads what is written,
+//! with enough position information for later stages to point at the right line.
+
+pub mod record;
+pub mod source;
+pub mod values;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::validate::idnumber;
+use rayon::prelude::*;
+use record::{FrontRecord, PersonRecord, UnitRecord};
+use source::{Document, SourceFile};
+use std::path::{Path, PathBuf};
+
+pub const CONTENT_DIR: &str = "content";
+pub const PEOPLE_DIR: &str = "people";
+pub const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
+
+/// A parsed record with the file it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub file: SourceFile,
+    /// Byte offset of the TOML part inside the file (non-zero for Markdown front matter).
+    pub toml_offset: usize,
+    /// The folder names from `content/` down to the file, and last the file stem (Chinese as
+    /// written; URL segments are made from them later).
+    pub segments: Vec<String>,
+    pub record: T,
+    pub body: Option<String>,
+}
+
+impl<T> Loaded<T> {
+    /// The document view used to turn spans into lines.
+    pub fn doc(&self) -> Document<'_> {
+        Document {
+            toml: self.file.text.get(self.toml_offset..).unwrap_or(""),
+            toml_offset: self.toml_offset,
+            body: None,
+        }
+    }
+
+    pub fn stem(&self) -> &str {
+        self.segments.last().map_or("", String::as_str)
+    }
+}
+
+/// An area folder, with its optional `_index.toml`/`_index.md` record.
+#[derive(Debug, Clone)]
+pub struct AreaSource {
+    pub segments: Vec<String>,
+    pub dir: PathBuf,
+    pub record: Option<Loaded<UnitRecord>>,
+}
+
+#[derive(Debug, Default)]
+pub struct Content {
+    pub front: Option<Loaded<FrontRecord>>,
+    /// Every folder under `content/` except `people/`, parents before children.
+    pub areas: Vec<AreaSource>,
+    pub units: Vec<Loaded<UnitRecord>>,
+    pub people: Vec<Loaded<PersonRecord>>,
+    /// Image files in `people/`, for photos found by stem.
+    pub people_images: Vec<PathBuf>,
+}
+
+enum Kind {
+    Front,
+    AreaIndex(usize),
+    Unit,
+    Person,
+}
+
+/// Reads every record under `site/content`. Problems go to `out`; records that could not be
+/// parsed are left out, so later stages see only what was readable.
+pub fn load(site: &Path, out: &mut Diagnostics) -> Content {
+    let root = site.join(CONTENT_DIR);
+    let mut content = Content::default();
+    if !root.is_dir() {
+        out.push(
+            Diagnostic::error(CONTENT_DIR, "there is no content/ folder").help(
+                "create content/ with one folder per township and one .toml file per village",
+            ),
+        );
+        return content;
+    }
+
+    let mut jobs: Vec<(PathBuf, Kind, Vec<String>)> = Vec::new();
+    let walker = walkdir::WalkDir::new(&root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let shown = e
+                    .path()
+                    .map_or_else(|| CONTENT_DIR.to_string(), |p| display(site, p));
+                out.push(Diagnostic::error(shown, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let rel = entry.path().strip_prefix(&root).unwrap_or(entry.path());
+        let mut segments: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let in_people = segments.first().is_some_and(|s| s == PEOPLE_DIR);
+        if entry.file_type().is_dir() {
+            if !segments.is_empty() && !in_people {
+                content.areas.push(AreaSource {
+                    segments,
+                    dir: entry.path().to_path_buf(),
+                    record: None,
+                });
+            } else if in_people && segments.len() > 1 {
+                out.push(
+                    Diagnostic::warning(
+                        display(site, entry.path()),
+                        "folders inside people/ are ignored",
+                    )
+                    .help("keep every person record directly in content/people/"),
+                );
+            }
+            continue;
+        }
+        let path = entry.path();
+        let Some(ext) = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        else {
+            continue;
+        };
+        let file_name = entry.file_name().to_string_lossy();
+        let stem = path
+            .file_stem()
+            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+        if in_people {
+            if segments.len() != 2 {
+                continue;
+            }
+            match ext.as_str() {
+                "toml" | "md" => {
+                    if let Some(last) = segments.last_mut() {
+                        *last = stem;
+                    }
+                    jobs.push((path.to_path_buf(), Kind::Person, segments));
+                }
+                e if PHOTO_EXTENSIONS.contains(&e) => {
+                    content.people_images.push(path.to_path_buf())
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if ext != "toml" && ext != "md" {
+            continue;
+        }
+        segments.pop();
+        if stem == "_index" {
+            if segments.is_empty() {
+                jobs.push((path.to_path_buf(), Kind::Front, segments));
+            } else {
+                let index = content.areas.iter().position(|a| a.segments == segments);
+                match index {
+                    Some(i) => jobs.push((path.to_path_buf(), Kind::AreaIndex(i), segments)),
+                    None => out.push(Diagnostic::error(
+                        display(site, path),
+                        "internal: area folder not seen",
+                    )),
+                }
+            }
+            continue;
+        }
+        if file_name.starts_with('_') {
+            out.push(
+                Diagnostic::warning(display(site, path), "files whose name starts with `_` are ignored")
+                    .help("only `_index.toml` / `_index.md` have a meaning; rename the file to publish it"),
+            );
+            continue;
+        }
+        segments.push(stem);
+        jobs.push((path.to_path_buf(), Kind::Unit, segments));
+    }
+
+    let results: Vec<(Kind, Result<Parsed, Diagnostic>, Diagnostics)> = jobs
+        .into_par_iter()
+        .map(|(path, kind, segments)| {
+            let mut diags = Diagnostics::default();
+            let parsed = read_one(site, &path, &kind, segments, &mut diags);
+            (kind, parsed, diags)
+        })
+        .collect();
+
+    let mut seen_stems: std::collections::HashMap<String, String> = Default::default();
+    for (kind, parsed, diags) in results {
+        out.extend(diags);
+        let parsed = match parsed {
+            Ok(p) => p,
+            Err(d) => {
+                out.push(d);
+                continue;
+            }
+        };
+        match (kind, parsed) {
+            (Kind::Front, Parsed::Front(f)) => content.front = Some(f),
+            (Kind::AreaIndex(i), Parsed::Unit(u)) => {
+                if let Some(prev) = &content.areas[i].record {
+                    out.push(two_records(&prev.file.display, &u.file.display));
+                } else {
+                    content.areas[i].record = Some(u);
+                }
+            }
+            (Kind::Unit, Parsed::Unit(u)) => content.units.push(u),
+            (Kind::Person, Parsed::Person(p)) => {
+                if let Some(prev) = seen_stems.insert(p.stem().to_string(), p.file.display.clone())
+                {
+                    out.push(two_records(&prev, &p.file.display));
+                    continue;
+                }
+                content.people.push(p);
+            }
+            _ => {}
+        }
+    }
+    two_formats_of_one_unit(&content.units, out);
+    content
+}
+
+enum Parsed {
+    Front(Loaded<FrontRecord>),
+    Unit(Loaded<UnitRecord>),
+    Person(Loaded<PersonRecord>),
+}
+
+fn read_one(
+    site: &Path,
+    path: &Path,
+    kind: &Kind,
+    segments: Vec<String>,
+    diags: &mut Diagnostics,
+) -> Result<Parsed, Diagnostic> {
+    let file = SourceFile::read(path, display(site, path))?;
+    scan_for_identifiers(&file, diags);
+    let doc = source::split(&file)?;
+    let toml_offset = doc.toml_offset;
+    let body = doc
+        .body
+        .map(str::to_string)
+        .filter(|b| !b.trim().is_empty());
+    Ok(match kind {
+        Kind::Front => {
+            source::check_keys(&file, &doc, record::FRONT_FIELDS, &[], diags);
+            let record = source::parse_toml(&file, &doc)?;
+            Parsed::Front(Loaded {
+                file,
+                toml_offset,
+                segments,
+                record,
+                body,
+            })
+        }
+        Kind::AreaIndex(_) | Kind::Unit => {
+            source::check_keys(
+                &file,
+                &doc,
+                record::UNIT_FIELDS,
+                &[("team", record::TEAM_FIELDS)],
+                diags,
+            );
+            let record = source::parse_toml(&file, &doc)?;
+            Parsed::Unit(Loaded {
+                file,
+                toml_offset,
+                segments,
+                record,
+                body,
+            })
+        }
+        Kind::Person => {
+            source::check_keys(&file, &doc, record::PERSON_FIELDS, &[], diags);
+            let record = source::parse_toml(&file, &doc)?;
+            Parsed::Person(Loaded {
+                file,
+                toml_offset,
+                segments,
+                record,
+                body,
+            })
+        }
+    })
+}
+
+/// Residents' ID numbers must never be published, wherever in a file they were typed.
+pub fn scan_for_identifiers(file: &SourceFile, diags: &mut Diagnostics) {
+    for found in idnumber::scan(&file.text) {
+        let message = format!(
+            "this looks like {} ({}); it must not be published",
+            found.kind.describe(),
+            found.masked
+        );
+        let d = if found.kind.is_error() {
+            Diagnostic::error(&file.display, message)
+        } else {
+            Diagnostic::warning(&file.display, message)
+        };
+        diags
+            .push(d.at(Some(found.line), Some(found.column)).help(
+                "remove the number from the record: only work contact details are published",
+            ));
+    }
+}
+
+fn two_records(first: &str, second: &str) -> Diagnostic {
+    Diagnostic::error(second, format!("this record has the same name as {first}"))
+        .help("keep one of the two files (a record may be .toml or .md, not both)")
+}
+
+fn two_formats_of_one_unit(units: &[Loaded<UnitRecord>], out: &mut Diagnostics) {
+    let mut seen = std::collections::HashMap::new();
+    for unit in units {
+        if let Some(prev) = seen.insert(&unit.segments, &unit.file.display) {
+            out.push(two_records(prev, &unit.file.display));
+        }
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    // `~$x.xlsx` is Excel's lock file; `.DS_Store`, `.git` and editor swap files are hidden.
+    name.starts_with('.') || name.starts_with("~$") || name.ends_with('~')
+}
+
+/// A site-relative, `/`-separated path for messages.
+pub fn display(site: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(site).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,81 @@
+//! The records as written in files, before validation. Every field is optional here so that
+//! one pass can report every missing or malformed field instead of only serde's first.
+
+use serde::Deserialize;
+use toml::{Spanned, Value};
+
+#[derive(Debug, Deserialize, Default, Clone)]
+pub struct UnitRecord {
+    pub name: Option<Spanned<String>>,
+    pub kind: Option<Spanned<String>>,
+    pub slug: Option<Spanned<String>>,
+    pub code: Option<Spanned<Value>>,
+    pub households: Option<u32>,
+    pub address: Option<String>,
+    pub hotline: Option<Spanned<Value>>,
+    pub tasks: Option<Vec<String>>,
+    pub aliases: Option<Vec<Spanned<String>>>,
+    /// A line for search results and link previews; the body's first paragraph otherwise.
+    pub description: Option<String>,
+    #[serde(default)]
+    pub team: Vec<TeamRecord>,
+}
+
+pub const UNIT_FIELDS: &[&str] = &[
+    "name",
+    "kind",
+    "slug",
+    "code",
+    "households",
+    "address",
+    "hotline",
+    "tasks",
+    "aliases",
+    "description",
+    "team",
+];
+
+#[derive(Debug, Deserialize, Default, Clone)]
+pub struct TeamRecord {
+    pub person: Option<Spanned<String>>,
+    pub role: Option<String>,
+    pub lead: Option<bool>,
+    pub duties: Option<String>,
+    pub covers: Option<Vec<String>>,
+    pub since: Option<Spanned<Value>>,
+    pub until: Option<Spanned<Value>>,
+}
+
+pub const TEAM_FIELDS: &[&str] = &[
+    "person", "role", "lead", "duties", "covers", "since", "until",
+];
+
+#[derive(Debug, Deserialize, Default, Clone)]
+pub struct PersonRecord {
+    pub name: Option<Spanned<String>>,
+    pub title: Option<String>,
+    pub org: Option<String>,
+    pub phone: Option<Spanned<Value>>,
+    pub office_phone: Option<Spanned<Value>>,
+    pub photo: Option<Spanned<String>>,
+    pub checked: Option<Spanned<Value>>,
+}
+
+pub const PERSON_FIELDS: &[&str] = &[
+    "name",
+    "title",
+    "org",
+    "phone",
+    "office_phone",
+    "photo",
+    "checked",
+];
+
+/// `content/_index.md`: the front page's own text.
+#[derive(Debug, Deserialize, Default, Clone)]
+pub struct FrontRecord {
+    pub title: Option<String>,
+    pub description: Option<String>,
+}
+
+pub const FRONT_FIELDS: &[&str] = &["title", "description"];

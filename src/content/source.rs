@@ -1,0 +1,260 @@
+//! Reading one record file: UTF-8 text, optional `+++` front matter, TOML with positions.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+
+/// A file as read from disk, with the name a clerk knows it by.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    /// Relative to the site folder, `/`-separated: what messages print.
+    pub display: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn read(path: &Path, display: String) -> Result<SourceFile, Diagnostic> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            Diagnostic::error(&display, format!("cannot read the file: {e}"))
+                .help("check that the file exists and that you may read it")
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let (line, _) = line_col(
+                &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
+                usize::MAX,
+            );
+            Diagnostic::error(
+                &display,
+                "the file is not UTF-8 text (it may be saved as GBK/ANSI)",
+            )
+            .at(Some(line), None)
+            .help("open it in your editor and save it again with the encoding \"UTF-8\"")
+        })?;
+        // A BOM is what Windows Notepad writes; it is not part of the record.
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
+        Ok(SourceFile {
+            path: path.to_path_buf(),
+            display,
+            text,
+        })
+    }
+
+    /// 1-based line of a byte offset in this file.
+    pub fn line_of(&self, offset: usize) -> usize {
+        line_col(&self.text, offset).0
+    }
+
+    pub fn is_markdown(&self) -> bool {
+        self.path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+    }
+}
+
+/// A record split into its TOML part and its Markdown body.
+#[derive(Debug, Clone, Copy)]
+pub struct Document<'a> {
+    pub toml: &'a str,
+    /// Byte offset of `toml` inside the file, to turn TOML spans into file lines.
+    pub toml_offset: usize,
+    pub body: Option<&'a str>,
+}
+
+/// Splits `+++`-fenced front matter from a Markdown file; a `.toml` file is all TOML.
+pub fn split(file: &SourceFile) -> Result<Document<'_>, Diagnostic> {
+    let text = file.text.as_str();
+    if !file.is_markdown() {
+        return Ok(Document {
+            toml: text,
+            toml_offset: 0,
+            body: None,
+        });
+    }
+    let trimmed = text.trim_start_matches(['\n', '\r', ' ', '\t']);
+    let lead = text.len() - trimmed.len();
+    let Some(after_open) = trimmed.strip_prefix("+++") else {
+        // Markdown without front matter is only a body (allowed for `_index.md`).
+        return Ok(Document {
+            toml: "",
+            toml_offset: 0,
+            body: Some(text),
+        });
+    };
+    let start = lead + 3;
+    // The closing fence is a line that is exactly `+++`.
+    let mut offset = start;
+    for line in after_open.split_inclusive('\n') {
+        if line.trim_end() == "+++" && offset > start {
+            let toml = &text[start..offset];
+            let body = &text[offset + line.len()..];
+            return Ok(Document {
+                toml,
+                toml_offset: start,
+                body: Some(body),
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(
+        &file.display,
+        "the front matter opened with `+++` is never closed",
+    )
+    .at(Some(file.line_of(lead)), None)
+    .help("add a line with only `+++` after the TOML fields, before the Markdown text"))
+}
+
+/// Parses the TOML part into `T`, reporting syntax errors with their line.
+pub fn parse_toml<T: DeserializeOwned>(file: &SourceFile, doc: &Document) -> Result<T, Diagnostic> {
+    toml::from_str::<T>(doc.toml).map_err(|e| {
+        let line = e.span().map(|s| file.line_of(doc.toml_offset + s.start));
+        let column = e
+            .span()
+            .map(|s| line_col(&file.text, doc.toml_offset + s.start).1);
+        Diagnostic::error(&file.display, first_line(e.message()))
+            .at(line, column)
+            .help("fix the TOML at this line (text values need \"quotes\", dates look like 2023-03-09)")
+    })
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or(message).trim().to_string()
+}
+
+/// Warns about keys the record type does not know, suggesting the nearest known one: a typo
+/// such as `phnoe` would otherwise silently drop a phone number from every board.
+pub fn check_keys(
+    file: &SourceFile,
+    doc: &Document,
+    known: &[&str],
+    nested: &[(&str, &[&str])],
+    out: &mut Diagnostics,
+) {
+    let Ok(table) = toml::de::DeTable::parse(doc.toml) else {
+        return; // the syntax error is reported by `parse_toml`
+    };
+    let table = table.into_inner();
+    for (key, value) in table.iter() {
+        let name = key.get_ref().as_ref();
+        if let Some((_, inner_known)) = nested.iter().find(|(k, _)| *k == name) {
+            let tables: Vec<_> = match value.get_ref() {
+                toml::de::DeValue::Array(items) => items.iter().collect(),
+                toml::de::DeValue::Table(_) => vec![value],
+                _ => Vec::new(),
+            };
+            for item in tables {
+                if let toml::de::DeValue::Table(inner) = item.get_ref() {
+                    for (inner_key, _) in inner.iter() {
+                        warn_unknown(file, doc, inner_key, inner_known, Some(name), out);
+                    }
+                }
+            }
+        } else {
+            warn_unknown(file, doc, key, known, None, out);
+        }
+    }
+}
+
+fn warn_unknown(
+    file: &SourceFile,
+    doc: &Document,
+    key: &toml::Spanned<toml::de::DeString>,
+    known: &[&str],
+    parent: Option<&str>,
+    out: &mut Diagnostics,
+) {
+    let name = key.get_ref().as_ref();
+    if known.contains(&name) {
+        return;
+    }
+    let (line, column) = line_col(&file.text, doc.toml_offset + key.span().start);
+    let place = parent.map_or(String::new(), |p| format!(" in [[{p}]]"));
+    let mut d = Diagnostic::warning(
+        &file.display,
+        format!("unknown field `{name}`{place} is ignored"),
+    )
+    .at(Some(line), Some(column));
+    d = match nearest(name, known) {
+        Some(best) => d.help(format!("did you mean `{best}`?")),
+        None => d.help(format!("known fields: {}", known.join(", "))),
+    };
+    out.push(d);
+}
+
+/// The known name closest to `name`, if it is close enough to be a typo.
+pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(name, k), *k))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, text: &str) -> SourceFile {
+        SourceFile {
+            path: PathBuf::from(name),
+            display: name.to_string(),
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let f = file("a.md", "+++\nname = \"x\"\n+++\n# Hello\n");
+        let doc = split(&f).unwrap();
+        assert_eq!(doc.toml, "\nname = \"x\"\n");
+        assert_eq!(doc.body, Some("# Hello\n"));
+        assert_eq!(f.line_of(doc.toml_offset + 1), 2);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error_with_line() {
+        let f = file("a.md", "\n+++\nname = \"x\"\n");
+        let err = split(&f).unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("never closed"));
+    }
+
+    #[test]
+    fn toml_errors_carry_the_file_line() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct R {
+            name: String,
+        }
+        let f = file("a.md", "+++\n\nname = 刘庄\n+++\nbody");
+        let doc = split(&f).unwrap();
+        let err = parse_toml::<R>(&f, &doc).unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+    }
+
+    #[test]
+    fn unknown_keys_get_a_suggestion() {
+        let f = file(
+            "p.toml",
+            "name = \"王兴\"\nphnoe = \"1\"\n[[team]]\npersno = \"x\"\n",
+        );
+        let doc = split(&f).unwrap();
+        let mut out = Diagnostics::default();
+        check_keys(
+            &f,
+            &doc,
+            &["name", "phone", "team"],
+            &[("team", &["person", "role"])],
+            &mut out,
+        );
+        let all: Vec<_> = out.iter().collect();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].line, Some(2));
+        assert_eq!(all[0].help.as_deref(), Some("did you mean `phone`?"));
+        assert_eq!(all[1].help.as_deref(), Some("did you mean `person`?"));
+    }
+}

@@ -1,0 +1,60 @@
+//! `noticeboard init DIR`: writes the example site that ships in this repository (config.toml
+//! and content/), so a new user starts from something that builds and shows every feature.
+
+use include_dir::{Dir, include_dir};
+use std::path::Path;
+
+static EXAMPLE_CONTENT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
+static EXAMPLE_CONFIG: &str = include_str!("../config.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum InitError {
+    #[error("{0} already holds a site (config.toml or content/); choose an empty or new folder")]
+    NotEmpty(String),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// Writes the example site into `dir`, which must not already hold a site.
+pub fn init(dir: &Path) -> Result<usize, InitError> {
+    if dir.join("config.toml").exists() || dir.join("content").exists() {
+        return Err(InitError::NotEmpty(dir.display().to_string()));
+    }
+    let io = |path: &Path| {
+        let shown = path.display().to_string();
+        move |source| InitError::Io {
+            path: shown,
+            source,
+        }
+    };
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let config_path = dir.join("config.toml");
+    std::fs::write(&config_path, EXAMPLE_CONFIG).map_err(io(&config_path))?;
+    let mut written = 1;
+    write_dir(&EXAMPLE_CONTENT, &dir.join("content"), &mut written)?;
+    Ok(written)
+}
+
+fn write_dir(source: &Dir<'_>, target: &Path, written: &mut usize) -> Result<(), InitError> {
+    for file in source.files() {
+        let path = target.join(file.path());
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| InitError::Io {
+                path: parent.display().to_string(),
+                source: e,
+            })?;
+        }
+        std::fs::write(&path, file.contents()).map_err(|e| InitError::Io {
+            path: path.display().to_string(),
+            source: e,
+        })?;
+        *written += 1;
+    }
+    for sub in source.dirs() {
+        write_dir(sub, target, written)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,225 @@
+//! Stage 2, the typed model: areas, units, people and their assignments, resolved once and
+//! checked, so that rendering never has to look anything up or fail.
+
+mod resolve;
+pub mod slug;
+
+pub use resolve::{person_slug as resolve_person_slug, resolve};
+
+use crate::config::Config;
+use crate::validate::phone::Phone;
+use serde::Serialize;
+use std::path::PathBuf;
+use time::Date;
+
+pub type AreaIndex = usize;
+pub type UnitIndex = usize;
+pub type PersonIndex = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Village,
+    Community,
+    Enterprise,
+    School,
+    Project,
+    Township,
+    Street,
+    County,
+    Other,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 9] = [
+        Kind::Village,
+        Kind::Community,
+        Kind::Enterprise,
+        Kind::School,
+        Kind::Project,
+        Kind::Township,
+        Kind::Street,
+        Kind::County,
+        Kind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Village => "village",
+            Kind::Community => "community",
+            Kind::Enterprise => "enterprise",
+            Kind::School => "school",
+            Kind::Project => "project",
+            Kind::Township => "township",
+            Kind::Street => "street",
+            Kind::County => "county",
+            Kind::Other => "other",
+        }
+    }
+
+    /// The English name or the Chinese one a roster uses (村, 社区 ...).
+    pub fn parse(s: &str) -> Option<Kind> {
+        let s = s.trim();
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s))
+            .or(match s {
+                "村" | "行政村" => Some(Kind::Village),
+                "社区" | "居委会" => Some(Kind::Community),
+                "企业" | "公司" => Some(Kind::Enterprise),
+                "学校" => Some(Kind::School),
+                "项目" | "项目工地" => Some(Kind::Project),
+                "镇" | "乡" | "乡镇" | "镇街" => Some(Kind::Township),
+                "街道" => Some(Kind::Street),
+                "县" | "区" | "县区" => Some(Kind::County),
+                "其他" => Some(Kind::Other),
+                _ => None,
+            })
+    }
+
+    /// Kinds that the `min_team` rule applies to.
+    pub fn needs_full_team(self) -> bool {
+        matches!(self, Kind::Village | Kind::Community)
+    }
+}
+
+/// One person's place on one unit's team.
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    pub person: PersonIndex,
+    pub role: Option<String>,
+    pub lead: bool,
+    pub duties: Option<String>,
+    pub covers: Vec<String>,
+    pub since: Option<Date>,
+    pub until: Option<Date>,
+    /// Within `[since, until]` on the publication date: only these are shown and counted.
+    pub current: bool,
+}
+
+/// The fields units and area records share.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The URL path without slashes at the ends: `luquantun/liuzhuang`.
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    pub area: AreaIndex,
+    pub code: Option<String>,
+    pub households: Option<u32>,
+    pub address: Option<String>,
+    /// The unit's own hotline, else the nearest area's, else the site's.
+    pub hotline: Option<Phone>,
+    /// The unit's own tasks, else the nearest area's, else `[board].tasks`.
+    pub tasks: Vec<String>,
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+    /// In display order: leads first, then as written.
+    pub team: Vec<Assignment>,
+    pub body: Option<String>,
+    /// Site-relative path of the record.
+    pub source: String,
+}
+
+impl Unit {
+    pub fn current_team(&self) -> impl Iterator<Item = &Assignment> {
+        self.team.iter().filter(|a| a.current)
+    }
+
+    pub fn leads(&self) -> impl Iterator<Item = &Assignment> {
+        self.current_team().filter(|a| a.lead)
+    }
+
+    /// `luquantun/liuzhuang/`: the page path relative to the site root.
+    pub fn path(&self) -> String {
+        format!("{}/", self.id)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Area {
+    /// `""` for the site root, else the URL path (`luquantun`, `a/b`).
+    pub id: String,
+    pub name: String,
+    pub parent: Option<AreaIndex>,
+    pub children: Vec<AreaIndex>,
+    pub units: Vec<UnitIndex>,
+    /// The area's own record (`_index.toml`): its team, hotline, tasks, text.
+    pub record: Option<Unit>,
+}
+
+impl Area {
+    pub fn path(&self) -> String {
+        if self.id.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", self.id)
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// The record's file stem: `wang-xing`.
+    pub id: String,
+    pub name: String,
+    pub title: Option<String>,
+    pub org: Option<String>,
+    pub phone: Phone,
+    pub office_phone: Option<Phone>,
+    /// Absolute path of the source photo, if one exists.
+    pub photo: Option<PathBuf>,
+    pub checked: Option<Date>,
+    pub body: Option<String>,
+    pub source: String,
+    /// Units (not area records) where this person is on the current team.
+    pub current_units: Vec<UnitIndex>,
+}
+
+impl Person {
+    /// The surname, for the photo placeholder and the vCard's N field.
+    pub fn initial(&self) -> String {
+        self.name
+            .chars()
+            .next()
+            .map(String::from)
+            .unwrap_or_default()
+    }
+}
+
+/// The whole site, resolved: what every later stage reads.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    pub root: PathBuf,
+    /// The publication date on which assignments are judged current.
+    pub date: Date,
+    /// `areas[0]` is the site root (the front page).
+    pub areas: Vec<Area>,
+    pub units: Vec<Unit>,
+    pub people: Vec<Person>,
+    /// The front page's own title and Markdown text.
+    pub front_title: Option<String>,
+    pub front_description: Option<String>,
+    pub front_body: Option<String>,
+}
+
+impl Site {
+    pub fn root_area(&self) -> &Area {
+        &self.areas[0]
+    }
+
+    /// Areas from the top down to `area`, without the site root.
+    pub fn ancestors(&self, area: AreaIndex) -> Vec<AreaIndex> {
+        let mut chain = Vec::new();
+        let mut current = Some(area);
+        while let Some(i) = current {
+            if i != 0 {
+                chain.push(i);
+            }
+            current = self.areas[i].parent;
+        }
+        chain.reverse();
+        chain
+    }
+}

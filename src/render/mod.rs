@@ -1,0 +1,673 @@
+//! Stage 3, render: every page, board, QR code and vCard of a resolved site, written into a
+//! staging folder. Templates come from the theme; Rust code only prepares data.
+
+pub mod context;
+pub mod markdown;
+pub mod qr;
+pub mod theme;
+pub mod vcard;
+
+use crate::config::Language;
+use crate::coverage::Report;
+use crate::model::{Site, Unit};
+use crate::photos::PhotoOutcome;
+use context::{LinkView, PersonView, PhoneView, UnitView, date_display};
+use rayon::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use tera::{Context, Tera, Value};
+use theme::Theme;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("template {origin}: {message}")]
+    Template { origin: String, message: String },
+    #[error("strings table {origin}: {message}")]
+    Strings { origin: String, message: String },
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot make the QR code for {url}: {message}")]
+    Qr { url: String, message: String },
+}
+
+/// What a build needs besides the site itself.
+pub struct RenderInput<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub photos: &'a HashMap<PathBuf, PhotoOutcome>,
+    pub report: Option<&'a Report>,
+    /// The live-reload script's URL, only while serving.
+    pub live_reload: Option<String>,
+}
+
+/// One printed board, for the manifest and reprint list.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+pub struct BoardRecord {
+    pub id: String,
+    pub url: String,
+    /// Hash of everything the board prints except the publication date.
+    pub hash: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub pages: usize,
+    pub boards: Vec<BoardRecord>,
+    pub files: usize,
+}
+
+pub fn render(input: &RenderInput, out: &Path) -> Result<Rendered, RenderError> {
+    let site = input.site;
+    let tera = compile(input)?;
+    let writer = Writer { out };
+
+    let people: Vec<PersonView> = site
+        .people
+        .iter()
+        .map(|p| context::person_view(site, p, input.photos))
+        .collect();
+    let units: Vec<UnitView> = site
+        .units
+        .par_iter()
+        .map(|u| finished_unit_view(site, u, &people))
+        .collect::<Result<_, _>>()?;
+    let unit_values: Vec<Value> = units.iter().map(Value::from_serializable).collect();
+
+    let mut rendered = Rendered::default();
+    let page = |template: &str,
+                path: &str,
+                title: &str,
+                description: &str,
+                mut ctx: Context|
+     -> Result<(), RenderError> {
+        ctx.insert("root", &relative_root(path));
+        ctx.insert(
+            "page",
+            &PageView {
+                path: path.to_string(),
+                url: site.config.url(path),
+                title: title.to_string(),
+                description: description.to_string(),
+            },
+        );
+        let html = tera
+            .render(template, &ctx)
+            .map_err(|e| template_error(input.theme, template, e))?;
+        let file = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_string()
+        };
+        writer.write(&file, html.as_bytes())
+    };
+
+    // Units: page, board, QR codes.
+    let boards: Vec<BoardRecord> = site
+        .units
+        .par_iter()
+        .zip(units.par_iter())
+        .zip(unit_values.par_iter())
+        .map(
+            |((unit, view), value)| -> Result<BoardRecord, RenderError> {
+                let mut ctx = Context::new();
+                ctx.insert_value("unit", value.clone());
+                page(
+                    "unit.html",
+                    &unit.path(),
+                    &unit.name,
+                    &view.description,
+                    ctx.clone(),
+                )?;
+                ctx.insert_value("boards", Value::from(vec![value.clone()]));
+                page(
+                    "board.html",
+                    &format!("{}board.html", unit.path()),
+                    &unit.name,
+                    &view.description,
+                    ctx,
+                )?;
+                let qr = qr::encode(&view.abs_url).map_err(|e| RenderError::Qr {
+                    url: view.abs_url.clone(),
+                    message: e.to_string(),
+                })?;
+                writer.write(
+                    &format!("{}qr.svg", unit.path()),
+                    qr.to_svg(&view.abs_url).as_bytes(),
+                )?;
+                let png = qr.to_png(10).map_err(|e| RenderError::Qr {
+                    url: view.abs_url.clone(),
+                    message: e.to_string(),
+                })?;
+                writer.write(&format!("{}qr.png", unit.path()), &png)?;
+                Ok(BoardRecord {
+                    id: unit.id.clone(),
+                    url: view.abs_url.clone(),
+                    hash: board_hash(site, view),
+                })
+            },
+        )
+        .collect::<Result<_, _>>()?;
+    rendered.pages += 2 * site.units.len();
+    rendered.files += 4 * site.units.len();
+    rendered.boards = boards;
+
+    // Areas: page and batch of boards.
+    let area_results: Vec<Result<usize, RenderError>> = (1..site.areas.len())
+        .into_par_iter()
+        .map(|index| {
+            let area = &site.areas[index];
+            let mut ctx = Context::new();
+            ctx.insert_value("area", area_value(site, index, &people, &unit_values)?);
+            let description = area_description(site, index);
+            page(
+                "area.html",
+                &area.path(),
+                &area.name,
+                &description,
+                ctx.clone(),
+            )?;
+            let all = descendant_units(site, index);
+            if all.is_empty() {
+                return Ok(1);
+            }
+            ctx.insert_value(
+                "boards",
+                Value::from(
+                    all.iter()
+                        .map(|&u| unit_values[u].clone())
+                        .collect::<Vec<_>>(),
+                ),
+            );
+            page(
+                "boards.html",
+                &format!("{}boards.html", area.path()),
+                &area.name,
+                &description,
+                ctx,
+            )?;
+            Ok(2)
+        })
+        .collect();
+    for r in area_results {
+        let n = r?;
+        rendered.pages += n;
+        rendered.files += n;
+    }
+
+    // People: page and vCard.
+    site.people.par_iter().zip(people.par_iter()).try_for_each(
+        |(person, view)| -> Result<(), RenderError> {
+            let mut ctx = Context::new();
+            ctx.insert("person", view);
+            let description = [view.title.as_deref(), view.org.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · ");
+            page("person.html", &view.url, &person.name, &description, ctx)?;
+            writer.write(&view.vcard, vcard_for(site, person, view).as_bytes())
+        },
+    )?;
+    rendered.pages += people.len();
+    rendered.files += 2 * people.len();
+
+    // Site-wide pages.
+    let root_value = area_value(site, 0, &people, &unit_values)?;
+    let mut ctx = Context::new();
+    ctx.insert_value("area", root_value);
+    ctx.insert(
+        "body_html",
+        &site.front_body.as_deref().map(markdown::to_html),
+    );
+    ctx.insert("unit_count", &site.units.len());
+    let title = site
+        .front_title
+        .clone()
+        .unwrap_or_else(|| site.config.title.clone());
+    let description = site
+        .front_description
+        .clone()
+        .unwrap_or_else(|| area_description(site, 0));
+    page("index.html", "", &title, &description, ctx)?;
+
+    let mut ctx = Context::new();
+    ctx.insert("people", &people);
+    page(
+        "people.html",
+        "people/",
+        strings_title(site.config.language, "people"),
+        "",
+        ctx,
+    )?;
+
+    let mut ctx = Context::new();
+    // The 404 page is served at any depth, so its links start from the site's base path.
+    ctx.insert("base_path", &site.config.base_path());
+    let html = {
+        ctx.insert("root", &site.config.base_path());
+        ctx.insert(
+            "page",
+            &PageView {
+                path: "404.html".into(),
+                url: site.config.url("404.html"),
+                title: strings_title(site.config.language, "404").into(),
+                description: String::new(),
+            },
+        );
+        tera.render("404.html", &ctx)
+            .map_err(|e| template_error(input.theme, "404.html", e))?
+    };
+    writer.write("404.html", html.as_bytes())?;
+
+    for unit in &site.units {
+        for alias in &unit.aliases {
+            let mut ctx = Context::new();
+            ctx.insert(
+                "target",
+                &LinkView {
+                    name: unit.name.clone(),
+                    url: unit.path(),
+                },
+            );
+            page("redirect.html", &format!("{alias}/"), &unit.name, "", ctx)?;
+        }
+    }
+
+    let mut urls: Vec<String> = vec![site.config.url("")];
+    urls.extend(
+        site.areas
+            .iter()
+            .skip(1)
+            .map(|a| site.config.url(&a.path())),
+    );
+    urls.extend(units.iter().map(|u| u.abs_url.clone()));
+    urls.extend(people.iter().map(|p| site.config.url(&p.url)));
+    let mut ctx = Context::new();
+    ctx.insert("urls", &urls);
+    ctx.insert("root", "");
+    let xml = tera
+        .render("sitemap.xml", &ctx)
+        .map_err(|e| template_error(input.theme, "sitemap.xml", e))?;
+    writer.write("sitemap.xml", xml.as_bytes())?;
+    rendered.pages += 3;
+
+    if let Some(report) = input.report {
+        let json = serde_json::to_string_pretty(report).unwrap_or_default();
+        writer.write("coverage.json", json.as_bytes())?;
+        let mut ctx = Context::new();
+        ctx.insert("report", report);
+        page(
+            "coverage.html",
+            "coverage/",
+            strings_title(site.config.language, "coverage"),
+            "",
+            ctx,
+        )?;
+        rendered.pages += 1;
+    }
+
+    for (name, file) in &input.theme.static_files {
+        writer.write(name, &file.bytes)?;
+    }
+    Ok(rendered)
+}
+
+fn strings_title(language: Language, key: &str) -> &'static str {
+    match (language, key) {
+        (Language::ZhHans, "people") => "联系人",
+        (Language::ZhHans, "404") => "页面不存在",
+        (Language::ZhHans, "coverage") => "覆盖情况",
+        (Language::En, "people") => "People",
+        (Language::En, "404") => "Page not found",
+        _ => "Coverage",
+    }
+}
+
+#[derive(Serialize)]
+struct PageView {
+    /// Site-relative path of this page.
+    path: String,
+    /// Absolute URL (canonical, link previews).
+    url: String,
+    title: String,
+    description: String,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    base_url: &'a str,
+    language: &'static str,
+    hotline: Option<PhoneView>,
+    issuer: Option<&'a str>,
+    date: String,
+    date_display: String,
+    board: BoardView<'a>,
+    rules: &'a crate::config::Rules,
+    publish_report: bool,
+}
+
+#[derive(Serialize)]
+struct BoardView<'a> {
+    paper: crate::config::Paper,
+    orientation: crate::config::Orientation,
+    heading: &'a str,
+    width_mm: u32,
+    height_mm: u32,
+    /// The shorter side over 210 mm: 1 on A4, √2 on A3, 2 on A2.
+    scale: f64,
+}
+
+fn compile(input: &RenderInput) -> Result<Tera, RenderError> {
+    let site = input.site;
+    let theme = input.theme;
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml", ".svg"]);
+    let mut sources = Vec::with_capacity(theme.templates.len());
+    for (name, file) in &theme.templates {
+        let text = std::str::from_utf8(&file.bytes).map_err(|_| RenderError::Template {
+            origin: file.origin.clone(),
+            message: "the template is not UTF-8 text; save it as UTF-8".into(),
+        })?;
+        sources.push((name.as_str(), text));
+    }
+    tera.add_raw_templates(sources).map_err(|e| {
+        let origin = theme
+            .templates
+            .get(e_template_name(&e))
+            .map_or_else(|| "templates".to_string(), |f| f.origin.clone());
+        RenderError::Template {
+            origin,
+            message: error_chain(&e),
+        }
+    })?;
+
+    let strings = load_strings(theme, site.config.language)?;
+    let (width_mm, height_mm) = site.config.board.sheet_mm();
+    let globals = tera.global_context();
+    globals.insert("t", &strings);
+    globals.insert(
+        "site",
+        &SiteView {
+            title: &site.config.title,
+            base_url: &site.config.base_url,
+            language: site.config.language.code(),
+            hotline: site.config.hotline.as_ref().map(PhoneView::from),
+            issuer: site.config.issuer.as_deref(),
+            date: site.date.to_string(),
+            date_display: date_display(site.date, site.config.language),
+            board: BoardView {
+                paper: site.config.board.paper,
+                orientation: site.config.board.orientation,
+                heading: &site.config.board.heading,
+                width_mm,
+                height_mm,
+                scale: f64::from(width_mm.min(height_mm)) / 210.0,
+            },
+            rules: &site.config.rules,
+            publish_report: input.report.is_some(),
+        },
+    );
+    globals.insert("live_reload", &input.live_reload);
+    Ok(tera)
+}
+
+fn e_template_name(e: &tera::Error) -> &str {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => r.filename(),
+        _ => "",
+    }
+}
+
+fn error_chain(e: &tera::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(&format!("\n  {s}"));
+        source = s.source();
+    }
+    message
+}
+
+fn template_error(theme: &Theme, template: &str, e: tera::Error) -> RenderError {
+    let name = match e_template_name(&e) {
+        "" => template,
+        n => n,
+    };
+    let origin = theme
+        .templates
+        .get(name)
+        .map_or_else(|| name.to_string(), |f| f.origin.clone());
+    RenderError::Template {
+        origin,
+        message: error_chain(&e),
+    }
+}
+
+fn load_strings(theme: &Theme, language: Language) -> Result<toml::Table, RenderError> {
+    let Some(file) = &theme.strings else {
+        return Ok(toml::Table::new());
+    };
+    let fail = |message: String| RenderError::Strings {
+        origin: file.origin.clone(),
+        message,
+    };
+    let text = std::str::from_utf8(&file.bytes).map_err(|_| fail("not UTF-8".into()))?;
+    let mut all: toml::Table = toml::from_str(text).map_err(|e| fail(e.to_string()))?;
+    match all.remove(language.code()) {
+        Some(toml::Value::Table(t)) => Ok(t),
+        _ => Err(fail(format!("no [{}] table", language.code()))),
+    }
+}
+
+/// `../../` for `a/b/`, `./` for the site root, so links work under any sub-path and host.
+pub fn relative_root(path: &str) -> String {
+    let depth = path.matches('/').count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+struct Writer<'a> {
+    out: &'a Path,
+}
+
+impl Writer<'_> {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+        let path = self.out.join(rel);
+        let io = |source| RenderError::Io {
+            path: rel.to_string(),
+            source,
+        };
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        std::fs::write(&path, bytes).map_err(io)
+    }
+}
+
+fn finished_unit_view(
+    site: &Site,
+    unit: &Unit,
+    people: &[PersonView],
+) -> Result<UnitView, RenderError> {
+    let mut view = context::unit_view(site, unit, people, true);
+    let qr = qr::encode(&view.abs_url).map_err(|e| RenderError::Qr {
+        url: view.abs_url.clone(),
+        message: e.to_string(),
+    })?;
+    view.qr_svg = qr.to_svg(&view.abs_url);
+    let hash = board_hash(site, &view);
+    let initials = crate::model::slug::initials(&unit.name).to_uppercase();
+    view.board_code = format!(
+        "{}-{}",
+        initials.chars().take(6).collect::<String>(),
+        &hash[..6].to_uppercase()
+    );
+    Ok(view)
+}
+
+/// A hash of what the printed board shows, so that a reprint is needed exactly when it changes.
+pub fn board_hash(site: &Site, view: &UnitView) -> String {
+    let mut h = Sha256::new();
+    let mut field = |s: &str| {
+        h.update(s.as_bytes());
+        h.update([0u8]);
+    };
+    field(&site.config.board.heading);
+    field(site.config.issuer.as_deref().unwrap_or(""));
+    field(&view.name);
+    field(&view.abs_url);
+    field(view.hotline.as_ref().map_or("", |p| p.display.as_str()));
+    for task in &view.tasks {
+        field(task);
+    }
+    for m in &view.team {
+        for s in [
+            m.person.name.as_str(),
+            m.role.as_deref().unwrap_or(""),
+            m.person.title.as_deref().unwrap_or(""),
+            m.person.org.as_deref().unwrap_or(""),
+            &m.person.phone.display,
+            m.person.photo.as_ref().map_or("", |p| p.print.src.as_str()),
+        ] {
+            field(s);
+        }
+    }
+    let digest = h.finalize();
+    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+#[derive(Serialize)]
+struct AreaSummary {
+    name: String,
+    url: String,
+    units: usize,
+}
+
+fn area_value(
+    site: &Site,
+    index: usize,
+    people: &[PersonView],
+    units: &[Value],
+) -> Result<Value, RenderError> {
+    let area = &site.areas[index];
+    let record = area.record.as_ref().map(|r| {
+        let mut v = context::unit_view(site, r, people, false);
+        v.url = area.path();
+        v.abs_url = site.config.url(&area.path());
+        v
+    });
+    let breadcrumbs: Vec<LinkView> = site
+        .ancestors(index)
+        .into_iter()
+        .map(|i| LinkView {
+            name: site.areas[i].name.clone(),
+            url: site.areas[i].path(),
+        })
+        .collect();
+    let children: Vec<Value> = area
+        .children
+        .iter()
+        .map(|&c| {
+            let child = &site.areas[c];
+            let mut map = tera::Map::new();
+            map.insert("name".into(), Value::from(child.name.as_str()));
+            map.insert("url".into(), Value::from(child.path()));
+            map.insert(
+                "unit_count".into(),
+                Value::from(descendant_units(site, c).len()),
+            );
+            map.insert(
+                "units".into(),
+                Value::from(
+                    child
+                        .units
+                        .iter()
+                        .map(|&u| units[u].clone())
+                        .collect::<Vec<_>>(),
+                ),
+            );
+            Value::from(map)
+        })
+        .collect();
+    let mut map = tera::Map::new();
+    map.insert("id".into(), Value::from(area.id.as_str()));
+    map.insert("name".into(), Value::from(area.name.as_str()));
+    map.insert("url".into(), Value::from(area.path()));
+    map.insert("record".into(), Value::from_serializable(&record));
+    map.insert("breadcrumbs".into(), Value::from_serializable(&breadcrumbs));
+    map.insert("children".into(), Value::from(children));
+    map.insert(
+        "units".into(),
+        Value::from(
+            area.units
+                .iter()
+                .map(|&u| units[u].clone())
+                .collect::<Vec<_>>(),
+        ),
+    );
+    map.insert(
+        "unit_count".into(),
+        Value::from(descendant_units(site, index).len()),
+    );
+    let _ = AreaSummary {
+        name: String::new(),
+        url: String::new(),
+        units: 0,
+    };
+    Ok(Value::from(map))
+}
+
+fn area_description(site: &Site, index: usize) -> String {
+    let area = &site.areas[index];
+    let count = descendant_units(site, index).len();
+    match site.config.language {
+        Language::ZhHans => format!("{}：{count}个村（社区、单位）的联系干部和电话", area.name),
+        Language::En => format!(
+            "{}: contact teams and phone numbers for {count} units",
+            area.name
+        ),
+    }
+}
+
+/// Units of an area and of every area below it, in tree order.
+pub fn descendant_units(site: &Site, index: usize) -> Vec<usize> {
+    let mut out = site.areas[index].units.clone();
+    for &child in &site.areas[index].children {
+        out.extend(descendant_units(site, child));
+    }
+    out
+}
+
+fn vcard_for(site: &Site, person: &crate::model::Person, view: &PersonView) -> String {
+    let mut phones = vec![vcard::ContactPhone {
+        uri: &view.phone.tel,
+        kind: vcard::TelKind::Cell,
+    }];
+    if let Some(office) = &view.office_phone {
+        phones.push(vcard::ContactPhone {
+            uri: &office.tel,
+            kind: vcard::TelKind::Work,
+        });
+    }
+    if person.phone.kind != crate::validate::phone::PhoneKind::Mobile {
+        phones[0].kind = vcard::TelKind::Work;
+    }
+    let url = site.config.url(&view.url);
+    vcard::to_vcard(&vcard::Contact {
+        full_name: &person.name,
+        title: person.title.as_deref(),
+        org: person.org.as_deref(),
+        phones,
+        url: Some(&url),
+        note: None,
+    })
+}

@@ -1,0 +1,513 @@
+//! QR codes that lead from a printed board to the unit's web page.
+//!
+//! Every payload is encoded as a single byte-mode segment. The `qrcode`
+//! crate's automatic mode optimiser can split UTF-8 Chinese text into
+//! Shift-JIS "Kanji" segments; zbar and phone scanners then show garbage while
+//! some decoders (rqrr) happen to re-join the bytes and hide the fault. Text
+//! that is not pure ASCII also carries ECI 26 (UTF-8) so scanners do not guess
+//! the character set.
+//!
+//! Error correction: the smallest version that holds the text at level M is
+//! chosen, then the level is raised to Q or H when the text still fits in that
+//! same version. Fixed Q would cost a whole version for typical URLs (a
+//! 60-character URL is version 4, 33×33, at M but version 5, 37×37, at Q), and
+//! on a board of fixed print size larger modules help scanning from a distance
+//! more than the extra redundancy does.
+
+use std::fmt::Write as _;
+
+use image::codecs::png::PngEncoder;
+use image::{ExtendedColorType, GrayImage, ImageEncoder, Luma};
+use qrcode::bits::Bits;
+use qrcode::{EcLevel, Version};
+
+/// Light modules around the symbol that scanners need to find its edges; the
+/// QR specification requires four.
+const QUIET_ZONE: u32 = 4;
+
+/// ECI designator for UTF-8.
+const UTF8_ECI: u32 = 26;
+
+/// Largest accepted `module_px` for [`QrCode::to_png`]: version 40 at this
+/// size is already a 5920×5920 image (35 MB before compression). Print output
+/// should use the SVG instead.
+pub const MAX_MODULE_PX: u32 = 32;
+
+const LIGHT: Luma<u8> = Luma([255]);
+const DARK: Luma<u8> = Luma([0]);
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum QrError {
+    #[error(
+        "text is {bytes} bytes long, too long for a QR code \
+         (the limit is about 2330 bytes of UTF-8)"
+    )]
+    TooLong { bytes: usize },
+    #[error("QR module size must be 1 to {MAX_MODULE_PX} pixels, got {0}")]
+    ModuleSize(u32),
+    #[error("could not build the QR symbol")]
+    Symbol(#[source] qrcode::types::QrError),
+    #[error("could not write the QR code as PNG")]
+    Png(#[from] image::ImageError),
+}
+
+/// An encoded QR symbol: a square matrix of dark and light modules, without
+/// the quiet zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrCode {
+    width: u32,
+    /// Row-major, `true` for a dark module.
+    dark: Vec<bool>,
+}
+
+/// Encodes `text` in byte mode at error-correction level M or better, in the
+/// smallest QR version that holds it.
+pub fn encode(text: &str) -> Result<QrCode, QrError> {
+    let (version, bits_at_m) = (1..=40)
+        .map(Version::Normal)
+        .find_map(|version| Some((version, encode_bits(text, version, EcLevel::M)?)))
+        .ok_or(QrError::TooLong { bytes: text.len() })?;
+
+    // Spare capacity in the chosen version buys extra redundancy at no cost in size.
+    let (bits, ec_level) = [EcLevel::H, EcLevel::Q]
+        .into_iter()
+        .find_map(|level| Some((encode_bits(text, version, level)?, level)))
+        .unwrap_or((bits_at_m, EcLevel::M));
+
+    let symbol = qrcode::QrCode::with_bits(bits, ec_level).map_err(QrError::Symbol)?;
+    let dark = symbol
+        .to_colors()
+        .into_iter()
+        .map(|color| color == qrcode::Color::Dark)
+        .collect();
+    // Lossless: QR symbols are at most 177 modules wide.
+    let width = symbol.width() as u32;
+    Ok(QrCode { width, dark })
+}
+
+/// The data bits for `text` as one byte-mode segment (after an ECI header when
+/// the text is not ASCII), or `None` when it does not fit `version` at `ec_level`.
+fn encode_bits(text: &str, version: Version, ec_level: EcLevel) -> Option<Bits> {
+    let mut bits = Bits::new(version);
+    if !text.is_ascii() {
+        bits.push_eci_designator(UTF8_ECI).ok()?;
+    }
+    bits.push_byte_data(text.as_bytes()).ok()?;
+    bits.push_terminator(ec_level).ok()?;
+    Some(bits)
+}
+
+impl QrCode {
+    /// Width (and height) in modules, without the quiet zone.
+    pub fn width(&self) -> u32 {
+        self.width
+    }
+
+    /// Width of the light border, in modules, that [`Self::to_svg`] and
+    /// [`Self::to_png`] draw on every side.
+    pub fn quiet_zone(&self) -> u32 {
+        QUIET_ZONE
+    }
+
+    /// Width including the quiet zone on both sides.
+    fn outer_width(&self) -> u32 {
+        self.width + 2 * QUIET_ZONE
+    }
+
+    /// Whether the module at (`x`, `y`), counted from the outer corner of the
+    /// quiet zone, is dark.
+    fn is_dark_with_quiet_zone(&self, x: u32, y: u32) -> bool {
+        let (Some(x), Some(y)) = (x.checked_sub(QUIET_ZONE), y.checked_sub(QUIET_ZONE)) else {
+            return false;
+        };
+        x < self.width && y < self.width && self.dark[(y * self.width + x) as usize]
+    }
+
+    /// A standalone SVG document that can also be inlined into HTML.
+    ///
+    /// The viewBox is in modules and includes the quiet zone; there are no
+    /// width/height attributes, so CSS decides the printed size. `label` is the
+    /// accessible name (for example "二维码：刘庄村公示页面"); an empty label
+    /// marks the image as decorative (`aria-hidden`), since an `img` role
+    /// without a name is an accessibility error.
+    pub fn to_svg(&self, label: &str) -> String {
+        let side = self.outer_width();
+        let mut svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" shape-rendering="crispEdges""#
+        );
+        let label = escape_xml(label.trim());
+        if label.is_empty() {
+            svg.push_str(r#" aria-hidden="true">"#);
+        } else {
+            let _ = write!(
+                svg,
+                r#" role="img" aria-label="{label}"><title>{label}</title>"#
+            );
+        }
+        let _ = write!(
+            svg,
+            r##"<rect width="{side}" height="{side}" fill="#fff"/><path fill="#000" d=""##
+        );
+        // One rectangle per horizontal run of dark modules keeps the path short
+        // and avoids hairline seams between neighbouring modules.
+        for (y, row) in self.dark.chunks(self.width as usize).enumerate() {
+            let mut x = 0;
+            while x < row.len() {
+                if !row[x] {
+                    x += 1;
+                    continue;
+                }
+                let run = row[x..].iter().take_while(|&&dark| dark).count();
+                let _ = write!(
+                    svg,
+                    "M{} {}h{run}v1h-{run}z",
+                    x as u32 + QUIET_ZONE,
+                    y as u32 + QUIET_ZONE
+                );
+                x += run;
+            }
+        }
+        svg.push_str(r#""/></svg>"#);
+        svg
+    }
+
+    /// An 8-bit grayscale PNG, quiet zone included, with each module drawn as
+    /// a `module_px`×`module_px` square.
+    pub fn to_png(&self, module_px: u32) -> Result<Vec<u8>, QrError> {
+        if !(1..=MAX_MODULE_PX).contains(&module_px) {
+            return Err(QrError::ModuleSize(module_px));
+        }
+        let side = self.outer_width() * module_px;
+        let image = GrayImage::from_fn(side, side, |x, y| {
+            if self.is_dark_with_quiet_zone(x / module_px, y / module_px) {
+                DARK
+            } else {
+                LIGHT
+            }
+        });
+        let mut png = Vec::new();
+        PngEncoder::new(&mut png).write_image(image.as_raw(), side, side, ExtendedColorType::L8)?;
+        Ok(png)
+    }
+}
+
+/// Escapes text for XML content and attribute values, dropping characters
+/// that XML 1.0 forbids outright (most C0 controls, U+FFFE, U+FFFF), which
+/// would otherwise make the whole document unreadable.
+fn escape_xml(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            '\t' | '\n' | '\r' => escaped.push(' '),
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VILLAGE_URL: &str = "https://example.org/wucheng/luquantun/liuzhuang/";
+    /// qrcode's optimiser turns this into Byte + Kanji + Alphanumeric segments.
+    const KANJI_PRONE_URL: &str = "https://example.org/东后城村/";
+    const CHINESE_URL: &str = "https://example.org/刘庄/";
+
+    fn url_of_len(len: usize) -> String {
+        let mut url = String::from("https://example.org/");
+        let mut segment = 0;
+        while url.len() < len {
+            url.push_str(&format!("unit{segment}/"));
+            segment += 1;
+        }
+        url.truncate(len);
+        url
+    }
+
+    /// Decodes a PNG with rqrr, returning (rqrr error-correction code, text).
+    /// rqrr reports the raw format bits: M = 0, L = 1, H = 2, Q = 3.
+    fn decode_png(png: &[u8]) -> (u16, String) {
+        let image = image::load_from_memory(png)
+            .expect("PNG decodes")
+            .to_luma8();
+        let mut prepared = rqrr::PreparedImage::prepare(image);
+        let grids = prepared.detect_grids();
+        assert_eq!(grids.len(), 1, "expected exactly one QR code in the PNG");
+        let (meta, text) = grids[0].decode().expect("rqrr decodes the QR code");
+        (meta.ecc_level, text)
+    }
+
+    /// Reads the data segment back out of the bits for a version 1–9 symbol
+    /// (8-bit length field): (ECI designator if any, mode, byte count,
+    /// payload, the 4 bits after the payload).
+    fn parse_header(bits: Bits) -> (Option<u32>, u32, usize, Vec<u8>, u32) {
+        let bytes = bits.into_bytes();
+        let mut position = 0;
+        let mut read = |count: usize| {
+            let mut value = 0u32;
+            for _ in 0..count {
+                let bit = (bytes[position / 8] >> (7 - position % 8)) & 1;
+                value = (value << 1) | u32::from(bit);
+                position += 1;
+            }
+            value
+        };
+        let mut mode = read(4);
+        let mut eci = None;
+        if mode == 0b0111 {
+            eci = Some(read(8));
+            mode = read(4);
+        }
+        let count = read(8) as usize;
+        let payload = (0..count).map(|_| read(8) as u8).collect();
+        let after = read(4);
+        (eci, mode, count, payload, after)
+    }
+
+    #[test]
+    fn ascii_url_is_one_byte_segment_without_eci() {
+        let bits = encode_bits(VILLAGE_URL, Version::Normal(5), EcLevel::M).unwrap();
+        let (eci, mode, count, payload, after) = parse_header(bits);
+        assert_eq!(eci, None);
+        assert_eq!(mode, 0b0100, "byte mode");
+        assert_eq!(count, VILLAGE_URL.len());
+        assert_eq!(payload, VILLAGE_URL.as_bytes());
+        assert_eq!(after, 0, "terminator follows: no second segment");
+    }
+
+    #[test]
+    fn chinese_url_is_utf8_eci_then_one_byte_segment() {
+        for text in [KANJI_PRONE_URL, CHINESE_URL] {
+            let bits = encode_bits(text, Version::Normal(5), EcLevel::M).unwrap();
+            let (eci, mode, count, payload, after) = parse_header(bits);
+            assert_eq!(eci, Some(26), "{text}");
+            assert_eq!(mode, 0b0100, "byte mode, never Kanji, for {text}");
+            assert_eq!(count, text.len(), "{text}");
+            assert_eq!(payload, text.as_bytes(), "{text}");
+            assert_eq!(after, 0, "terminator follows: no second segment in {text}");
+        }
+    }
+
+    #[test]
+    fn village_url_round_trips_through_png() {
+        let code = encode(VILLAGE_URL).unwrap();
+        assert_eq!(decode_png(&code.to_png(4).unwrap()).1, VILLAGE_URL);
+    }
+
+    #[test]
+    fn long_url_round_trips_through_png() {
+        let url = url_of_len(150);
+        let code = encode(&url).unwrap();
+        assert_eq!(decode_png(&code.to_png(3).unwrap()).1, url);
+    }
+
+    #[test]
+    fn chinese_urls_round_trip_through_png() {
+        for text in [CHINESE_URL, KANJI_PRONE_URL] {
+            let code = encode(text).unwrap();
+            assert_eq!(decode_png(&code.to_png(4).unwrap()).1, text);
+        }
+    }
+
+    #[test]
+    fn sixty_char_url_is_version_4_at_level_m() {
+        let url = url_of_len(60);
+        let code = encode(&url).unwrap();
+        assert_eq!(code.width(), 33, "version 4");
+        assert_eq!(decode_png(&code.to_png(4).unwrap()).0, 0, "level M");
+    }
+
+    #[test]
+    fn spare_capacity_raises_error_correction_without_growing() {
+        // 30 bytes need version 3 at M; Q still fits in version 3.
+        let url = url_of_len(30);
+        let code = encode(&url).unwrap();
+        assert_eq!(code.width(), 29, "version 3");
+        assert_eq!(decode_png(&code.to_png(4).unwrap()).0, 3, "level Q");
+    }
+
+    #[test]
+    fn png_has_white_quiet_zone_and_dark_finder_corner() {
+        let module_px = 5;
+        let code = encode(VILLAGE_URL).unwrap();
+        let png = code.to_png(module_px).unwrap();
+        let image = image::load_from_memory(&png).unwrap().to_luma8();
+        let side = (code.width() + 2 * code.quiet_zone()) * module_px;
+        assert_eq!(image.dimensions(), (side, side));
+        let border = code.quiet_zone() * module_px;
+        for (x, y, pixel) in image.enumerate_pixels() {
+            let in_quiet_zone =
+                x < border || y < border || x >= side - border || y >= side - border;
+            if in_quiet_zone {
+                assert_eq!(pixel.0, [255], "quiet zone pixel ({x}, {y}) is not white");
+            }
+        }
+        // Top-left corner of the finder pattern sits right inside the quiet zone.
+        assert_eq!(image.get_pixel(border, border).0, [0]);
+    }
+
+    #[test]
+    fn png_rejects_unusable_module_sizes() {
+        let code = encode(VILLAGE_URL).unwrap();
+        assert!(matches!(code.to_png(0), Err(QrError::ModuleSize(0))));
+        assert!(matches!(code.to_png(u32::MAX), Err(QrError::ModuleSize(_))));
+    }
+
+    #[test]
+    fn too_long_text_is_an_error() {
+        let text = "刘".repeat(1000);
+        assert!(matches!(
+            encode(&text),
+            Err(QrError::TooLong { bytes: 3000 })
+        ));
+        // The largest byte payload at level M still encodes.
+        assert_eq!(encode(&"a".repeat(2331)).unwrap().width(), 177);
+        assert!(encode(&"a".repeat(2332)).is_err());
+    }
+
+    #[test]
+    fn empty_text_encodes() {
+        assert_eq!(encode("").unwrap().width(), 21);
+    }
+
+    #[test]
+    fn svg_is_plain_svg_with_quiet_zone_viewbox() {
+        let code = encode(VILLAGE_URL).unwrap();
+        let side = code.width() + 8;
+        let svg = code.to_svg("二维码：刘庄村");
+        assert!(!svg.contains("svg:"), "no namespace prefix: {svg}");
+        assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="#));
+        assert!(svg.contains(&format!(r#"viewBox="0 0 {side} {side}""#)));
+
+        let document = roxmltree::Document::parse(&svg).expect("SVG is well-formed XML");
+        let root = document.root_element();
+        assert_eq!(root.tag_name().name(), "svg");
+        assert_eq!(
+            root.tag_name().namespace(),
+            Some("http://www.w3.org/2000/svg")
+        );
+        assert_eq!(root.attribute("width"), None, "CSS sizes the code");
+        assert_eq!(root.attribute("height"), None, "CSS sizes the code");
+        assert_eq!(root.attribute("shape-rendering"), Some("crispEdges"));
+        assert_eq!(root.attribute("role"), Some("img"));
+        assert_eq!(root.attribute("aria-label"), Some("二维码：刘庄村"));
+        let names: Vec<_> = root.children().map(|node| node.tag_name().name()).collect();
+        assert_eq!(names, ["title", "rect", "path"]);
+        let title = root.first_element_child().unwrap();
+        assert_eq!(title.text(), Some("二维码：刘庄村"));
+        let background = title.next_sibling_element().unwrap();
+        assert_eq!(background.attribute("fill"), Some("#fff"));
+        assert_eq!(
+            background.attribute("width"),
+            Some(side.to_string().as_str())
+        );
+    }
+
+    /// Draws the SVG path (in the `M x y h n v1 h-n z` form `to_svg` writes)
+    /// onto a module grid and checks that it decodes: the vector output
+    /// carries the same code as the PNG.
+    #[test]
+    fn svg_path_decodes_to_the_text() {
+        let code = encode(KANJI_PRONE_URL).unwrap();
+        let svg = code.to_svg("QR");
+        let document = roxmltree::Document::parse(&svg).unwrap();
+        let path = document
+            .descendants()
+            .find(|node| node.has_tag_name("path"))
+            .unwrap();
+        let side = (code.width() + 8) as usize;
+        let mut dark = vec![false; side * side];
+        for command in path
+            .attribute("d")
+            .unwrap()
+            .split('z')
+            .filter(|c| !c.is_empty())
+        {
+            let numbers: Vec<usize> = command
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| !n.is_empty())
+                .map(|n| n.parse().unwrap())
+                .collect();
+            let [x, y, run, 1, run_back] = numbers[..] else {
+                panic!("unexpected path command {command:?}");
+            };
+            assert_eq!(run, run_back);
+            assert!(
+                x >= 4 && y >= 4 && x + run <= side - 4 && y < side - 4,
+                "inside quiet zone"
+            );
+            for cell in &mut dark[y * side + x..y * side + x + run] {
+                *cell = true;
+            }
+        }
+        let scale = 4;
+        let mut prepared =
+            rqrr::PreparedImage::prepare_from_bitmap(side * scale, side * scale, |x, y| {
+                dark[(y / scale) * side + x / scale]
+            });
+        let grids = prepared.detect_grids();
+        assert_eq!(grids.len(), 1);
+        assert_eq!(grids[0].decode().unwrap().1, KANJI_PRONE_URL);
+    }
+
+    #[test]
+    fn svg_label_is_escaped() {
+        let code = encode("x").unwrap();
+        let svg = code.to_svg("Tom & \"Jerry\" <script>'\u{0}\u{FFFF}\nend");
+        let document = roxmltree::Document::parse(&svg).expect("escaped label keeps XML valid");
+        let root = document.root_element();
+        let expected = "Tom & \"Jerry\" <script>' end";
+        assert_eq!(root.attribute("aria-label"), Some(expected));
+        assert_eq!(root.first_element_child().unwrap().text(), Some(expected));
+        assert!(!svg.contains("<script"));
+    }
+
+    #[test]
+    fn svg_without_label_is_hidden_from_assistive_technology() {
+        let svg = encode("x").unwrap().to_svg("  ");
+        let document = roxmltree::Document::parse(&svg).unwrap();
+        let root = document.root_element();
+        assert_eq!(root.attribute("aria-hidden"), Some("true"));
+        assert_eq!(root.attribute("role"), None);
+        assert!(!root.children().any(|node| node.has_tag_name("title")));
+    }
+
+    /// zbar reads Kanji segments as Shift-JIS, unlike rqrr, so this is the test
+    /// that catches a payload leaving byte mode. It must run, not skip: CI
+    /// installs zbar-tools.
+    #[test]
+    fn zbarimg_reads_exact_text() {
+        let directory = tempfile::tempdir().unwrap();
+        for (index, text) in [KANJI_PRONE_URL, CHINESE_URL, VILLAGE_URL]
+            .into_iter()
+            .enumerate()
+        {
+            let file = directory.path().join(format!("qr{index}.png"));
+            std::fs::write(&file, encode(text).unwrap().to_png(4).unwrap()).unwrap();
+            let output = std::process::Command::new("zbarimg")
+                .args(["-q", "--raw", "-Sdisable", "-Sqrcode.enable"])
+                .arg(&file)
+                .output()
+                .unwrap_or_else(|error| {
+                    panic!(
+                        "could not run zbarimg ({error}): install zbar-tools \
+                         (`apt-get install zbar-tools`); CI installs it"
+                    )
+                });
+            assert!(
+                output.status.success(),
+                "zbarimg failed on {text}: {output:?}"
+            );
+            let decoded = String::from_utf8(output.stdout).expect("zbarimg prints UTF-8");
+            assert_eq!(decoded.strip_suffix('\n').unwrap_or(&decoded), text);
+        }
+    }
+}

@@ -1,0 +1,669 @@
+//! Parsing and normalising the phone numbers printed on a notice board.
+//!
+//! A board publishes an official's *work* number so villagers can call it, so
+//! what we print must be dialable from anywhere in mainland China: a mobile, or
+//! a landline *with* its area code. Hotline fields may also hold service short
+//! codes (110, 12345, 95588) and 400/800 numbers.
+//!
+//! The heavy lifting is done by the `phonenumber` crate (libphonenumber's
+//! metadata), but it has traps we guard against here:
+//! - it does not understand full-width characters, which Chinese input methods
+//!   produce easily, so we fold them to ASCII first;
+//! - it accepts a bare local number such as `2212345` as a Tianjin number
+//!   (area code 22 + a 5-digit "local" part), so we insist on an area code and
+//!   on a 7–8 digit local number;
+//! - it parses things it then calls invalid, so `is_valid()` is always checked;
+//! - short codes are either refused or reported invalid, so we recognise them
+//!   ourselves before calling it.
+
+use phonenumber::{Mode, PhoneNumber, Type, country, metadata::DATABASE};
+use thiserror::Error;
+
+/// What kind of number a [`Phone`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PhoneKind {
+    /// A mainland mobile number (11 digits, starting with 1).
+    Mobile,
+    /// A fixed line with its area code.
+    Landline,
+    /// A service number: a short code (110, 12345, 95588) or a 400/800 number.
+    Service,
+}
+
+/// A validated mainland China phone number, ready to print and to link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone {
+    pub kind: PhoneKind,
+    /// E.164 form such as `+8613912345678`; for short codes the bare digits
+    /// (`12345`), since they have no international form.
+    pub e164: String,
+    /// How the number is printed on the board: `139 1234 5678`,
+    /// `0534-2212345`, `010-12345678`, `400-123-4567` or `12345`.
+    pub display: String,
+}
+
+impl Phone {
+    /// The `tel:` URI for links and vCards: `tel:+8613912345678`, or
+    /// `tel:12345` for a short code (dialled as written on a local phone).
+    pub fn tel_uri(&self) -> String {
+        format!("tel:{}", self.e164)
+    }
+}
+
+/// Why a phone number was refused. Every message names the offending input and
+/// says how to fix it, because it is shown to the person editing the board.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PhoneError {
+    #[error(
+        "the phone number is empty: write a mobile like 139 1234 5678 or a landline with its area code like 0534-2212345"
+    )]
+    Empty,
+
+    #[error(
+        "`{input}` contains no digits: write a mobile like 139 1234 5678 or a landline with its area code like 0534-2212345"
+    )]
+    NoDigits { input: String },
+
+    #[error(
+        "`{input}` contains `{found}`, which is not part of a phone number: write only the digits (spaces, dashes, brackets and a leading +86 are fine) and put extensions or remarks in another field"
+    )]
+    InvalidCharacter { input: String, found: char },
+
+    #[error("`{input}` has no area code: write it with the area code, like 0534-2212345")]
+    NoAreaCode { input: String },
+
+    #[error(
+        "`{input}` is a short service code, not a personal number: list it as a hotline, or give the official's own mobile or landline"
+    )]
+    ShortCode { input: String },
+
+    #[error(
+        "`{input}` is a 400/800 service number, not a personal number: list it as a hotline, or give the official's own mobile or landline"
+    )]
+    ServiceNumber { input: String },
+
+    #[error(
+        "`{input}` is not a mainland China number (country code +{country_code}): only mainland numbers can be published, so give a mainland mobile or landline"
+    )]
+    Foreign { input: String, country_code: u16 },
+
+    #[error(
+        "`{input}` is neither a mobile nor a landline number: give a mainland mobile like 139 1234 5678 or a landline like 0534-2212345"
+    )]
+    UnsupportedKind { input: String },
+
+    #[error(
+        "`{input}` is not a valid mainland China phone number: check the digits (a mobile has 11 digits like 139 1234 5678; a landline is an area code plus 7 or 8 digits like 0534-2212345)"
+    )]
+    Invalid { input: String },
+}
+
+/// Parses a person's public number: a mainland mobile, or a landline written
+/// with its area code. Short codes and 400/800 numbers are refused, because a
+/// board must name a line that reaches the official.
+pub fn parse_phone(input: &str) -> Result<Phone, PhoneError> {
+    parse_with_policy(input, ServicePolicy::Refuse)
+}
+
+/// Parses a hotline: everything [`parse_phone`] accepts, plus short service
+/// codes (3–5 digits such as 110, 12345, 95588) and 400/800 numbers.
+pub fn parse_hotline(input: &str) -> Result<Phone, PhoneError> {
+    parse_with_policy(input, ServicePolicy::Accept)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ServicePolicy {
+    Accept,
+    Refuse,
+}
+
+/// Longest digit string worth handing to the parser: E.164 allows 15 digits,
+/// plus room for a `0086` prefix and a trunk `0`.
+const MAX_DIGITS: usize = 20;
+
+fn parse_with_policy(input: &str, policy: ServicePolicy) -> Result<Phone, PhoneError> {
+    let normalised = fold_to_ascii(input);
+    let trimmed = normalised.trim();
+    // Error messages quote what the person typed, not our ASCII rewrite of it.
+    let shown = input.trim().to_owned();
+    if trimmed.is_empty() {
+        return Err(PhoneError::Empty);
+    }
+
+    let cleaned = strip_separators(trimmed, &shown)?;
+    let digits = cleaned.digits.as_str();
+    if digits.is_empty() {
+        return Err(PhoneError::NoDigits { input: shown });
+    }
+    if digits.len() > MAX_DIGITS {
+        return Err(PhoneError::Invalid { input: shown });
+    }
+
+    if !cleaned.has_plus && is_short_service_code(digits) {
+        return match policy {
+            ServicePolicy::Accept => Ok(Phone {
+                kind: PhoneKind::Service,
+                e164: digits.to_owned(),
+                display: digits.to_owned(),
+            }),
+            ServicePolicy::Refuse => Err(PhoneError::ShortCode { input: shown }),
+        };
+    }
+
+    // Checked before the parser sees it, which would call `2212345` Tianjin.
+    if !cleaned.has_plus && looks_like_bare_local_number(digits) {
+        return Err(PhoneError::NoAreaCode { input: shown });
+    }
+
+    let candidate = if cleaned.has_plus {
+        format!("+{digits}")
+    } else {
+        digits.to_owned()
+    };
+    let number =
+        phonenumber::parse(Some(country::CN), &candidate).map_err(|_| PhoneError::Invalid {
+            input: shown.clone(),
+        })?;
+
+    let country_code = number.code().value();
+    if country_code != CHINA_COUNTRY_CODE {
+        return Err(PhoneError::Foreign {
+            input: shown,
+            country_code,
+        });
+    }
+    if number.extension().is_some() || !number.is_valid() {
+        return Err(PhoneError::Invalid { input: shown });
+    }
+
+    let e164 = number.format().mode(Mode::E164).to_string();
+    match number.number_type(&DATABASE) {
+        Type::Mobile => Ok(Phone {
+            kind: PhoneKind::Mobile,
+            e164,
+            display: national_format(&number),
+        }),
+        Type::FixedLine => {
+            let display = landline_display(&e164, &shown)?;
+            Ok(Phone {
+                kind: PhoneKind::Landline,
+                e164,
+                display,
+            })
+        }
+        Type::TollFree | Type::SharedCost => match policy {
+            ServicePolicy::Accept => Ok(Phone {
+                kind: PhoneKind::Service,
+                e164,
+                // The library prints `400 123 4567`; boards conventionally
+                // use dashes for these numbers.
+                display: national_format(&number).replace(' ', "-"),
+            }),
+            ServicePolicy::Refuse => Err(PhoneError::ServiceNumber { input: shown }),
+        },
+        _ => Err(PhoneError::UnsupportedKind { input: shown }),
+    }
+}
+
+const CHINA_COUNTRY_CODE: u16 = 86;
+
+/// Digits and whether the number was written in international form.
+struct CleanedNumber {
+    digits: String,
+    has_plus: bool,
+}
+
+/// Drops the separators people use when writing numbers, and refuses anything
+/// else, so letters or notes ("转8001", "ext") never reach the parser, which
+/// would otherwise silently skip or reinterpret them.
+fn strip_separators(text: &str, shown: &str) -> Result<CleanedNumber, PhoneError> {
+    let mut digits = String::with_capacity(text.len());
+    let mut has_plus = false;
+    for ch in text.chars() {
+        match ch {
+            '0'..='9' => digits.push(ch),
+            ' ' | '\t' | '-' | '.' | '(' | ')' | '/' => {}
+            // A plus only makes sense as the international prefix, before any digit.
+            '+' if !has_plus && digits.is_empty() => has_plus = true,
+            other => {
+                return Err(PhoneError::InvalidCharacter {
+                    input: shown.to_owned(),
+                    found: other,
+                });
+            }
+        }
+    }
+    Ok(CleanedNumber { digits, has_plus })
+}
+
+/// Maps full-width forms (which Chinese input methods produce) and the common
+/// Unicode dashes and spaces to their ASCII equivalents. Characters are mapped
+/// one for one, so nothing is dropped silently.
+fn fold_to_ascii(input: &str) -> String {
+    input
+        .chars()
+        .map(|ch| match ch {
+            // The full-width block U+FF01..=U+FF5E mirrors ASCII 0x21..=0x7E.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(ch) - 0xFEE0).unwrap_or(ch),
+            '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' => ' ',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' => '-',
+            other => other,
+        })
+        .collect()
+}
+
+/// China's short-number plan puts service codes in the 1xx/1xxxx blocks
+/// (110, 12345, 10086) and the 95xxx/96xxx blocks (95588, 96110). Other
+/// 3–5 digit strings are far more likely a truncated local number.
+fn is_short_service_code(digits: &str) -> bool {
+    (3..=5).contains(&digits.len()) && (digits.starts_with('1') || digits.starts_with('9'))
+}
+
+/// A 7–8 digit number not starting with 0 or 1 is how a local landline is
+/// written for callers in the same city; without the area code nobody else
+/// can dial it.
+fn looks_like_bare_local_number(digits: &str) -> bool {
+    (7..=8).contains(&digits.len()) && !digits.starts_with('0') && !digits.starts_with('1')
+}
+
+fn national_format(number: &PhoneNumber) -> String {
+    number.format().mode(Mode::National).to_string()
+}
+
+/// Builds `0534-2212345` from `+865342212345`. The library's national format
+/// groups the local number (`0534 221 2345`), which is not how Chinese boards
+/// print landlines, so the area code is derived from the numbering plan:
+/// Beijing (10) and the 2x cities have two-digit area codes, all others three.
+fn landline_display(e164: &str, shown: &str) -> Result<String, PhoneError> {
+    let national = e164.strip_prefix("+86").unwrap_or(e164);
+    let area_len = if national.starts_with("10") || national.starts_with('2') {
+        2
+    } else {
+        3
+    };
+    let (area, local) = national.split_at(area_len.min(national.len()));
+    // The library accepts area code + 5 or 6 digits (a local number typed
+    // without its area code, e.g. `+862212345`); real local numbers have 7–8.
+    if !(7..=8).contains(&local.len()) {
+        return Err(PhoneError::NoAreaCode {
+            input: shown.to_owned(),
+        });
+    }
+    Ok(format!("0{area}-{local}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phone(input: &str) -> Phone {
+        match parse_phone(input) {
+            Ok(p) => p,
+            Err(e) => panic!("{input:?} should parse, got: {e}"),
+        }
+    }
+
+    fn hotline(input: &str) -> Phone {
+        match parse_hotline(input) {
+            Ok(p) => p,
+            Err(e) => panic!("{input:?} should parse as a hotline, got: {e}"),
+        }
+    }
+
+    fn assert_mobile(input: &str) {
+        let p = phone(input);
+        assert_eq!(p.kind, PhoneKind::Mobile, "{input:?}");
+        assert_eq!(p.e164, "+8613912345678", "{input:?}");
+        assert_eq!(p.display, "139 1234 5678", "{input:?}");
+    }
+
+    #[test]
+    fn mobile_in_many_written_forms() {
+        for input in [
+            "13912345678",
+            "139 1234 5678",
+            "139-1234-5678",
+            "139.1234.5678",
+            "(139)12345678",
+            "+8613912345678",
+            "+86 139-1234-5678",
+            "+86 139 1234 5678",
+            "+86-13912345678",
+            "008613912345678",
+            "0086 139 1234 5678",
+            "  13912345678\t",
+            "\u{3000}139 1234 5678\u{3000}",
+        ] {
+            assert_mobile(input);
+        }
+    }
+
+    #[test]
+    fn mobile_in_full_width_characters() {
+        for input in [
+            "１３９１２３４５６７８",
+            "１３９－１２３４－５６７８",
+            "＋８６　１３９　１２３４　５６７８",
+            "（１３９）１２３４．５６７８",
+            "139–1234–5678",
+        ] {
+            assert_mobile(input);
+        }
+    }
+
+    #[test]
+    fn other_mobile_prefixes() {
+        for (input, e164, display) in [
+            ("18612345678", "+8618612345678", "186 1234 5678"),
+            ("150 0000 1234", "+8615000001234", "150 0000 1234"),
+            ("17012345678", "+8617012345678", "170 1234 5678"),
+            ("19912345678", "+8619912345678", "199 1234 5678"),
+        ] {
+            let p = phone(input);
+            assert_eq!(
+                (p.kind, p.e164.as_str(), p.display.as_str()),
+                (PhoneKind::Mobile, e164, display)
+            );
+        }
+    }
+
+    #[test]
+    fn landlines_with_area_code_in_many_forms() {
+        let cases = [
+            ("0534-2212345", "+865342212345", "0534-2212345"),
+            ("0534 2212345", "+865342212345", "0534-2212345"),
+            ("05342212345", "+865342212345", "0534-2212345"),
+            ("(0534)2212345", "+865342212345", "0534-2212345"),
+            ("(0534) 221-2345", "+865342212345", "0534-2212345"),
+            (
+                "（０５３４）２２１２３４５",
+                "+865342212345",
+                "0534-2212345",
+            ),
+            ("０５３４－２２１２３４５", "+865342212345", "0534-2212345"),
+            ("+86 534 2212345", "+865342212345", "0534-2212345"),
+            ("+86 (0534) 2212345", "+865342212345", "0534-2212345"),
+            ("+86-0534-2212345", "+865342212345", "0534-2212345"),
+            ("0086 534 221 2345", "+865342212345", "0534-2212345"),
+            ("010-12345678", "+861012345678", "010-12345678"),
+            ("010 1234 5678", "+861012345678", "010-12345678"),
+            ("+86 10 1234 5678", "+861012345678", "010-12345678"),
+            ("020-12345678", "+862012345678", "020-12345678"),
+            ("021-61234567", "+862161234567", "021-61234567"),
+            ("0755-26123456", "+8675526123456", "0755-26123456"),
+            ("0532-12345678", "+8653212345678", "0532-12345678"),
+            ("0999-1234567", "+869991234567", "0999-1234567"),
+        ];
+        for (input, e164, display) in cases {
+            let p = phone(input);
+            assert_eq!(p.kind, PhoneKind::Landline, "{input:?}");
+            assert_eq!(p.e164, e164, "{input:?}");
+            assert_eq!(p.display, display, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn landline_area_code_agrees_with_library_grouping() {
+        // Our two/three-digit area code rule must match the library's own
+        // first group, or the dash would land in the wrong place.
+        for input in [
+            "0534-2212345",
+            "010-12345678",
+            "020-12345678",
+            "0755-26123456",
+        ] {
+            let p = phone(input);
+            let parsed = phonenumber::parse(Some(country::CN), input).expect("parses");
+            let national = national_format(&parsed);
+            let library_area = national.split(' ').next().unwrap_or_default();
+            let our_area = p.display.split('-').next().unwrap_or_default();
+            assert_eq!(library_area, our_area, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn tel_uri_uses_e164() {
+        assert_eq!(phone("139-1234-5678").tel_uri(), "tel:+8613912345678");
+        assert_eq!(phone("0534-2212345").tel_uri(), "tel:+865342212345");
+        assert_eq!(hotline("12345").tel_uri(), "tel:12345");
+        assert_eq!(hotline("400-123-4567").tel_uri(), "tel:+864001234567");
+    }
+
+    #[test]
+    fn bare_local_number_is_refused_with_area_code_advice() {
+        for input in [
+            "2212345",
+            "22123456",
+            "221-2345",
+            "6221 2345",
+            "２２１２３４５",
+        ] {
+            let err = parse_phone(input).expect_err(input);
+            assert!(
+                matches!(err, PhoneError::NoAreaCode { .. }),
+                "{input:?}: {err:?}"
+            );
+            // Hotline fields must not accept them either.
+            assert!(parse_hotline(input).is_err(), "{input:?}");
+        }
+        let message = parse_phone("2212345").expect_err("bare").to_string();
+        assert_eq!(
+            message,
+            "`2212345` has no area code: write it with the area code, like 0534-2212345"
+        );
+    }
+
+    #[test]
+    fn local_number_behind_country_code_is_refused() {
+        // The library reads these as Tianjin (22) with a 5–6 digit local part.
+        for input in ["+862212345", "+86 22123456", "0086 2212345"] {
+            let err = parse_phone(input).expect_err(input);
+            assert!(
+                matches!(err, PhoneError::NoAreaCode { .. }),
+                "{input:?}: {err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_and_blank_are_refused() {
+        assert_eq!(parse_phone(""), Err(PhoneError::Empty));
+        assert_eq!(parse_phone("   "), Err(PhoneError::Empty));
+        assert_eq!(parse_phone("\u{3000}"), Err(PhoneError::Empty));
+        assert_eq!(parse_hotline(""), Err(PhoneError::Empty));
+        assert!(matches!(
+            parse_phone("- ( ) -"),
+            Err(PhoneError::NoDigits { .. })
+        ));
+        assert!(matches!(parse_phone("+"), Err(PhoneError::NoDigits { .. })));
+    }
+
+    #[test]
+    fn letters_and_notes_are_refused() {
+        for (input, found) in [
+            ("abc", 'a'),
+            ("139I2345678", 'I'),
+            ("0534-2212345 ext 8001", 'e'),
+            ("0534-2212345转8001", '转'),
+            ("tel:13912345678", 't'),
+            ("13912345678 (办公室)", '办'),
+            ("139１２３４ｏ６７８", 'o'),
+            ("139+12345678", '+'),
+            ("++8613912345678", '+'),
+        ] {
+            let err = parse_phone(input).expect_err(input);
+            assert_eq!(
+                err,
+                PhoneError::InvalidCharacter {
+                    input: input.trim().to_owned(),
+                    found
+                },
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn invalid_numbers_are_refused() {
+        for input in [
+            "1391234567",    // mobile one digit short
+            "139123456789",  // one digit long
+            "12345678901",   // no such mobile prefix
+            "10012345678",   // neither mobile nor landline
+            "0534-221234",   // local part too short
+            "01012345",      // Beijing + 5 digits
+            "1065712345678", // SMS gateway range
+            "000",           // not a number at all
+            "0",             // far too short
+            "123456789012345678901234567890",
+            "99999999999999999999",
+        ] {
+            let err = parse_phone(input).expect_err(input);
+            assert!(
+                matches!(
+                    err,
+                    PhoneError::Invalid { .. } | PhoneError::NoAreaCode { .. }
+                ),
+                "{input:?}: {err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn foreign_numbers_are_refused() {
+        for (input, code) in [
+            ("+1 650 253 0000", 1),
+            ("+852 2123 4567", 852),
+            ("00852 2123 4567", 852),
+            ("+886 912 345 678", 886),
+            ("+44 20 7946 0000", 44),
+        ] {
+            let err = parse_phone(input).expect_err(input);
+            assert_eq!(
+                err,
+                PhoneError::Foreign {
+                    input: input.to_owned(),
+                    country_code: code
+                }
+            );
+            assert!(parse_hotline(input).is_err(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn short_codes_only_in_hotlines() {
+        for code in [
+            "110", "119", "120", "12345", "12315", "10086", "95588", "96110",
+        ] {
+            let err = parse_phone(code).expect_err(code);
+            assert!(matches!(err, PhoneError::ShortCode { .. }), "{code}");
+
+            let p = hotline(code);
+            assert_eq!(p.kind, PhoneKind::Service);
+            assert_eq!(p.e164, code);
+            assert_eq!(p.display, code);
+        }
+        let p = hotline(" １２３４５ ");
+        assert_eq!((p.e164.as_str(), p.display.as_str()), ("12345", "12345"));
+    }
+
+    #[test]
+    fn short_looking_numbers_outside_service_blocks_are_refused() {
+        for input in ["22123", "5588", "00110", "+86 12345", "12"] {
+            assert!(parse_hotline(input).is_err(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn service_400_and_800_numbers_only_in_hotlines() {
+        for (input, e164, display) in [
+            ("400-123-4567", "+864001234567", "400-123-4567"),
+            ("4001234567", "+864001234567", "400-123-4567"),
+            ("400 123 4567", "+864001234567", "400-123-4567"),
+            ("+86 400 123 4567", "+864001234567", "400-123-4567"),
+            ("４００－１２３－４５６７", "+864001234567", "400-123-4567"),
+            ("800-810-8888", "+868008108888", "800-810-8888"),
+        ] {
+            let err = parse_phone(input).expect_err(input);
+            assert!(matches!(err, PhoneError::ServiceNumber { .. }), "{input:?}");
+
+            let p = hotline(input);
+            assert_eq!(p.kind, PhoneKind::Service, "{input:?}");
+            assert_eq!(p.e164, e164, "{input:?}");
+            assert_eq!(p.display, display, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn hotline_accepts_personal_numbers_too() {
+        assert_eq!(hotline("139 1234 5678"), phone("13912345678"));
+        assert_eq!(hotline("(0534)2212345"), phone("0534-2212345"));
+    }
+
+    #[test]
+    fn every_error_message_says_what_to_do() {
+        let errors = [
+            parse_phone("").expect_err("empty"),
+            parse_phone("--").expect_err("no digits"),
+            parse_phone("abc").expect_err("letters"),
+            parse_phone("2212345").expect_err("no area code"),
+            parse_phone("12345").expect_err("short code"),
+            parse_phone("400-123-4567").expect_err("service"),
+            parse_phone("+1 650 253 0000").expect_err("foreign"),
+            parse_phone("1391234567").expect_err("invalid"),
+        ];
+        for err in errors {
+            let message = err.to_string();
+            // "what is wrong: what to do"
+            let (what, fix) = message
+                .split_once(": ")
+                .unwrap_or_else(|| panic!("no advice in {message:?}"));
+            assert!(!what.is_empty() && fix.len() > 10, "{message:?}");
+            assert!(
+                fix.contains("write") || fix.contains("give") || fix.contains("check"),
+                "{message:?}"
+            );
+        }
+        assert!(
+            parse_phone("12345")
+                .expect_err("short")
+                .to_string()
+                .starts_with("`12345` is a short service code")
+        );
+    }
+
+    #[test]
+    fn messages_quote_the_input_as_typed() {
+        let err = parse_phone(" ２２１２３４５ ").expect_err("bare local");
+        assert_eq!(
+            err.to_string(),
+            "`２２１２３４５` has no area code: write it with the area code, like 0534-2212345"
+        );
+    }
+
+    #[test]
+    fn arbitrary_input_never_panics() {
+        // A small deterministic generator over the characters that matter.
+        let alphabet: Vec<char> = "0123456789+-() .x转０１＋－（）\u{3000}\u{FFFF}\u{1F600}"
+            .chars()
+            .collect();
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let len = (state >> 59) as usize + 1;
+            let mut s = String::new();
+            let mut bits = state;
+            for _ in 0..len {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                bits ^= state >> 17;
+                s.push(alphabet[(bits % alphabet.len() as u64) as usize]);
+            }
+            let _ = parse_phone(&s);
+            let _ = parse_hotline(&s);
+        }
+    }
+}
