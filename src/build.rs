@@ -86,7 +86,9 @@ pub fn load_site(root: &Path, base_url: Option<&str>, out: &mut Diagnostics) -> 
         return None;
     }
     let date = publication_date(config.date);
-    model::resolve(config, root, content, date, out)
+    let site = model::resolve(config, root, content, date, out);
+    // Errors found while loading (syntax, encoding, ID numbers) stop the build as well.
+    if out.has_errors() { None } else { site }
 }
 
 /// `config.date`, else `SOURCE_DATE_EPOCH` (reproducible builds), else today.

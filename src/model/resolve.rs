@@ -10,7 +10,7 @@ use crate::content::values::{self, error_at};
 use crate::content::{Content, Loaded};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::validate::phone::{self, Phone};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use time::Date;
 
@@ -41,9 +41,16 @@ pub fn resolve(
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
     let person_ids: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
+    // People whose record exists but has errors: teams naming them get no second error.
+    let broken: HashSet<&str> = people_sources
+        .iter()
+        .map(|p| p.stem())
+        .filter(|id| !person_index.contains_key(id))
+        .collect();
     let ctx = Resolver {
         person_index: &person_index,
         person_ids: &person_ids,
+        broken: &broken,
         date,
     };
 
@@ -266,6 +273,7 @@ impl UrlRegistry {
 struct Resolver<'a> {
     person_index: &'a HashMap<&'a str, usize>,
     person_ids: &'a [&'a str],
+    broken: &'a HashSet<&'a str>,
     date: Date,
 }
 
@@ -371,6 +379,9 @@ impl Resolver<'_> {
                 continue;
             };
             let wanted = person_ref.get_ref().trim();
+            if self.broken.contains(wanted) {
+                continue;
+            }
             let Some(&person) = self.person_index.get(wanted) else {
                 let mut d = error_at(
                     file,

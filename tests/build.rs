@@ -1,0 +1,546 @@
+//! The core pipeline, end to end: fixture sites built with the real binary, output read back as
+//! a resident's phone or a clerk would read it.
+
+mod common;
+
+use common::{Site, links, person, snapshot, text};
+use std::path::Path;
+
+/// Two areas (one with a Chinese folder name), an expired assignment, a future one, and three
+/// planted gaps: 北关村 (no team), 石桥村 (one member), 华兴 (no lead).
+fn planted() -> Site {
+    Site::new(&[
+        (
+            "content/people/wang-xing.toml",
+            &person("王兴", "139 0534 1201"),
+        ),
+        (
+            "content/people/li-hua.toml",
+            &person("李华", "138-0534-2202"),
+        ),
+        (
+            "content/people/zhou-jie.toml",
+            &person("周杰", "13605344404"),
+        ),
+        (
+            "content/people/old-hand.toml",
+            &person("旧人", "13705343303"),
+        ),
+        (
+            "content/people/newcomer.toml",
+            &person("新人", "13505345505"),
+        ),
+        (
+            "content/鲁权屯镇/刘庄村.toml",
+            r#"name = "刘庄村"
+[[team]]
+person = "wang-xing"
+role = "第一书记"
+lead = true
+[[team]]
+person = "li-hua"
+role = "包村干部"
+[[team]]
+person = "old-hand"
+role = "包村干部"
+since = 2022-01-01
+until = 2023-12-31
+[[team]]
+person = "newcomer"
+since = 2025-01-01
+"#,
+        ),
+        (
+            "content/鲁权屯镇/石桥村.toml",
+            "name = \"石桥村\"\n[[team]]\nperson = \"zhou-jie\"\nlead = true\n",
+        ),
+        ("content/鲁权屯镇/北关村.toml", "name = \"北关村\"\n"),
+        (
+            "content/qingshi/huaxing.md",
+            "+++\nname = \"华兴机械\"\nkind = \"enterprise\"\n[[team]]\nperson = \"li-hua\"\n+++\n工作日有人值班。\n",
+        ),
+    ])
+}
+
+#[test]
+fn unit_pages_show_current_members_with_tel_links_and_hide_expired_ones() {
+    let site = planted();
+    site.build_ok();
+    let page = site.public("luquantunzhen/liuzhuangcun/index.html");
+    assert!(page.contains("王兴") && page.contains("李华"));
+    assert!(
+        page.contains("href=\"tel:+8613905341201\""),
+        "lead's tel link"
+    );
+    assert!(page.contains("href=\"tel:+8613805342202\""));
+    assert!(page.contains("139 0534 1201"), "phone grouped for reading");
+    assert!(
+        !page.contains("旧人") && !page.contains("13705343303"),
+        "expired member shown"
+    );
+    assert!(!page.contains("新人"), "future member shown");
+    // The lead's call button comes before the rest of the team.
+    assert!(page.find("tel:+8613905341201").unwrap() < page.find("tel:+8613805342202").unwrap());
+    let board = site.public("luquantunzhen/liuzhuangcun/board.html");
+    assert!(board.contains("王兴") && !board.contains("旧人"));
+}
+
+#[test]
+fn chinese_file_and_folder_names_get_ascii_urls() {
+    let site = planted();
+    site.build_ok();
+    for path in [
+        "luquantunzhen/index.html",
+        "luquantunzhen/liuzhuangcun/index.html",
+        "luquantunzhen/shiqiaocun/board.html",
+        "luquantunzhen/boards.html",
+        "qingshi/huaxing/index.html",
+    ] {
+        assert!(site.public_exists(path), "{path} missing");
+    }
+    let all = snapshot(&site.path("public"));
+    assert!(
+        all.iter().all(|(p, _)| p.to_string_lossy().is_ascii()),
+        "non-ASCII output path"
+    );
+}
+
+#[test]
+fn qr_png_decodes_to_exactly_the_unit_url() {
+    let site = planted();
+    site.build_ok();
+    let png = site.public_bytes("luquantunzhen/liuzhuangcun/qr.png");
+    let image = image::load_from_memory(&png).unwrap().to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(image);
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1);
+    let (_, content) = grids[0].decode().unwrap();
+    assert_eq!(
+        content,
+        "https://example.org/county/luquantunzhen/liuzhuangcun/"
+    );
+    let svg = site.public("luquantunzhen/liuzhuangcun/qr.svg");
+    assert!(svg.starts_with("<svg") && !svg.contains("svg:"));
+}
+
+#[test]
+fn every_vcard_parses_back() {
+    let site = planted();
+    site.build_ok();
+    for id in ["wang-xing", "li-hua", "zhou-jie", "old-hand", "newcomer"] {
+        let vcf = site.public(&format!("people/{id}.vcf"));
+        assert!(vcf.contains("\r\n"), "vCard lines end in CRLF");
+        let cards = vcard4::parse(&vcf).unwrap_or_else(|e| panic!("{id}.vcf: {e}\n{vcf}"));
+        assert_eq!(cards.len(), 1);
+        let card = &cards[0];
+        assert!(!card.formatted_name.is_empty());
+        let rendered = card.to_string();
+        assert!(rendered.contains("TEL"), "{id} has no TEL");
+        assert!(
+            rendered.contains(&format!("/people/{id}/")),
+            "{id} has no URL of its page"
+        );
+    }
+    let wang = site.public("people/wang-xing.vcf");
+    assert!(wang.contains("FN:王兴") && wang.contains("tel:+8613905341201"));
+    // The person page links the card ("save contact").
+    assert!(
+        site.public("people/wang-xing/index.html")
+            .contains("wang-xing.vcf")
+    );
+}
+
+#[test]
+fn coverage_json_lists_the_planted_gaps_and_nothing_else() {
+    let site = planted();
+    site.build_ok();
+    let report: serde_json::Value = serde_json::from_str(&site.public("coverage.json")).unwrap();
+    let mut gaps: Vec<(String, String)> = report["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["unit"].as_str().unwrap().to_string(),
+                g["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    gaps.sort();
+    assert_eq!(
+        gaps,
+        vec![
+            (
+                "luquantunzhen/beiguancun".to_string(),
+                "no_team".to_string()
+            ),
+            (
+                "luquantunzhen/shiqiaocun".to_string(),
+                "min_team".to_string()
+            ),
+            ("qingshi/huaxing".to_string(), "require_lead".to_string()),
+        ]
+    );
+    assert_eq!(report["errors"].as_array().unwrap().len(), 0);
+    assert_eq!(report["overloaded"].as_array().unwrap().len(), 0);
+    // check --format json prints the same gaps.
+    let out = site.run(&["check", "--format", "json"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["gaps"].as_array().unwrap().len(), 3);
+}
+
+/// Every relative link and asset reference in every page points at a file of the output.
+fn assert_links_resolve(public: &Path) {
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(public)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") || path.file_name().unwrap() == "404.html" {
+            continue;
+        }
+        let html = std::fs::read_to_string(path).unwrap();
+        for link in links(&html) {
+            if link.contains(':') || link.starts_with('#') {
+                continue; // absolute (tel:, https:) or in-page
+            }
+            let target = link.split(['#', '?']).next().unwrap();
+            let mut resolved = path.parent().unwrap().join(target);
+            if target.is_empty() || target.ends_with('/') {
+                resolved = resolved.join("index.html");
+            }
+            assert!(
+                resolved.exists(),
+                "{}: broken link {link}",
+                path.strip_prefix(public).unwrap().display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} links checked");
+}
+
+#[test]
+fn every_internal_link_resolves_including_under_a_sub_path() {
+    let site = planted();
+    let out = site.run(&["build", "--base-url", "https://host.example/county/sub/"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_links_resolve(&site.path("public"));
+    let page = site.public("luquantunzhen/liuzhuangcun/index.html");
+    assert!(page.contains("https://host.example/county/sub/luquantunzhen/liuzhuangcun/"));
+    // The 404 page is served at any depth: its links start from the base path.
+    assert!(site.public("404.html").contains("href=\"/county/sub/"));
+}
+
+#[test]
+fn the_example_site_builds_and_its_links_resolve() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out_dir = tempfile::tempdir().unwrap();
+    let output = out_dir.path().join("public");
+    let out = common::run_in(root, &["build", "--output", output.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_links_resolve(&output);
+    let front = std::fs::read_to_string(output.join("index.html")).unwrap();
+    assert!(front.contains("东湖镇") && front.contains("青石街道"));
+}
+
+#[test]
+fn markdown_bodies_are_sanitized_everywhere() {
+    let site = Site::new(&[
+        ("content/people/a.toml", &person("甲", "13905341201")),
+        (
+            "content/area/x.md",
+            "+++\nname = \"X村\"\n[[team]]\nperson = \"a\"\nlead = true\n+++\n<script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\">\n\n[点我](javascript:alert(3))\n\n<iframe src=\"https://evil.example\"></iframe>\n\n**安全**文本\n",
+        ),
+    ]);
+    site.build_ok();
+    for (path, bytes) in snapshot(&site.path("public")) {
+        let body = String::from_utf8_lossy(&bytes).to_lowercase();
+        if path.extension().is_some_and(|e| e == "js") {
+            continue;
+        }
+        // Raw HTML may survive as escaped text (&lt;script&gt;), never as markup.
+        for bad in [
+            "<script>alert",
+            "<img src=x",
+            "<img src=\"x\"",
+            "href=\"javascript",
+            "<iframe",
+        ] {
+            assert!(!body.contains(bad), "{} contains {bad}", path.display());
+        }
+    }
+    assert!(
+        site.public("area/x/index.html")
+            .contains("<strong>安全</strong>")
+    );
+}
+
+#[test]
+fn english_ui_and_site_template_overrides() {
+    let site = Site::new(&[
+        (
+            "config.toml",
+            "title = \"Test County\"\nbase_url = \"https://example.org\"\nlanguage = \"en\"\n",
+        ),
+        ("content/people/a.toml", &person("Wang Xing", "13905341201")),
+        (
+            "content/east/village.toml",
+            "name = \"East Village\"\n[[team]]\nperson = \"a\"\nlead = true\n",
+        ),
+        (
+            "templates/person.html",
+            "<!DOCTYPE html><title>custom</title><p>OVERRIDDEN {{ person.name }}</p>",
+        ),
+    ]);
+    site.build_ok();
+    let unit = site.public("east/village/index.html");
+    assert!(
+        unit.contains("lang=\"en\"")
+            && unit.contains("Work team")
+            && unit.contains("Call the team lead")
+    );
+    assert!(
+        site.public("people/a/index.html")
+            .contains("OVERRIDDEN Wang Xing")
+    );
+}
+
+#[test]
+fn init_writes_a_site_that_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("new-site");
+    let out = common::run_in(tmp.path(), &["init", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = common::run_in(&dir, &["build"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(dir.join("public/index.html").is_file());
+    // A second init into the same folder refuses rather than overwriting.
+    let again = common::run_in(tmp.path(), &["init", dir.to_str().unwrap()]);
+    assert!(!again.status.success());
+}
+
+#[test]
+fn unknown_fields_warn_with_a_suggestion() {
+    let site = Site::new(&[
+        (
+            "content/people/a.toml",
+            "name = \"甲\"\nphone = \"13905341201\"\nphnoe = \"1\"\n",
+        ),
+        (
+            "content/x/y.toml",
+            "name = \"Y村\"\n[[team]]\npersno = \"a\"\nperson = \"a\"\n",
+        ),
+    ]);
+    let out = site.build_ok();
+    let log = text(&out);
+    assert!(
+        log.contains("content/people/a.toml:3") && log.contains("did you mean `phone`?"),
+        "{log}"
+    );
+    assert!(
+        log.contains("content/x/y.toml:3") && log.contains("did you mean `person`?"),
+        "{log}"
+    );
+}
+
+// ---- bad input: an error naming the file, non-zero exit, previous output untouched ----
+
+/// Builds a good site, breaks it with `files`, and checks that the build fails with every
+/// `expected` text in its output while public/ stays byte for byte the same.
+fn assert_refused(files: &[(&str, &[u8])], expected: &[&str]) {
+    let site = planted();
+    site.build_ok();
+    let before = snapshot(&site.path("public"));
+    for (path, bytes) in files {
+        site.write_bytes(path, bytes);
+    }
+    let out = site.run(&["build"]);
+    let log = text(&out);
+    assert!(!out.status.success(), "build should fail:\n{log}");
+    for e in expected {
+        assert!(log.contains(e), "expected {e:?} in:\n{log}");
+    }
+    assert!(!log.contains("panicked"), "{log}");
+    assert_eq!(
+        before,
+        snapshot(&site.path("public")),
+        "public/ changed after a failed build"
+    );
+    let check = site.run(&["check"]);
+    assert!(!check.status.success(), "check should fail too");
+}
+
+#[test]
+fn toml_syntax_error_names_file_and_line() {
+    assert_refused(
+        &[(
+            "content/qingshi/bad.toml",
+            b"name = \"x\"\n\nhouseholds = = 3\n",
+        )],
+        &["content/qingshi/bad.toml:3"],
+    );
+}
+
+#[test]
+fn missing_required_fields() {
+    assert_refused(
+        &[
+            ("content/qingshi/noname.toml", b"kind = \"village\"\n"),
+            (
+                "content/people/nophone.toml",
+                "name = \"无号\"\n".as_bytes(),
+            ),
+        ],
+        &[
+            "content/qingshi/noname.toml",
+            "`name` is missing",
+            "content/people/nophone.toml",
+            "`phone` is missing",
+        ],
+    );
+}
+
+#[test]
+fn team_member_naming_no_person() {
+    assert_refused(
+        &[(
+            "content/qingshi/ghost.toml",
+            b"name = \"G\"\n[[team]]\nperson = \"wang-xin\"\n",
+        )],
+        &[
+            "content/qingshi/ghost.toml:3",
+            "no person `wang-xin`",
+            "did you mean \"wang-xing\"",
+        ],
+    );
+}
+
+#[test]
+fn invalid_phone() {
+    assert_refused(
+        &[(
+            "content/people/bad-phone.toml",
+            "name = \"错号\"\nphone = \"2212345\"\n".as_bytes(),
+        )],
+        &["content/people/bad-phone.toml:2", "area code"],
+    );
+}
+
+#[test]
+fn impossible_date() {
+    assert_refused(
+        &[(
+            "content/qingshi/d.toml",
+            b"name = \"D\"\n[[team]]\nperson = \"li-hua\"\nsince = 2023-02-30\n",
+        )],
+        &["content/qingshi/d.toml:4"],
+    );
+}
+
+#[test]
+fn unknown_kind() {
+    assert_refused(
+        &[(
+            "content/qingshi/k.toml",
+            b"name = \"K\"\nkind = \"vilage\"\n",
+        )],
+        &[
+            "content/qingshi/k.toml:2",
+            "unknown kind `vilage`",
+            "did you mean \"village\"",
+        ],
+    );
+}
+
+#[test]
+fn non_utf8_file() {
+    // "刘庄村" in GBK, as Chinese Windows Notepad saves it.
+    let gbk: &[u8] = b"name = \"\xc1\xf5\xd7\xaf\xb4\xe5\"\n";
+    assert_refused(
+        &[("content/qingshi/gbk.toml", gbk)],
+        &["content/qingshi/gbk.toml", "not UTF-8", "UTF-8"],
+    );
+}
+
+#[test]
+fn two_records_on_one_url_and_every_collision_reported_in_one_run() {
+    assert_refused(
+        &[
+            (
+                "content/qingshi/石庄村.toml",
+                "name = \"石庄村\"\n".as_bytes(),
+            ),
+            (
+                "content/qingshi/师庄村.toml",
+                "name = \"师庄村\"\n".as_bytes(),
+            ),
+            ("content/qingshi/王庄.toml", "name = \"王庄\"\n".as_bytes()),
+            ("content/qingshi/汪庄.toml", "name = \"汪庄\"\n".as_bytes()),
+        ],
+        &[
+            "师庄村.toml",
+            "石庄村.toml",
+            "/qingshi/shizhuangcun/",
+            "/qingshi/wangzhuang/",
+            "slug = \"",
+        ],
+    );
+}
+
+#[test]
+fn missing_config() {
+    let site = planted();
+    site.build_ok();
+    let before = snapshot(&site.path("public"));
+    site.remove("config.toml");
+    let out = site.run(&["build"]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("config.toml"), "{}", text(&out));
+    assert_eq!(before, snapshot(&site.path("public")));
+}
+
+#[test]
+fn photo_path_leaving_the_site_folder() {
+    assert_refused(
+        &[(
+            "content/people/escape.toml",
+            "name = \"越界\"\nphone = \"13905349999\"\nphoto = \"../../../../etc/passwd\"\n"
+                .as_bytes(),
+        )],
+        &["content/people/escape.toml:3", "outside the site folder"],
+    );
+}
+
+#[test]
+fn resident_id_number_is_refused_and_never_published() {
+    // A fictional number with a valid birth date and MOD 11-2 check digit.
+    let id = "11010519491231002X";
+    assert_refused(
+        &[(
+            "content/qingshi/id.md",
+            format!("+++\nname = \"I\"\n+++\n联系人身份证号 {id}\n").as_bytes(),
+        )],
+        &["content/qingshi/id.md:4", "resident ID"],
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_no_staging_folder_behind() {
+    let site = planted();
+    site.build_ok();
+    site.write("content/qingshi/bad.toml", "name = ");
+    assert!(!site.run(&["build"]).status.success());
+    let names: Vec<String> = std::fs::read_dir(site.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains(".tmp-") && !n.contains(".old-")),
+        "{names:?}"
+    );
+}
