@@ -1,0 +1,337 @@
+//! `noticeboard serve`: builds into a private folder, serves it on 127.0.0.1, watches the site
+//! and rebuilds on every change; open pages reload through server-sent events, and a failed
+//! build is shown in the browser and the terminal while the last good build stays served.
+
+use crate::build::{self, BuildOptions};
+use axum::Router;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::StreamExt;
+use futures_util::stream::{self, Stream};
+use notify_debouncer_full::notify::event::{EventKind, ModifyKind};
+use notify_debouncer_full::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
+use serde::Serialize;
+use std::convert::Infallible;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::{broadcast, mpsc};
+use tower_http::services::ServeDir;
+
+const LIVE_RELOAD_JS: &str = include_str!("livereload.js");
+const WAITING_PAGE: &str = include_str!("waiting.html");
+const SCRIPT_PATH: &str = "/__livereload.js";
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub open: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(
+        "cannot listen on 127.0.0.1:{port}: {source} (is another server using it? try --port with another number)"
+    )]
+    Bind { port: u16, source: std::io::Error },
+    #[error("cannot watch {path} for changes: {message}")]
+    Watch { path: PathBuf, message: String },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// What the browser is told after each build.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub ok: bool,
+    /// Counts builds, so a client can tell that something new happened.
+    pub version: u64,
+    pub errors: Vec<String>,
+}
+
+struct Shared {
+    root: PathBuf,
+    output: PathBuf,
+    base_url: String,
+    status: Mutex<Status>,
+    events: broadcast::Sender<Status>,
+}
+
+pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(run(options.clone()))
+}
+
+async fn run(options: ServeOptions) -> Result<(), ServeError> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", options.port))
+        .await
+        .map_err(|source| ServeError::Bind {
+            port: options.port,
+            source,
+        })?;
+    let address: SocketAddr = listener.local_addr()?;
+    let base_url = format!("http://{address}");
+    // The preview never touches public/: its URLs point at 127.0.0.1, not at base_url.
+    let scratch = tempfile::Builder::new()
+        .prefix("noticeboard-serve-")
+        .tempdir()?;
+    let (events, _) = broadcast::channel(16);
+    let shared = Arc::new(Shared {
+        root: options.root.clone(),
+        output: scratch.path().join("public"),
+        base_url: base_url.clone(),
+        status: Mutex::new(Status {
+            ok: false,
+            version: 0,
+            errors: Vec::new(),
+        }),
+        events,
+    });
+
+    rebuild(&shared).await;
+    println!(
+        "serving {} at {base_url}/ (press Ctrl+C to stop)",
+        options.root.display()
+    );
+    let _ = std::io::stdout().flush();
+    if options.open {
+        let _ = open::that_detached(format!("{base_url}/"));
+    }
+
+    let (changes_tx, changes_rx) = mpsc::channel::<()>(64);
+    let watched_root = options.root.canonicalize()?;
+    let filter_root = watched_root.clone();
+    let mut debouncer = new_debouncer(
+        Duration::from_millis(60),
+        None,
+        move |result: DebounceEventResult| {
+            if let Ok(events) = result
+                && events.iter().any(|e| {
+                    // Reads raise access events too: only changes may trigger a build, or
+                    // every build would trigger the next.
+                    let changed = e.kind.is_create()
+                        || e.kind.is_remove()
+                        || (e.kind.is_modify()
+                            && !matches!(e.kind, EventKind::Modify(ModifyKind::Metadata(_))));
+                    changed && e.paths.iter().any(|p| is_watched(&filter_root, p))
+                })
+            {
+                let _ = changes_tx.blocking_send(());
+            }
+        },
+    )
+    .map_err(|e| ServeError::Watch {
+        path: options.root.clone(),
+        message: e.to_string(),
+    })?;
+    debouncer
+        .watch(&watched_root, RecursiveMode::Recursive)
+        .map_err(|e| ServeError::Watch {
+            path: options.root.clone(),
+            message: e.to_string(),
+        })?;
+    tokio::spawn(rebuild_on_changes(shared.clone(), changes_rx));
+
+    let app = Router::new()
+        .route(SCRIPT_PATH, get(live_reload_script))
+        .route("/__livereload", get(live_reload_events))
+        .route("/__status", get(status))
+        .fallback_service(
+            ServeDir::new(&shared.output).fallback(get(not_found).with_state(shared.clone())),
+        )
+        .with_state(shared.clone());
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    drop(debouncer);
+    println!("stopped");
+    Ok(())
+}
+
+/// Only the site's sources: not the output, the photo cache or editor/VCS files. Only the part
+/// below the site folder counts: the site itself may live under a hidden folder.
+fn is_watched(root: &Path, path: &Path) -> bool {
+    let Ok(inside) = path.strip_prefix(root) else {
+        return false;
+    };
+    !inside.components().any(|c| {
+        let name = c.as_os_str().to_string_lossy();
+        name == "public" || name.starts_with('.') || name.ends_with('~')
+    })
+}
+
+async fn rebuild_on_changes(shared: Arc<Shared>, mut changes: mpsc::Receiver<()>) {
+    while changes.recv().await.is_some() {
+        // Edits arrive in bursts (save + rename + chmod): one build for the whole burst.
+        while changes.try_recv().is_ok() {}
+        rebuild(&shared).await;
+    }
+}
+
+async fn rebuild(shared: &Arc<Shared>) {
+    let options = BuildOptions {
+        root: shared.root.clone(),
+        output: Some(shared.output.clone()),
+        base_url: Some(shared.base_url.clone()),
+        live_reload: Some(SCRIPT_PATH.to_string()),
+        progress: false,
+    };
+    let started = Instant::now();
+    let result = tokio::task::spawn_blocking(move || build::build(&options)).await;
+    let mut status = shared.status.lock().unwrap_or_else(|e| e.into_inner());
+    status.version += 1;
+    match result {
+        Ok(Ok(summary)) => {
+            for w in &summary.warnings {
+                eprintln!("{w}");
+            }
+            eprintln!(
+                "built {} units, {} pages in {} ms",
+                summary.units,
+                summary.pages,
+                started.elapsed().as_millis()
+            );
+            status.ok = true;
+            status.errors.clear();
+        }
+        Ok(Err(e)) => {
+            let mut errors: Vec<String> = e
+                .diagnostics()
+                .iter()
+                .filter(|d| d.is_error())
+                .map(ToString::to_string)
+                .collect();
+            errors.push(e.to_string());
+            for line in &errors {
+                eprintln!("{line}");
+            }
+            eprintln!("the browser keeps showing the last good build until this is fixed");
+            status.ok = false;
+            status.errors = errors;
+        }
+        Err(join) => {
+            status.ok = false;
+            status.errors = vec![format!("the build stopped unexpectedly: {join}")];
+        }
+    }
+    let _ = shared.events.send(status.clone());
+}
+
+async fn live_reload_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        LIVE_RELOAD_JS,
+    )
+}
+
+async fn status(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
+    let status = shared
+        .status
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    axum::Json(status)
+}
+
+async fn live_reload_events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let receiver = shared.events.subscribe();
+    let current = shared
+        .status
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    // A page opened while the build is broken learns it at once.
+    let first = (!current.ok).then(|| Ok(to_event(&current)));
+    let updates = stream::unfold(receiver, |mut rx| async move {
+        loop {
+            match rx.recv().await {
+                Ok(status) => return Some((Ok(to_event(&status)), rx)),
+                Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    });
+    Sse::new(stream::iter(first).chain(updates)).keep_alive(KeepAlive::default())
+}
+
+fn to_event(status: &Status) -> Event {
+    if status.ok {
+        Event::default()
+            .event("reload")
+            .data(status.version.to_string())
+    } else {
+        Event::default()
+            .event("failed")
+            .data(serde_json::to_string(&status.errors).unwrap_or_default())
+    }
+}
+
+/// The site's own 404 page when there is a build; else a page that waits for a good build.
+async fn not_found(State(shared): State<Arc<Shared>>) -> Response {
+    let page = shared.output.join("404.html");
+    match tokio::fs::read(&page).await {
+        Ok(bytes) => (
+            StatusCode::NOT_FOUND,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            bytes,
+        )
+            .into_response(),
+        Err(_) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            WAITING_PAGE,
+        )
+            .into_response(),
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_and_hidden_folders_are_not_watched() {
+        assert!(is_watched(Path::new("/site/content/a/b.toml")));
+        assert!(is_watched(Path::new("/site/config.toml")));
+        assert!(!is_watched(Path::new("/site/public/index.html")));
+        assert!(!is_watched(Path::new(
+            "/site/.noticeboard-cache/photos/x.jpg"
+        )));
+        assert!(!is_watched(Path::new("/site/content/.b.toml.swp")));
+    }
+}
