@@ -4,6 +4,7 @@
 pub mod context;
 pub mod markdown;
 pub mod qr;
+pub mod search;
 pub mod theme;
 pub mod vcard;
 
@@ -215,6 +216,7 @@ pub fn render(input: &RenderInput, out: &Path) -> Result<Rendered, RenderError> 
     )?;
     rendered.pages += people.len();
     rendered.files += 2 * people.len();
+    search::write(site, &people, input.theme, &writer)?;
 
     // Site-wide pages.
     let root_value = area_value(site, 0, &people, &unit_values)?;
@@ -317,6 +319,51 @@ pub fn render(input: &RenderInput, out: &Path) -> Result<Rendered, RenderError> 
     Ok(rendered)
 }
 
+/// Writes one batch-printing page at `path` holding the boards of `units` (indexes into
+/// `site.units`), with the template of an area's `boards.html`. The reprint list uses it.
+/// `title_key` names the page's title in the theme's strings table.
+pub fn render_board_batch(
+    input: &RenderInput,
+    out: &Path,
+    path: &str,
+    title_key: &str,
+    units: &[usize],
+) -> Result<(), RenderError> {
+    let site = input.site;
+    let tera = compile(input)?;
+    let people: Vec<PersonView> = site
+        .people
+        .iter()
+        .map(|p| context::person_view(site, p, input.photos))
+        .collect();
+    let boards = units
+        .iter()
+        .filter_map(|&u| site.units.get(u))
+        .map(|u| finished_unit_view(site, u, &people))
+        .collect::<Result<Vec<_>, _>>()?;
+    let strings = load_strings(input.theme, site.config.language)?;
+    let title = strings
+        .get(title_key)
+        .and_then(toml::Value::as_str)
+        .unwrap_or(title_key);
+    let mut ctx = Context::new();
+    ctx.insert("boards", &boards);
+    ctx.insert("root", &relative_root(path));
+    ctx.insert(
+        "page",
+        &PageView {
+            path: path.to_string(),
+            url: site.config.url(path),
+            title: title.to_string(),
+            description: String::new(),
+        },
+    );
+    let html = tera
+        .render("boards.html", &ctx)
+        .map_err(|e| template_error(input.theme, "boards.html", e))?;
+    Writer { out }.write(path, html.as_bytes())
+}
+
 fn strings_title(language: Language, key: &str) -> &'static str {
     match (language, key) {
         (Language::ZhHans, "people") => "联系人",
@@ -361,6 +408,38 @@ struct BoardView<'a> {
     height_mm: u32,
     /// The shorter side over 210 mm: 1 on A4, √2 on A3, 2 on A2.
     scale: f64,
+    /// Printed side of every board's QR code, quiet zone included, in mm. One size for the
+    /// whole site, chosen for its longest unit URL, so that a batch of boards looks alike.
+    qr_mm: f64,
+    /// The module size that `qr_mm` gives the longest URL: the smallest module on any board.
+    qr_module_mm: f64,
+}
+
+/// Printed width of a board's QR symbol (without quiet zone) on A4; scaled with the paper.
+/// About 1.1 mm modules for a typical 50–70 character URL: WeChat reads that from about a
+/// metre, where residents stand in front of a board at the village gate.
+const BOARD_QR_SYMBOL_MM: f64 = 38.0;
+/// Smallest printed module on A4 (scaled with the paper), for URLs long enough to need a
+/// high QR version: the code grows rather than its modules shrink below this.
+const BOARD_QR_MIN_MODULE_MM: f64 = 0.9;
+
+/// (QR side with quiet zone, module size) in mm for the site's boards, from the unit URL that
+/// needs the most modules.
+fn board_qr_size(site: &Site, scale: f64) -> (f64, f64) {
+    let widest = site
+        .units
+        .iter()
+        .filter_map(|u| qr::encode(&site.config.url(&u.path())).ok())
+        .max_by_key(qr::QrCode::width);
+    let Some(code) = widest else {
+        return (0.0, 0.0);
+    };
+    let modules = f64::from(code.width());
+    let module = scale * (BOARD_QR_SYMBOL_MM / modules).max(BOARD_QR_MIN_MODULE_MM);
+    // Rounded up to 0.01 mm so the CSS value never prints a hair below the minimum.
+    let module = (module * 100.0).ceil() / 100.0;
+    let side = module * (modules + 2.0 * f64::from(code.quiet_zone()));
+    ((side * 100.0).ceil() / 100.0, module)
 }
 
 fn compile(input: &RenderInput) -> Result<Tera, RenderError> {
@@ -389,6 +468,8 @@ fn compile(input: &RenderInput) -> Result<Tera, RenderError> {
 
     let strings = load_strings(theme, site.config.language)?;
     let (width_mm, height_mm) = site.config.board.sheet_mm();
+    let scale = f64::from(width_mm.min(height_mm)) / 210.0;
+    let (qr_mm, qr_module_mm) = board_qr_size(site, scale);
     let globals = tera.global_context();
     globals.insert("t", &strings);
     globals.insert(
@@ -407,7 +488,9 @@ fn compile(input: &RenderInput) -> Result<Tera, RenderError> {
                 heading: &site.config.board.heading,
                 width_mm,
                 height_mm,
-                scale: f64::from(width_mm.min(height_mm)) / 210.0,
+                scale,
+                qr_mm,
+                qr_module_mm,
             },
             rules: &site.config.rules,
             publish_report: input.report.is_some(),

@@ -1,0 +1,231 @@
+//! `search.json`: the small index behind the search box on the front page and the area pages.
+//!
+//! Residents type a place, a person's name, the pinyin of either (full, initials or a mix such
+//! as `lzhuang`), or the last digits of a phone number; `assets/search.js` matches as they type.
+//! The index holds only what the pages already show, and of phone numbers only the last four
+//! digits: enough to find a contact, and the full number stays on the page the result opens.
+//!
+//! Keys are one or two letters because the file travels over slow mobile connections; people
+//! are listed once and referenced by position, so a person on five teams costs five numbers.
+
+use crate::model::slug::{initials, slugify};
+use crate::model::{Assignment, Site};
+use crate::render::context::PersonView;
+use serde::Serialize;
+
+/// Bumped when the shape changes, so a cached old script can tell it cannot read the file.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The file name under the output root; the search partial points the script at it.
+pub const FILE_NAME: &str = "search.json";
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct SearchIndex {
+    /// [`FORMAT_VERSION`].
+    pub v: u32,
+    /// Kind code → label in the site's language (`village` → `村`), for result lines.
+    pub kinds: std::collections::BTreeMap<String, String>,
+    /// Units and areas, in page order.
+    pub places: Vec<Place>,
+    /// Everyone with a person page, in the order of `people/`.
+    pub people: Vec<PersonEntry>,
+}
+
+/// A unit or an area.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Place {
+    /// Name: `刘庄村`.
+    pub n: String,
+    /// Kind code: `village`, `township` ...
+    pub k: &'static str,
+    /// The area it belongs to (`东湖镇`); empty for a top-level area.
+    pub a: String,
+    /// Page path relative to the site root: `donghu/liuzhuangcun/`.
+    pub u: String,
+    /// Pinyin syllables separated by spaces (`liu zhuang cun`), so the script can match
+    /// initials, full pinyin and mixes at syllable boundaries.
+    pub p: String,
+    /// Pinyin initials: `lzc`.
+    pub i: String,
+    /// The current team: `[person, role]`, person being a position in `people`.
+    pub m: Vec<(usize, Option<String>)>,
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct PersonEntry {
+    pub n: String,
+    pub p: String,
+    pub i: String,
+    /// Title (职务), as the person's page shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub t: Option<String>,
+    /// Page path: `people/wang-xing/`.
+    pub u: String,
+    /// Last four digits of each public phone number (mobile, then office).
+    pub d: Vec<String>,
+}
+
+/// Builds the index from the resolved site and the person views the pages were made from.
+/// `kind_label` maps a kind code to its display label (from the theme's strings).
+pub fn build(
+    site: &Site,
+    people: &[PersonView],
+    kind_label: impl Fn(&str) -> Option<String>,
+) -> SearchIndex {
+    let team = |assignments: &mut dyn Iterator<Item = &Assignment>| {
+        assignments
+            .map(|a| (a.person, a.role.clone()))
+            .collect::<Vec<_>>()
+    };
+
+    let mut places = Vec::with_capacity(site.units.len() + site.areas.len());
+    // Areas first (skipping the site root, which is the front page itself), then units, so a
+    // query that names a township finds the township before its villages on equal scores.
+    for area in site.areas.iter().skip(1) {
+        let parent = area.parent.filter(|&p| p != 0);
+        places.push(Place {
+            n: area.name.clone(),
+            k: area
+                .record
+                .as_ref()
+                .map_or(crate::model::Kind::Township, |r| r.kind)
+                .as_str(),
+            a: parent.map_or_else(String::new, |p| site.areas[p].name.clone()),
+            u: area.path(),
+            p: syllables(&area.name),
+            i: initials(&area.name),
+            m: area
+                .record
+                .as_ref()
+                .map_or_else(Vec::new, |r| team(&mut r.current_team())),
+        });
+    }
+    for unit in &site.units {
+        places.push(Place {
+            n: unit.name.clone(),
+            k: unit.kind.as_str(),
+            a: site.areas[unit.area].name.clone(),
+            u: unit.path(),
+            p: syllables(&unit.name),
+            i: initials(&unit.name),
+            m: team(&mut unit.current_team()),
+        });
+    }
+
+    let people = people
+        .iter()
+        .map(|p| PersonEntry {
+            n: p.name.clone(),
+            p: syllables(&p.name),
+            i: initials(&p.name),
+            t: p.title.clone(),
+            u: p.url.clone(),
+            d: std::iter::once(&p.phone)
+                .chain(p.office_phone.as_ref())
+                .filter_map(|phone| last_digits(&phone.display))
+                .collect(),
+        })
+        .collect();
+
+    let kinds = crate::model::Kind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .chain(["person"])
+        .filter_map(|code| kind_label(code).map(|label| (code.to_string(), label)))
+        .collect();
+
+    SearchIndex {
+        v: FORMAT_VERSION,
+        kinds,
+        places,
+        people,
+    }
+}
+
+/// Builds the index and writes it as [`FILE_NAME`] at the output root: the one call `render` makes.
+pub(super) fn write(
+    site: &Site,
+    people: &[PersonView],
+    theme: &super::theme::Theme,
+    writer: &super::Writer,
+) -> Result<(), super::RenderError> {
+    let strings = super::load_strings(theme, site.config.language)?;
+    let index = build(site, people, |code| {
+        strings
+            .get(&format!("kind_{code}"))
+            .and_then(|v| v.as_str())
+            .map(String::from)
+    });
+    writer.write(FILE_NAME, &index.to_json())
+}
+
+impl SearchIndex {
+    /// Compact JSON: no spaces, since every byte is paid for on a slow connection.
+    pub fn to_json(&self) -> Vec<u8> {
+        // Serializing plain strings, numbers and maps with string keys cannot fail.
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+}
+
+/// `刘庄村` → `liu zhuang cun`; an ASCII run stays one syllable (`A区` → `a qu`), other
+/// characters (punctuation, spaces) separate syllables, and ü is written v as typed (`吕` → `lv`).
+pub fn syllables(name: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut ascii_run = String::new();
+    let flush = |run: &mut String, out: &mut Vec<String>| {
+        if !run.is_empty() {
+            out.push(std::mem::take(run));
+        }
+    };
+    for ch in name.chars() {
+        if ch.is_ascii_alphanumeric() {
+            ascii_run.push(ch.to_ascii_lowercase());
+            continue;
+        }
+        flush(&mut ascii_run, &mut out);
+        // ü is typed as v on Chinese keyboards (吕 lü → lv).
+        let piece = slugify(ch.encode_utf8(&mut [0; 4])).replace('ü', "v");
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+    }
+    flush(&mut ascii_run, &mut out);
+    out.join(" ")
+}
+
+/// The last four digits of a number as the page shows it (`139 0534 1201` → `1201`); short
+/// codes keep what they have (`110` → `110`).
+fn last_digits(display: &str) -> Option<String> {
+    let digits: Vec<char> = display.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        return None;
+    }
+    Some(digits[digits.len().saturating_sub(4)..].iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllables_split_chinese_and_keep_ascii_runs() {
+        assert_eq!(syllables("刘庄村"), "liu zhuang cun");
+        assert_eq!(syllables("欧阳兰"), "ou yang lan");
+        assert_eq!(syllables("A区3号楼"), "a qu 3 hao lou");
+        assert_eq!(
+            syllables("华兴机械有限公司"),
+            "hua xing ji xie you xian gong si"
+        );
+        assert_eq!(syllables("（东）"), "dong");
+        assert_eq!(syllables("吕绿"), "lv lv");
+        assert_eq!(syllables(""), "");
+    }
+
+    #[test]
+    fn last_digits_come_from_the_shown_number() {
+        assert_eq!(last_digits("139 0534 1201").as_deref(), Some("1201"));
+        assert_eq!(last_digits("0534-2212345").as_deref(), Some("2345"));
+        assert_eq!(last_digits("110").as_deref(), Some("110"));
+        assert_eq!(last_digits("—"), None);
+    }
+}
