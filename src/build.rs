@@ -5,6 +5,7 @@ use crate::config;
 use crate::content;
 use crate::coverage::{self, Report};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::manifest::{self, ManifestError, Reprint};
 use crate::model::{self, Site};
 use crate::output::{OutputError, Staging};
 use crate::photos::{PhotoCache, PhotoOutcome};
@@ -42,6 +43,8 @@ pub struct BuildSummary {
     pub seconds: f64,
     pub warnings: Vec<Diagnostic>,
     pub report: Report,
+    /// The boards whose printed content changed since the previous build.
+    pub reprint: Reprint,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +58,8 @@ pub enum BuildError {
     Render(#[from] RenderError),
     #[error(transparent)]
     Output(#[from] OutputError),
+    #[error(transparent)]
+    Manifest(#[from] ManifestError),
 }
 
 impl BuildError {
@@ -108,10 +113,27 @@ pub fn publication_date(configured: Option<Date>) -> Date {
     })
 }
 
+/// Reads the publishing history and checks that every address printed before still leads
+/// somewhere. `check` and `build` both run it, so `check` reports what would stop a build.
+pub fn check_history(
+    root: &Path,
+    output: &Path,
+    site: &Site,
+    base_url_overridden: bool,
+    out: &mut Diagnostics,
+) -> Option<manifest::Previous> {
+    let previous = manifest::load_previous(root, output, out)?;
+    manifest::check_addresses(site, &previous, base_url_overridden, out);
+    Some(previous)
+}
+
 /// Validates everything a build reads; writes nothing.
 pub fn check(root: &Path) -> CheckOutcome {
     let mut diagnostics = Diagnostics::default();
     let site = load_site(root, None, &mut diagnostics);
+    if let Some(site) = &site {
+        check_history(root, &root.join("public"), site, false, &mut diagnostics);
+    }
     let diagnostics = diagnostics.sorted();
     let report = match &site {
         Some(s) => coverage::audit(s),
@@ -140,6 +162,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let Some(site) = site else {
         return Err(BuildError::Invalid(diagnostics.sorted()));
     };
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| root.join("public"));
+    let base_url_overridden = options.base_url.is_some();
+    let previous = check_history(root, &output, &site, base_url_overridden, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(BuildError::Invalid(diagnostics.sorted()));
+    }
     let theme = Theme::load(root, &site.config.theme)?;
 
     // Photos: processed once into the cache, published from there.
@@ -171,10 +202,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     }
 
     let report = with_diagnostics(coverage::audit(&site), &diagnostics.clone().sorted());
-    let output = options
-        .output
-        .clone()
-        .unwrap_or_else(|| root.join("public"));
     let staging = Staging::new(&output)?;
     let publish_report = site.config.rules.publish_report;
     let input = RenderInput {
@@ -185,6 +212,35 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         live_reload: options.live_reload.clone(),
     };
     let rendered = render::render(&input, staging.path())?;
+
+    // The reprint list and the manifest the next build compares with.
+    let published = manifest::Manifest::new(&site, &rendered.boards);
+    let history = previous.as_ref().map(|p| &p.history);
+    let reprint = manifest::compare(history, &site, &published);
+    let unit_index: std::collections::HashMap<&str, usize> = site
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i))
+        .collect();
+    let to_print: Vec<usize> = reprint
+        .boards
+        .iter()
+        .filter_map(|b| unit_index.get(b.id.as_str()).copied())
+        .collect();
+    render::render_board_batch(
+        &input,
+        staging.path(),
+        manifest::REPRINT_PAGE,
+        "reprint",
+        &to_print,
+    )?;
+    manifest::write_output(staging.path(), &published, &reprint).map_err(|source| {
+        OutputError::Io {
+            path: output.join(manifest::MANIFEST_FILE),
+            source,
+        }
+    })?;
     let ready: Vec<_> = photos
         .values()
         .filter_map(|o| match o {
@@ -200,6 +256,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             source,
         })?;
     staging.commit()?;
+    // A `--base-url` build is a preview for another host: its URLs are not the printed ones,
+    // so it must not become the history the next real build compares with.
+    if !base_url_overridden {
+        let next = manifest::next_history(history, &site, &published, &reprint);
+        manifest::write_history(root, &next)?;
+    }
 
     let in_use: HashSet<String> = ready
         .iter()
@@ -224,5 +286,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             .filter(|d| !d.is_error())
             .collect(),
         report,
+        reprint,
     })
 }

@@ -198,6 +198,7 @@ pub fn load(site: &Path, out: &mut Diagnostics) -> Option<(Config, SourceFile)> 
             return None;
         }
     };
+    crate::content::scan_for_identifiers(&file, out);
     let doc = source::Document {
         toml: &file.text,
         toml_offset: 0,

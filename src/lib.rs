@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod export;
 pub mod import;
 pub mod init;
+pub mod manifest;
 pub mod model;
 pub mod output;
 pub mod photos;

@@ -33,8 +33,12 @@ enum Command {
         base_url: Option<String>,
     },
     /// Check everything a build reads and audit coverage; writes nothing.
+    #[command(
+        after_help = "Exit status: 0 when there are no errors (gaps are reported but pass), 1 on any error, and with --strict on any gap too; 2 when the command itself could not run."
+    )]
     Check {
-        /// Also fail (exit 1) on coverage gaps, not only on errors.
+        /// Also fail (exit 1) on gaps: units without a team, enough members or a lead,
+        /// overloaded people, numbers not confirmed for too long or given for two people.
         #[arg(long)]
         strict: bool,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -50,11 +54,13 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
-    /// Turn an .xlsx or .csv roster into the content tree.
+    /// Turn an .xlsx or .csv roster into the content tree; safe to run again.
     Import {
+        /// The roster: .xlsx (or .xls, .ods) or .csv (UTF-8 or GBK).
         roster: PathBuf,
+        /// The site folder to write into; defaults to --root (or the current folder).
         #[arg(long, value_name = "DIR")]
-        into: PathBuf,
+        into: Option<PathBuf>,
         /// Show what would change; write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -126,6 +132,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         summary.seconds,
                         summary.output.display()
                     );
+                    eprintln!(
+                        "{}",
+                        noticeboard::manifest::summary(&summary.reprint, &summary.output)
+                    );
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => {
@@ -144,34 +154,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             match format {
                 Format::Json => println!("{}", serde_json::to_string_pretty(report)?),
                 Format::Text => {
-                    print_diagnostics(&outcome.diagnostics.clone().into_vec());
-                    for gap in &report.gaps {
-                        println!("gap: {} ({}): {}", gap.unit, gap.file, gap.message);
-                    }
-                    for o in &report.overloaded {
-                        println!(
-                            "overloaded: {} ({}) is on {} current teams: {}",
-                            o.name,
-                            o.person,
-                            o.units.len(),
-                            o.units.join(", ")
-                        );
-                    }
-                    for s in &report.stale {
-                        println!(
-                            "stale: {} ({}): phone last confirmed {} ({} days ago)",
-                            s.name, s.person, s.checked, s.days
-                        );
-                    }
-                    let t = &report.totals;
-                    println!(
-                        "{} units, {} covered ({:.1}%), {} without gaps; {} people",
-                        t.units, t.covered, t.percent_covered, t.complete, t.people
-                    );
+                    let mut stdout = anstream::stdout().lock();
+                    noticeboard::coverage::text::write(report, &mut stdout)?;
                 }
             }
-            let failed = outcome.diagnostics.has_errors() || (strict && !report.gaps.is_empty());
-            Ok(if failed {
+            Ok(if report.fails(strict) {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS
@@ -181,31 +168,56 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             noticeboard::serve::serve(&noticeboard::serve::ServeOptions { root, port, open })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Import { roster, into, dry_run, prune, skip_bad } => {
+        Command::Import {
+            roster,
+            into,
+            dry_run,
+            prune,
+            skip_bad,
+        } => {
             let options = noticeboard::import::ImportOptions {
                 roster,
-                into,
+                into: into.unwrap_or_else(|| root.clone()),
                 dry_run,
                 prune,
                 skip_bad,
                 progress: std::io::stderr().is_terminal(),
             };
-            let summary = noticeboard::import::import(&options)?;
-            print_diagnostics(&summary.warnings);
-            eprintln!(
-                "{} created, {} changed, {} kept, {} removed{}",
-                summary.created.len(),
-                summary.changed.len(),
-                summary.kept.len(),
-                summary.removed.len(),
-                if dry_run { " (dry run: nothing written)" } else { "" }
-            );
-            Ok(ExitCode::SUCCESS)
+            match noticeboard::import::import(&options) {
+                Ok(summary) => {
+                    print_diagnostics(&summary.warnings);
+                    for bad in &summary.skipped {
+                        eprintln!("skipped: {bad}");
+                    }
+                    for line in summary.plan_lines() {
+                        println!("{line}");
+                    }
+                    eprintln!("{}", summary.totals());
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    use noticeboard::import::ImportError;
+                    match &e {
+                        ImportError::BadRows { rows, .. } => {
+                            for bad in rows {
+                                eprintln!("error: {bad}");
+                            }
+                        }
+                        ImportError::Site { diagnostics, .. } => print_diagnostics(diagnostics),
+                        _ => {}
+                    }
+                    eprintln!("error: {e}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
         }
         Command::Export { format, output } => {
             let mut diagnostics = noticeboard::diagnostics::Diagnostics::default();
             let Some(site) = noticeboard::build::load_site(&root, None, &mut diagnostics) else {
-                print_diagnostics(&diagnostics.into_vec());
+                print_diagnostics(&diagnostics.sorted().into_vec());
+                eprintln!(
+                    "error: the site has errors; fix them and export again (nothing was written)"
+                );
                 return Ok(ExitCode::FAILURE);
             };
             let format = match format {
@@ -213,8 +225,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExportKind::Csv => noticeboard::export::ExportFormat::Csv,
                 ExportKind::Popolo => noticeboard::export::ExportFormat::Popolo,
             };
-            noticeboard::export::export(&site, format, &output)?;
-            eprintln!("wrote {}", output.display());
+            let written = noticeboard::export::export(&site, format, &output)?;
+            let what = if format == noticeboard::export::ExportFormat::Popolo {
+                "memberships"
+            } else {
+                "rows"
+            };
+            eprintln!(
+                "wrote {} {what} ({} units, {} people) to {}",
+                written.rows,
+                written.units,
+                written.people,
+                output.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Init { dir } => {

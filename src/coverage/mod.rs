@@ -1,6 +1,15 @@
 //! The coverage audit (全覆盖): which units lack a team, enough members or a lead, who is
-//! linked to too many units, whose number has not been confirmed for too long.
+//! linked to too many units, whose number has not been confirmed for too long, which number is
+//! given for two people, and who is on no team at all.
+//!
+//! Only current assignments count (`Assignment::current`: inside `[since, until]` on the
+//! publication date), so an expired or future assignment never hides a gap. The [`Report`] is
+//! what `check --format json` prints and what the build publishes as `coverage.json`; [`text`]
+//! prints it for people.
 
+pub mod text;
+
+use crate::config::Rules;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Site, Unit};
 use serde::Serialize;
@@ -14,20 +23,41 @@ pub enum Rule {
     RequireLead,
 }
 
+impl Rule {
+    /// The short label the text report and the coverage page use.
+    pub fn label(self) -> &'static str {
+        match self {
+            Rule::NoTeam => "no team",
+            Rule::MinTeam => "team too small",
+            Rule::RequireLead => "no lead",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Gap {
     /// The unit's id (its URL path).
     pub unit: String,
     pub name: String,
+    /// The id of the area the unit is in (`""` for units directly under `content/`).
+    pub area: String,
     pub file: String,
     pub rule: Rule,
     pub message: String,
+    /// Current team members on the publication date.
+    pub members: usize,
+    /// Assignments in the file that are expired or not yet started, so do not count.
+    pub not_current: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Overload {
     pub person: String,
     pub name: String,
+    /// The person's page, relative to the site root.
+    pub page: String,
+    pub file: String,
+    /// Ids of the units whose current team the person is on.
     pub units: Vec<String>,
 }
 
@@ -35,25 +65,35 @@ pub struct Overload {
 pub struct Stale {
     pub person: String,
     pub name: String,
+    pub page: String,
+    pub file: String,
     pub checked: String,
     pub days: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SharedPhone {
+    /// E.164, the form two differently written numbers are compared in.
     pub phone: String,
+    /// As printed on the boards.
+    pub display: String,
+    /// Person ids, and their names in the same order.
     pub people: Vec<String>,
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AreaTotals {
     pub area: String,
     pub name: String,
+    /// Units directly in this area (a sub-area has its own entry).
     pub units: usize,
     /// Units with at least one current team member.
     pub covered: usize,
     /// Units with no gap at all.
     pub complete: usize,
+    /// `covered / units` in percent, one decimal.
+    pub percent_covered: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -69,17 +109,34 @@ pub struct Totals {
 /// The report `check --format json` prints and the build writes as `coverage.json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// The publication date the assignments were judged on.
     pub date: String,
+    /// The `[rules]` applied.
+    pub rules: Rules,
     pub errors: Vec<Diagnostic>,
     pub warnings: Vec<Diagnostic>,
     pub gaps: Vec<Gap>,
     pub overloaded: Vec<Overload>,
     pub stale: Vec<Stale>,
     pub shared_phones: Vec<SharedPhone>,
-    /// People no unit or area team names.
+    /// Ids of people no unit or area team names (a warning: a record left behind).
     pub unreferenced: Vec<String>,
     pub totals: Totals,
+    /// Areas with units of their own, in tree order.
     pub areas: Vec<AreaTotals>,
+}
+
+impl Report {
+    /// Rule findings that `check --strict` fails on: gaps, overloaded people, stale numbers and
+    /// numbers shared by two people. People on no team are only a warning.
+    pub fn findings(&self) -> usize {
+        self.gaps.len() + self.overloaded.len() + self.stale.len() + self.shared_phones.len()
+    }
+
+    /// Whether `check` fails: on any error, and with `strict` on any finding too.
+    pub fn fails(&self, strict: bool) -> bool {
+        !self.errors.is_empty() || (strict && self.findings() > 0)
+    }
 }
 
 /// Applies `[rules]` to the site on its publication date.
@@ -90,6 +147,7 @@ pub fn audit(site: &Site) -> Report {
         unit_gaps(site, unit, &mut gaps);
     }
 
+    let page = |id: &str| format!("people/{}/", crate::model::resolve_person_slug(id));
     let overloaded = site
         .people
         .iter()
@@ -97,6 +155,8 @@ pub fn audit(site: &Site) -> Report {
         .map(|p| Overload {
             person: p.id.clone(),
             name: p.name.clone(),
+            page: page(&p.id),
+            file: p.source.clone(),
             units: p
                 .current_units
                 .iter()
@@ -114,25 +174,26 @@ pub fn audit(site: &Site) -> Report {
             (days > rules.max_age_days).then(|| Stale {
                 person: p.id.clone(),
                 name: p.name.clone(),
+                page: page(&p.id),
+                file: p.source.clone(),
                 checked: checked.to_string(),
                 days,
             })
         })
         .collect();
 
-    let mut by_phone: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut by_phone: BTreeMap<&str, Vec<&crate::model::Person>> = BTreeMap::new();
     for p in &site.people {
-        by_phone
-            .entry(&p.phone.e164)
-            .or_default()
-            .push(p.id.clone());
+        by_phone.entry(&p.phone.e164).or_default().push(p);
     }
     let shared_phones = by_phone
         .into_iter()
         .filter(|(_, people)| people.len() > 1)
         .map(|(phone, people)| SharedPhone {
             phone: phone.to_string(),
-            people,
+            display: people[0].phone.display.clone(),
+            people: people.iter().map(|p| p.id.clone()).collect(),
+            names: people.iter().map(|p| p.name.clone()).collect(),
         })
         .collect();
 
@@ -153,25 +214,23 @@ pub fn audit(site: &Site) -> Report {
 
     let is_covered = |u: &Unit| u.current_team().next().is_some();
     let is_complete = |u: &Unit| !gaps.iter().any(|g: &Gap| g.unit == u.id);
+    let count = |units: &[usize], test: &dyn Fn(&Unit) -> bool| {
+        units.iter().filter(|&&u| test(&site.units[u])).count()
+    };
     let areas = site
         .areas
         .iter()
-        .enumerate()
-        .filter(|(_, a)| !a.units.is_empty())
-        .map(|(_, a)| AreaTotals {
-            area: a.id.clone(),
-            name: a.name.clone(),
-            units: a.units.len(),
-            covered: a
-                .units
-                .iter()
-                .filter(|&&u| is_covered(&site.units[u]))
-                .count(),
-            complete: a
-                .units
-                .iter()
-                .filter(|&&u| is_complete(&site.units[u]))
-                .count(),
+        .filter(|a| !a.units.is_empty())
+        .map(|a| {
+            let covered = count(&a.units, &is_covered);
+            AreaTotals {
+                area: a.id.clone(),
+                name: a.name.clone(),
+                units: a.units.len(),
+                covered,
+                complete: count(&a.units, &is_complete),
+                percent_covered: percent(covered, a.units.len()),
+            }
         })
         .collect();
     let covered = site.units.iter().filter(|u| is_covered(u)).count();
@@ -185,6 +244,7 @@ pub fn audit(site: &Site) -> Report {
 
     Report {
         date: site.date.to_string(),
+        rules: rules.clone(),
         errors: Vec::new(),
         warnings: Vec::new(),
         gaps,
@@ -208,25 +268,30 @@ pub fn percent(part: usize, whole: usize) -> f64 {
 fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
     let rules = &site.config.rules;
     let members = unit.current_team().count();
+    // Saying how many assignments were left out tells the clerk why a unit that has a team
+    // in its file still shows up: the dates, not a missing line.
+    let not_current = unit.team.len() - members;
     let mut gap = |rule, message: String| {
         gaps.push(Gap {
             unit: unit.id.clone(),
             name: unit.name.clone(),
+            area: site.areas[unit.area].id.clone(),
             file: unit.source.clone(),
             rule,
             message,
+            members,
+            not_current,
         })
     };
+    let note = if not_current > 0 {
+        format!(
+            " ({not_current} assignment(s) are outside their since/until dates on {})",
+            site.date
+        )
+    } else {
+        String::new()
+    };
     if members == 0 {
-        let expired = unit.team.len();
-        let note = if expired > 0 {
-            format!(
-                " ({expired} assignment(s) are outside their dates on {})",
-                site.date
-            )
-        } else {
-            String::new()
-        };
         gap(
             Rule::NoTeam,
             format!("{} has no current team{note}", unit.name),
@@ -237,7 +302,7 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
         gap(
             Rule::MinTeam,
             format!(
-                "{} has {members} current member(s); at least {} are required",
+                "{} has {members} current member(s); at least {} are required{note}",
                 unit.name, rules.min_team
             ),
         );
@@ -245,7 +310,7 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
     if rules.require_lead && unit.leads().next().is_none() {
         gap(
             Rule::RequireLead,
-            format!("{} has no current member with lead = true", unit.name),
+            format!("{} has no current member with lead = true{note}", unit.name),
         );
     }
 }
@@ -254,6 +319,7 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
 pub fn empty(date: time::Date) -> Report {
     Report {
         date: date.to_string(),
+        rules: Rules::default(),
         errors: Vec::new(),
         warnings: Vec::new(),
         gaps: Vec::new(),
@@ -269,5 +335,18 @@ pub fn empty(date: time::Date) -> Report {
             percent_covered: 100.0,
         },
         areas: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_has_one_decimal_and_an_empty_site_is_fully_covered() {
+        assert_eq!(percent(418, 432), 96.8);
+        assert_eq!(percent(2, 3), 66.7);
+        assert_eq!(percent(0, 0), 100.0);
+        assert_eq!(percent(0, 5), 0.0);
     }
 }

@@ -1,0 +1,682 @@
+//! Printed QR codes never die, and an office knows which boards to print again.
+//!
+//! Every build writes `manifest.json` into the output: each board's unit id, name, URL and a
+//! hash of what the board prints ([`crate::render::board_hash`]). The build also keeps the
+//! site's publishing history in `published.json` **in the site folder**, beside `config.toml`:
+//! the output folder is disposable (git-ignored, deleted on a fresh machine, rebuilt from
+//! scratch), while the site folder is what a clerk backs up and commits, and the history must
+//! outlive any one `public/`. It holds
+//!
+//! - `addresses`: every page address a board's QR code has ever held (and every alias the site
+//!   has answered), so that a renamed or moved unit is an error until its record lists the old
+//!   address in `aliases` (which then gets a redirect page), even after `public/` was deleted;
+//! - `boards`: the last build's board hashes, which the next build compares with to make the
+//!   reprint list (`reprint.json` and `reprint/boards.html` in the output).
+//!
+//! Without `published.json`, `<output>/manifest.json` is read instead, if a previous build left
+//! one. With neither (a first build), nothing is compared: every board is new and is on the
+//! reprint list, since none has been printed by this tool yet.
+//!
+//! A rebuild in which no board changed keeps the previous reprint list instead of emptying it,
+//! so rebuilding to fix a typo in a page's text does not lose the list of boards still to
+//! print, and two builds of the same content write the same output.
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Site;
+use crate::render::BoardRecord;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// The history in the site folder.
+pub const HISTORY_FILE: &str = "published.json";
+/// What a build published, in the output folder.
+pub const MANIFEST_FILE: &str = "manifest.json";
+/// The reprint list, in the output folder.
+pub const REPRINT_FILE: &str = "reprint.json";
+/// The boards on the reprint list, one sheet each, in the output folder.
+pub const REPRINT_PAGE: &str = "reprint/boards.html";
+
+const ABOUT: &str = "Written by `noticeboard build`. It remembers every address printed in a \
+board's QR code, so that a renamed or moved unit is caught before those codes stop working, \
+and the boards of the last build, so that the next build can list the boards to print again. \
+Keep this file with the site: back it up and commit it. \
+本文件记录公示牌二维码中印过的全部网址，请与站点文件夹一同保存，不要删除。";
+
+/// One board as published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Board {
+    /// The unit's id (its URL path without slashes at the ends).
+    pub id: String,
+    pub name: String,
+    /// The absolute URL its QR code holds.
+    pub url: String,
+    /// A hash of everything the board prints except the publication date.
+    pub hash: String,
+}
+
+/// `manifest.json`: what one build published.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub base_url: String,
+    /// The publication date printed on the boards.
+    pub date: String,
+    pub boards: Vec<Board>,
+}
+
+impl Manifest {
+    /// The manifest of a rendered site; `boards` come from the renderer, in any order.
+    pub fn new(site: &Site, boards: &[BoardRecord]) -> Manifest {
+        let by_id: HashMap<&str, &BoardRecord> =
+            boards.iter().map(|b| (b.id.as_str(), b)).collect();
+        let boards = site
+            .units
+            .iter()
+            .filter_map(|u| {
+                by_id.get(u.id.as_str()).map(|b| Board {
+                    id: u.id.clone(),
+                    name: u.name.clone(),
+                    url: b.url.clone(),
+                    hash: b.hash.clone(),
+                })
+            })
+            .collect();
+        Manifest {
+            base_url: site.config.base_url.clone(),
+            date: site.date.to_string(),
+            boards,
+        }
+    }
+}
+
+/// An address the site has published: a unit's page or an alias redirecting to one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    /// The page path relative to `base_url`: `donghu/liuzhuangcun/`.
+    pub path: String,
+    /// The unit it led to when last built.
+    pub name: String,
+    /// That unit's record, relative to the site folder.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
+}
+
+/// `published.json`: the site's publishing history.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct History {
+    #[serde(default)]
+    pub about: String,
+    pub base_url: String,
+    pub date: String,
+    /// The boards of the last recorded build.
+    pub boards: Vec<Board>,
+    /// The reprint list that build produced.
+    #[serde(default)]
+    pub reprint: Option<Reprint>,
+    /// Every address ever published, sorted.
+    #[serde(default)]
+    pub addresses: Vec<Address>,
+}
+
+impl From<Manifest> for History {
+    /// A history recovered from an output's `manifest.json` (no `published.json` yet).
+    fn from(m: Manifest) -> History {
+        let addresses = m
+            .boards
+            .iter()
+            .map(|b| Address {
+                path: format!("{}/", b.id),
+                name: b.name.clone(),
+                file: String::new(),
+            })
+            .collect();
+        History {
+            about: String::new(),
+            base_url: m.base_url,
+            date: m.date,
+            boards: m.boards,
+            reprint: None,
+            addresses,
+        }
+    }
+}
+
+/// Why a board is on the reprint list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Reason {
+    /// A unit that had no board before.
+    Added,
+    /// Something the board prints changed: a member, a phone, the hotline, the tasks ...
+    Changed,
+    /// The unit's address changed; the old one (`from`) redirects, but the board shows the old
+    /// QR code and board code.
+    Moved,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReprintEntry {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub reason: Reason,
+    /// For a moved unit: its former id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+}
+
+/// `reprint.json`: the boards whose printed content differs from the previous build.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reprint {
+    /// This build's publication date.
+    pub date: String,
+    /// The publication date of the build compared with; none on a first build.
+    pub previous: Option<String>,
+    /// The page holding these boards for printing, relative to the output.
+    pub page: String,
+    pub boards: Vec<ReprintEntry>,
+    /// Units whose boards are no longer published: take those boards down.
+    pub removed: Vec<String>,
+}
+
+/// The history a build compares with, and where it was read.
+#[derive(Debug, Clone)]
+pub struct Previous {
+    /// As messages show it: `published.json` or `public/manifest.json`.
+    pub shown: String,
+    text: String,
+    pub history: History,
+}
+
+impl Previous {
+    /// The 1-based line where `needle` (a JSON string value) first appears, for messages.
+    fn line_of(&self, needle: &str) -> Option<usize> {
+        let quoted = serde_json::to_string(needle).ok()?;
+        let offset = self.text.find(&quoted)?;
+        Some(crate::diagnostics::line_col(&self.text, offset).0)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ManifestError {
+    #[error(
+        "cannot write {}: {source}; the site was built, but the next build cannot tell which boards changed or which printed addresses must keep working (check that the site folder is writable, then build again)",
+        .path.display()
+    )]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Reads the history: `published.json` in the site folder, else the `manifest.json` a previous
+/// build left in `output`. Problems go to `out`; `None` when there is no history.
+pub fn load_previous(root: &Path, output: &Path, out: &mut Diagnostics) -> Option<Previous> {
+    let history = root.join(HISTORY_FILE);
+    if history.exists() {
+        let text = match std::fs::read_to_string(&history) {
+            Ok(t) => t,
+            Err(e) => {
+                out.push(
+                    Diagnostic::error(HISTORY_FILE, format!("cannot read the file: {e}"))
+                        .help("check that you may read it"),
+                );
+                return None;
+            }
+        };
+        return match serde_json::from_str::<History>(&text) {
+            Ok(history) => Some(Previous {
+                shown: HISTORY_FILE.to_string(),
+                text,
+                history,
+            }),
+            Err(e) => {
+                // Losing the history silently would let a renamed unit break printed QR codes,
+                // so a damaged file stops the build until a person decides.
+                out.push(
+                    Diagnostic::error(HISTORY_FILE, format!("this file is damaged: {e}"))
+                        .at(Some(e.line()), Some(e.column()))
+                        .help("restore it from your backup or version control; delete it only if no board was ever printed from this site"),
+                );
+                None
+            }
+        };
+    }
+
+    let manifest = output.join(MANIFEST_FILE);
+    let shown = crate::content::display(root, &manifest);
+    // Only a folder a build made; a foreign manifest.json (a web app's) means nothing here.
+    if !output.join(crate::output::MARKER).is_file() || !manifest.is_file() {
+        return None;
+    }
+    let parsed = std::fs::read_to_string(&manifest)
+        .map_err(|e| e.to_string())
+        .and_then(|text| {
+            serde_json::from_str::<Manifest>(&text)
+                .map(|m| (text, m))
+                .map_err(|e| e.to_string())
+        });
+    match parsed {
+        Ok((text, m)) => Some(Previous {
+            shown,
+            text,
+            history: History::from(m),
+        }),
+        Err(e) => {
+            out.push(
+                Diagnostic::warning(shown, format!("cannot read the previous build's manifest: {e}"))
+                    .help(format!("without {HISTORY_FILE} or this file, renamed units and changed boards cannot be found; this build starts a new {HISTORY_FILE}")),
+            );
+            None
+        }
+    }
+}
+
+/// Every address printed before must still lead somewhere: to the same unit's page, to an area
+/// page, or through an alias. `base_url_overridden` (a `--base-url` preview) skips the check
+/// that `base_url` itself is unchanged.
+pub fn check_addresses(
+    site: &Site,
+    previous: &Previous,
+    base_url_overridden: bool,
+    out: &mut Diagnostics,
+) {
+    let history = &previous.history;
+    let mut live: HashMap<String, &crate::model::Unit> = HashMap::new();
+    for unit in &site.units {
+        live.insert(unit.path(), unit);
+        for alias in &unit.aliases {
+            live.insert(format!("{alias}/"), unit);
+        }
+    }
+    let areas: HashSet<String> = site.areas.iter().skip(1).map(|a| a.path()).collect();
+
+    for address in &history.addresses {
+        if let Some(unit) = live.get(&address.path) {
+            // Homophones share a pinyin: a new 师庄村 can take the address 石庄村's boards carry.
+            if unit.name != address.name && unit.path() == address.path {
+                out.push(
+                    Diagnostic::warning(
+                        &unit.source,
+                        format!(
+                            "the address /{} was printed on the boards of {}, and now leads to {}",
+                            address.path, address.name, unit.name
+                        ),
+                    )
+                    .help("if this is the same unit under a new name, nothing needs doing; if not, give this unit its own `slug` and list the old address in the `aliases` of the unit it belonged to"),
+                );
+            }
+            continue;
+        }
+        if areas.contains(&address.path) {
+            continue;
+        }
+        out.push(gone(site, previous, address));
+    }
+
+    if !base_url_overridden
+        && !history.base_url.is_empty()
+        && history.base_url != site.config.base_url
+    {
+        out.push(
+            Diagnostic::warning(
+                crate::config::FILE_NAME,
+                format!(
+                    "`base_url` changed from {} to {}: every board printed before holds the old address in its QR code",
+                    history.base_url, site.config.base_url
+                ),
+            )
+            .help(format!(
+                "keep {} working (redirect it to the new address), or print every board again",
+                history.base_url
+            )),
+        );
+    }
+}
+
+fn gone(site: &Site, previous: &Previous, address: &Address) -> Diagnostic {
+    let old_id = address.path.trim_end_matches('/');
+    let message = format!(
+        "the address /{} ({}) is printed in the QR codes of boards, but no page has it any more",
+        address.path, address.name
+    );
+    // Blame the record to edit: the same file (its `slug` changed), else the one unit with
+    // the same name (the file was renamed or moved).
+    let same_file = site
+        .units
+        .iter()
+        .find(|u| !address.file.is_empty() && u.source == address.file);
+    let mut same_name = site.units.iter().filter(|u| u.name == address.name);
+    let unit = same_file.or_else(|| match (same_name.next(), same_name.next()) {
+        (Some(u), None) => Some(u),
+        _ => None,
+    });
+    match unit {
+        Some(unit) => {
+            let old_parent = old_id.rsplit_once('/').map_or("", |(p, _)| p);
+            let new_parent = unit.id.rsplit_once('/').map_or("", |(p, _)| p);
+            let keep = if old_parent == new_parent {
+                let last = old_id.rsplit('/').next().unwrap_or(old_id);
+                format!(", or add slug = \"{last}\" to keep the old address")
+            } else {
+                String::new()
+            };
+            Diagnostic::error(&unit.source, message).help(format!(
+                "its page is now /{}; add aliases = [\"{old_id}\"] to this file so the printed QR codes lead there{keep}",
+                unit.path()
+            ))
+        }
+        None => Diagnostic::error(&previous.shown, message)
+            .at(previous.line_of(&address.path), None)
+            .help(format!(
+                "if the unit was renamed or moved, add aliases = [\"{old_id}\"] to its record; if its boards were taken down for good, delete this address from {}",
+                previous.shown
+            )),
+    }
+}
+
+/// Which boards to print again: those added, changed or moved since the previous build. A
+/// build in which no board changed keeps the previous list.
+pub fn compare(previous: Option<&History>, site: &Site, manifest: &Manifest) -> Reprint {
+    let date = manifest.date.clone();
+    let Some(previous) = previous else {
+        return Reprint {
+            date,
+            previous: None,
+            page: REPRINT_PAGE.to_string(),
+            boards: manifest
+                .boards
+                .iter()
+                .map(|b| entry(b, Reason::Added, None))
+                .collect(),
+            removed: Vec::new(),
+        };
+    };
+    if let Some(kept) = &previous.reprint
+        && previous.boards == manifest.boards
+    {
+        return Reprint {
+            date,
+            ..kept.clone()
+        };
+    }
+
+    let before: HashMap<&str, &Board> =
+        previous.boards.iter().map(|b| (b.id.as_str(), b)).collect();
+    let aliases: HashMap<&str, &[String]> = site
+        .units
+        .iter()
+        .map(|u| (u.id.as_str(), u.aliases.as_slice()))
+        .collect();
+    let mut moved_from = HashSet::new();
+    let mut boards = Vec::new();
+    for board in &manifest.boards {
+        match before.get(board.id.as_str()) {
+            Some(old) if old.hash == board.hash => {}
+            Some(_) => boards.push(entry(board, Reason::Changed, None)),
+            None => {
+                let from = aliases
+                    .get(board.id.as_str())
+                    .and_then(|list| list.iter().find(|a| before.contains_key(a.as_str())));
+                match from {
+                    Some(from) => {
+                        moved_from.insert(from.as_str());
+                        boards.push(entry(board, Reason::Moved, Some(from.clone())));
+                    }
+                    None => boards.push(entry(board, Reason::Added, None)),
+                }
+            }
+        }
+    }
+    let current: HashSet<&str> = manifest.boards.iter().map(|b| b.id.as_str()).collect();
+    let removed = previous
+        .boards
+        .iter()
+        .map(|b| b.id.as_str())
+        .filter(|id| !current.contains(id) && !moved_from.contains(id))
+        .map(str::to_string)
+        .collect();
+    Reprint {
+        date,
+        previous: Some(previous.date.clone()),
+        page: REPRINT_PAGE.to_string(),
+        boards,
+        removed,
+    }
+}
+
+/// One line for the build's output: how many boards to print again, and where.
+pub fn summary(reprint: &Reprint, output: &Path) -> String {
+    let count = |reason| reprint.boards.iter().filter(|b| b.reason == reason).count();
+    let mut line = if reprint.boards.is_empty() {
+        "no board changed: nothing to print again".to_string()
+    } else {
+        let parts: Vec<String> = [
+            (Reason::Changed, "changed"),
+            (Reason::Added, "new"),
+            (Reason::Moved, "moved"),
+        ]
+        .into_iter()
+        .filter(|(r, _)| count(*r) > 0)
+        .map(|(r, word)| format!("{} {word}", count(r)))
+        .collect();
+        format!(
+            "{} board(s) to print again ({}): {}",
+            reprint.boards.len(),
+            parts.join(", "),
+            output.join(REPRINT_PAGE).display()
+        )
+    };
+    if let Some(date) = &reprint.previous {
+        line.push_str(&format!(" (compared with the build of {date})"));
+    }
+    if !reprint.removed.is_empty() {
+        line.push_str(&format!(
+            "; no longer published, take these boards down: {}",
+            reprint.removed.join(", ")
+        ));
+    }
+    line
+}
+
+fn entry(board: &Board, reason: Reason, from: Option<String>) -> ReprintEntry {
+    ReprintEntry {
+        id: board.id.clone(),
+        name: board.name.clone(),
+        url: board.url.clone(),
+        reason,
+        from,
+    }
+}
+
+/// Writes `manifest.json` and `reprint.json` into a build's staging folder.
+pub fn write_output(dir: &Path, manifest: &Manifest, reprint: &Reprint) -> std::io::Result<()> {
+    std::fs::write(dir.join(MANIFEST_FILE), to_json(manifest))?;
+    std::fs::write(dir.join(REPRINT_FILE), to_json(reprint))
+}
+
+/// The history after this build: every address ever published stays in it.
+pub fn next_history(
+    previous: Option<&History>,
+    site: &Site,
+    manifest: &Manifest,
+    reprint: &Reprint,
+) -> History {
+    let mut addresses: BTreeMap<String, Address> = previous
+        .map(|h| {
+            h.addresses
+                .iter()
+                .map(|a| (a.path.clone(), a.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    for unit in &site.units {
+        let mut record = |path: String| {
+            addresses.insert(
+                path.clone(),
+                Address {
+                    path,
+                    name: unit.name.clone(),
+                    file: unit.source.clone(),
+                },
+            );
+        };
+        record(unit.path());
+        // An alias is an address residents may hold too (boards printed by an earlier
+        // system): once answered, dropping it is caught like a renamed unit.
+        for alias in &unit.aliases {
+            record(format!("{alias}/"));
+        }
+    }
+    History {
+        about: ABOUT.to_string(),
+        base_url: manifest.base_url.clone(),
+        date: manifest.date.clone(),
+        boards: manifest.boards.clone(),
+        reprint: Some(reprint.clone()),
+        addresses: addresses.into_values().collect(),
+    }
+}
+
+/// Replaces `published.json` in the site folder; a crash mid-write leaves the old file.
+pub fn write_history(root: &Path, history: &History) -> Result<(), ManifestError> {
+    let path = root.join(HISTORY_FILE);
+    let fail = |source| ManifestError::Write {
+        path: path.clone(),
+        source,
+    };
+    // Beside the target so the rename stays on one file system; a leftover from a crash
+    // matches the `*.tmp-*` pattern that the site's .gitignore excludes.
+    let mut file = tempfile::Builder::new()
+        .prefix(".published.json.tmp-")
+        .tempfile_in(root)
+        .map_err(fail)?;
+    file.write_all(to_json(history).as_bytes()).map_err(fail)?;
+    file.persist(&path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    // These types hold only strings, lists and maps with string keys: serializing cannot fail.
+    let mut json = serde_json::to_string_pretty(value).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn board(id: &str, hash: &str) -> Board {
+        Board {
+            id: id.into(),
+            name: id.into(),
+            url: format!("https://example.org/{id}/"),
+            hash: hash.into(),
+        }
+    }
+
+    fn history(boards: Vec<Board>, reprint: Option<Reprint>) -> History {
+        History::from(Manifest {
+            base_url: "https://example.org".into(),
+            date: "2024-01-01".into(),
+            boards,
+        })
+        .with_reprint(reprint)
+    }
+
+    impl History {
+        fn with_reprint(mut self, reprint: Option<Reprint>) -> History {
+            self.reprint = reprint;
+            self
+        }
+    }
+
+    fn site() -> Site {
+        let mut diagnostics = Diagnostics::default();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "title = \"t\"\nbase_url = \"https://example.org\"\ndate = 2024-06-01\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("content/a")).unwrap();
+        std::fs::write(
+            dir.path().join("content/a/new.toml"),
+            "name = \"N\"\naliases = [\"a/old\"]\n",
+        )
+        .unwrap();
+        crate::build::load_site(dir.path(), None, &mut diagnostics).expect("site")
+    }
+
+    fn manifest(boards: Vec<Board>) -> Manifest {
+        Manifest {
+            base_url: "https://example.org".into(),
+            date: "2024-06-01".into(),
+            boards,
+        }
+    }
+
+    #[test]
+    fn a_first_build_puts_every_board_on_the_list() {
+        let r = compare(None, &site(), &manifest(vec![board("a/new", "1")]));
+        assert_eq!(r.previous, None);
+        assert_eq!(r.boards.len(), 1);
+        assert_eq!(r.boards[0].reason, Reason::Added);
+    }
+
+    #[test]
+    fn changed_moved_and_removed_boards_are_told_apart() {
+        let before = history(
+            vec![
+                board("a/old", "1"),
+                board("a/same", "2"),
+                board("a/edit", "3"),
+                board("a/gone", "4"),
+            ],
+            None,
+        );
+        let now = manifest(vec![
+            board("a/new", "1"),
+            board("a/same", "2"),
+            board("a/edit", "X"),
+        ]);
+        let r = compare(Some(&before), &site(), &now);
+        let got: Vec<(&str, Reason, Option<&str>)> = r
+            .boards
+            .iter()
+            .map(|e| (e.id.as_str(), e.reason, e.from.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("a/new", Reason::Moved, Some("a/old")),
+                ("a/edit", Reason::Changed, None)
+            ]
+        );
+        assert_eq!(r.removed, vec!["a/gone".to_string()]);
+        assert_eq!(r.previous.as_deref(), Some("2024-01-01"));
+    }
+
+    #[test]
+    fn an_unchanged_rebuild_keeps_the_list_still_to_print() {
+        let boards = vec![board("a/new", "1")];
+        let first = compare(None, &site(), &manifest(boards.clone()));
+        let before = history(boards.clone(), Some(first.clone()));
+        let again = compare(Some(&before), &site(), &manifest(boards));
+        assert_eq!(again, first);
+    }
+
+    #[test]
+    fn history_keeps_old_addresses_and_records_aliases() {
+        let before = history(vec![board("a/older", "1")], None);
+        let site = site();
+        let now = manifest(vec![board("a/new", "1")]);
+        let reprint = compare(Some(&before), &site, &now);
+        let next = next_history(Some(&before), &site, &now, &reprint);
+        let paths: Vec<&str> = next.addresses.iter().map(|a| a.path.as_str()).collect();
+        assert_eq!(paths, vec!["a/new/", "a/old/", "a/older/"]);
+        assert_eq!(next.addresses[1].file, "content/a/new.toml");
+    }
+}
