@@ -1,7 +1,14 @@
-//! `noticeboard export`: the site back out as a roster (xlsx/csv) or as Popolo JSON.
-//! (Being written: issue 6.)
+//! `noticeboard export`: the site back out as a roster (`.xlsx`, `.csv`) that a clerk can edit
+//! and import again, or as Popolo JSON for open-data reuse.
+//!
+//! The roster holds every field import owns, under the spec's Chinese headers, so importing an
+//! export into the same site changes nothing.
+
+mod popolo;
+mod roster;
 
 use crate::model::Site;
+use std::io::Write as _;
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,10 +20,91 @@ pub enum ExportFormat {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("export is not available yet")]
-    NotYet,
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot make the spreadsheet {path}: {message}")]
+    Xlsx { path: String, message: String },
+    #[error("cannot make the CSV file {path}: {message}")]
+    Csv { path: String, message: String },
+    #[error("cannot make the JSON file {path}: {message}")]
+    Json { path: String, message: String },
 }
 
-pub fn export(_site: &Site, _format: ExportFormat, _output: &Path) -> Result<(), ExportError> {
-    Err(ExportError::NotYet)
+/// What an export wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportSummary {
+    /// Roster rows (one per assignment, and one per unit without a team); for Popolo, the
+    /// memberships.
+    pub rows: usize,
+    pub units: usize,
+    pub people: usize,
+}
+
+/// Writes `site` to `output` in `format`, replacing the file only once it is complete.
+pub fn export(
+    site: &Site,
+    format: ExportFormat,
+    output: &Path,
+) -> Result<ExportSummary, ExportError> {
+    let shown = output.display().to_string();
+    // Photo paths in a roster are written relative to the roster, where import looks for them.
+    let roster_dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let (bytes, rows) = match format {
+        ExportFormat::Xlsx | ExportFormat::Csv => {
+            let rows = roster::rows(site, roster_dir);
+            let bytes = if format == ExportFormat::Xlsx {
+                roster::xlsx(&rows).map_err(|e| ExportError::Xlsx {
+                    path: shown.clone(),
+                    message: e.to_string(),
+                })?
+            } else {
+                roster::csv(&rows).map_err(|e| ExportError::Csv {
+                    path: shown.clone(),
+                    message: e.to_string(),
+                })?
+            };
+            (bytes, rows.len())
+        }
+        ExportFormat::Popolo => {
+            let document = popolo::document(site);
+            let memberships = document.memberships.len();
+            let mut bytes =
+                serde_json::to_vec_pretty(&document).map_err(|e| ExportError::Json {
+                    path: shown.clone(),
+                    message: e.to_string(),
+                })?;
+            bytes.push(b'\n');
+            (bytes, memberships)
+        }
+    };
+    write_atomically(output, &bytes).map_err(|source| ExportError::Io {
+        path: shown,
+        source,
+    })?;
+    Ok(ExportSummary {
+        rows,
+        units: site.units.len(),
+        people: site.people.len(),
+    })
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".noticeboard-export-")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

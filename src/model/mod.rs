@@ -4,7 +4,7 @@
 mod resolve;
 pub mod slug;
 
-pub use resolve::{person_slug as resolve_person_slug, resolve};
+pub use resolve::{RESERVED_SEGMENTS, person_slug as resolve_person_slug, resolve};
 
 use crate::config::Config;
 use crate::validate::phone::Phone;

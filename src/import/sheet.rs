@@ -1,0 +1,425 @@
+//! Reading a roster file into sheets of cells, whatever Excel saved: `.xlsx`/`.xls`/`.ods`
+//! through calamine (merged cells filled from their top-left cell), `.csv`/`.txt` through the
+//! csv crate after decoding UTF-8, UTF-16 (with BOM) or GBK/GB18030, as Chinese Excel saves
+//! "CSV" in the system's ANSI code page.
+
+use super::columns::{Column, letter};
+use calamine::{Data, Reader, Sheets};
+use std::path::Path;
+
+/// One cell as read, before any meaning is given to it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    /// Excel stores phone numbers typed without quotes as numbers (`13912345678.0`).
+    Number(f64),
+    /// A cell Excel formatted as a date (stored as a day serial).
+    Date {
+        year: i32,
+        month: u8,
+        day: u8,
+    },
+    /// `#N/A`, `#REF!` ...: a formula that failed.
+    Error(String),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as a clerk sees it: numbers without `.0`, dates as `YYYY-MM-DD`, trimmed.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.trim().to_string(),
+            Cell::Number(n) => number_text(*n),
+            Cell::Date { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
+            Cell::Error(e) => e.clone(),
+        }
+    }
+}
+
+/// `13912345678.0` → `13912345678`; other numbers as Rust prints them.
+pub fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e17 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// A worksheet (or the one table of a CSV file): `rows[i]` is spreadsheet row `i + 1`,
+/// `rows[i][j]` is column `letter(j)`.
+#[derive(Debug, Clone, Default)]
+pub struct Sheet {
+    /// `None` for a CSV file, which has no sheets.
+    pub name: Option<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Sheet {
+    pub fn cell(&self, row: usize, column: usize) -> &Cell {
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(column))
+            .unwrap_or(&Cell::Empty)
+    }
+}
+
+/// Where the header row is and what each of its cells means.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// 0-based index into [`Sheet::rows`].
+    pub header_row: usize,
+    /// The recognised columns: (column, 0-based index, header as written).
+    pub columns: Vec<(Column, usize, String)>,
+    /// Headers that mean nothing to import: (header as written, 0-based index).
+    pub unused: Vec<(String, usize)>,
+    /// The first text above the header (a title row such as "东湖镇干部联系花名册").
+    pub title: Option<String>,
+}
+
+impl Layout {
+    pub fn index(&self, column: Column) -> Option<usize> {
+        self.columns
+            .iter()
+            .find(|(c, _, _)| *c == column)
+            .map(|(_, i, _)| *i)
+    }
+
+    pub fn header(&self, column: Column) -> Option<(&str, usize)> {
+        self.columns
+            .iter()
+            .find(|(c, _, _)| *c == column)
+            .map(|(_, i, h)| (h.as_str(), *i))
+    }
+
+    pub fn has(&self, column: Column) -> bool {
+        self.index(column).is_some()
+    }
+
+    /// "备注 (H), 身份证号 (I)", for the warning about columns that are not imported.
+    pub fn unused_list(&self) -> String {
+        self.unused
+            .iter()
+            .map(|(h, i)| format!("{h} ({})", letter(*i)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// How many rows from the top may hold titles and notes before the header row.
+pub const HEADER_SEARCH_ROWS: usize = 30;
+
+/// Finds the header row: the first row naming both the unit and the name column.
+pub fn find_header(sheet: &Sheet) -> Option<Layout> {
+    for (index, row) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
+        let mut columns: Vec<(Column, usize, String)> = Vec::new();
+        let mut unused = Vec::new();
+        for (j, cell) in row.iter().enumerate() {
+            let text = cell.text();
+            if text.is_empty() {
+                continue;
+            }
+            match Column::from_header(&text) {
+                Some(c) if !columns.iter().any(|(seen, _, _)| *seen == c) => {
+                    columns.push((c, j, text))
+                }
+                // A second column of the same meaning is not read: say so.
+                _ => unused.push((text, j)),
+            }
+        }
+        let has = |c: Column| columns.iter().any(|(seen, _, _)| *seen == c);
+        if has(Column::Unit) && has(Column::Name) {
+            let title = sheet.rows[..index]
+                .iter()
+                .flat_map(|r| r.iter())
+                .map(Cell::text)
+                .find(|t| !t.is_empty());
+            return Some(Layout {
+                header_row: index,
+                columns,
+                unused,
+                title,
+            });
+        }
+    }
+    None
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot read the roster {file}: {message}")]
+    Unreadable { file: String, message: String },
+    #[error(
+        "{file} is not a spreadsheet noticeboard can read: save it from Excel as .xlsx (or as CSV) and import that"
+    )]
+    Format { file: String },
+}
+
+/// What was learnt while reading, for the summary (the encoding a CSV was decoded from).
+#[derive(Debug, Clone, Default)]
+pub struct ReadNotes {
+    pub encoding: Option<&'static str>,
+    /// The CSV had byte sequences that are not text in the detected encoding.
+    pub undecodable: bool,
+}
+
+/// Reads every sheet of the roster at `path` (`file` is how messages name it).
+pub fn read(path: &Path, file: &str) -> Result<(Vec<Sheet>, ReadNotes), ReadError> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "csv" | "txt" | "tsv" => {
+            let bytes = std::fs::read(path).map_err(|e| ReadError::Unreadable {
+                file: file.to_string(),
+                message: format!("{e}: check the path and that the file is not open elsewhere"),
+            })?;
+            read_csv(&bytes, file)
+        }
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
+            Ok((read_workbook(path, file)?, ReadNotes::default()))
+        }
+        _ => Err(ReadError::Format {
+            file: file.to_string(),
+        }),
+    }
+}
+
+fn read_workbook(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
+    if !path.is_file() {
+        return Err(ReadError::Unreadable {
+            file: file.to_string(),
+            message: "there is no such file: check the path".to_string(),
+        });
+    }
+    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| ReadError::Unreadable {
+        file: file.to_string(),
+        message: format!(
+            "{e}: the file may be damaged, password-protected or not really a spreadsheet; open it in Excel and save it again as .xlsx"
+        ),
+    })?;
+    let mut sheets = Vec::new();
+    for name in workbook.sheet_names() {
+        let range = workbook
+            .worksheet_range(&name)
+            .map_err(|e| ReadError::Unreadable {
+                file: file.to_string(),
+                message: format!("sheet {name}: {e}"),
+            })?;
+        let merged = match &mut workbook {
+            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+            Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        if let Some((row0, col0)) = range.start() {
+            let (row0, col0) = (row0 as usize, col0 as usize);
+            rows.resize(row0, Vec::new());
+            for row in range.rows() {
+                let mut cells = vec![Cell::Empty; col0];
+                cells.extend(row.iter().map(cell_of));
+                rows.push(cells);
+            }
+        }
+        // A merged block shows its top-left value in every cell it covers (a 镇街 merged over
+        // all its villages' rows); the file stores it only once.
+        // Regions are clipped to the cells in use: a damaged file may claim a whole sheet.
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        for region in merged {
+            let (r0, c0) = (region.start.0 as usize, region.start.1 as usize);
+            let r1 = (region.end.0 as usize).min(rows.len().saturating_sub(1));
+            let c1 = (region.end.1 as usize).min(width.saturating_sub(1));
+            if r0 > r1 || c0 > c1 {
+                continue;
+            }
+            let value = rows.get(r0).and_then(|r| r.get(c0)).cloned();
+            let Some(value) = value.filter(|v| !v.is_empty()) else {
+                continue;
+            };
+            for row in &mut rows[r0..=r1] {
+                if row.len() <= c1 {
+                    row.resize(c1 + 1, Cell::Empty);
+                }
+                for cell in &mut row[c0..=c1] {
+                    if cell.is_empty() {
+                        *cell = value.clone();
+                    }
+                }
+            }
+        }
+        sheets.push(Sheet {
+            name: Some(name),
+            rows,
+        });
+    }
+    Ok(sheets)
+}
+
+fn cell_of(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.to_string()),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (year, month, day, ..) = dt.to_ymd_hms_milli();
+            Cell::Date {
+                year: i32::from(year),
+                month,
+                day,
+            }
+        }
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTimeIso(s) => match iso_date(s) {
+            Some((year, month, day)) => Cell::Date { year, month, day },
+            None => Cell::Text(s.clone()),
+        },
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(format!("{e}")),
+    }
+}
+
+fn iso_date(s: &str) -> Option<(i32, u8, u8)> {
+    let date = s.get(..10)?;
+    crate::content::values::parse_ymd(date)
+}
+
+/// Decodes a CSV file and splits it into rows. The delimiter is a comma, or a tab when the
+/// first line has more tabs than commas (Excel's "Unicode text" export).
+pub fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNotes), ReadError> {
+    let (text, notes) = decode(bytes);
+    let first_line = text.lines().next().unwrap_or("");
+    let delimiter = if first_line.matches('\t').count() > first_line.matches(',').count() {
+        b'\t'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| ReadError::Unreadable {
+            file: file.to_string(),
+            message: format!("{e}: check that every quote (\") is closed"),
+        })?;
+        rows.push(
+            record
+                .iter()
+                .map(|s| {
+                    if s.trim().is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(s.to_string())
+                    }
+                })
+                .collect(),
+        );
+    }
+    Ok((vec![Sheet { name: None, rows }], notes))
+}
+
+/// UTF-8 (with or without BOM) and UTF-16 with BOM are taken as they say; anything else is
+/// guessed by chardetng, which recognises the GBK that Chinese Excel writes. GBK is decoded
+/// as GB18030, its superset, so that rarer characters in names survive.
+fn decode(bytes: &[u8]) -> (String, ReadNotes) {
+    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+        return (
+            text.into_owned(),
+            ReadNotes {
+                encoding: Some(encoding.name()),
+                undecodable: had_errors,
+            },
+        );
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (
+            text.to_string(),
+            ReadNotes {
+                encoding: Some("UTF-8"),
+                undecodable: false,
+            },
+        );
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let mut encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if encoding == encoding_rs::GBK {
+        encoding = encoding_rs::GB18030;
+    }
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    (
+        text.into_owned(),
+        ReadNotes {
+            encoding: Some(encoding.name()),
+            undecodable: had_errors,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gbk_csv_is_detected_and_decoded() {
+        let text = "单位,姓名,电话\n刘庄村,王兴,13912345678\n石庄村,欧阳兰,0534-2212345\n";
+        let (bytes, _, _) = encoding_rs::GBK.encode(text);
+        assert!(
+            std::str::from_utf8(&bytes).is_err(),
+            "the fixture must not be UTF-8"
+        );
+        let (sheets, notes) = read_csv(&bytes, "r.csv").unwrap();
+        assert_eq!(notes.encoding, Some("gb18030"));
+        assert!(!notes.undecodable);
+        assert_eq!(sheets[0].cell(1, 1).text(), "王兴");
+        assert_eq!(sheets[0].cell(2, 1).text(), "欧阳兰");
+    }
+
+    #[test]
+    fn utf8_bom_and_utf16_are_read() {
+        let (sheets, _) = read_csv("\u{feff}单位,姓名\n刘庄村,王兴\n".as_bytes(), "r.csv").unwrap();
+        assert_eq!(sheets[0].cell(0, 0).text(), "单位");
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in "单位\t姓名\n刘庄村\t王兴\n".encode_utf16() {
+            utf16.extend(unit.to_le_bytes());
+        }
+        let (sheets, notes) = read_csv(&utf16, "r.txt").unwrap();
+        assert_eq!(notes.encoding, Some("UTF-16LE"));
+        assert_eq!(sheets[0].cell(1, 1).text(), "王兴");
+    }
+
+    #[test]
+    fn header_is_found_below_title_rows() {
+        let (sheets, _) = read_csv(
+            "东湖镇干部联系花名册,,\n,,\n单位,姓名,备注\n刘庄村,王兴,x\n".as_bytes(),
+            "r.csv",
+        )
+        .unwrap();
+        let layout = find_header(&sheets[0]).unwrap();
+        assert_eq!(layout.header_row, 2);
+        assert_eq!(layout.title.as_deref(), Some("东湖镇干部联系花名册"));
+        assert_eq!(layout.index(Column::Name), Some(1));
+        assert_eq!(layout.unused_list(), "备注 (C)");
+    }
+
+    #[test]
+    fn numbers_print_as_typed() {
+        assert_eq!(Cell::Number(13912345678.0).text(), "13912345678");
+        assert_eq!(Cell::Number(1.5).text(), "1.5");
+        assert_eq!(Cell::Number(1e20).text(), "100000000000000000000");
+    }
+}
