@@ -1,0 +1,538 @@
+//! Printing pages and reading them back the way people do: headless Chromium prints a page to
+//! PDF as a township clerk's browser would, poppler (`pdfinfo`, `pdftotext`, `pdftoppm`) reads
+//! the PDF as a printer would, and `zbarimg` scans the QR code as a resident's phone would.
+//!
+//! Every tool is required. A missing one fails the test with the Debian package to install:
+//! CI installs them all (`.ci/run`), so a skip would only hide a broken board.
+#![allow(dead_code)]
+
+use std::ffi::OsStr;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// Millimetres in a PDF point (1/72 inch).
+pub const MM_PER_PT: f64 = 25.4 / 72.0;
+
+/// How long one Chromium print may take before the test gives up on it. A board prints in
+/// 2–4 s here; the margin is for a loaded CI machine, not for a hung browser.
+const PRINT_TIMEOUT: Duration = Duration::from_secs(180);
+
+/// Runs `program`, failing with what to install when it is not there.
+fn run(program: &str, package: &str, args: &[&OsStr]) -> Output {
+    Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|error| panic!("{}", missing(program, package, &error)))
+}
+
+fn missing(program: &str, package: &str, error: &std::io::Error) -> String {
+    format!(
+        "could not run `{program}` ({error}): install Debian's `{package}` \
+         (`apt-get install {package}`); CI installs it in .ci/run"
+    )
+}
+
+fn stderr_of(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The Chromium to print with: `$CHROMIUM` if set, else the first of `chromium`,
+/// `chromium-browser`, `google-chrome` on `PATH`.
+pub fn chromium() -> PathBuf {
+    if let Some(path) = std::env::var_os("CHROMIUM") {
+        return PathBuf::from(path);
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+        .unwrap_or_else(|| {
+            panic!(
+                "no Chromium on PATH (looked for chromium, chromium-browser, google-chrome): \
+                 install Debian's `chromium` (`apt-get install chromium`), or set CHROMIUM to a \
+                 Chrome or Chromium binary; CI installs it in .ci/run"
+            )
+        })
+}
+
+/// A `file://` URL for a local file; the few characters that would end or cut a URL are
+/// percent-encoded.
+pub fn file_url(path: &Path) -> String {
+    let mut url = String::from("file://");
+    for ch in path.to_string_lossy().chars() {
+        match ch {
+            '%' => url.push_str("%25"),
+            ' ' => url.push_str("%20"),
+            '#' => url.push_str("%23"),
+            '?' => url.push_str("%3F"),
+            c => url.push(c),
+        }
+    }
+    url
+}
+
+/// Prints `html` to `pdf` with headless Chromium, as a user's "Save as PDF" would: no header or
+/// footer, the page size and margins from the page's own `@page` rule. Each call uses a fresh
+/// profile, so runs in parallel threads do not share browser state.
+pub fn print_to_pdf(html: &Path, pdf: &Path) {
+    let browser = chromium();
+    let profile = tempfile::tempdir().expect("temp dir for the Chromium profile");
+    let log_path = profile.path().join("chromium.log");
+    let log = File::create(&log_path).expect("Chromium log file");
+    let mut child = Command::new(&browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(file_url(html))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .unwrap_or_else(|error| {
+            panic!(
+                "{}",
+                missing(&browser.to_string_lossy(), "chromium", &error)
+            )
+        });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for Chromium") {
+            break status;
+        }
+        if started.elapsed() > PRINT_TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "Chromium did not print {} within {PRINT_TIMEOUT:?}:\n{}",
+                html.display(),
+                std::fs::read_to_string(&log_path).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let printed = std::fs::metadata(pdf).map(|m| m.len()).unwrap_or(0);
+    assert!(
+        status.success() && printed > 0,
+        "Chromium failed to print {} ({status}):\n{}",
+        html.display(),
+        std::fs::read_to_string(&log_path).unwrap_or_default()
+    );
+}
+
+/// Width and height of every page of `pdf`, in millimetres.
+pub fn page_sizes_mm(pdf: &Path) -> Vec<(f64, f64)> {
+    let output = run(
+        "pdfinfo",
+        "poppler-utils",
+        &[
+            "-f".as_ref(),
+            "1".as_ref(),
+            "-l".as_ref(),
+            "100000".as_ref(),
+            pdf.as_os_str(),
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "pdfinfo failed on {}: {}",
+        pdf.display(),
+        stderr_of(&output)
+    );
+    // "Page    1 size: 594.96 x 841.92 pts (A4)"
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|line| line.starts_with("Page ") && line.contains(" size:"))
+        .map(|line| {
+            let size = line.split(" size:").nth(1).unwrap_or_default();
+            let numbers: Vec<f64> = size
+                .split_whitespace()
+                .filter_map(|word| word.parse().ok())
+                .collect();
+            assert!(numbers.len() >= 2, "unexpected pdfinfo line: {line}");
+            (numbers[0] * MM_PER_PT, numbers[1] * MM_PER_PT)
+        })
+        .collect()
+}
+
+/// A word that `pdftotext -bbox` found, with its box in millimetres from the top-left corner.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub text: String,
+    pub x_min: f64,
+    pub y_min: f64,
+    pub x_max: f64,
+    pub y_max: f64,
+}
+
+impl Word {
+    /// The vertical middle of the word's glyphs.
+    ///
+    /// pdftotext's box spans the font's bounding box, which is centred on the glyphs' em square
+    /// but much taller than the glyphs (about 2.9 em for the Type 3 fonts Chromium embeds, about
+    /// 1.5 em for embedded OpenType), so the centre is reliable and the height only up to a factor.
+    pub fn y_centre(&self) -> f64 {
+        (self.y_min + self.y_max) / 2.0
+    }
+
+    pub fn height(&self) -> f64 {
+        self.y_max - self.y_min
+    }
+
+    /// A band around the glyphs' centre line that lies inside the glyphs whatever the font
+    /// embedding: ±14 % of pdftotext's box, which is ±0.4 em for Type 3 fonts.
+    pub fn core(&self) -> (f64, f64) {
+        let half = 0.14 * self.height();
+        (self.y_centre() - half, self.y_centre() + half)
+    }
+}
+
+/// The words of every page of `pdf`, in the order the page draws them.
+pub fn words(pdf: &Path) -> Vec<Vec<Word>> {
+    let output = run(
+        "pdftotext",
+        "poppler-utils",
+        &[
+            "-bbox".as_ref(),
+            "-enc".as_ref(),
+            "UTF-8".as_ref(),
+            pdf.as_os_str(),
+            "-".as_ref(),
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "pdftotext failed on {}: {}",
+        pdf.display(),
+        stderr_of(&output)
+    );
+    let xhtml = String::from_utf8(output.stdout).expect("pdftotext writes UTF-8");
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let document = roxmltree::Document::parse_with_options(&xhtml, options)
+        .unwrap_or_else(|error| panic!("pdftotext -bbox output is not XML ({error}):\n{xhtml}"));
+    let number = |node: roxmltree::Node, name: &str| -> f64 {
+        node.attribute(name)
+            .and_then(|value| value.parse::<f64>().ok())
+            .unwrap_or_else(|| panic!("pdftotext -bbox word without {name}"))
+            * MM_PER_PT
+    };
+    document
+        .descendants()
+        .filter(|node| node.has_tag_name(("http://www.w3.org/1999/xhtml", "page")))
+        .map(|page| {
+            page.children()
+                .filter(|node| node.has_tag_name(("http://www.w3.org/1999/xhtml", "word")))
+                .map(|word| Word {
+                    text: word.text().unwrap_or_default().to_string(),
+                    x_min: number(word, "xMin"),
+                    y_min: number(word, "yMin"),
+                    x_max: number(word, "xMax"),
+                    y_max: number(word, "yMax"),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// All text of a page with every space and line break removed, so that a name, an organisation
+/// or a URL that wrapped across lines still reads as one string.
+pub fn joined_text(words: &[Word]) -> String {
+    words
+        .iter()
+        .flat_map(|word| word.text.chars())
+        .filter(|ch| !ch.is_whitespace())
+        .collect()
+}
+
+/// Whether `needle` (spaces ignored) can be read on the page as one run of text: within one
+/// word, or across words that follow each other on a line or wrap onto the next line of the
+/// same block. This follows the words' positions, not the order pdftotext lists them in, which
+/// mixes the lines of neighbouring cards.
+pub fn reads(words: &[Word], needle: &str) -> bool {
+    let needle: String = needle.chars().filter(|c| !c.is_whitespace()).collect();
+    if needle.is_empty() {
+        return true;
+    }
+    let texts: Vec<String> = words
+        .iter()
+        .map(|w| w.text.chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    texts.iter().enumerate().any(|(index, text)| {
+        text.contains(&needle)
+            || text.char_indices().any(|(at, _)| {
+                let tail = &text[at..];
+                needle.starts_with(tail) && {
+                    let word = &words[index];
+                    reads_on(
+                        words,
+                        &texts,
+                        index,
+                        &needle[tail.len()..],
+                        (word.x_min, word.x_max),
+                    )
+                }
+            })
+    })
+}
+
+/// Whether `rest` continues the run after word `previous`, whose line spans `line` (left, right).
+fn reads_on(
+    words: &[Word],
+    texts: &[String],
+    previous: usize,
+    rest: &str,
+    line: (f64, f64),
+) -> bool {
+    if rest.is_empty() {
+        return true;
+    }
+    let before = &words[previous];
+    words
+        .iter()
+        .zip(texts)
+        .enumerate()
+        .any(|(index, (word, text))| {
+            if index == previous || text.is_empty() {
+                return false;
+            }
+            let (ends_here, continues) = (text.starts_with(rest), rest.starts_with(text.as_str()));
+            if !ends_here && !continues {
+                return false;
+            }
+            // Box heights scale with the type size; see `Word::y_centre`.
+            let size = before.height().max(word.height());
+            let down = word.y_centre() - before.y_centre();
+            let same_line = down.abs() < 0.25 * size
+                && word.x_min >= before.x_max - 0.5
+                && word.x_min - before.x_max < 0.5 * size;
+            let next_line = down > 0.2 * size
+                && down < 1.2 * size
+                && word.x_min >= line.0 - size
+                && word.x_min <= line.1;
+            if !same_line && !next_line {
+                return false;
+            }
+            ends_here || {
+                let line = if same_line {
+                    (line.0, line.1.max(word.x_max))
+                } else {
+                    (word.x_min, word.x_max)
+                };
+                reads_on(words, texts, index, &rest[text.len()..], line)
+            }
+        })
+}
+
+/// Rasterises page `page` (1-based) of `pdf` at `dpi` into a greyscale PNG at `png`, as a scan
+/// of the printed sheet.
+pub fn rasterise(pdf: &Path, page: usize, dpi: u32, png: &Path) {
+    let prefix = png.with_extension("");
+    let page = page.to_string();
+    let dpi = dpi.to_string();
+    let output = run(
+        "pdftoppm",
+        "poppler-utils",
+        &[
+            "-r".as_ref(),
+            dpi.as_ref(),
+            "-gray".as_ref(),
+            "-png".as_ref(),
+            "-singlefile".as_ref(),
+            "-f".as_ref(),
+            page.as_ref(),
+            "-l".as_ref(),
+            page.as_ref(),
+            pdf.as_os_str(),
+            prefix.as_os_str(),
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "pdftoppm failed on {}: {}",
+        pdf.display(),
+        stderr_of(&output)
+    );
+    assert!(png.is_file(), "pdftoppm wrote no {}", png.display());
+}
+
+/// The QR codes that zbar reads in an image, as phones' scanners do. zbar is the reference
+/// because it reads segments the way phones do, unlike rqrr (see src/render/qr.rs).
+pub fn zbar_qr_codes(png: &Path) -> Vec<String> {
+    let output = run(
+        "zbarimg",
+        "zbar-tools",
+        &[
+            "-q".as_ref(),
+            "--raw".as_ref(),
+            "-Sdisable".as_ref(),
+            "-Sqrcode.enable".as_ref(),
+            png.as_os_str(),
+        ],
+    );
+    // Exit code 4: the image holds no code.
+    match output.status.code() {
+        Some(0) => String::from_utf8(output.stdout)
+            .expect("zbarimg prints UTF-8")
+            .lines()
+            .map(str::to_string)
+            .collect(),
+        Some(4) => Vec::new(),
+        _ => panic!(
+            "zbarimg failed on {}: {}",
+            png.display(),
+            stderr_of(&output)
+        ),
+    }
+}
+
+/// Where a QR symbol lies in a raster image, found by rqrr (used here for geometry only).
+#[derive(Debug, Clone)]
+pub struct QrSymbol {
+    pub text: Option<String>,
+    /// Modules on a side, without the quiet zone.
+    pub modules: usize,
+    /// Corners of the symbol (without quiet zone) in pixels: top-left, top-right,
+    /// bottom-right, bottom-left.
+    pub corners: [(f64, f64); 4],
+}
+
+impl QrSymbol {
+    /// Mean length of the four sides, in pixels.
+    pub fn side_px(&self) -> f64 {
+        (0..4)
+            .map(|i| {
+                let (ax, ay) = self.corners[i];
+                let (bx, by) = self.corners[(i + 1) % 4];
+                (bx - ax).hypot(by - ay)
+            })
+            .sum::<f64>()
+            / 4.0
+    }
+
+    /// Axis-aligned box around the symbol: (left, top, right, bottom) in pixels.
+    pub fn bounds(&self) -> (f64, f64, f64, f64) {
+        let xs = self.corners.map(|c| c.0);
+        let ys = self.corners.map(|c| c.1);
+        let min = |v: [f64; 4]| v.into_iter().fold(f64::INFINITY, f64::min);
+        let max = |v: [f64; 4]| v.into_iter().fold(f64::NEG_INFINITY, f64::max);
+        (min(xs), min(ys), max(xs), max(ys))
+    }
+}
+
+/// Finds the QR symbol holding `text` in a page image. rqrr can pair a code's finder patterns
+/// with square glyphs or photo edges elsewhere on a busy page, so when the whole page does not
+/// give the symbol, overlapping tiles of half the page's width and height are tried: any code
+/// smaller than a quarter of the page lies wholly inside one of them.
+pub fn locate_qr(image: &image::GrayImage, text: &str) -> Option<QrSymbol> {
+    let matching = |symbols: Vec<QrSymbol>| {
+        symbols
+            .into_iter()
+            .find(|s| s.text.as_deref() == Some(text))
+    };
+    if let Some(symbol) = matching(qr_symbols(image)) {
+        return Some(symbol);
+    }
+    let (width, height) = image.dimensions();
+    let (tile_w, tile_h) = (width / 2, height / 2);
+    for row in 0..3 {
+        for column in 0..3 {
+            let (x, y) = (column * width / 4, row * height / 4);
+            let tile = image::imageops::crop_imm(image, x, y, tile_w, tile_h).to_image();
+            if let Some(mut symbol) = matching(qr_symbols(&tile)) {
+                for corner in &mut symbol.corners {
+                    corner.0 += f64::from(x);
+                    corner.1 += f64::from(y);
+                }
+                return Some(symbol);
+            }
+        }
+    }
+    None
+}
+
+pub fn qr_symbols(image: &image::GrayImage) -> Vec<QrSymbol> {
+    let mut prepared = rqrr::PreparedImage::prepare(image.clone());
+    prepared
+        .detect_grids()
+        .into_iter()
+        .map(|grid| {
+            use rqrr::BitGrid;
+            QrSymbol {
+                text: grid.decode().ok().map(|(_, text)| text),
+                modules: grid.grid.size(),
+                corners: grid.bounds.map(|p| (f64::from(p.x), f64::from(p.y))),
+            }
+        })
+        .collect()
+}
+
+/// The box (left, top, right, bottom, in pixels, edges inclusive) of the pixels darker than
+/// mid-grey within `region`. Around a QR symbol with a clear quiet zone this is the symbol
+/// itself, to the pixel, whereas rqrr's corners are estimates that can be off by a module.
+pub fn dark_bounds(
+    image: &image::GrayImage,
+    region: (f64, f64, f64, f64),
+) -> Option<(f64, f64, f64, f64)> {
+    let (width, height) = image.dimensions();
+    let x0 = region.0.floor().max(0.0) as u32;
+    let y0 = region.1.floor().max(0.0) as u32;
+    let x1 = (region.2.ceil().max(0.0) as u32).min(width.saturating_sub(1));
+    let y1 = (region.3.ceil().max(0.0) as u32).min(height.saturating_sub(1));
+    let mut found: Option<(u32, u32, u32, u32)> = None;
+    for y in y0..=y1 {
+        for x in x0..=x1 {
+            if image.get_pixel(x, y).0[0] < 128 {
+                found = Some(match found {
+                    None => (x, y, x, y),
+                    Some((l, t, r, b)) => (l.min(x), t.min(y), r.max(x), b.max(y)),
+                });
+            }
+        }
+    }
+    found.map(|(l, t, r, b)| (f64::from(l), f64::from(t), f64::from(r), f64::from(b)))
+}
+
+/// Pixels darker than mid-grey in the ring from `inner` to `outer` pixels outside `bounds`
+/// (left, top, right, bottom), as (x, y) pairs: what would crowd a QR code's quiet zone.
+pub fn dark_pixels_in_ring(
+    image: &image::GrayImage,
+    bounds: (f64, f64, f64, f64),
+    inner: f64,
+    outer: f64,
+) -> Vec<(u32, u32)> {
+    let (left, top, right, bottom) = bounds;
+    let (width, height) = image.dimensions();
+    let x0 = (left - outer).floor().max(0.0) as u32;
+    let y0 = (top - outer).floor().max(0.0) as u32;
+    let x1 = ((right + outer).ceil() as u32).min(width);
+    let y1 = ((bottom + outer).ceil() as u32).min(height);
+    let mut dark = Vec::new();
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let (px, py) = (f64::from(x) + 0.5, f64::from(y) + 0.5);
+            // Distance from the symbol's box, 0 inside it.
+            let dx = (left - px).max(px - right).max(0.0);
+            let dy = (top - py).max(py - bottom).max(0.0);
+            let distance = dx.max(dy);
+            if distance >= inner && distance <= outer && image.get_pixel(x, y).0[0] < 128 {
+                dark.push((x, y));
+            }
+        }
+    }
+    dark
+}
