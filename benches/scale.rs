@@ -16,9 +16,15 @@ use std::time::{Duration, Instant};
 
 const PEOPLE_PER_UNIT: usize = 3;
 const UNITS_PER_AREA: usize = 50;
-const SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭"];
-const GIVEN: &[&str] = &["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明"];
-const PLACES: &[&str] = &["东", "西", "南", "北", "前", "后", "大", "小", "新", "老", "上", "下", "石", "柳", "杨", "李"];
+const SURNAMES: &[&str] = &[
+    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭",
+];
+const GIVEN: &[&str] = &[
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
+];
+const PLACES: &[&str] = &[
+    "东", "西", "南", "北", "前", "后", "大", "小", "新", "老", "上", "下", "石", "柳", "杨", "李",
+];
 const ROLES: &[&str] = &["第一书记", "包村干部", "联村民警", "民生代办员", "网格员"];
 
 fn main() {
@@ -26,31 +32,50 @@ fn main() {
         measure_child(Path::new(&target));
         return;
     }
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
     // For profiling: NOTICEBOARD_BENCH_GENERATE=DIR writes the first size's site there and stops.
     if let Some(dir) = std::env::var_os("NOTICEBOARD_BENCH_GENERATE") {
         generate_site(Path::new(&dir), sizes.first().copied().unwrap_or(3_000));
         return;
     }
-    let sizes = if sizes.is_empty() { vec![300, 3_000, 30_000] } else { sizes };
+    let sizes = if sizes.is_empty() {
+        vec![300, 3_000, 30_000]
+    } else {
+        sizes
+    };
     let hugo = which("hugo");
     println!("units  people  noticeboard s  peak MB  files    hugo s  hugo MB  ratio (nb/hugo)");
     let mut serve_site = None;
     for &units in &sizes {
         let dir = tempfile::tempdir().unwrap();
         generate_site(dir.path(), units);
-        let nb = run_measured(Command::new(env!("CARGO_BIN_EXE_noticeboard")).arg("build").arg("--root").arg(dir.path()));
+        let nb = run_measured(
+            Command::new(env!("CARGO_BIN_EXE_noticeboard"))
+                .arg("build")
+                .arg("--root")
+                .arg(dir.path()),
+        );
         let files = count_files(&dir.path().join("public"));
         let (hugo_s, hugo_mb) = match &hugo {
             Some(h) => {
                 let hugo_dir = dir.path().join("hugo");
                 generate_hugo(&hugo_dir, dir.path(), units);
-                let m = run_measured(Command::new(h).arg("--quiet").arg("--source").arg(&hugo_dir));
+                let m = run_measured(
+                    Command::new(h)
+                        .arg("--quiet")
+                        .arg("--source")
+                        .arg(&hugo_dir),
+                );
                 (format!("{:.2}", m.seconds), format!("{:.0}", m.peak_mb))
             }
             None => ("n/a".into(), "n/a".into()),
         };
-        let ratio = hugo_s.parse::<f64>().map_or("n/a".into(), |h| format!("{:.2}", nb.seconds / h));
+        let ratio = hugo_s
+            .parse::<f64>()
+            .map_or("n/a".into(), |h| format!("{:.2}", nb.seconds / h));
         println!(
             "{units:>5}  {:>6}  {:>13.2}  {:>7.0}  {files:>6}  {hugo_s:>7}  {hugo_mb:>7}  {ratio:>6}",
             units * PEOPLE_PER_UNIT,
@@ -87,14 +112,31 @@ fn run_measured(command: &mut Command) -> Measured {
         .unwrap();
     let seconds = start.elapsed().as_secs_f64();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{program:?} failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    let kb: f64 = stdout.lines().last().and_then(|l| l.strip_prefix("maxrss_kb ")).and_then(|v| v.trim().parse().ok()).unwrap_or(0.0);
-    Measured { seconds, peak_mb: kb / 1024.0 }
+    assert!(
+        out.status.success(),
+        "{program:?} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let kb: f64 = stdout
+        .lines()
+        .last()
+        .and_then(|l| l.strip_prefix("maxrss_kb "))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0.0);
+    Measured {
+        seconds,
+        peak_mb: kb / 1024.0,
+    }
 }
 
 fn measure_child(program: &Path) {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let out = Command::new(program).args(&args).stdout(Stdio::null()).stderr(Stdio::piped()).output().unwrap();
+    let out = Command::new(program)
+        .args(&args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
     if !out.status.success() {
         eprintln!("{}", String::from_utf8_lossy(&out.stderr));
         std::process::exit(1);
@@ -109,11 +151,21 @@ fn measure_child(program: &Path) {
 }
 
 fn person_name(i: usize) -> String {
-    format!("{}{}{}", SURNAMES[i % 16], GIVEN[(i / 16) % 16], GIVEN[(i / 256) % 16])
+    format!(
+        "{}{}{}",
+        SURNAMES[i % 16],
+        GIVEN[(i / 16) % 16],
+        GIVEN[(i / 256) % 16]
+    )
 }
 
 fn unit_name(i: usize) -> String {
-    format!("{}{}{}村", PLACES[i % 16], PLACES[(i / 16) % 16], PLACES[(i / 256) % 16])
+    format!(
+        "{}{}{}村",
+        PLACES[i % 16],
+        PLACES[(i / 16) % 16],
+        PLACES[(i / 256) % 16]
+    )
 }
 
 fn phone(i: usize) -> String {
@@ -134,26 +186,50 @@ fn generate_site(root: &Path, units: usize) {
     for p in 0..units * PEOPLE_PER_UNIT {
         write(
             &root.join(format!("content/people/p{p:06}.toml")),
-            &format!("name = \"{}\"\ntitle = \"市直机关干部\"\norg = \"市第{}局\"\nphone = \"{}\"\nchecked = 2026-01-01\n", person_name(p), p % 40, phone(p)),
+            &format!(
+                "name = \"{}\"\ntitle = \"市直机关干部\"\norg = \"市第{}局\"\nphone = \"{}\"\nchecked = 2026-01-01\n",
+                person_name(p),
+                p % 40,
+                phone(p)
+            ),
         );
     }
     for u in 0..units {
         let area = u / UNITS_PER_AREA;
-        let mut text = format!("name = \"{}\"\nhouseholds = {}\n", unit_name(u), 100 + u % 400);
+        let mut text = format!(
+            "name = \"{}\"\nhouseholds = {}\n",
+            unit_name(u),
+            100 + u % 400
+        );
         for k in 0..PEOPLE_PER_UNIT {
-            let _ = write!(text, "\n[[team]]\nperson = \"p{:06}\"\nrole = \"{}\"\nlead = {}\n", u * PEOPLE_PER_UNIT + k, ROLES[k % ROLES.len()], k == 0);
+            let _ = write!(
+                text,
+                "\n[[team]]\nperson = \"p{:06}\"\nrole = \"{}\"\nlead = {}\n",
+                u * PEOPLE_PER_UNIT + k,
+                ROLES[k % ROLES.len()],
+                k == 0
+            );
         }
-        write(&root.join(format!("content/area-{area:04}/u{u:06}.toml")), &text);
+        write(
+            &root.join(format!("content/area-{area:04}/u{u:06}.toml")),
+            &text,
+        );
     }
     for area in 0..units.div_ceil(UNITS_PER_AREA) {
-        write(&root.join(format!("content/area-{area:04}/_index.toml")), &format!("name = \"第{area}镇\"\n"));
+        write(
+            &root.join(format!("content/area-{area:04}/_index.toml")),
+            &format!("name = \"第{area}镇\"\n"),
+        );
     }
 }
 
 /// The same units and people as Hugo content, with templates making equivalent pages (unit
 /// page with its team and tel links, area lists, people pages).
 fn generate_hugo(hugo: &Path, _site: &Path, units: usize) {
-    write(&hugo.join("hugo.toml"), "baseURL = \"https://example.org/city/\"\ntitle = \"基准测试市\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\"]\n");
+    write(
+        &hugo.join("hugo.toml"),
+        "baseURL = \"https://example.org/city/\"\ntitle = \"基准测试市\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\"]\n",
+    );
     write(
         &hugo.join("layouts/_default/baseof.html"),
         "<!DOCTYPE html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{{ .Title }} · {{ site.Title }}</title><meta name=\"description\" content=\"{{ .Description }}\"><link rel=\"stylesheet\" href=\"{{ \"style.css\" | relURL }}\"></head><body><header><a href=\"{{ \"\" | relURL }}\">{{ site.Title }}</a></header><main>{{ block \"main\" . }}{{ end }}</main><footer><a href=\"tel:05342212345\">监督电话 0534-2212345</a> <a href=\"tel:12345\">12345</a></footer></body></html>",
@@ -170,12 +246,20 @@ fn generate_hugo(hugo: &Path, _site: &Path, units: usize) {
     for p in 0..units * PEOPLE_PER_UNIT {
         write(
             &hugo.join(format!("content/people/p{p:06}.md")),
-            &format!("+++\ntitle = \"{}\"\nphone = \"{}\"\n+++\n", person_name(p), phone(p)),
+            &format!(
+                "+++\ntitle = \"{}\"\nphone = \"{}\"\n+++\n",
+                person_name(p),
+                phone(p)
+            ),
         );
     }
     for u in 0..units {
         let area = u / UNITS_PER_AREA;
-        let mut text = format!("+++\ntitle = \"{}\"\ndescription = \"{}的联系干部\"\n", unit_name(u), unit_name(u));
+        let mut text = format!(
+            "+++\ntitle = \"{}\"\ndescription = \"{}的联系干部\"\n",
+            unit_name(u),
+            unit_name(u)
+        );
         for k in 0..PEOPLE_PER_UNIT {
             let p = u * PEOPLE_PER_UNIT + k;
             let _ = write!(
@@ -189,19 +273,33 @@ fn generate_hugo(hugo: &Path, _site: &Path, units: usize) {
             );
         }
         text.push_str("+++\n");
-        write(&hugo.join(format!("content/area-{area:04}/u{u:06}.md")), &text);
+        write(
+            &hugo.join(format!("content/area-{area:04}/u{u:06}.md")),
+            &text,
+        );
     }
     for area in 0..units.div_ceil(UNITS_PER_AREA) {
-        write(&hugo.join(format!("content/area-{area:04}/_index.md")), &format!("+++\ntitle = \"第{area}镇\"\n+++\n"));
+        write(
+            &hugo.join(format!("content/area-{area:04}/_index.md")),
+            &format!("+++\ntitle = \"第{area}镇\"\n+++\n"),
+        );
     }
 }
 
 fn count_files(dir: &Path) -> usize {
-    walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()).count()
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .count()
 }
 
 fn which(command: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH").and_then(|paths| std::env::split_paths(&paths).map(|d| d.join(command)).find(|p| p.is_file()))
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|d| d.join(command))
+            .find(|p| p.is_file())
+    })
 }
 
 /// Starts `serve`, edits one unit file five times and measures until the page shows each edit.
@@ -215,7 +313,15 @@ fn serve_edit_latency(root: &Path) -> u128 {
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let line = lines.next().unwrap().unwrap();
-    let port: u16 = line.rsplit("127.0.0.1:").next().unwrap().split('/').next().unwrap().parse().unwrap();
+    let port: u16 = line
+        .rsplit("127.0.0.1:")
+        .next()
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     let unit = root.join("content/area-0000/u000000.toml");
     let original = std::fs::read_to_string(&unit).unwrap();
     let mut samples = Vec::new();
@@ -227,7 +333,10 @@ fn serve_edit_latency(root: &Path) -> u128 {
             if get(port, "/area-0000/u000000/").contains(&marker) {
                 break;
             }
-            assert!(start.elapsed() < Duration::from_secs(60), "edit never showed");
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "edit never showed"
+            );
             std::thread::sleep(Duration::from_millis(5));
         }
         samples.push(start.elapsed().as_millis());
@@ -240,8 +349,13 @@ fn serve_edit_latency(root: &Path) -> u128 {
 }
 
 fn get(port: u16, path: &str) -> String {
-    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else { return String::new() };
-    let _ = write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return String::new();
+    };
+    let _ = write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    );
     let mut body = String::new();
     let _ = stream.read_to_string(&mut body);
     body

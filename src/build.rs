@@ -200,7 +200,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             );
         }
     }
-
     let report = with_diagnostics(coverage::audit(&site), &diagnostics.clone().sorted());
     let staging = Staging::new(&output)?;
     let publish_report = site.config.rules.publish_report;
@@ -211,10 +210,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         report: publish_report.then_some(&report),
         live_reload: options.live_reload.clone(),
     };
-    let rendered = render::render(&input, staging.path())?;
+    let renderer = render::Renderer::new(&input)?;
+    let rendered = renderer.render_site(staging.path())?;
 
     // The reprint list and the manifest the next build compares with.
-    let published = manifest::Manifest::new(&site, &rendered.boards);
+    let published = manifest::Manifest::new(&site, renderer.boards());
     let history = previous.as_ref().map(|p| &p.history);
     let reprint = manifest::compare(history, &site, &published);
     let unit_index: std::collections::HashMap<&str, usize> = site
@@ -228,13 +228,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         .iter()
         .filter_map(|b| unit_index.get(b.id.as_str()).copied())
         .collect();
-    render::render_board_batch(
-        &input,
-        staging.path(),
-        manifest::REPRINT_PAGE,
-        "reprint",
-        &to_print,
-    )?;
+    renderer.render_board_batch(staging.path(), manifest::REPRINT_PAGE, "reprint", &to_print)?;
     manifest::write_output(staging.path(), &published, &reprint).map_err(|source| {
         OutputError::Io {
             path: output.join(manifest::MANIFEST_FILE),
@@ -255,7 +249,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             path: photo_dir.clone(),
             source,
         })?;
-    staging.commit()?;
+    let mut written: HashSet<String> = rendered.written.iter().cloned().collect();
+    written.insert(manifest::REPRINT_PAGE.to_string());
+    written.insert(manifest::MANIFEST_FILE.to_string());
+    written.insert(manifest::REPRINT_FILE.to_string());
+    written.extend(
+        ready
+            .iter()
+            .flat_map(|set| set.screen.iter().chain(std::iter::once(&set.print)))
+            .map(|r| format!("photos/{}", r.file_name)),
+    );
+    staging.commit(&written)?;
     // A `--base-url` build is a preview for another host: its URLs are not the printed ones,
     // so it must not become the history the next real build compares with.
     if !base_url_overridden {

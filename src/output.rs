@@ -1,6 +1,7 @@
 //! Stage 4, write atomically: a build goes into a staging folder beside the output and replaces
 //! it only when everything succeeded, so a failed build leaves the previous site as it was.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -19,82 +20,116 @@ pub enum OutputError {
 }
 
 pub struct Staging {
-    dir: tempfile::TempDir,
+    dir: PathBuf,
     target: PathBuf,
+    /// Where the output before last is kept, to be reused as the next build's staging folder.
+    previous: PathBuf,
+    committed: bool,
 }
 
 impl Staging {
-    /// A fresh, empty folder in the same parent as `target`, so the final rename stays on one
-    /// file system.
+    /// A staging folder in the same parent as `target` (so the final rename stays on one file
+    /// system). The previous build's output is reused when it is there: overwriting files in
+    /// place costs far less than deleting a whole site and creating every file again, which
+    /// dominated the time of large builds.
     pub fn new(target: &Path) -> Result<Staging, OutputError> {
         if target.exists() && !is_replaceable(target) {
             return Err(OutputError::Foreign(target.to_path_buf()));
         }
         let parent = parent_of(target);
+        let name = target
+            .file_name()
+            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
         let io = |source| OutputError::Io {
             path: target.to_path_buf(),
             source,
         };
         std::fs::create_dir_all(&parent).map_err(io)?;
-        let name = target
-            .file_name()
-            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
-        let dir = tempfile::Builder::new()
-            .prefix(&format!(".{name}.tmp-"))
-            .tempdir_in(&parent)
-            .map_err(io)?;
+        let previous = parent.join(format!(".{name}.previous"));
+        let dir = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let reused = previous.join(MARKER).is_file() && std::fs::rename(&previous, &dir).is_ok();
+        if !reused {
+            let _ = std::fs::remove_dir_all(&previous);
+            std::fs::create_dir(&dir).map_err(io)?;
+        }
         std::fs::write(
-            dir.path().join(MARKER),
+            dir.join(MARKER),
             b"This folder is made by noticeboard build.\n",
         )
         .map_err(io)?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
+            previous,
+            committed: false,
         })
     }
 
     pub fn path(&self) -> &Path {
-        self.dir.path()
+        &self.dir
     }
 
-    /// Puts the staged build in place of the target. The old output is moved aside first and
-    /// only deleted once the new one is in place; on failure it is moved back.
-    pub fn commit(self) -> Result<(), OutputError> {
+    /// Puts the staged build in place of the target. `written` lists every file this build
+    /// wrote (relative, `/`-separated); anything else left from a reused folder is removed
+    /// first. The old output is moved aside, not deleted: the next build reuses it.
+    pub fn commit(mut self, written: &HashSet<String>) -> Result<(), OutputError> {
         let io = |source| OutputError::Io {
             path: self.target.clone(),
             source,
         };
-        let staged = self.dir.keep();
-        let old = if self.target.exists() {
-            let aside = parent_of(&self.target).join(format!(
-                ".{}.old-{}",
-                self.target
-                    .file_name()
-                    .map_or("public".into(), |n| n.to_string_lossy().into_owned()),
-                std::process::id()
-            ));
-            let _ = std::fs::remove_dir_all(&aside);
-            std::fs::rename(&self.target, &aside).map_err(|e| {
-                let _ = std::fs::remove_dir_all(&staged);
-                io(e)
-            })?;
-            Some(aside)
-        } else {
-            None
-        };
-        if let Err(e) = std::fs::rename(&staged, &self.target) {
-            if let Some(aside) = &old {
-                let _ = std::fs::rename(aside, &self.target);
+        prune(&self.dir, written).map_err(io)?;
+        let _ = std::fs::remove_dir_all(&self.previous);
+        let had_target = self.target.exists();
+        if had_target {
+            std::fs::rename(&self.target, &self.previous).map_err(io)?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            if had_target {
+                let _ = std::fs::rename(&self.previous, &self.target);
             }
-            let _ = std::fs::remove_dir_all(&staged);
             return Err(io(e));
         }
-        if let Some(aside) = old {
-            let _ = std::fs::remove_dir_all(aside);
-        }
+        self.committed = true;
         Ok(())
     }
+}
+
+impl Drop for Staging {
+    /// A failed build keeps its half-written folder only as material for the next build (its
+    /// stale files are pruned then); the output itself was never touched.
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.previous);
+            if std::fs::rename(&self.dir, &self.previous).is_err() {
+                let _ = std::fs::remove_dir_all(&self.dir);
+            }
+        }
+    }
+}
+
+/// Deletes every file under `dir` not listed in `written` (nor the marker), then empty folders.
+fn prune(dir: &Path, written: &HashSet<String>) -> io::Result<()> {
+    let mut folders = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.map_err(io::Error::other)?;
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let rel = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        if entry.file_type().is_dir() {
+            folders.push(entry.path().to_path_buf());
+        } else if rel != MARKER && !written.contains(&rel) {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    // Deepest first, so a folder emptied by its children goes too.
+    for folder in folders.iter().rev() {
+        let _ = std::fs::remove_dir(folder);
+    }
+    Ok(())
 }
 
 fn parent_of(path: &Path) -> PathBuf {
@@ -115,21 +150,51 @@ fn is_replaceable(target: &Path) -> bool {
 mod tests {
     use super::*;
 
+    fn written(names: &[&str]) -> HashSet<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
     #[test]
-    fn commit_replaces_and_drop_discards() {
+    fn commit_replaces_and_a_failed_build_leaves_the_output_alone() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
         let s = Staging::new(&target).unwrap();
         std::fs::write(s.path().join("a.txt"), "1").unwrap();
-        s.commit().unwrap();
+        s.commit(&written(&["a.txt"])).unwrap();
         assert_eq!(std::fs::read_to_string(target.join("a.txt")).unwrap(), "1");
 
         let s = Staging::new(&target).unwrap();
         std::fs::write(s.path().join("a.txt"), "2").unwrap();
         drop(s); // a failed build
         assert_eq!(std::fs::read_to_string(target.join("a.txt")).unwrap(), "1");
-        let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "staging folder must be removed");
+        let names: Vec<String> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.contains(".tmp-")), "{names:?}");
+    }
+
+    #[test]
+    fn a_reused_folder_loses_the_files_this_build_did_not_write() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        for round in 0..3 {
+            let s = Staging::new(&target).unwrap();
+            std::fs::create_dir_all(s.path().join("old/unit")).unwrap();
+            if round == 0 {
+                std::fs::write(s.path().join("old/unit/index.html"), "gone soon").unwrap();
+            }
+            std::fs::write(s.path().join("kept.html"), format!("{round}")).unwrap();
+            s.commit(&written(&["kept.html"])).unwrap();
+            assert_eq!(
+                std::fs::read_to_string(target.join("kept.html")).unwrap(),
+                format!("{round}")
+            );
+            assert!(
+                !target.join("old").exists(),
+                "round {round}: stale file or folder kept"
+            );
+        }
     }
 
     #[test]

@@ -36,6 +36,10 @@ pub enum RenderError {
     Qr { url: String, message: String },
 }
 
+/// Pixels per module of `qr.png`: 410 px for a typical code, plenty for a screen or a share
+/// preview; boards print the SVG.
+const QR_PNG_MODULE_PX: u32 = 10;
+
 /// What a build needs besides the site itself.
 pub struct RenderInput<'a> {
     pub site: &'a Site,
@@ -58,63 +62,134 @@ pub struct BoardRecord {
 #[derive(Debug, Default)]
 pub struct Rendered {
     pub pages: usize,
+    /// Every file written, relative to the output folder, `/`-separated.
+    pub written: Vec<String>,
     pub boards: Vec<BoardRecord>,
     pub files: usize,
 }
 
+/// Builds a site's pages from prepared data. Everything shared between pages (the compiled
+/// templates, every unit's and person's view, every QR code) is made once in [`Renderer::new`];
+/// the site and any batch of boards are then rendered from it.
+pub struct Renderer<'a> {
+    input: &'a RenderInput<'a>,
+    tera: Tera,
+    people: Vec<PersonView>,
+    units: Vec<UnitView>,
+    unit_values: Vec<Value>,
+    codes: Vec<qr::QrCode>,
+    boards: Vec<BoardRecord>,
+}
+
+/// Renders the whole site into `out`: [`Renderer::new`] then [`Renderer::render_site`].
 pub fn render(input: &RenderInput, out: &Path) -> Result<Rendered, RenderError> {
-    let site = input.site;
-    let tera = compile(input)?;
-    let writer = Writer { out };
+    Renderer::new(input)?.render_site(out)
+}
 
-    let people: Vec<PersonView> = site
-        .people
-        .iter()
-        .map(|p| context::person_view(site, p, input.photos))
-        .collect();
-    let units: Vec<UnitView> = site
-        .units
-        .par_iter()
-        .map(|u| finished_unit_view(site, u, &people))
-        .collect::<Result<_, _>>()?;
-    let unit_values: Vec<Value> = units.iter().map(Value::from_serializable).collect();
+impl<'a> Renderer<'a> {
+    pub fn new(input: &'a RenderInput<'a>) -> Result<Self, RenderError> {
+        let site = input.site;
+        // Each unit's QR code is encoded exactly once: mask selection is the costliest step
+        // of a build, and the SVG, the PNG and the board size all come from the same code.
+        let codes: Vec<qr::QrCode> = site
+            .units
+            .par_iter()
+            .map(|u| {
+                let url = site.config.url(&u.path());
+                qr::encode(&url).map_err(|e| RenderError::Qr {
+                    url,
+                    message: e.to_string(),
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        let tera = compile(input, &codes)?;
+        let people: Vec<PersonView> = site
+            .people
+            .par_iter()
+            .map(|p| context::person_view(site, p, input.photos))
+            .collect();
+        let units: Vec<UnitView> = site
+            .units
+            .par_iter()
+            .zip(codes.par_iter())
+            .map(|(u, code)| finished_unit_view(site, u, code, &people))
+            .collect();
+        let unit_values: Vec<Value> = units.par_iter().map(Value::from_serializable).collect();
+        let boards = site
+            .units
+            .iter()
+            .zip(&units)
+            .map(|(unit, view)| BoardRecord {
+                id: unit.id.clone(),
+                url: view.abs_url.clone(),
+                hash: board_hash(site, view),
+            })
+            .collect();
+        Ok(Renderer {
+            input,
+            tera,
+            people,
+            units,
+            unit_values,
+            codes,
+            boards,
+        })
+    }
 
-    let mut rendered = Rendered::default();
-    let page = |template: &str,
-                path: &str,
-                title: &str,
-                description: &str,
-                mut ctx: Context|
-     -> Result<(), RenderError> {
-        ctx.insert("root", &relative_root(path));
-        ctx.insert(
-            "page",
-            &PageView {
-                path: path.to_string(),
-                url: site.config.url(path),
-                title: title.to_string(),
-                description: description.to_string(),
-            },
-        );
-        let html = tera
-            .render(template, &ctx)
-            .map_err(|e| template_error(input.theme, template, e))?;
-        let file = if path.is_empty() || path.ends_with('/') {
-            format!("{path}index.html")
-        } else {
-            path.to_string()
+    /// Every unit's board with the hash of what it prints, in `site.units` order.
+    pub fn boards(&self) -> &[BoardRecord] {
+        &self.boards
+    }
+
+    pub fn render_site(&self, out: &Path) -> Result<Rendered, RenderError> {
+        let Renderer {
+            input,
+            tera,
+            people,
+            units,
+            unit_values,
+            codes,
+            ..
+        } = self;
+        let input: &RenderInput = input;
+        let site = input.site;
+        let writer = Writer::new(out);
+
+        let mut rendered = Rendered::default();
+        let page = |template: &str,
+                    path: &str,
+                    title: &str,
+                    description: &str,
+                    mut ctx: Context|
+         -> Result<(), RenderError> {
+            ctx.insert("root", &relative_root(path));
+            ctx.insert(
+                "page",
+                &PageView {
+                    path: path.to_string(),
+                    url: site.config.url(path),
+                    title: title.to_string(),
+                    description: description.to_string(),
+                },
+            );
+            let html = tera
+                .render(template, &ctx)
+                .map_err(|e| template_error(input.theme, template, e))?;
+            let file = if path.is_empty() || path.ends_with('/') {
+                format!("{path}index.html")
+            } else {
+                path.to_string()
+            };
+            writer.write(&file, html.as_bytes())
         };
-        writer.write(&file, html.as_bytes())
-    };
 
-    // Units: page, board, QR codes.
-    let boards: Vec<BoardRecord> = site
-        .units
-        .par_iter()
-        .zip(units.par_iter())
-        .zip(unit_values.par_iter())
-        .map(
-            |((unit, view), value)| -> Result<BoardRecord, RenderError> {
+        // Units: page, board, QR codes.
+        site.units
+            .par_iter()
+            .zip(units.par_iter())
+            .zip(unit_values.par_iter())
+            .zip(codes.par_iter())
+            .try_for_each(|(((unit, view), value), code)| -> Result<(), RenderError> {
                 let mut ctx = Context::new();
                 ctx.insert_value("unit", value.clone());
                 page(
@@ -132,236 +207,216 @@ pub fn render(input: &RenderInput, out: &Path) -> Result<Rendered, RenderError> 
                     &view.description,
                     ctx,
                 )?;
-                let qr = qr::encode(&view.abs_url).map_err(|e| RenderError::Qr {
+                writer.write(&format!("{}qr.svg", unit.path()), view.qr_svg.as_bytes())?;
+                let png = code.to_png(QR_PNG_MODULE_PX).map_err(|e| RenderError::Qr {
                     url: view.abs_url.clone(),
                     message: e.to_string(),
                 })?;
-                writer.write(
-                    &format!("{}qr.svg", unit.path()),
-                    qr.to_svg(&view.abs_url).as_bytes(),
+                writer.write(&format!("{}qr.png", unit.path()), &png)
+            })?;
+        rendered.pages += 2 * site.units.len();
+        rendered.files += 4 * site.units.len();
+        rendered.boards = self.boards.clone();
+
+        // Areas: page and batch of boards.
+        let area_results: Vec<Result<usize, RenderError>> = (1..site.areas.len())
+            .into_par_iter()
+            .map(|index| {
+                let area = &site.areas[index];
+                let mut ctx = Context::new();
+                ctx.insert_value("area", area_value(site, index, &people, &unit_values)?);
+                let description = area_description(site, index);
+                page(
+                    "area.html",
+                    &area.path(),
+                    &area.name,
+                    &description,
+                    ctx.clone(),
                 )?;
-                let png = qr.to_png(10).map_err(|e| RenderError::Qr {
-                    url: view.abs_url.clone(),
-                    message: e.to_string(),
-                })?;
-                writer.write(&format!("{}qr.png", unit.path()), &png)?;
-                Ok(BoardRecord {
-                    id: unit.id.clone(),
-                    url: view.abs_url.clone(),
-                    hash: board_hash(site, view),
-                })
-            },
-        )
-        .collect::<Result<_, _>>()?;
-    rendered.pages += 2 * site.units.len();
-    rendered.files += 4 * site.units.len();
-    rendered.boards = boards;
-
-    // Areas: page and batch of boards.
-    let area_results: Vec<Result<usize, RenderError>> = (1..site.areas.len())
-        .into_par_iter()
-        .map(|index| {
-            let area = &site.areas[index];
-            let mut ctx = Context::new();
-            ctx.insert_value("area", area_value(site, index, &people, &unit_values)?);
-            let description = area_description(site, index);
-            page(
-                "area.html",
-                &area.path(),
-                &area.name,
-                &description,
-                ctx.clone(),
-            )?;
-            let all = descendant_units(site, index);
-            if all.is_empty() {
-                return Ok(1);
-            }
-            ctx.insert_value(
-                "boards",
-                Value::from(
-                    all.iter()
-                        .map(|&u| unit_values[u].clone())
-                        .collect::<Vec<_>>(),
-                ),
-            );
-            page(
-                "boards.html",
-                &format!("{}boards.html", area.path()),
-                &area.name,
-                &description,
-                ctx,
-            )?;
-            Ok(2)
-        })
-        .collect();
-    for r in area_results {
-        let n = r?;
-        rendered.pages += n;
-        rendered.files += n;
-    }
-
-    // People: page and vCard.
-    site.people.par_iter().zip(people.par_iter()).try_for_each(
-        |(person, view)| -> Result<(), RenderError> {
-            let mut ctx = Context::new();
-            ctx.insert("person", view);
-            let description = [view.title.as_deref(), view.org.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · ");
-            page("person.html", &view.url, &person.name, &description, ctx)?;
-            writer.write(&view.vcard, vcard_for(site, person, view).as_bytes())
-        },
-    )?;
-    rendered.pages += people.len();
-    rendered.files += 2 * people.len();
-    search::write(site, &people, input.theme, &writer)?;
-
-    // Site-wide pages.
-    let root_value = area_value(site, 0, &people, &unit_values)?;
-    let mut ctx = Context::new();
-    ctx.insert_value("area", root_value);
-    ctx.insert(
-        "body_html",
-        &site.front_body.as_deref().map(markdown::to_html),
-    );
-    ctx.insert("unit_count", &site.units.len());
-    let title = site
-        .front_title
-        .clone()
-        .unwrap_or_else(|| site.config.title.clone());
-    let description = site
-        .front_description
-        .clone()
-        .unwrap_or_else(|| area_description(site, 0));
-    page("index.html", "", &title, &description, ctx)?;
-
-    let mut ctx = Context::new();
-    ctx.insert("people", &people);
-    page(
-        "people.html",
-        "people/",
-        strings_title(site.config.language, "people"),
-        "",
-        ctx,
-    )?;
-
-    let mut ctx = Context::new();
-    // The 404 page is served at any depth, so its links start from the site's base path.
-    ctx.insert("base_path", &site.config.base_path());
-    let html = {
-        ctx.insert("root", &site.config.base_path());
-        ctx.insert(
-            "page",
-            &PageView {
-                path: "404.html".into(),
-                url: site.config.url("404.html"),
-                title: strings_title(site.config.language, "404").into(),
-                description: String::new(),
-            },
-        );
-        tera.render("404.html", &ctx)
-            .map_err(|e| template_error(input.theme, "404.html", e))?
-    };
-    writer.write("404.html", html.as_bytes())?;
-
-    for unit in &site.units {
-        for alias in &unit.aliases {
-            let mut ctx = Context::new();
-            ctx.insert(
-                "target",
-                &LinkView {
-                    name: unit.name.clone(),
-                    url: unit.path(),
-                },
-            );
-            page("redirect.html", &format!("{alias}/"), &unit.name, "", ctx)?;
+                let all = descendant_units(site, index);
+                if all.is_empty() {
+                    return Ok(1);
+                }
+                ctx.insert_value(
+                    "boards",
+                    Value::from(
+                        all.iter()
+                            .map(|&u| unit_values[u].clone())
+                            .collect::<Vec<_>>(),
+                    ),
+                );
+                page(
+                    "boards.html",
+                    &format!("{}boards.html", area.path()),
+                    &area.name,
+                    &description,
+                    ctx,
+                )?;
+                Ok(2)
+            })
+            .collect();
+        for r in area_results {
+            let n = r?;
+            rendered.pages += n;
+            rendered.files += n;
         }
-    }
+        // People: page and vCard.
+        site.people.par_iter().zip(people.par_iter()).try_for_each(
+            |(person, view)| -> Result<(), RenderError> {
+                let mut ctx = Context::new();
+                ctx.insert("person", view);
+                let description = [view.title.as_deref(), view.org.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                page("person.html", &view.url, &person.name, &description, ctx)?;
+                writer.write(&view.vcard, vcard_for(site, person, view).as_bytes())
+            },
+        )?;
+        rendered.pages += people.len();
+        rendered.files += 2 * people.len();
+        search::write(site, &people, input.theme, &writer)?;
 
-    let mut urls: Vec<String> = vec![site.config.url("")];
-    urls.extend(
-        site.areas
-            .iter()
-            .skip(1)
-            .map(|a| site.config.url(&a.path())),
-    );
-    urls.extend(units.iter().map(|u| u.abs_url.clone()));
-    urls.extend(people.iter().map(|p| site.config.url(&p.url)));
-    let mut ctx = Context::new();
-    ctx.insert("urls", &urls);
-    ctx.insert("root", "");
-    let xml = tera
-        .render("sitemap.xml", &ctx)
-        .map_err(|e| template_error(input.theme, "sitemap.xml", e))?;
-    writer.write("sitemap.xml", xml.as_bytes())?;
-    rendered.pages += 3;
-
-    if let Some(report) = input.report {
-        let json = serde_json::to_string_pretty(report).unwrap_or_default();
-        writer.write("coverage.json", json.as_bytes())?;
+        // Site-wide pages.
+        let root_value = area_value(site, 0, &people, &unit_values)?;
         let mut ctx = Context::new();
-        ctx.insert("report", report);
+        ctx.insert_value("area", root_value);
+        ctx.insert(
+            "body_html",
+            &site.front_body.as_deref().map(markdown::to_html),
+        );
+        ctx.insert("unit_count", &site.units.len());
+        let title = site
+            .front_title
+            .clone()
+            .unwrap_or_else(|| site.config.title.clone());
+        let description = site
+            .front_description
+            .clone()
+            .unwrap_or_else(|| area_description(site, 0));
+        page("index.html", "", &title, &description, ctx)?;
+
+        let mut ctx = Context::new();
+        ctx.insert("people", &people);
         page(
-            "coverage.html",
-            "coverage/",
-            strings_title(site.config.language, "coverage"),
+            "people.html",
+            "people/",
+            strings_title(site.config.language, "people"),
             "",
             ctx,
         )?;
-        rendered.pages += 1;
+
+        let mut ctx = Context::new();
+        // The 404 page is served at any depth, so its links start from the site's base path.
+        ctx.insert("base_path", &site.config.base_path());
+        let html = {
+            ctx.insert("root", &site.config.base_path());
+            ctx.insert(
+                "page",
+                &PageView {
+                    path: "404.html".into(),
+                    url: site.config.url("404.html"),
+                    title: strings_title(site.config.language, "404").into(),
+                    description: String::new(),
+                },
+            );
+            tera.render("404.html", &ctx)
+                .map_err(|e| template_error(input.theme, "404.html", e))?
+        };
+        writer.write("404.html", html.as_bytes())?;
+
+        for unit in &site.units {
+            for alias in &unit.aliases {
+                let mut ctx = Context::new();
+                ctx.insert(
+                    "target",
+                    &LinkView {
+                        name: unit.name.clone(),
+                        url: unit.path(),
+                    },
+                );
+                page("redirect.html", &format!("{alias}/"), &unit.name, "", ctx)?;
+            }
+        }
+
+        let mut urls: Vec<String> = vec![site.config.url("")];
+        urls.extend(
+            site.areas
+                .iter()
+                .skip(1)
+                .map(|a| site.config.url(&a.path())),
+        );
+        urls.extend(units.iter().map(|u| u.abs_url.clone()));
+        urls.extend(people.iter().map(|p| site.config.url(&p.url)));
+        let mut ctx = Context::new();
+        ctx.insert("urls", &urls);
+        ctx.insert("root", "");
+        let xml = tera
+            .render("sitemap.xml", &ctx)
+            .map_err(|e| template_error(input.theme, "sitemap.xml", e))?;
+        writer.write("sitemap.xml", xml.as_bytes())?;
+        rendered.pages += 3;
+
+        if let Some(report) = input.report {
+            let json = serde_json::to_string_pretty(report).unwrap_or_default();
+            writer.write("coverage.json", json.as_bytes())?;
+            let mut ctx = Context::new();
+            ctx.insert("report", report);
+            page(
+                "coverage.html",
+                "coverage/",
+                strings_title(site.config.language, "coverage"),
+                "",
+                ctx,
+            )?;
+            rendered.pages += 1;
+        }
+        for (name, file) in &input.theme.static_files {
+            writer.write(name, &file.bytes)?;
+        }
+        rendered.written = writer.into_written();
+        Ok(rendered)
     }
 
-    for (name, file) in &input.theme.static_files {
-        writer.write(name, &file.bytes)?;
+    /// Writes one batch-printing page at `path` holding the boards of `units` (indexes into
+    /// `site.units`), with the template of an area's `boards.html`. The reprint list uses it.
+    /// `title_key` names the page's title in the theme's strings table.
+    pub fn render_board_batch(
+        &self,
+        out: &Path,
+        path: &str,
+        title_key: &str,
+        units: &[usize],
+    ) -> Result<(), RenderError> {
+        let site = self.input.site;
+        let boards: Vec<Value> = units
+            .iter()
+            .filter_map(|&u| self.unit_values.get(u).cloned())
+            .collect();
+        let strings = load_strings(self.input.theme, site.config.language)?;
+        let title = strings
+            .get(title_key)
+            .and_then(toml::Value::as_str)
+            .unwrap_or(title_key);
+        let mut ctx = Context::new();
+        ctx.insert_value("boards", Value::from(boards));
+        ctx.insert("root", &relative_root(path));
+        ctx.insert(
+            "page",
+            &PageView {
+                path: path.to_string(),
+                url: site.config.url(path),
+                title: title.to_string(),
+                description: String::new(),
+            },
+        );
+        let html = self
+            .tera
+            .render("boards.html", &ctx)
+            .map_err(|e| template_error(self.input.theme, "boards.html", e))?;
+        Writer::new(out).write(path, html.as_bytes())
     }
-    Ok(rendered)
-}
-
-/// Writes one batch-printing page at `path` holding the boards of `units` (indexes into
-/// `site.units`), with the template of an area's `boards.html`. The reprint list uses it.
-/// `title_key` names the page's title in the theme's strings table.
-pub fn render_board_batch(
-    input: &RenderInput,
-    out: &Path,
-    path: &str,
-    title_key: &str,
-    units: &[usize],
-) -> Result<(), RenderError> {
-    let site = input.site;
-    let tera = compile(input)?;
-    let people: Vec<PersonView> = site
-        .people
-        .iter()
-        .map(|p| context::person_view(site, p, input.photos))
-        .collect();
-    let boards = units
-        .iter()
-        .filter_map(|&u| site.units.get(u))
-        .map(|u| finished_unit_view(site, u, &people))
-        .collect::<Result<Vec<_>, _>>()?;
-    let strings = load_strings(input.theme, site.config.language)?;
-    let title = strings
-        .get(title_key)
-        .and_then(toml::Value::as_str)
-        .unwrap_or(title_key);
-    let mut ctx = Context::new();
-    ctx.insert("boards", &boards);
-    ctx.insert("root", &relative_root(path));
-    ctx.insert(
-        "page",
-        &PageView {
-            path: path.to_string(),
-            url: site.config.url(path),
-            title: title.to_string(),
-            description: String::new(),
-        },
-    );
-    let html = tera
-        .render("boards.html", &ctx)
-        .map_err(|e| template_error(input.theme, "boards.html", e))?;
-    Writer { out }.write(path, html.as_bytes())
 }
 
 fn strings_title(language: Language, key: &str) -> &'static str {
@@ -411,8 +466,6 @@ struct BoardView<'a> {
     /// Printed side of every board's QR code, quiet zone included, in mm. One size for the
     /// whole site, chosen for its longest unit URL, so that a batch of boards looks alike.
     qr_mm: f64,
-    /// The module size that `qr_mm` gives the longest URL: the smallest module on any board.
-    qr_module_mm: f64,
 }
 
 /// Printed width of a board's QR symbol (without quiet zone) on A4; scaled with the paper.
@@ -423,26 +476,21 @@ const BOARD_QR_SYMBOL_MM: f64 = 38.0;
 /// high QR version: the code grows rather than its modules shrink below this.
 const BOARD_QR_MIN_MODULE_MM: f64 = 0.9;
 
-/// (QR side with quiet zone, module size) in mm for the site's boards, from the unit URL that
-/// needs the most modules.
-fn board_qr_size(site: &Site, scale: f64) -> (f64, f64) {
-    let widest = site
-        .units
-        .iter()
-        .filter_map(|u| qr::encode(&site.config.url(&u.path())).ok())
-        .max_by_key(qr::QrCode::width);
-    let Some(code) = widest else {
-        return (0.0, 0.0);
+/// The printed side of the site's boards' QR codes, quiet zone included, in mm: set by the unit
+/// URL that needs the most modules.
+fn board_qr_mm(codes: &[qr::QrCode], scale: f64) -> f64 {
+    let Some(code) = codes.iter().max_by_key(|c| c.width()) else {
+        return 0.0;
     };
     let modules = f64::from(code.width());
     let module = scale * (BOARD_QR_SYMBOL_MM / modules).max(BOARD_QR_MIN_MODULE_MM);
     // Rounded up to 0.01 mm so the CSS value never prints a hair below the minimum.
     let module = (module * 100.0).ceil() / 100.0;
     let side = module * (modules + 2.0 * f64::from(code.quiet_zone()));
-    ((side * 100.0).ceil() / 100.0, module)
+    (side * 100.0).ceil() / 100.0
 }
 
-fn compile(input: &RenderInput) -> Result<Tera, RenderError> {
+fn compile(input: &RenderInput, codes: &[qr::QrCode]) -> Result<Tera, RenderError> {
     let site = input.site;
     let theme = input.theme;
     let mut tera = Tera::new();
@@ -469,7 +517,7 @@ fn compile(input: &RenderInput) -> Result<Tera, RenderError> {
     let strings = load_strings(theme, site.config.language)?;
     let (width_mm, height_mm) = site.config.board.sheet_mm();
     let scale = f64::from(width_mm.min(height_mm)) / 210.0;
-    let (qr_mm, qr_module_mm) = board_qr_size(site, scale);
+    let qr_mm = board_qr_mm(codes, scale);
     let globals = tera.global_context();
     globals.insert("t", &strings);
     globals.insert(
@@ -490,7 +538,6 @@ fn compile(input: &RenderInput) -> Result<Tera, RenderError> {
                 height_mm,
                 scale,
                 qr_mm,
-                qr_module_mm,
             },
             rules: &site.config.rules,
             publish_report: input.report.is_some(),
@@ -560,9 +607,18 @@ pub fn relative_root(path: &str) -> String {
 
 struct Writer<'a> {
     out: &'a Path,
+    /// Every file written, so the output folder can be cleared of anything else.
+    written: std::sync::Mutex<Vec<String>>,
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
+    fn new(out: &'a Path) -> Self {
+        Writer {
+            out,
+            written: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
         let path = self.out.join(rel);
         let io = |source| RenderError::Io {
@@ -572,21 +628,27 @@ impl Writer<'_> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io)?;
         }
-        std::fs::write(&path, bytes).map_err(io)
+        std::fs::write(&path, bytes).map_err(io)?;
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(rel.to_string());
+        Ok(())
+    }
+
+    fn into_written(self) -> Vec<String> {
+        self.written.into_inner().unwrap_or_else(|e| e.into_inner())
     }
 }
 
 fn finished_unit_view(
     site: &Site,
     unit: &Unit,
+    code: &qr::QrCode,
     people: &[PersonView],
-) -> Result<UnitView, RenderError> {
+) -> UnitView {
     let mut view = context::unit_view(site, unit, people, true);
-    let qr = qr::encode(&view.abs_url).map_err(|e| RenderError::Qr {
-        url: view.abs_url.clone(),
-        message: e.to_string(),
-    })?;
-    view.qr_svg = qr.to_svg(&view.abs_url);
+    view.qr_svg = code.to_svg(&view.abs_url);
     let hash = board_hash(site, &view);
     let initials = crate::model::slug::initials(&unit.name).to_uppercase();
     view.board_code = format!(
@@ -594,7 +656,7 @@ fn finished_unit_view(
         initials.chars().take(6).collect::<String>(),
         &hash[..6].to_uppercase()
     );
-    Ok(view)
+    view
 }
 
 /// A hash of what the printed board shows, so that a reprint is needed exactly when it changes.

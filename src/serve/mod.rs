@@ -326,12 +326,15 @@ mod tests {
 
     #[test]
     fn output_and_hidden_folders_are_not_watched() {
-        assert!(is_watched(Path::new("/site/content/a/b.toml")));
-        assert!(is_watched(Path::new("/site/config.toml")));
-        assert!(!is_watched(Path::new("/site/public/index.html")));
-        assert!(!is_watched(Path::new(
-            "/site/.noticeboard-cache/photos/x.jpg"
-        )));
-        assert!(!is_watched(Path::new("/site/content/.b.toml.swp")));
+        let root = Path::new("/tmp/.hidden/site");
+        assert!(is_watched(root, &root.join("content/a/b.toml")));
+        assert!(is_watched(root, &root.join("config.toml")));
+        assert!(!is_watched(root, &root.join("public/index.html")));
+        assert!(!is_watched(
+            root,
+            &root.join(".noticeboard-cache/photos/x.jpg")
+        ));
+        assert!(!is_watched(root, &root.join("content/.b.toml.swp")));
+        assert!(!is_watched(root, Path::new("/elsewhere/content/a.toml")));
     }
 }
