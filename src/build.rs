@@ -203,15 +203,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let report = with_diagnostics(coverage::audit(&site), &diagnostics.clone().sorted());
     let staging = Staging::new(&output)?;
     let publish_report = site.config.rules.publish_report;
+    let progress = crate::progress::Progress::new(
+        options.progress,
+        (site.units.len() + site.people.len()) as u64,
+        "pages",
+    );
     let input = RenderInput {
         site: &site,
         theme: &theme,
         photos: &photos,
         report: publish_report.then_some(&report),
         live_reload: options.live_reload.clone(),
+        progress: &progress,
     };
     let renderer = render::Renderer::new(&input)?;
     let rendered = renderer.render_site(staging.path())?;
+    progress.finish();
 
     // The reprint list and the manifest the next build compares with.
     let published = manifest::Manifest::new(&site, renderer.boards());

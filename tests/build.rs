@@ -544,3 +544,57 @@ fn a_failed_build_leaves_no_staging_folder_behind() {
         "{names:?}"
     );
 }
+
+#[test]
+fn photos_are_processed_once_and_shown_on_pages_and_boards() {
+    let site = Site::new(&[
+        ("content/people/a.toml", &person("甲", "13905341201")),
+        ("content/people/b.toml", &person("乙", "13905341202")),
+        (
+            "content/east/v.toml",
+            "name = \"东村\"\n[[team]]\nperson = \"a\"\nlead = true\n[[team]]\nperson = \"b\"\n",
+        ),
+    ]);
+    // A phone-sized snapshot: wider than 3:4 so the crop shows, noisy so it does not compress away.
+    let photo = image::RgbImage::from_fn(900, 1000, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x * y) % 239) as u8])
+    });
+    let mut jpeg = Vec::new();
+    image::DynamicImage::ImageRgb8(photo)
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    site.write_bytes("content/people/a.jpg", &jpeg);
+
+    let first = text(&site.build_ok());
+    assert!(first.contains("photos 1 processed / 0 reused"), "{first}");
+    let page = site.public("east/v/index.html");
+    assert!(
+        page.contains("240w") && page.contains("480w"),
+        "srcset with both widths"
+    );
+    assert!(page.contains("alt=\"甲 干部\""), "alt text is name + title");
+    let board = site.public("east/v/board.html");
+    assert!(board.contains("-print.jpg"), "boards use the print size");
+    // 乙 has no photo: the placeholder shows the surname.
+    assert!(page.contains(">乙<"), "placeholder with the surname");
+
+    let photos = snapshot(&site.path("public/photos"));
+    assert_eq!(photos.len(), 3, "240, 480 and print renditions");
+    for (path, bytes) in &photos {
+        assert!(bytes.len() < 60_000 || path.to_string_lossy().contains("print"));
+        let img = image::load_from_memory(bytes).unwrap();
+        assert_eq!(
+            img.width() * 4,
+            img.height() * 3,
+            "{} is not 3:4",
+            path.display()
+        );
+        assert_ne!(bytes, &jpeg, "the original must not be published");
+    }
+
+    let second = text(&site.build_ok());
+    assert!(second.contains("photos 0 processed / 1 reused"), "{second}");
+}

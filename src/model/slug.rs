@@ -14,7 +14,8 @@ pub fn slugify(name: &str) -> String {
         let piece: Option<std::borrow::Cow<'static, str>> = if ch.is_ascii_alphanumeric() {
             Some(ch.to_ascii_lowercase().to_string().into())
         } else {
-            ch.to_pinyin().map(|p| p.plain().into())
+            // ü is written v, as on every pinyin keyboard: URLs stay within [a-z0-9-].
+            ch.to_pinyin().map(|p| p.plain().replace('ü', "v").into())
         };
         match piece {
             Some(p) => {
@@ -69,6 +70,13 @@ mod tests {
         assert_eq!(slugify("Liu Zhuang_2"), "liu-zhuang-2");
         assert_eq!(slugify("第3组"), "di3zu");
         assert_eq!(slugify("—刘庄（东）"), "liuzhuang-dong");
+    }
+
+    #[test]
+    fn u_umlaut_becomes_v_so_urls_stay_ascii() {
+        assert_eq!(slugify("吕庄村"), "lvzhuangcun");
+        assert_eq!(slugify("绿化"), "lvhua");
+        assert!(slugify("女娲").is_ascii());
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub struct RenderInput<'a> {
     pub report: Option<&'a Report>,
     /// The live-reload script's URL, only while serving.
     pub live_reload: Option<String>,
+    /// Counts rendered units and people.
+    pub progress: &'a crate::progress::Progress,
 }
 
 /// One printed board, for the manifest and reprint list.
@@ -212,7 +214,9 @@ impl<'a> Renderer<'a> {
                     url: view.abs_url.clone(),
                     message: e.to_string(),
                 })?;
-                writer.write(&format!("{}qr.png", unit.path()), &png)
+                writer.write(&format!("{}qr.png", unit.path()), &png)?;
+                input.progress.inc(1);
+                Ok(())
             })?;
         rendered.pages += 2 * site.units.len();
         rendered.files += 4 * site.units.len();
@@ -224,7 +228,7 @@ impl<'a> Renderer<'a> {
             .map(|index| {
                 let area = &site.areas[index];
                 let mut ctx = Context::new();
-                ctx.insert_value("area", area_value(site, index, &people, &unit_values)?);
+                ctx.insert_value("area", area_value(site, index, people, unit_values)?);
                 let description = area_description(site, index);
                 page(
                     "area.html",
@@ -271,15 +275,17 @@ impl<'a> Renderer<'a> {
                     .collect::<Vec<_>>()
                     .join(" · ");
                 page("person.html", &view.url, &person.name, &description, ctx)?;
-                writer.write(&view.vcard, vcard_for(site, person, view).as_bytes())
+                writer.write(&view.vcard, vcard_for(site, person, view).as_bytes())?;
+                input.progress.inc(1);
+                Ok(())
             },
         )?;
         rendered.pages += people.len();
         rendered.files += 2 * people.len();
-        search::write(site, &people, input.theme, &writer)?;
+        search::write(site, people, input.theme, &writer)?;
 
         // Site-wide pages.
-        let root_value = area_value(site, 0, &people, &unit_values)?;
+        let root_value = area_value(site, 0, people, unit_values)?;
         let mut ctx = Context::new();
         ctx.insert_value("area", root_value);
         ctx.insert(

@@ -351,7 +351,7 @@ fn has_birth_date(yyyymmdd: &str) -> bool {
 }
 
 fn days_in_month(year: u32, month: u32) -> u32 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = i32::try_from(year).is_ok_and(time::util::is_leap_year);
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
