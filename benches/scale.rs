@@ -36,6 +36,12 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
+    // NOTICEBOARD_BENCH_SERVE=DIR measures only serve's edit latency on a generated site.
+    if let Some(dir) = std::env::var_os("NOTICEBOARD_BENCH_SERVE") {
+        let ms = serve_edit_latency(Path::new(&dir));
+        println!("serve: a one-file edit visible after {ms} ms (median of 5)");
+        return;
+    }
     // For profiling: NOTICEBOARD_BENCH_GENERATE=DIR writes the first size's site there and stops.
     if let Some(dir) = std::env::var_os("NOTICEBOARD_BENCH_GENERATE") {
         generate_site(Path::new(&dir), sizes.first().copied().unwrap_or(3_000));

@@ -26,6 +26,8 @@ use tower_http::services::ServeDir;
 const LIVE_RELOAD_JS: &str = include_str!("livereload.js");
 const WAITING_PAGE: &str = include_str!("waiting.html");
 const SCRIPT_PATH: &str = "/__livereload.js";
+/// Folders whose files a build reads (besides config.toml at the top).
+const SOURCE_FOLDERS: [&str; 4] = ["content", "templates", "themes", "static"];
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -62,6 +64,8 @@ struct Shared {
     base_url: String,
     status: Mutex<Status>,
     events: broadcast::Sender<Status>,
+    /// One build at a time: builds share the staging folder.
+    building: tokio::sync::Mutex<()>,
 }
 
 pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
@@ -95,18 +99,11 @@ async fn run(options: ServeOptions) -> Result<(), ServeError> {
             errors: Vec::new(),
         }),
         events,
+        building: tokio::sync::Mutex::new(()),
     });
 
-    rebuild(&shared).await;
-    println!(
-        "serving {} at {base_url}/ (press Ctrl+C to stop)",
-        options.root.display()
-    );
-    let _ = std::io::stdout().flush();
-    if options.open {
-        let _ = open::that_detached(format!("{base_url}/"));
-    }
-
+    // Watching starts before the first build: an edit made while it runs, or right after the
+    // address is printed, must not be missed.
     let (changes_tx, changes_rx) = mpsc::channel::<()>(64);
     let watched_root = options.root.canonicalize()?;
     let filter_root = watched_root.clone();
@@ -133,13 +130,33 @@ async fn run(options: ServeOptions) -> Result<(), ServeError> {
         path: options.root.clone(),
         message: e.to_string(),
     })?;
+    // The site folder itself only for config.toml; recursively only the source folders, so
+    // that a large public/ never costs watches or setup time.
+    let watch_error = |path: &Path, e: notify_debouncer_full::notify::Error| ServeError::Watch {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
     debouncer
-        .watch(&watched_root, RecursiveMode::Recursive)
-        .map_err(|e| ServeError::Watch {
-            path: options.root.clone(),
-            message: e.to_string(),
-        })?;
+        .watch(&watched_root, RecursiveMode::NonRecursive)
+        .map_err(|e| watch_error(&watched_root, e))?;
+    for folder in SOURCE_FOLDERS {
+        let path = watched_root.join(folder);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| watch_error(&path, e))?;
+        }
+    }
     tokio::spawn(rebuild_on_changes(shared.clone(), changes_rx));
+    rebuild(&shared).await;
+    println!(
+        "serving {} at {base_url}/ (press Ctrl+C to stop)",
+        options.root.display()
+    );
+    let _ = std::io::stdout().flush();
+    if options.open {
+        let _ = open::that_detached(format!("{base_url}/"));
+    }
 
     let app = Router::new()
         .route(SCRIPT_PATH, get(live_reload_script))
@@ -178,6 +195,7 @@ async fn rebuild_on_changes(shared: Arc<Shared>, mut changes: mpsc::Receiver<()>
 }
 
 async fn rebuild(shared: &Arc<Shared>) {
+    let _one_at_a_time = shared.building.lock().await;
     let options = BuildOptions {
         root: shared.root.clone(),
         output: Some(shared.output.clone()),
