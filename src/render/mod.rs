@@ -164,16 +164,7 @@ impl<'a> Renderer<'a> {
                     description: &str,
                     mut ctx: Context|
          -> Result<(), RenderError> {
-            ctx.insert("root", &relative_root(path));
-            ctx.insert(
-                "page",
-                &PageView {
-                    path: path.to_string(),
-                    url: site.config.url(path),
-                    title: title.to_string(),
-                    description: description.to_string(),
-                },
-            );
+            insert_page(&mut ctx, site, path, title, description);
             let html = tera
                 .render(template, &ctx)
                 .map_err(|e| template_error(input.theme, template, e))?;
@@ -407,16 +398,7 @@ impl<'a> Renderer<'a> {
             .unwrap_or(title_key);
         let mut ctx = Context::new();
         ctx.insert_value("boards", Value::from(boards));
-        ctx.insert("root", &relative_root(path));
-        ctx.insert(
-            "page",
-            &PageView {
-                path: path.to_string(),
-                url: site.config.url(path),
-                title: title.to_string(),
-                description: String::new(),
-            },
-        );
+        insert_page(&mut ctx, site, path, title, "");
         let html = self
             .tera
             .render("boards.html", &ctx)
@@ -599,6 +581,20 @@ fn load_strings(theme: &Theme, language: Language) -> Result<toml::Table, Render
         Some(toml::Value::Table(t)) => Ok(t),
         _ => Err(fail(format!("no [{}] table", language.code()))),
     }
+}
+
+/// What every page template gets about itself: its relative `root` and its `page` facts.
+fn insert_page(ctx: &mut Context, site: &Site, path: &str, title: &str, description: &str) {
+    ctx.insert("root", &relative_root(path));
+    ctx.insert(
+        "page",
+        &PageView {
+            path: path.to_string(),
+            url: site.config.url(path),
+            title: title.to_string(),
+            description: description.to_string(),
+        },
+    );
 }
 
 /// `../../` for `a/b/`, `./` for the site root, so links work under any sub-path and host.
