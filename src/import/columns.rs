@@ -52,21 +52,8 @@ impl Column {
 
     /// The columns that describe the person or the assignment (not the unit): a row with any
     /// of them filled in is about a person and so needs a name.
-    pub const PERSON: [Column; 13] = [
-        Column::Name,
-        Column::Title,
-        Column::Org,
-        Column::Role,
-        Column::Phone,
-        Column::Photo,
-        Column::Covers,
-        Column::Since,
-        Column::Until,
-        Column::Duties,
-        Column::Lead,
-        Column::OfficePhone,
-        Column::Checked,
-    ];
+    /// `ALL` lists the unit's own columns (area, unit, kind) first; everything after them.
+    pub const PERSON: &'static [Column] = Column::ALL.split_at(3).1;
 
     /// The header the spec gives (and export writes).
     pub fn chinese(self) -> &'static str {
@@ -211,6 +198,15 @@ pub fn letter(index: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn person_columns_are_all_but_the_units_own() {
+        for own in [Column::Area, Column::Unit, Column::Kind] {
+            assert!(!Column::PERSON.contains(&own), "{own:?}");
+        }
+        assert_eq!(Column::PERSON.len() + 3, Column::ALL.len());
+        assert!(Column::PERSON.contains(&Column::Name) && Column::PERSON.contains(&Column::Phone));
+    }
+
     use super::*;
 
     #[test]
