@@ -81,8 +81,12 @@ pub struct CheckOutcome {
 
 /// Loads and resolves a site: stages 1 and 2.
 pub fn load_site(root: &Path, base_url: Option<&str>, out: &mut Diagnostics) -> Option<Site> {
+    let t = std::time::Instant::now();
     let loaded = config::load(root, out);
     let content = content::load(root, out);
+    if std::env::var_os("NOTICEBOARD_TIMINGS").is_some() {
+        eprintln!("read+parse {} ms", t.elapsed().as_millis());
+    }
     let (mut config, _) = loaded?;
     if let Some(url) = base_url
         && let Err(d) = config.with_base_url(url)
@@ -156,9 +160,11 @@ fn with_diagnostics(mut report: Report, diagnostics: &Diagnostics) -> Report {
 /// Builds the site into its output folder, replacing it only on success.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
+    let mut timings = crate::timings::Timings::from_env();
     let root = &options.root;
     let mut diagnostics = Diagnostics::default();
     let site = load_site(root, options.base_url.as_deref(), &mut diagnostics);
+    timings.stage("load");
     let Some(site) = site else {
         return Err(BuildError::Invalid(diagnostics.sorted()));
     };
@@ -172,6 +178,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         return Err(BuildError::Invalid(diagnostics.sorted()));
     }
     let theme = Theme::load(root, &site.config.theme)?;
+    timings.stage("history+theme");
 
     // Photos: processed once into the cache, published from there.
     let cache =
@@ -200,8 +207,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             );
         }
     }
+    timings.stage("photos");
     let report = with_diagnostics(coverage::audit(&site), &diagnostics.clone().sorted());
+    timings.stage("audit");
     let staging = Staging::new(&output)?;
+    timings.stage("staging");
     let publish_report = site.config.rules.publish_report;
     let progress = crate::progress::Progress::new(
         options.progress,
@@ -217,8 +227,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         progress: &progress,
     };
     let renderer = render::Renderer::new(&input)?;
+    timings.stage("views+qr");
     let rendered = renderer.render_site(staging.path())?;
     progress.finish();
+    timings.stage("render");
 
     // The reprint list and the manifest the next build compares with.
     let published = manifest::Manifest::new(&site, renderer.boards());
@@ -235,7 +247,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         .iter()
         .filter_map(|b| unit_index.get(b.id.as_str()).copied())
         .collect();
-    renderer.render_board_batch(staging.path(), manifest::REPRINT_PAGE, "reprint", &to_print)?;
+    renderer.render_reprint(staging.path(), &reprint.pages, &to_print)?;
     manifest::write_output(staging.path(), &published, &reprint).map_err(|source| {
         OutputError::Io {
             path: output.join(manifest::MANIFEST_FILE),
@@ -257,7 +269,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             source,
         })?;
     let mut written: HashSet<String> = rendered.written.iter().cloned().collect();
-    written.insert(manifest::REPRINT_PAGE.to_string());
+    written.extend(reprint.pages.iter().cloned());
     written.insert(manifest::MANIFEST_FILE.to_string());
     written.insert(manifest::REPRINT_FILE.to_string());
     written.extend(
@@ -266,7 +278,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             .flat_map(|set| set.screen.iter().chain(std::iter::once(&set.print)))
             .map(|r| format!("photos/{}", r.file_name)),
     );
+    timings.stage("manifest+photos");
     staging.commit(&written)?;
+    timings.stage("commit");
     // A `--base-url` build is a preview for another host: its URLs are not the printed ones,
     // so it must not become the history the next real build compares with.
     if !base_url_overridden {
@@ -280,6 +294,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         .map(|r| r.file_name.clone())
         .collect();
     let _ = cache.prune(&in_use);
+    timings.stage("history");
+    timings.report();
 
     Ok(BuildSummary {
         output,

@@ -20,6 +20,7 @@ pub mod photos;
 pub mod progress;
 pub mod render;
 pub mod serve;
+pub mod timings;
 pub mod validate;
 
 pub use build::{BuildError, BuildOptions, BuildSummary, build, check};

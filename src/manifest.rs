@@ -175,6 +175,10 @@ pub struct Reprint {
     pub previous: Option<String>,
     /// The page holding these boards for printing, relative to the output.
     pub page: String,
+    /// Every page of the list when it is longer than one print job: `page` first, then
+    /// `reprint/boards-2.html` and so on, each holding up to 100 boards.
+    #[serde(default)]
+    pub pages: Vec<String>,
     pub boards: Vec<ReprintEntry>,
     /// Units whose boards are no longer published: take those boards down.
     pub removed: Vec<String>,
@@ -379,12 +383,30 @@ fn gone(site: &Site, previous: &Previous, address: &Address) -> Diagnostic {
 /// Which boards to print again: those added, changed or moved since the previous build. A
 /// build in which no board changed keeps the previous list.
 pub fn compare(previous: Option<&History>, site: &Site, manifest: &Manifest) -> Reprint {
+    let mut reprint = compare_boards(previous, site, manifest);
+    reprint.pages = reprint_pages(reprint.boards.len());
+    reprint
+}
+
+/// The pages of a reprint list of `count` boards: always at least the first.
+pub fn reprint_pages(count: usize) -> Vec<String> {
+    let pages = count.div_ceil(crate::render::REPRINT_BATCH).max(1);
+    (1..=pages)
+        .map(|n| match n {
+            1 => REPRINT_PAGE.to_string(),
+            n => format!("reprint/boards-{n}.html"),
+        })
+        .collect()
+}
+
+fn compare_boards(previous: Option<&History>, site: &Site, manifest: &Manifest) -> Reprint {
     let date = manifest.date.clone();
     let Some(previous) = previous else {
         return Reprint {
             date,
             previous: None,
             page: REPRINT_PAGE.to_string(),
+            pages: Vec::new(),
             boards: manifest
                 .boards
                 .iter()
@@ -441,6 +463,7 @@ pub fn compare(previous: Option<&History>, site: &Site, manifest: &Manifest) -> 
         date,
         previous: Some(previous.date.clone()),
         page: REPRINT_PAGE.to_string(),
+        pages: Vec::new(),
         boards,
         removed,
     }
@@ -461,8 +484,12 @@ pub fn summary(reprint: &Reprint, output: &Path) -> String {
         .filter(|(r, _)| count(*r) > 0)
         .map(|(r, word)| format!("{} {word}", count(r)))
         .collect();
+        let batches = match reprint.pages.len() {
+            0 | 1 => String::new(),
+            n => format!(" and {} more pages of 100", n - 1),
+        };
         format!(
-            "{} board(s) to print again ({}): {}",
+            "{} board(s) to print again ({}): {}{batches}",
             reprint.boards.len(),
             parts.join(", "),
             output.join(REPRINT_PAGE).display()

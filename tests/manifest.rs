@@ -262,3 +262,77 @@ fn without_published_json_the_previous_output_manifest_is_used() {
     assert_eq!(out.status.code(), Some(1), "{all}");
     assert!(all.contains("/donghu/shiqiaocun/"), "{all}");
 }
+
+#[test]
+fn a_long_reprint_list_is_split_into_print_jobs_of_100_boards() {
+    let mut files = vec![(
+        "content/people/wang.toml".to_string(),
+        person("王兴", "13912340001"),
+    )];
+    for i in 0..205 {
+        files.push((
+            format!("content/donghu/v{i:03}.toml"),
+            format!("name = \"第{i}村\"\n[[team]]\nperson = \"wang\"\nlead = true\n"),
+        ));
+    }
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let site = Site::new(&borrowed);
+    let out = site.build_ok();
+    assert!(
+        text(&out).contains("and 2 more pages of 100"),
+        "{}",
+        text(&out)
+    );
+
+    let pages = [
+        "reprint/boards.html",
+        "reprint/boards-2.html",
+        "reprint/boards-3.html",
+    ];
+    assert_eq!(
+        reprint(&site)["pages"],
+        serde_json::json!(pages),
+        "reprint.json names every page"
+    );
+    let counts: Vec<usize> = pages.iter().map(|p| sheets(&site.public(p))).collect();
+    assert_eq!(counts, [100, 100, 5]);
+    // Every board is on exactly one page, and every page links to the others.
+    let mut seen = std::collections::HashSet::new();
+    for page in pages {
+        let html = site.public(page);
+        for i in 0..205 {
+            if html.contains(&format!(">第{i}村<")) {
+                assert!(seen.insert(i), "第{i}村 is on two pages");
+            }
+        }
+        for other in pages {
+            assert!(
+                html.contains(&format!("href=\"../{other}\"")),
+                "{page} → {other}"
+            );
+        }
+        assert_eq!(html.matches("aria-current=\"page\"").count(), 1);
+    }
+    assert_eq!(seen.len(), 205);
+
+    // A build that changes one board lists one page: the others are removed.
+    site.write(
+        "content/donghu/v007.toml",
+        "name = \"第7村\"\n[[team]]\nperson = \"wang\"\nlead = true\nrole = \"第一书记\"\n",
+    );
+    site.build_ok();
+    assert_eq!(
+        reprint(&site)["pages"],
+        serde_json::json!(["reprint/boards.html"])
+    );
+    assert_eq!(sheets(&site.public("reprint/boards.html")), 1);
+    assert!(!site.public_exists("reprint/boards-2.html"));
+    assert!(
+        !site
+            .public("reprint/boards.html")
+            .contains("class=\"batches\"")
+    );
+}

@@ -111,15 +111,8 @@ pub struct UnitView {
     pub leads: Vec<MemberView>,
     pub area: LinkView,
     pub breadcrumbs: Vec<LinkView>,
-    /// The QR code as inline SVG markup (made by the qr module, not from user text).
-    pub qr_svg: String,
     pub board_code: String,
     pub has_page: bool,
-}
-
-pub struct Views {
-    pub people: Vec<PersonView>,
-    pub units: Vec<UnitView>,
 }
 
 /// Publication date as people write it in this language.
@@ -180,7 +173,9 @@ pub fn member_view(a: &Assignment, people: &[PersonView]) -> MemberView {
     }
 }
 
-/// A unit or area record's view; `qr_svg` and `board_code` are filled in by the caller.
+/// A unit or area record's view; `board_code` is filled in by the caller. Boards add
+/// `qr_svg`, the QR code as inline SVG, only while they are rendered: at 4 KB a unit, keeping
+/// it in every view cost a large site hundreds of megabytes.
 pub fn unit_view(site: &Site, unit: &Unit, people: &[PersonView], has_page: bool) -> UnitView {
     let config: &Config = &site.config;
     let team: Vec<MemberView> = unit
@@ -227,7 +222,6 @@ pub fn unit_view(site: &Site, unit: &Unit, people: &[PersonView], has_page: bool
             url: area.path(),
         },
         breadcrumbs,
-        qr_svg: String::new(),
         board_code: String::new(),
         has_page,
     }

@@ -77,10 +77,17 @@ pub struct Renderer<'a> {
     input: &'a RenderInput<'a>,
     tera: Tera,
     people: Vec<PersonView>,
-    units: Vec<UnitView>,
+    /// What pages need of each unit besides its template value.
+    units: Vec<UnitFacts>,
+    /// Every unit's view as a Tera value (without its QR code: see [`Renderer::board_value`]).
     unit_values: Vec<Value>,
     codes: Vec<qr::QrCode>,
     boards: Vec<BoardRecord>,
+}
+
+struct UnitFacts {
+    abs_url: String,
+    description: String,
 }
 
 /// Renders the whole site into `out`: [`Renderer::new`] then [`Renderer::render_site`].
@@ -110,23 +117,34 @@ impl<'a> Renderer<'a> {
             .par_iter()
             .map(|p| context::person_view(site, p, input.photos))
             .collect();
-        let units: Vec<UnitView> = site
+        // Each view is turned into a Tera value and dropped at once: only the value (shared by
+        // every page that shows the unit) and a few facts stay for the whole build.
+        let made: Vec<(Value, UnitFacts, BoardRecord)> = site
             .units
             .par_iter()
-            .zip(codes.par_iter())
-            .map(|(u, code)| finished_unit_view(site, u, code, &people))
-            .collect();
-        let unit_values: Vec<Value> = units.par_iter().map(Value::from_serializable).collect();
-        let boards = site
-            .units
-            .iter()
-            .zip(&units)
-            .map(|(unit, view)| BoardRecord {
-                id: unit.id.clone(),
-                url: view.abs_url.clone(),
-                hash: board_hash(site, view),
+            .map(|u| {
+                let (view, hash) = finished_unit_view(site, u, &people);
+                let board = BoardRecord {
+                    id: u.id.clone(),
+                    url: view.abs_url.clone(),
+                    hash,
+                };
+                let value = Value::from_serializable(&view);
+                let facts = UnitFacts {
+                    abs_url: view.abs_url,
+                    description: view.description,
+                };
+                (value, facts, board)
             })
             .collect();
+        let mut unit_values = Vec::with_capacity(made.len());
+        let mut units = Vec::with_capacity(made.len());
+        let mut boards = Vec::with_capacity(made.len());
+        for (value, facts, board) in made {
+            unit_values.push(value);
+            units.push(facts);
+            boards.push(board);
+        }
         Ok(Renderer {
             input,
             tera,
@@ -143,6 +161,12 @@ impl<'a> Renderer<'a> {
         &self.boards
     }
 
+    /// A unit's value with its QR code as inline SVG, for the board templates.
+    fn board_value(&self, unit: usize) -> Value {
+        let svg = self.codes[unit].to_svg(&self.units[unit].abs_url);
+        with_qr_svg(&self.unit_values[unit], svg)
+    }
+
     pub fn render_site(&self, out: &Path) -> Result<Rendered, RenderError> {
         let Renderer {
             input,
@@ -153,6 +177,7 @@ impl<'a> Renderer<'a> {
             codes,
             ..
         } = self;
+        let board_value = |unit: usize| self.board_value(unit);
         let input: &RenderInput = input;
         let site = input.site;
         let writer = Writer::new(out);
@@ -192,7 +217,8 @@ impl<'a> Renderer<'a> {
                     &view.description,
                     ctx.clone(),
                 )?;
-                ctx.insert_value("boards", Value::from(vec![value.clone()]));
+                let svg = code.to_svg(&view.abs_url);
+                ctx.insert_value("boards", Value::from(vec![with_qr_svg(value, svg.clone())]));
                 page(
                     "board.html",
                     &format!("{}board.html", unit.path()),
@@ -200,7 +226,7 @@ impl<'a> Renderer<'a> {
                     &view.description,
                     ctx,
                 )?;
-                writer.write(&format!("{}qr.svg", unit.path()), view.qr_svg.as_bytes())?;
+                writer.write(&format!("{}qr.svg", unit.path()), svg.as_bytes())?;
                 let png = code.to_png(QR_PNG_MODULE_PX).map_err(|e| RenderError::Qr {
                     url: view.abs_url.clone(),
                     message: e.to_string(),
@@ -234,11 +260,7 @@ impl<'a> Renderer<'a> {
                 }
                 ctx.insert_value(
                     "boards",
-                    Value::from(
-                        all.iter()
-                            .map(|&u| unit_values[u].clone())
-                            .collect::<Vec<_>>(),
-                    ),
+                    Value::from(all.iter().map(|&u| board_value(u)).collect::<Vec<_>>()),
                 );
                 page(
                     "boards.html",
@@ -376,35 +398,62 @@ impl<'a> Renderer<'a> {
         Ok(rendered)
     }
 
-    /// Writes one batch-printing page at `path` holding the boards of `units` (indexes into
-    /// `site.units`), with the template of an area's `boards.html`. The reprint list uses it.
-    /// `title_key` names the page's title in the theme's strings table.
-    pub fn render_board_batch(
+    /// Writes the reprint list's boards (`units`, indexes into `site.units`) on the batch
+    /// pages named in `pages`, [`REPRINT_BATCH`] boards a page, with the template of an area's
+    /// `boards.html` and links between the pages. Returns the pages written.
+    pub fn render_reprint(
         &self,
         out: &Path,
-        path: &str,
-        title_key: &str,
+        pages: &[String],
         units: &[usize],
     ) -> Result<(), RenderError> {
         let site = self.input.site;
-        let boards: Vec<Value> = units
-            .iter()
-            .filter_map(|&u| self.unit_values.get(u).cloned())
-            .collect();
         let strings = load_strings(self.input.theme, site.config.language)?;
         let title = strings
-            .get(title_key)
+            .get("reprint")
             .and_then(toml::Value::as_str)
-            .unwrap_or(title_key);
-        let mut ctx = Context::new();
-        ctx.insert_value("boards", Value::from(boards));
-        insert_page(&mut ctx, site, path, title, "");
-        let html = self
-            .tera
-            .render("boards.html", &ctx)
-            .map_err(|e| template_error(self.input.theme, "boards.html", e))?;
-        Writer::new(out).write(path, html.as_bytes())
+            .unwrap_or("reprint");
+        let writer = Writer::new(out);
+        let mut chunks: Vec<&[usize]> = units.chunks(REPRINT_BATCH).collect();
+        if chunks.is_empty() {
+            chunks.push(&[]);
+        }
+        for (number, (path, chunk)) in pages.iter().zip(chunks).enumerate() {
+            let boards: Vec<Value> = chunk.iter().map(|&u| self.board_value(u)).collect();
+            let batches: Vec<BatchLink> = pages
+                .iter()
+                .enumerate()
+                .map(|(i, url)| BatchLink {
+                    number: i + 1,
+                    url: url.clone(),
+                    current: i == number,
+                })
+                .collect();
+            let mut ctx = Context::new();
+            ctx.insert_value("boards", Value::from(boards));
+            ctx.insert("batches", &batches);
+            insert_page(&mut ctx, site, path, title, "");
+            let html = self
+                .tera
+                .render("boards.html", &ctx)
+                .map_err(|e| template_error(self.input.theme, "boards.html", e))?;
+            writer.write(path, html.as_bytes())?;
+        }
+        Ok(())
     }
+}
+
+/// Boards on one page of the reprint list: a print job that browsers and office printers
+/// handle well. A first build of a city lists thousands of boards; one page of them all was
+/// hundreds of megabytes.
+pub const REPRINT_BATCH: usize = 100;
+
+/// A link to one page of a batch print job.
+#[derive(Serialize)]
+struct BatchLink {
+    number: usize,
+    url: String,
+    current: bool,
 }
 
 fn strings_title(language: Language, key: &str) -> &'static str {
@@ -630,7 +679,7 @@ impl<'a> Writer<'a> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io)?;
         }
-        std::fs::write(&path, bytes).map_err(io)?;
+        write_if_changed(&path, bytes).map_err(io)?;
         self.written
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -643,14 +692,44 @@ impl<'a> Writer<'a> {
     }
 }
 
-fn finished_unit_view(
-    site: &Site,
-    unit: &Unit,
-    code: &qr::QrCode,
-    people: &[PersonView],
-) -> UnitView {
+/// Writes `bytes` to `path` unless the file already holds exactly them. A build reuses an
+/// earlier output folder, where most files are unchanged: reading them back costs far less than
+/// writing, and a file is never truncated to nothing first, which on ext4 forces a flush of
+/// every such file when it is closed.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::{Read, Seek, Write};
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)?;
+    let len = file.metadata()?.len();
+    if len == bytes.len() as u64 && len > 0 {
+        let mut old = Vec::with_capacity(bytes.len());
+        file.read_to_end(&mut old)?;
+        if old == bytes {
+            return Ok(());
+        }
+        file.rewind()?;
+    }
+    file.write_all(bytes)?;
+    if len > bytes.len() as u64 {
+        file.set_len(bytes.len() as u64)?;
+    }
+    Ok(())
+}
+
+/// `unit` (a unit's value) with `qr_svg` added. The map's entries are shared, not copied.
+fn with_qr_svg(unit: &Value, svg: String) -> Value {
+    let mut map = unit.as_map().cloned().unwrap_or_default();
+    map.insert("qr_svg".into(), Value::from(svg));
+    Value::from(map)
+}
+
+/// A unit's view with its board code, and the hash of its board.
+fn finished_unit_view(site: &Site, unit: &Unit, people: &[PersonView]) -> (UnitView, String) {
     let mut view = context::unit_view(site, unit, people, true);
-    view.qr_svg = code.to_svg(&view.abs_url);
     let hash = board_hash(site, &view);
     let initials = crate::model::slug::initials(&unit.name).to_uppercase();
     view.board_code = format!(
@@ -658,7 +737,7 @@ fn finished_unit_view(
         initials.chars().take(6).collect::<String>(),
         &hash[..6].to_uppercase()
     );
-    view
+    (view, hash)
 }
 
 /// A hash of what the printed board shows, so that a reprint is needed exactly when it changes.
@@ -817,4 +896,39 @@ fn vcard_for(site: &Site, person: &crate::model::Person, view: &PersonView) -> S
         url: Some(&url),
         note: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_if_changed_leaves_equal_files_alone_and_replaces_others_exactly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.html");
+        write_if_changed(&path, b"first version").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"first version");
+
+        // Unchanged bytes: the file is not written (its mtime stays).
+        let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        write_if_changed(&path, b"first version").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), old);
+
+        // Same length, other bytes; then shorter; then longer; then empty.
+        for next in [
+            &b"other version"[..],
+            b"short",
+            b"a much longer version",
+            b"",
+        ] {
+            write_if_changed(&path, next).unwrap();
+            assert_eq!(std::fs::read(&path).unwrap(), next);
+        }
+    }
 }
