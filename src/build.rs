@@ -9,7 +9,8 @@ use crate::manifest::{self, ManifestError, Reprint};
 use crate::model::{self, Site};
 use crate::output::{OutputError, Staging};
 use crate::photos::{PhotoCache, PhotoOutcome};
-use crate::render::{self, RenderError, RenderInput, theme::Theme};
+use crate::render::{self, Fingerprints, RenderError, RenderInput, Scope, theme::Theme};
+use crate::timings::Timings;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -81,12 +82,19 @@ pub struct CheckOutcome {
 
 /// Loads and resolves a site: stages 1 and 2.
 pub fn load_site(root: &Path, base_url: Option<&str>, out: &mut Diagnostics) -> Option<Site> {
-    let t = std::time::Instant::now();
+    load_site_with(root, base_url, out, None, &mut Timings::from_env())
+}
+
+fn load_site_with(
+    root: &Path,
+    base_url: Option<&str>,
+    out: &mut Diagnostics,
+    reads: Option<&content::ReadCache>,
+    timings: &mut Timings,
+) -> Option<Site> {
     let loaded = config::load(root, out);
-    let content = content::load(root, out);
-    if std::env::var_os("NOTICEBOARD_TIMINGS").is_some() {
-        eprintln!("read+parse {} ms", t.elapsed().as_millis());
-    }
+    let content = content::load_with(root, out, reads);
+    timings.stage("read");
     let (mut config, _) = loaded?;
     if let Some(url) = base_url
         && let Err(d) = config.with_base_url(url)
@@ -96,8 +104,60 @@ pub fn load_site(root: &Path, base_url: Option<&str>, out: &mut Diagnostics) -> 
     }
     let date = publication_date(config.date);
     let site = model::resolve(config, root, content, date, out);
+    timings.stage("resolve");
     // Errors found while loading (syntax, encoding, ID numbers) stop the build as well.
     if out.has_errors() { None } else { site }
+}
+
+/// The reprint list's pages that differ from the last build's: those whose boards are not the
+/// same ones, or show a changed unit. All of them when the number of pages changed, since
+/// every page links to every other.
+fn reprint_pages_changed(
+    last: &Reprint,
+    now: &Reprint,
+    to_print: &[usize],
+    changed_units: &HashSet<usize>,
+) -> HashSet<usize> {
+    let batch = render::REPRINT_BATCH;
+    if last.pages != now.pages {
+        return (0..now.pages.len()).collect();
+    }
+    let ids = |r: &Reprint| -> Vec<String> { r.boards.iter().map(|b| b.id.clone()).collect() };
+    let (before, after) = (ids(last), ids(now));
+    (0..now.pages.len())
+        .filter(|&page| {
+            let range = |len: usize| (page * batch).min(len)..((page + 1) * batch).min(len);
+            before[range(before.len())] != after[range(after.len())]
+                || to_print[range(to_print.len())]
+                    .iter()
+                    .any(|u| changed_units.contains(u))
+        })
+        .collect()
+}
+
+/// The pages to render after `last`: all of them when anything site-wide changed, else
+/// those of the units and people whose data changed.
+fn changed_since(last: &LastBuild, now: &Fingerprints, report: u64) -> Scope {
+    let before = &last.fingerprints;
+    if before.site != now.site
+        || before.units.len() != now.units.len()
+        || before.people.len() != now.people.len()
+    {
+        return Scope::All;
+    }
+    let changed = |a: &[u64], b: &[u64]| -> HashSet<usize> {
+        a.iter()
+            .zip(b)
+            .enumerate()
+            .filter(|(_, (x, y))| x != y)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    Scope::Changed {
+        units: changed(&before.units, &now.units),
+        people: changed(&before.people, &now.people),
+        report: last.report != report,
+    }
 }
 
 /// `config.date`, else `SOURCE_DATE_EPOCH` (reproducible builds), else today.
@@ -126,6 +186,9 @@ pub fn check_history(
     base_url_overridden: bool,
     out: &mut Diagnostics,
 ) -> Option<manifest::Previous> {
+    // A preview's output (another host's URLs) never printed a board: only a real build's
+    // output stands in for a missing history.
+    let output = (!base_url_overridden).then_some(output);
     let previous = manifest::load_previous(root, output, out)?;
     manifest::check_addresses(site, &previous, base_url_overridden, out);
     Some(previous)
@@ -157,14 +220,57 @@ fn with_diagnostics(mut report: Report, diagnostics: &Diagnostics) -> Report {
     report
 }
 
+/// What one `serve` session keeps between builds, so that a rebuild after an edit reads only
+/// the changed files and renders only the pages whose data changed.
+#[derive(Default)]
+pub struct Session {
+    reads: content::ReadCache,
+    codes: render::QrCache,
+    last: Option<LastBuild>,
+}
+
+impl Session {
+    /// See [`content::ReadCache::only_changed`]: the next build reads only these files.
+    pub fn only_changed(&self, paths: Vec<PathBuf>) {
+        self.reads.only_changed(paths);
+    }
+}
+
+/// What the last successful build of a session wrote.
+struct LastBuild {
+    output: PathBuf,
+    fingerprints: Fingerprints,
+    report: u64,
+    reprint: Reprint,
+}
+
 /// Builds the site into its output folder, replacing it only on success.
 pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    build_in(options, None)
+}
+
+/// Builds like [`build`], as one of a session's builds: when only some units or people
+/// changed since the session's last build, only their pages (and the lists and area pages
+/// that show them) are rendered, written in place into the output once all succeeded.
+pub fn rebuild(options: &BuildOptions, session: &mut Session) -> Result<BuildSummary, BuildError> {
+    build_in(options, Some(session))
+}
+
+fn build_in(
+    options: &BuildOptions,
+    session: Option<&mut Session>,
+) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
-    let mut timings = crate::timings::Timings::from_env();
+    let mut timings = Timings::from_env();
     let root = &options.root;
     let mut diagnostics = Diagnostics::default();
-    let site = load_site(root, options.base_url.as_deref(), &mut diagnostics);
-    timings.stage("load");
+    let site = load_site_with(
+        root,
+        options.base_url.as_deref(),
+        &mut diagnostics,
+        session.as_deref().map(|s| &s.reads),
+        &mut timings,
+    );
     let Some(site) = site else {
         return Err(BuildError::Invalid(diagnostics.sorted()));
     };
@@ -210,8 +316,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
     timings.stage("photos");
     let report = with_diagnostics(coverage::audit(&site), &diagnostics.clone().sorted());
     timings.stage("audit");
-    let staging = Staging::new(&output)?;
-    timings.stage("staging");
     let publish_report = site.config.rules.publish_report;
     let progress = crate::progress::Progress::new(
         options.progress,
@@ -225,10 +329,28 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         report: publish_report.then_some(&report),
         live_reload: options.live_reload.clone(),
         progress: &progress,
+        qr_cache: session.as_deref().map(|s| &s.codes),
+        fingerprints: session.is_some(),
     };
     let renderer = render::Renderer::new(&input)?;
     timings.stage("views+qr");
-    let rendered = renderer.render_site(staging.path())?;
+    let report_print = render::fingerprint(&report);
+    let last = session
+        .as_deref()
+        .and_then(|s| s.last.as_ref())
+        .filter(|last| last.output == output && output.join(crate::output::MARKER).is_file());
+    let scope = match last {
+        Some(last) => changed_since(last, renderer.fingerprints(), report_print),
+        None => Scope::All,
+    };
+    // A full build goes to a staging folder swapped in at the end; a partial one only
+    // replaces pages in the output, each written whole.
+    let staging = match scope {
+        Scope::All => Some(Staging::new(&output)?),
+        Scope::Changed { .. } => None,
+    };
+    let target = staging.as_ref().map_or(output.as_path(), |s| s.path());
+    let rendered = renderer.render_site(target, &scope)?;
     progress.finish();
     timings.stage("render");
 
@@ -247,12 +369,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         .iter()
         .filter_map(|b| unit_index.get(b.id.as_str()).copied())
         .collect();
-    renderer.render_reprint(staging.path(), &reprint.pages, &to_print)?;
-    manifest::write_output(staging.path(), &published, &reprint).map_err(|source| {
-        OutputError::Io {
-            path: output.join(manifest::MANIFEST_FILE),
-            source,
-        }
+    let reprint_pages = match (&scope, last) {
+        (Scope::Changed { units, .. }, Some(last)) => Some(reprint_pages_changed(
+            &last.reprint,
+            &reprint,
+            &to_print,
+            units,
+        )),
+        _ => None,
+    };
+    renderer.render_reprint(target, &reprint.pages, &to_print, reprint_pages.as_ref())?;
+    manifest::write_output(target, &published, &reprint).map_err(|source| OutputError::Io {
+        path: output.join(manifest::MANIFEST_FILE),
+        source,
     })?;
     let ready: Vec<_> = photos
         .values()
@@ -261,7 +390,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             PhotoOutcome::Unusable { .. } => None,
         })
         .collect();
-    let photo_dir = staging.path().join("photos");
+    let photo_dir = target.join("photos");
     cache
         .publish(ready.iter().copied(), &photo_dir)
         .map_err(|source| OutputError::Io {
@@ -279,8 +408,20 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
             .map(|r| format!("photos/{}", r.file_name)),
     );
     timings.stage("manifest+photos");
-    staging.commit(&written)?;
+    let fingerprints = renderer.fingerprints().clone();
+    renderer.discard();
+    if let Some(staging) = staging {
+        staging.commit(&written)?;
+    }
     timings.stage("commit");
+    if let Some(session) = session {
+        session.last = Some(LastBuild {
+            output: output.clone(),
+            fingerprints,
+            report: report_print,
+            reprint: reprint.clone(),
+        });
+    }
     // A `--base-url` build is a preview for another host: its URLs are not the printed ones,
     // so it must not become the history the next real build compares with.
     if !base_url_overridden {
@@ -293,14 +434,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
         .flat_map(|set| set.screen.iter().chain(std::iter::once(&set.print)))
         .map(|r| r.file_name.clone())
         .collect();
-    let _ = cache.prune(&in_use);
+    if matches!(scope, Scope::All) {
+        let _ = cache.prune(&in_use);
+    }
     timings.stage("history");
     timings.report();
+    let (units, people) = (site.units.len(), site.people.len());
+    // Freed on the side, like the renderer's data.
+    std::thread::spawn(move || drop((site, photos)));
 
     Ok(BuildSummary {
         output,
-        units: site.units.len(),
-        people: site.people.len(),
+        units,
+        people,
         pages: rendered.pages,
         boards: rendered.boards.len(),
         photos_processed: stats.processed,

@@ -24,8 +24,9 @@
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::render::BoardRecord;
+use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -215,8 +216,13 @@ pub enum ManifestError {
 }
 
 /// Reads the history: `published.json` in the site folder, else the `manifest.json` a previous
-/// build left in `output`. Problems go to `out`; `None` when there is no history.
-pub fn load_previous(root: &Path, output: &Path, out: &mut Diagnostics) -> Option<Previous> {
+/// build left in `output` (none for previews). Problems go to `out`; `None` when there is no
+/// history.
+pub fn load_previous(
+    root: &Path,
+    output: Option<&Path>,
+    out: &mut Diagnostics,
+) -> Option<Previous> {
     let history = root.join(HISTORY_FILE);
     if history.exists() {
         let text = match std::fs::read_to_string(&history) {
@@ -248,6 +254,7 @@ pub fn load_previous(root: &Path, output: &Path, out: &mut Diagnostics) -> Optio
         };
     }
 
+    let output = output?;
     let manifest = output.join(MANIFEST_FILE);
     let shown = crate::content::display(root, &manifest);
     // Only a folder a build made; a foreign manifest.json (a web app's) means nothing here.
@@ -287,7 +294,7 @@ pub fn check_addresses(
     out: &mut Diagnostics,
 ) {
     let history = &previous.history;
-    let mut live: HashMap<String, &crate::model::Unit> = HashMap::new();
+    let mut live: HashMap<String, &crate::model::Unit> = HashMap::default();
     for unit in &site.units {
         live.insert(unit.path(), unit);
         for alias in &unit.aliases {
@@ -431,7 +438,7 @@ fn compare_boards(previous: Option<&History>, site: &Site, manifest: &Manifest) 
         .iter()
         .map(|u| (u.id.as_str(), u.aliases.as_slice()))
         .collect();
-    let mut moved_from = HashSet::new();
+    let mut moved_from = HashSet::default();
     let mut boards = Vec::new();
     for board in &manifest.boards {
         match before.get(board.id.as_str()) {

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use record::{FrontRecord, PersonRecord, UnitRecord};
 use source::{Document, SourceFile};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 pub const CONTENT_DIR: &str = "content";
 pub const PEOPLE_DIR: &str = "people";
@@ -65,6 +66,7 @@ pub struct Content {
     pub people_images: Vec<PathBuf>,
 }
 
+#[derive(Clone)]
 enum Kind {
     Front,
     AreaIndex(usize),
@@ -74,7 +76,113 @@ enum Kind {
 
 /// Reads every record under `site/content`. Problems go to `out`; records that could not be
 /// parsed are left out, so later stages see only what was readable.
+/// Parsed records kept between builds of one `serve` session, so a rebuild after an edit
+/// re-reads only the files that changed.
+#[derive(Default)]
+pub struct ReadCache {
+    /// By path (as an `OsString`: hashing a `Path` walks its components).
+    files: std::sync::Mutex<foldhash::HashMap<std::ffi::OsString, CachedFile>>,
+    walk: std::sync::Mutex<Option<Walk>>,
+    /// Set by [`ReadCache::only_changed`] for the next load.
+    hint: std::sync::Mutex<Option<foldhash::HashSet<std::ffi::OsString>>>,
+}
+
+struct CachedFile {
+    len: u64,
+    modified: SystemTime,
+    /// When the file was read: a file modified within a moment of that may have been written
+    /// again in the same clock tick, so it is not trusted by its size and time alone.
+    read_at: SystemTime,
+    parsed: Result<Parsed, Diagnostic>,
+    diags: Diagnostics,
+}
+
+/// How close to the read a modification time must be for the cache to read the file again.
+const RACY: Duration = Duration::from_secs(2);
+
+impl ReadCache {
+    /// Tells the next load that, since the last one, no file or folder under `content/` was
+    /// added, removed or renamed, and only the files in `paths` were written (as a file
+    /// watcher reports). That load then reuses the last walk and reads only those files,
+    /// without asking the file system about every other one.
+    pub fn only_changed(&self, paths: impl IntoIterator<Item = PathBuf>) {
+        let set = paths.into_iter().map(PathBuf::into_os_string).collect();
+        *self.hint.lock().unwrap_or_else(|e| e.into_inner()) = Some(set);
+    }
+
+    fn take_hint(&self) -> Option<foldhash::HashSet<std::ffi::OsString>> {
+        self.hint.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+
+    fn last_walk(&self) -> Option<Walk> {
+        self.walk.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn remember_walk(&self, walk: &Walk) {
+        *self.walk.lock().unwrap_or_else(|e| e.into_inner()) = Some(walk.clone());
+    }
+
+    /// The cached outcome of a file known not to have changed.
+    fn get_trusted(&self, path: &Path) -> Option<(Result<Parsed, Diagnostic>, Diagnostics)> {
+        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let hit = files.get(path.as_os_str())?;
+        Some((hit.parsed.clone(), hit.diags.clone()))
+    }
+
+    fn get(
+        &self,
+        path: &Path,
+        meta: &std::fs::Metadata,
+    ) -> Option<(Result<Parsed, Diagnostic>, Diagnostics)> {
+        let modified = meta.modified().ok()?;
+        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let hit = files.get(path.as_os_str())?;
+        let settled = hit
+            .read_at
+            .duration_since(modified)
+            .is_ok_and(|d| d >= RACY);
+        (hit.len == meta.len() && hit.modified == modified && settled)
+            .then(|| (hit.parsed.clone(), hit.diags.clone()))
+    }
+
+    fn put(
+        &self,
+        path: &Path,
+        meta: &std::fs::Metadata,
+        read_at: SystemTime,
+        parsed: &Result<Parsed, Diagnostic>,
+        diags: &Diagnostics,
+    ) {
+        let Ok(modified) = meta.modified() else {
+            return;
+        };
+        self.files.lock().unwrap_or_else(|e| e.into_inner()).insert(
+            path.as_os_str().to_owned(),
+            CachedFile {
+                len: meta.len(),
+                modified,
+                read_at,
+                parsed: parsed.clone(),
+                diags: diags.clone(),
+            },
+        );
+    }
+
+    /// Forgets files that are gone.
+    fn keep_only(&self, seen: &foldhash::HashSet<&std::ffi::OsStr>) {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|path, _| seen.contains(path.as_os_str()));
+    }
+}
+
 pub fn load(site: &Path, out: &mut Diagnostics) -> Content {
+    load_with(site, out, None)
+}
+
+/// [`load`], reusing what `cache` holds of files that have not changed since.
+pub fn load_with(site: &Path, out: &mut Diagnostics, cache: Option<&ReadCache>) -> Content {
     let root = site.join(CONTENT_DIR);
     let mut content = Content::default();
     if !root.is_dir() {
@@ -86,110 +194,54 @@ pub fn load(site: &Path, out: &mut Diagnostics) -> Content {
         return content;
     }
 
-    let mut jobs: Vec<(PathBuf, Kind, Vec<String>)> = Vec::new();
-    let walker = walkdir::WalkDir::new(&root)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let shown = e
-                    .path()
-                    .map_or_else(|| CONTENT_DIR.to_string(), |p| display(site, p));
-                out.push(Diagnostic::error(shown, format!("cannot read: {e}")));
-                continue;
-            }
-        };
-        let rel = entry.path().strip_prefix(&root).unwrap_or(entry.path());
-        let mut segments: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let in_people = segments.first().is_some_and(|s| s == PEOPLE_DIR);
-        if entry.file_type().is_dir() {
-            if !segments.is_empty() && !in_people {
-                content.areas.push(AreaSource {
-                    segments,
-                    dir: entry.path().to_path_buf(),
-                    record: None,
-                });
-            } else if in_people && segments.len() > 1 {
-                out.push(
-                    Diagnostic::warning(
-                        display(site, entry.path()),
-                        "folders inside people/ are ignored",
-                    )
-                    .help("keep every person record directly in content/people/"),
-                );
-            }
-            continue;
+    // A session told exactly which files changed reuses its last walk.
+    let hint = cache.and_then(ReadCache::take_hint);
+    let walked = match (cache, &hint) {
+        (Some(cache), Some(_)) => cache.last_walk(),
+        _ => None,
+    };
+    let walked = walked.unwrap_or_else(|| {
+        let fresh = walk(site, &root);
+        if let Some(cache) = cache {
+            cache.remember_walk(&fresh);
         }
-        let path = entry.path();
-        let Some(ext) = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        else {
-            continue;
-        };
-        let file_name = entry.file_name().to_string_lossy();
-        let stem = path
-            .file_stem()
-            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
-        if in_people {
-            if segments.len() != 2 {
-                continue;
-            }
-            match ext.as_str() {
-                "toml" | "md" => {
-                    if let Some(last) = segments.last_mut() {
-                        *last = stem;
-                    }
-                    jobs.push((path.to_path_buf(), Kind::Person, segments));
-                }
-                e if PHOTO_EXTENSIONS.contains(&e) => {
-                    content.people_images.push(path.to_path_buf())
-                }
-                _ => {}
-            }
-            continue;
-        }
-        if ext != "toml" && ext != "md" {
-            continue;
-        }
-        segments.pop();
-        if stem == "_index" {
-            if segments.is_empty() {
-                jobs.push((path.to_path_buf(), Kind::Front, segments));
-            } else {
-                let index = content.areas.iter().position(|a| a.segments == segments);
-                match index {
-                    Some(i) => jobs.push((path.to_path_buf(), Kind::AreaIndex(i), segments)),
-                    None => out.push(Diagnostic::error(
-                        display(site, path),
-                        "internal: area folder not seen",
-                    )),
-                }
-            }
-            continue;
-        }
-        if file_name.starts_with('_') {
-            out.push(
-                Diagnostic::warning(display(site, path), "files whose name starts with `_` are ignored")
-                    .help("only `_index.toml` / `_index.md` have a meaning; rename the file to publish it"),
-            );
-            continue;
-        }
-        segments.push(stem);
-        jobs.push((path.to_path_buf(), Kind::Unit, segments));
+        fresh
+    });
+    let Walk {
+        jobs,
+        areas,
+        people_images,
+        diagnostics,
+    } = walked;
+    content.areas = areas;
+    content.people_images = people_images;
+    out.extend(diagnostics);
+    if let Some(cache) = cache {
+        cache.keep_only(&jobs.iter().map(|(p, _, _)| p.as_os_str()).collect());
     }
-
     let results: Vec<(Kind, Result<Parsed, Diagnostic>, Diagnostics)> = jobs
         .into_par_iter()
         .map(|(path, kind, segments)| {
+            let written = hint.as_ref().map(|h| h.contains(path.as_os_str()));
+            if written == Some(false)
+                && let Some(cache) = cache
+                && let Some((parsed, diags)) = cache.get_trusted(&path)
+            {
+                return (kind, parsed, diags);
+            }
+            let meta = cache.and_then(|_| std::fs::metadata(&path).ok());
+            if written != Some(true)
+                && let (Some(cache), Some(meta)) = (cache, &meta)
+                && let Some((parsed, diags)) = cache.get(&path, meta)
+            {
+                return (kind, parsed, diags);
+            }
+            let read_at = SystemTime::now();
             let mut diags = Diagnostics::default();
             let parsed = read_one(site, &path, &kind, segments, &mut diags);
+            if let (Some(cache), Some(meta)) = (cache, &meta) {
+                cache.put(&path, meta, read_at, &parsed, &diags);
+            }
             (kind, parsed, diags)
         })
         .collect();
@@ -229,6 +281,120 @@ pub fn load(site: &Path, out: &mut Diagnostics) -> Content {
     content
 }
 
+/// What a walk of `content/` found: the files to read and how, the area folders and photos.
+#[derive(Clone, Default)]
+struct Walk {
+    jobs: Vec<(PathBuf, Kind, Vec<String>)>,
+    areas: Vec<AreaSource>,
+    people_images: Vec<PathBuf>,
+    diagnostics: Diagnostics,
+}
+
+fn walk(site: &Path, root: &Path) -> Walk {
+    let mut walk = Walk::default();
+    let walker = walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let shown = e
+                    .path()
+                    .map_or_else(|| CONTENT_DIR.to_string(), |p| display(site, p));
+                walk.diagnostics
+                    .push(Diagnostic::error(shown, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let mut segments: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let in_people = segments.first().is_some_and(|s| s == PEOPLE_DIR);
+        if entry.file_type().is_dir() {
+            if !segments.is_empty() && !in_people {
+                walk.areas.push(AreaSource {
+                    segments,
+                    dir: entry.path().to_path_buf(),
+                    record: None,
+                });
+            } else if in_people && segments.len() > 1 {
+                walk.diagnostics.push(
+                    Diagnostic::warning(
+                        display(site, entry.path()),
+                        "folders inside people/ are ignored",
+                    )
+                    .help("keep every person record directly in content/people/"),
+                );
+            }
+            continue;
+        }
+        let path = entry.path();
+        let Some(ext) = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        else {
+            continue;
+        };
+        let file_name = entry.file_name().to_string_lossy();
+        let stem = path
+            .file_stem()
+            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+        if in_people {
+            if segments.len() != 2 {
+                continue;
+            }
+            match ext.as_str() {
+                "toml" | "md" => {
+                    if let Some(last) = segments.last_mut() {
+                        *last = stem;
+                    }
+                    walk.jobs.push((path.to_path_buf(), Kind::Person, segments));
+                }
+                e if PHOTO_EXTENSIONS.contains(&e) => walk.people_images.push(path.to_path_buf()),
+                _ => {}
+            }
+            continue;
+        }
+        if ext != "toml" && ext != "md" {
+            continue;
+        }
+        segments.pop();
+        if stem == "_index" {
+            if segments.is_empty() {
+                walk.jobs.push((path.to_path_buf(), Kind::Front, segments));
+            } else {
+                let index = walk.areas.iter().position(|a| a.segments == segments);
+                match index {
+                    Some(i) => walk
+                        .jobs
+                        .push((path.to_path_buf(), Kind::AreaIndex(i), segments)),
+                    None => walk.diagnostics.push(Diagnostic::error(
+                        display(site, path),
+                        "internal: area folder not seen",
+                    )),
+                }
+            }
+            continue;
+        }
+        if file_name.starts_with('_') {
+            walk.diagnostics.push(
+                Diagnostic::warning(display(site, path), "files whose name starts with `_` are ignored")
+                    .help("only `_index.toml` / `_index.md` have a meaning; rename the file to publish it"),
+            );
+            continue;
+        }
+        segments.push(stem);
+        walk.jobs.push((path.to_path_buf(), Kind::Unit, segments));
+    }
+
+    walk
+}
+
+#[derive(Clone)]
 enum Parsed {
     Front(Loaded<FrontRecord>),
     Unit(Loaded<UnitRecord>),
@@ -340,4 +506,84 @@ pub fn display(site: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    fn unit_names(content: &Content) -> Vec<String> {
+        content
+            .units
+            .iter()
+            .filter_map(|u| u.record.name.as_ref().map(|n| n.get_ref().clone()))
+            .collect()
+    }
+
+    fn set_mtime(path: &Path, when: SystemTime) {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+    }
+
+    #[test]
+    fn the_read_cache_rereads_exactly_the_files_that_may_have_changed() {
+        let site = tempfile::tempdir().unwrap();
+        let file = site.path().join("content/east/a.toml");
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        std::fs::write(&file, "name = \"甲村\"\n").unwrap();
+        set_mtime(&file, an_hour_ago);
+        let cache = ReadCache::default();
+        let mut out = Diagnostics::default();
+        assert_eq!(
+            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
+            ["甲村"]
+        );
+
+        // Same size and time: a settled file is taken from the cache without reading it.
+        std::fs::write(&file, "name = \"乙村\"\n").unwrap();
+        set_mtime(&file, an_hour_ago);
+        assert_eq!(
+            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
+            ["甲村"]
+        );
+        // ... unless a watcher said it was written.
+        cache.only_changed([file.clone()]);
+        assert_eq!(
+            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
+            ["乙村"]
+        );
+
+        // A time within a moment of the read may hide a second write: read again.
+        std::fs::write(&file, "name = \"丙村\"\n").unwrap();
+        assert_eq!(
+            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
+            ["丙村"]
+        );
+        std::fs::write(&file, "name = \"丁村\"\n").unwrap();
+        assert_eq!(
+            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
+            ["丁村"]
+        );
+
+        // A new file is found by a load without a hint, and a removed one is forgotten.
+        let other = site.path().join("content/east/b.toml");
+        std::fs::write(&other, "name = \"戊村\"\n").unwrap();
+        assert_eq!(
+            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
+            ["丁村", "戊村"]
+        );
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!(
+            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
+            ["戊村"]
+        );
+        assert_eq!(cache.files.lock().unwrap().len(), 1);
+        assert!(!out.has_errors());
+    }
 }

@@ -10,7 +10,7 @@ use crate::content::values::{self, error_at};
 use crate::content::{Content, Loaded};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::validate::phone::{self, Phone};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use time::Date;
 
@@ -66,7 +66,7 @@ pub fn resolve(
     // What each area passes down to its units: (hotline, tasks).
     let mut inherited: Vec<(Option<Phone>, Vec<String>)> =
         vec![(config.hotline.clone(), config.board.tasks.clone())];
-    let mut area_by_segments: HashMap<Vec<String>, AreaIndex> = HashMap::new();
+    let mut area_by_segments: HashMap<Vec<String>, AreaIndex> = HashMap::default();
     area_by_segments.insert(Vec::new(), 0);
 
     for source in &area_sources {
@@ -508,7 +508,7 @@ fn resolve_people(
     images: &[PathBuf],
     out: &mut Diagnostics,
 ) -> Vec<Person> {
-    let mut by_stem: HashMap<String, &PathBuf> = HashMap::new();
+    let mut by_stem: HashMap<String, &PathBuf> = HashMap::default();
     for image in images {
         if let Some(stem) = image.file_stem() {
             // Prefer the first in sorted order (jpg before png), deterministically.

@@ -50,6 +50,93 @@ pub struct RenderInput<'a> {
     pub live_reload: Option<String>,
     /// Counts rendered units and people.
     pub progress: &'a crate::progress::Progress,
+    /// QR codes kept between builds of one `serve` session, by URL.
+    pub qr_cache: Option<&'a QrCache>,
+    /// Whether to compute [`Fingerprints`] (only `serve` compares builds).
+    pub fingerprints: bool,
+}
+
+/// QR codes already encoded, by URL: encoding (mask selection) is the costliest step of
+/// making a unit's pages, and a URL's code never changes.
+pub type QrCache = std::sync::Mutex<HashMap<String, qr::QrCode>>;
+
+/// What a build's pages were made from, in hashes, so the next build of a `serve` session can
+/// render only the pages whose data changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fingerprints {
+    /// Everything every page may show: the configuration, the theme, the area tree, the set of
+    /// units and people and their addresses. When it changes, everything is rendered.
+    pub site: u64,
+    /// Each unit's view (its team's people included), in `site.units` order.
+    pub units: Vec<u64>,
+    /// Each person's view, in `site.people` order.
+    pub people: Vec<u64>,
+}
+
+/// Which pages a build renders.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    All,
+    /// Only the pages that show these units or people (indexes into the site's lists): their
+    /// own pages, boards and vCards, the areas above the units, the lists and the search index.
+    /// The coverage report is rendered when `report` is set. Pages are rendered into memory
+    /// and written only when all of them succeeded.
+    Changed {
+        units: std::collections::HashSet<usize>,
+        people: std::collections::HashSet<usize>,
+        report: bool,
+    },
+}
+
+impl Scope {
+    fn unit(&self, index: usize) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Changed { units, .. } => units.contains(&index),
+        }
+    }
+
+    fn person(&self, index: usize) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Changed { people, .. } => people.contains(&index),
+        }
+    }
+
+    /// The areas whose pages show a changed unit: every area above one.
+    fn areas(&self, site: &Site) -> std::collections::HashSet<usize> {
+        match self {
+            Scope::All => (0..site.areas.len()).collect(),
+            Scope::Changed { units, .. } => units
+                .iter()
+                .flat_map(|&u| {
+                    let area = site.units[u].area;
+                    let mut chain = site.ancestors(area);
+                    chain.push(0);
+                    chain
+                })
+                .collect(),
+        }
+    }
+
+    /// The people list and the search index show every unit and person.
+    fn lists(&self) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Changed { units, people, .. } => !units.is_empty() || !people.is_empty(),
+        }
+    }
+
+    fn report(&self) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Changed { report, .. } => *report,
+        }
+    }
+
+    fn everything(&self) -> bool {
+        matches!(self, Scope::All)
+    }
 }
 
 /// One printed board, for the manifest and reprint list.
@@ -83,6 +170,7 @@ pub struct Renderer<'a> {
     unit_values: Vec<Value>,
     codes: Vec<qr::QrCode>,
     boards: Vec<BoardRecord>,
+    fingerprints: Fingerprints,
 }
 
 struct UnitFacts {
@@ -92,7 +180,7 @@ struct UnitFacts {
 
 /// Renders the whole site into `out`: [`Renderer::new`] then [`Renderer::render_site`].
 pub fn render(input: &RenderInput, out: &Path) -> Result<Rendered, RenderError> {
-    Renderer::new(input)?.render_site(out)
+    Renderer::new(input)?.render_site(out, &Scope::All)
 }
 
 impl<'a> Renderer<'a> {
@@ -105,10 +193,19 @@ impl<'a> Renderer<'a> {
             .par_iter()
             .map(|u| {
                 let url = site.config.url(&u.path());
-                qr::encode(&url).map_err(|e| RenderError::Qr {
-                    url,
+                let cache = input.qr_cache;
+                let cached = cache.and_then(|c| lock(c).get(&url).cloned());
+                if let Some(code) = cached {
+                    return Ok(code);
+                }
+                let code = qr::encode(&url).map_err(|e| RenderError::Qr {
+                    url: url.clone(),
                     message: e.to_string(),
-                })
+                })?;
+                if let Some(cache) = cache {
+                    lock(cache).insert(url, code.clone());
+                }
+                Ok(code)
             })
             .collect::<Result<_, _>>()?;
         let tera = compile(input, &codes)?;
@@ -119,11 +216,16 @@ impl<'a> Renderer<'a> {
             .collect();
         // Each view is turned into a Tera value and dropped at once: only the value (shared by
         // every page that shows the unit) and a few facts stay for the whole build.
-        let made: Vec<(Value, UnitFacts, BoardRecord)> = site
+        let made: Vec<(Value, UnitFacts, BoardRecord, u64)> = site
             .units
             .par_iter()
             .map(|u| {
                 let (view, hash) = finished_unit_view(site, u, &people);
+                let print = if input.fingerprints {
+                    fingerprint(&view)
+                } else {
+                    0
+                };
                 let board = BoardRecord {
                     id: u.id.clone(),
                     url: view.abs_url.clone(),
@@ -134,16 +236,22 @@ impl<'a> Renderer<'a> {
                     abs_url: view.abs_url,
                     description: view.description,
                 };
-                (value, facts, board)
+                (value, facts, board, print)
             })
             .collect();
         let mut unit_values = Vec::with_capacity(made.len());
         let mut units = Vec::with_capacity(made.len());
         let mut boards = Vec::with_capacity(made.len());
-        for (value, facts, board) in made {
+        let mut fingerprints = Fingerprints::default();
+        for (value, facts, board, print) in made {
             unit_values.push(value);
             units.push(facts);
             boards.push(board);
+            fingerprints.units.push(print);
+        }
+        if input.fingerprints {
+            fingerprints.people = people.par_iter().map(fingerprint).collect();
+            fingerprints.site = site_fingerprint(input, &people);
         }
         Ok(Renderer {
             input,
@@ -153,7 +261,61 @@ impl<'a> Renderer<'a> {
             unit_values,
             codes,
             boards,
+            fingerprints,
         })
+    }
+
+    /// Renders `template` as the page at `path` (a folder path gets `index.html`).
+    fn page(
+        &self,
+        writer: &Writer,
+        template: &str,
+        path: &str,
+        title: &str,
+        description: &str,
+        mut ctx: Context,
+    ) -> Result<(), RenderError> {
+        insert_page(&mut ctx, self.input.site, path, title, description);
+        let html = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| template_error(self.input.theme, template, e))?;
+        let file = if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path.to_string()
+        };
+        writer.write(&file, html.as_bytes())
+    }
+
+    /// Frees the renderer's data on another thread: for a city that takes tens of
+    /// milliseconds that a rebuild under `serve` need not wait for.
+    pub fn discard(self) {
+        let Renderer {
+            tera,
+            people,
+            units,
+            unit_values,
+            codes,
+            boards,
+            fingerprints,
+            ..
+        } = self;
+        let data = (
+            tera,
+            people,
+            units,
+            unit_values,
+            codes,
+            boards,
+            fingerprints,
+        );
+        std::thread::spawn(move || drop(data));
+    }
+
+    /// What this build's pages were made from (all zero unless `input.fingerprints`).
+    pub fn fingerprints(&self) -> &Fingerprints {
+        &self.fingerprints
     }
 
     /// Every unit's board with the hash of what it prints, in `site.units` order.
@@ -167,10 +329,10 @@ impl<'a> Renderer<'a> {
         with_qr_svg(&self.unit_values[unit], svg)
     }
 
-    pub fn render_site(&self, out: &Path) -> Result<Rendered, RenderError> {
+    /// Renders the pages `scope` names into `out`. `Rendered::written` lists them.
+    pub fn render_site(&self, out: &Path, scope: &Scope) -> Result<Rendered, RenderError> {
         let Renderer {
             input,
-            tera,
             people,
             units,
             unit_values,
@@ -180,68 +342,58 @@ impl<'a> Renderer<'a> {
         let board_value = |unit: usize| self.board_value(unit);
         let input: &RenderInput = input;
         let site = input.site;
-        let writer = Writer::new(out);
+        let writer = Writer::new(out, !scope.everything());
 
         let mut rendered = Rendered::default();
-        let page = |template: &str,
-                    path: &str,
-                    title: &str,
-                    description: &str,
-                    mut ctx: Context|
-         -> Result<(), RenderError> {
-            insert_page(&mut ctx, site, path, title, description);
-            let html = tera
-                .render(template, &ctx)
-                .map_err(|e| template_error(input.theme, template, e))?;
-            let file = if path.is_empty() || path.ends_with('/') {
-                format!("{path}index.html")
-            } else {
-                path.to_string()
-            };
-            writer.write(&file, html.as_bytes())
+        let page = |template: &str, path: &str, title: &str, description: &str, ctx: Context| {
+            self.page(&writer, template, path, title, description, ctx)
         };
 
         // Units: page, board, QR codes.
         site.units
             .par_iter()
+            .enumerate()
             .zip(units.par_iter())
             .zip(unit_values.par_iter())
             .zip(codes.par_iter())
-            .try_for_each(|(((unit, view), value), code)| -> Result<(), RenderError> {
-                let mut ctx = Context::new();
-                ctx.insert_value("unit", value.clone());
-                page(
-                    "unit.html",
-                    &unit.path(),
-                    &unit.name,
-                    &view.description,
-                    ctx.clone(),
-                )?;
-                let svg = code.to_svg(&view.abs_url);
-                ctx.insert_value("boards", Value::from(vec![with_qr_svg(value, svg.clone())]));
-                page(
-                    "board.html",
-                    &format!("{}board.html", unit.path()),
-                    &unit.name,
-                    &view.description,
-                    ctx,
-                )?;
-                writer.write(&format!("{}qr.svg", unit.path()), svg.as_bytes())?;
-                let png = code.to_png(QR_PNG_MODULE_PX).map_err(|e| RenderError::Qr {
-                    url: view.abs_url.clone(),
-                    message: e.to_string(),
-                })?;
-                writer.write(&format!("{}qr.png", unit.path()), &png)?;
-                input.progress.inc(1);
-                Ok(())
-            })?;
-        rendered.pages += 2 * site.units.len();
-        rendered.files += 4 * site.units.len();
+            .filter(|((((index, _), _), _), _)| scope.unit(*index))
+            .try_for_each(
+                |((((_, unit), view), value), code)| -> Result<(), RenderError> {
+                    let mut ctx = Context::new();
+                    ctx.insert_value("unit", value.clone());
+                    page(
+                        "unit.html",
+                        &unit.path(),
+                        &unit.name,
+                        &view.description,
+                        ctx.clone(),
+                    )?;
+                    let svg = code.to_svg(&view.abs_url);
+                    ctx.insert_value("boards", Value::from(vec![with_qr_svg(value, svg.clone())]));
+                    page(
+                        "board.html",
+                        &format!("{}board.html", unit.path()),
+                        &unit.name,
+                        &view.description,
+                        ctx,
+                    )?;
+                    writer.write(&format!("{}qr.svg", unit.path()), svg.as_bytes())?;
+                    let png = code.to_png(QR_PNG_MODULE_PX).map_err(|e| RenderError::Qr {
+                        url: view.abs_url.clone(),
+                        message: e.to_string(),
+                    })?;
+                    writer.write(&format!("{}qr.png", unit.path()), &png)?;
+                    input.progress.inc(1);
+                    Ok(())
+                },
+            )?;
         rendered.boards = self.boards.clone();
 
         // Areas: page and batch of boards.
+        let areas = scope.areas(site);
         let area_results: Vec<Result<usize, RenderError>> = (1..site.areas.len())
             .into_par_iter()
+            .filter(|index| areas.contains(index))
             .map(|index| {
                 let area = &site.areas[index];
                 let mut ctx = Context::new();
@@ -273,13 +425,15 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         for r in area_results {
-            let n = r?;
-            rendered.pages += n;
-            rendered.files += n;
+            r?;
         }
         // People: page and vCard.
-        site.people.par_iter().zip(people.par_iter()).try_for_each(
-            |(person, view)| -> Result<(), RenderError> {
+        site.people
+            .par_iter()
+            .enumerate()
+            .zip(people.par_iter())
+            .filter(|((index, _), _)| scope.person(*index))
+            .try_for_each(|((_, person), view)| -> Result<(), RenderError> {
                 let mut ctx = Context::new();
                 ctx.insert("person", view);
                 let description = [view.title.as_deref(), view.org.as_deref()]
@@ -291,13 +445,58 @@ impl<'a> Renderer<'a> {
                 writer.write(&view.vcard, vcard_for(site, person, view).as_bytes())?;
                 input.progress.inc(1);
                 Ok(())
-            },
-        )?;
-        rendered.pages += people.len();
-        rendered.files += 2 * people.len();
-        search::write(site, people, input.theme, &writer)?;
+            })?;
+        // The whole-site pages are few but large (the people list and the search index hold
+        // everyone): rendered side by side.
+        let lists = || -> Result<(), RenderError> {
+            if !scope.lists() {
+                return Ok(());
+            }
+            let (search, (front, people_list)) = rayon::join(
+                || search::write(site, people, input.theme, &writer),
+                || {
+                    rayon::join(
+                        || self.render_front_page(&writer),
+                        || self.render_people_list(&writer),
+                    )
+                },
+            );
+            search.and(front).and(people_list)
+        };
+        let site_wide = || match scope.everything() {
+            true => self.render_site_wide(&writer),
+            false => Ok(()),
+        };
+        let (lists, site_wide) = rayon::join(lists, site_wide);
+        lists.and(site_wide)?;
+        if scope.report()
+            && let Some(report) = input.report
+        {
+            let json = serde_json::to_string_pretty(report).unwrap_or_default();
+            writer.write("coverage.json", json.as_bytes())?;
+            let mut ctx = Context::new();
+            ctx.insert("report", report);
+            page(
+                "coverage.html",
+                "coverage/",
+                strings_title(site.config.language, "coverage"),
+                "",
+                ctx,
+            )?;
+        }
+        rendered.written = writer.finish()?;
+        rendered.pages = rendered
+            .written
+            .iter()
+            .filter(|p| p.ends_with(".html"))
+            .count();
+        rendered.files = rendered.written.len();
+        Ok(rendered)
+    }
 
-        // Site-wide pages.
+    fn render_front_page(&self, writer: &Writer) -> Result<(), RenderError> {
+        let site = self.input.site;
+        let (people, unit_values) = (&self.people, &self.unit_values);
         let root_value = area_value(site, 0, people, unit_values)?;
         let mut ctx = Context::new();
         ctx.insert_value("area", root_value);
@@ -314,17 +513,30 @@ impl<'a> Renderer<'a> {
             .front_description
             .clone()
             .unwrap_or_else(|| area_description(site, 0));
-        page("index.html", "", &title, &description, ctx)?;
+        self.page(writer, "index.html", "", &title, &description, ctx)
+    }
 
+    fn render_people_list(&self, writer: &Writer) -> Result<(), RenderError> {
+        let site = self.input.site;
         let mut ctx = Context::new();
-        ctx.insert("people", &people);
-        page(
+        ctx.insert("people", &self.people);
+        self.page(
+            writer,
             "people.html",
             "people/",
             strings_title(site.config.language, "people"),
             "",
             ctx,
-        )?;
+        )
+    }
+
+    /// Pages that change only with the site as a whole: 404, redirects, sitemap, static files.
+    fn render_site_wide(&self, writer: &Writer) -> Result<(), RenderError> {
+        let page = |template: &str, path: &str, title: &str, description: &str, ctx: Context| {
+            self.page(writer, template, path, title, description, ctx)
+        };
+        let (input, tera, site) = (self.input, &self.tera, self.input.site);
+        let (people, units) = (&self.people, &self.units);
 
         let mut ctx = Context::new();
         // The 404 page is served at any depth, so its links start from the site's base path.
@@ -375,37 +587,22 @@ impl<'a> Renderer<'a> {
             .render("sitemap.xml", &ctx)
             .map_err(|e| template_error(input.theme, "sitemap.xml", e))?;
         writer.write("sitemap.xml", xml.as_bytes())?;
-        rendered.pages += 3;
-
-        if let Some(report) = input.report {
-            let json = serde_json::to_string_pretty(report).unwrap_or_default();
-            writer.write("coverage.json", json.as_bytes())?;
-            let mut ctx = Context::new();
-            ctx.insert("report", report);
-            page(
-                "coverage.html",
-                "coverage/",
-                strings_title(site.config.language, "coverage"),
-                "",
-                ctx,
-            )?;
-            rendered.pages += 1;
-        }
         for (name, file) in &input.theme.static_files {
             writer.write(name, &file.bytes)?;
         }
-        rendered.written = writer.into_written();
-        Ok(rendered)
+        Ok(())
     }
 
     /// Writes the reprint list's boards (`units`, indexes into `site.units`) on the batch
     /// pages named in `pages`, [`REPRINT_BATCH`] boards a page, with the template of an area's
-    /// `boards.html` and links between the pages. Returns the pages written.
+    /// `boards.html` and links between the pages. With `only`, just those pages (numbered
+    /// from 0) are rendered.
     pub fn render_reprint(
         &self,
         out: &Path,
         pages: &[String],
         units: &[usize],
+        only: Option<&std::collections::HashSet<usize>>,
     ) -> Result<(), RenderError> {
         let site = self.input.site;
         let strings = load_strings(self.input.theme, site.config.language)?;
@@ -413,12 +610,15 @@ impl<'a> Renderer<'a> {
             .get("reprint")
             .and_then(toml::Value::as_str)
             .unwrap_or("reprint");
-        let writer = Writer::new(out);
+        let writer = Writer::new(out, false);
         let mut chunks: Vec<&[usize]> = units.chunks(REPRINT_BATCH).collect();
         if chunks.is_empty() {
             chunks.push(&[]);
         }
         for (number, (path, chunk)) in pages.iter().zip(chunks).enumerate() {
+            if only.is_some_and(|only| !only.contains(&number)) {
+                continue;
+            }
             let boards: Vec<Value> = chunk.iter().map(|&u| self.board_value(u)).collect();
             let batches: Vec<BatchLink> = pages
                 .iter()
@@ -656,21 +856,98 @@ pub fn relative_root(path: &str) -> String {
     }
 }
 
-struct Writer<'a> {
-    out: &'a Path,
-    /// Every file written, so the output folder can be cleared of anything else.
-    written: std::sync::Mutex<Vec<String>>,
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// A hash of `value` as JSON: equal for equal views, cheap next to rendering a page.
+pub fn fingerprint<T: Serialize>(value: &T) -> u64 {
+    struct Hashing(foldhash::fast::FoldHasher<'static>);
+    impl std::io::Write for Hashing {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            std::hash::Hasher::write(&mut self.0, bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut hashing = Hashing(fixed_hasher());
+    let _ = serde_json::to_writer(&mut hashing, value);
+    std::hash::Hasher::finish(&hashing.0)
+}
+
+/// The same hasher in every build of a session, so fingerprints compare.
+fn fixed_hasher() -> foldhash::fast::FoldHasher<'static> {
+    std::hash::BuildHasher::build_hasher(&foldhash::fast::FixedState::with_seed(0x6e62))
+}
+
+/// Everything pages show besides single units and people: see [`Fingerprints::site`].
+fn site_fingerprint(input: &RenderInput, people: &[PersonView]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let site = input.site;
+    let mut h = fixed_hasher();
+    for (name, file) in input
+        .theme
+        .templates
+        .iter()
+        .chain(&input.theme.static_files)
+    {
+        (name, &file.bytes).hash(&mut h);
+    }
+    input.theme.strings.as_ref().map(|f| &f.bytes).hash(&mut h);
+    input.live_reload.hash(&mut h);
+    format!("{:?}", site.config).hash(&mut h);
+    site.date.hash(&mut h);
+    (&site.front_title, &site.front_description, &site.front_body).hash(&mut h);
+    for area in &site.areas {
+        format!("{area:?}").hash(&mut h);
+        // An area's own team shows its people.
+        if let Some(record) = &area.record {
+            for a in &record.team {
+                fingerprint(&people[a.person]).hash(&mut h);
+            }
+        }
+    }
+    for unit in &site.units {
+        (&unit.id, &unit.aliases).hash(&mut h);
+    }
+    for person in people {
+        (&person.id, &person.url).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Writes a build's files, and lists them so the output folder can be cleared of anything
+/// else. A buffered writer keeps the files in memory until [`Writer::finish`], so that a
+/// partial rebuild either writes all its pages or none.
+struct Writer<'a> {
+    out: &'a Path,
+    written: std::sync::Mutex<Vec<String>>,
+    buffer: Option<std::sync::Mutex<Vec<PendingFile>>>,
+}
+
+/// A file's output-relative path and bytes, waiting to be written.
+type PendingFile = (String, Vec<u8>);
+
 impl<'a> Writer<'a> {
-    fn new(out: &'a Path) -> Self {
+    fn new(out: &'a Path, buffered: bool) -> Self {
         Writer {
             out,
             written: std::sync::Mutex::new(Vec::new()),
+            buffer: buffered.then(Default::default),
         }
     }
 
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+        if let Some(buffer) = &self.buffer {
+            lock(buffer).push((rel.to_string(), bytes.to_vec()));
+            return Ok(());
+        }
+        self.write_now(rel, bytes)
+    }
+
+    fn write_now(&self, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
         let path = self.out.join(rel);
         let io = |source| RenderError::Io {
             path: rel.to_string(),
@@ -680,15 +957,18 @@ impl<'a> Writer<'a> {
             std::fs::create_dir_all(parent).map_err(io)?;
         }
         write_if_changed(&path, bytes).map_err(io)?;
-        self.written
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(rel.to_string());
+        lock(&self.written).push(rel.to_string());
         Ok(())
     }
 
-    fn into_written(self) -> Vec<String> {
-        self.written.into_inner().unwrap_or_else(|e| e.into_inner())
+    /// Writes what was buffered; returns every file written.
+    fn finish(self) -> Result<Vec<String>, RenderError> {
+        if let Some(buffer) = &self.buffer {
+            for (rel, bytes) in lock(buffer).drain(..) {
+                self.write_now(&rel, &bytes)?;
+            }
+        }
+        Ok(self.written.into_inner().unwrap_or_else(|e| e.into_inner()))
     }
 }
 

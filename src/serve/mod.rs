@@ -66,6 +66,8 @@ struct Shared {
     events: broadcast::Sender<Status>,
     /// One build at a time: builds share the staging folder.
     building: tokio::sync::Mutex<()>,
+    /// What the last build read and rendered, so the next renders only what changed.
+    session: Arc<Mutex<build::Session>>,
 }
 
 pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
@@ -89,8 +91,10 @@ async fn run(options: ServeOptions) -> Result<(), ServeError> {
         .prefix("noticeboard-serve-")
         .tempdir()?;
     let (events, _) = broadcast::channel(16);
+    // Canonical, like the paths the watcher reports, so that they name the same files.
+    let watched_root = options.root.canonicalize()?;
     let shared = Arc::new(Shared {
-        root: options.root.clone(),
+        root: watched_root.clone(),
         output: scratch.path().join("public"),
         base_url: base_url.clone(),
         status: Mutex::new(Status {
@@ -100,29 +104,53 @@ async fn run(options: ServeOptions) -> Result<(), ServeError> {
         }),
         events,
         building: tokio::sync::Mutex::new(()),
+        session: Arc::default(),
     });
 
     // Watching starts before the first build: an edit made while it runs, or right after the
     // address is printed, must not be missed.
-    let (changes_tx, changes_rx) = mpsc::channel::<()>(64);
-    let watched_root = options.root.canonicalize()?;
+    let (changes_tx, changes_rx) = mpsc::channel::<Changed>(64);
     let filter_root = watched_root.clone();
     let mut debouncer = new_debouncer(
-        Duration::from_millis(60),
+        Duration::from_millis(25),
         None,
         move |result: DebounceEventResult| {
-            if let Ok(events) = result
-                && events.iter().any(|e| {
-                    // Reads raise access events too: only changes may trigger a build, or
-                    // every build would trigger the next.
-                    let changed = e.kind.is_create()
-                        || e.kind.is_remove()
-                        || (e.kind.is_modify()
-                            && !matches!(e.kind, EventKind::Modify(ModifyKind::Metadata(_))));
-                    changed && e.paths.iter().any(|p| is_watched(&filter_root, p))
-                })
-            {
-                let _ = changes_tx.blocking_send(());
+            let Ok(events) = result else {
+                // The watcher lost track (an overflow): look at everything again.
+                let _ = changes_tx.blocking_send(Changed::Unknown);
+                return;
+            };
+            let mut changed = Changed::Files(Vec::new());
+            for e in events.iter() {
+                // Reads raise access events too: only changes may trigger a build, or every
+                // build would trigger the next.
+                let relevant = e.kind.is_create()
+                    || e.kind.is_remove()
+                    || (e.kind.is_modify()
+                        && !matches!(e.kind, EventKind::Modify(ModifyKind::Metadata(_))));
+                let paths: Vec<PathBuf> = e
+                    .paths
+                    .iter()
+                    .filter(|p| is_watched(&filter_root, p))
+                    .cloned()
+                    .collect();
+                if !relevant || paths.is_empty() {
+                    continue;
+                }
+                let written = matches!(
+                    e.kind,
+                    EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any)
+                );
+                changed = match (changed, written) {
+                    (Changed::Files(mut files), true) => {
+                        files.extend(paths);
+                        Changed::Files(files)
+                    }
+                    _ => Changed::Unknown,
+                };
+            }
+            if !matches!(&changed, Changed::Files(files) if files.is_empty()) {
+                let _ = changes_tx.blocking_send(changed);
             }
         },
     )
@@ -186,12 +214,36 @@ fn is_watched(root: &Path, path: &Path) -> bool {
     })
 }
 
-async fn rebuild_on_changes(shared: Arc<Shared>, mut changes: mpsc::Receiver<()>) {
-    while changes.recv().await.is_some() {
+/// What the watcher saw between two builds.
+#[derive(Debug)]
+enum Changed {
+    /// Only these existing files were written.
+    Files(Vec<PathBuf>),
+    /// Files were added, removed or renamed, or the watcher lost track.
+    Unknown,
+}
+
+async fn rebuild_on_changes(shared: Arc<Shared>, mut changes: mpsc::Receiver<Changed>) {
+    while let Some(mut changed) = changes.recv().await {
         // Edits arrive in bursts (save + rename + chmod): one build for the whole burst.
-        while changes.try_recv().is_ok() {}
+        while let Ok(more) = changes.try_recv() {
+            changed = match (changed, more) {
+                (Changed::Files(mut a), Changed::Files(b)) => {
+                    a.extend(b);
+                    Changed::Files(a)
+                }
+                _ => Changed::Unknown,
+            };
+        }
+        if let Changed::Files(files) = changed {
+            lock(&shared.session).only_changed(files);
+        }
         rebuild(&shared).await;
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 async fn rebuild(shared: &Arc<Shared>) {
@@ -204,7 +256,9 @@ async fn rebuild(shared: &Arc<Shared>) {
         progress: false,
     };
     let started = Instant::now();
-    let result = tokio::task::spawn_blocking(move || build::build(&options)).await;
+    let session = shared.session.clone();
+    let result =
+        tokio::task::spawn_blocking(move || build::rebuild(&options, &mut lock(&session))).await;
     let mut status = shared.status.lock().unwrap_or_else(|e| e.into_inner());
     status.version += 1;
     match result {

@@ -111,7 +111,7 @@ pub fn parse_hotline(input: &str) -> Result<Phone, PhoneError> {
     parse_with_policy(input, ServicePolicy::Accept)
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum ServicePolicy {
     Accept,
     Refuse,
@@ -121,7 +121,26 @@ enum ServicePolicy {
 /// plus room for a `0086` prefix and a trunk `0`.
 const MAX_DIGITS: usize = 20;
 
+/// Every number parsed in this process, with its outcome. The parser's regex cache makes a
+/// parse cost far more than a lookup, and `serve` parses the same numbers on every rebuild.
+type Parsed = foldhash::HashMap<(String, ServicePolicy), Result<Phone, PhoneError>>;
+static PARSED: std::sync::LazyLock<std::sync::Mutex<Parsed>> =
+    std::sync::LazyLock::new(Default::default);
+
 fn parse_with_policy(input: &str, policy: ServicePolicy) -> Result<Phone, PhoneError> {
+    let key = (input.to_owned(), policy);
+    if let Some(known) = PARSED.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return known.clone();
+    }
+    let parsed = parse_uncached(input, policy);
+    PARSED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key, parsed.clone());
+    parsed
+}
+
+fn parse_uncached(input: &str, policy: ServicePolicy) -> Result<Phone, PhoneError> {
     let normalised = fold_to_ascii(input);
     let trimmed = normalised.trim();
     // Error messages quote what the person typed, not our ASCII rewrite of it.

@@ -1,0 +1,195 @@
+//! `serve` rebuilds only what an edit changed. Whatever it skips, its output must be exactly
+//! what a full build of the same files writes: after every edit below, the session's output
+//! folder is compared byte for byte with a fresh full build.
+
+mod common;
+
+use common::{Site, person, snapshot};
+use noticeboard::build::{self, BuildOptions, Session};
+use std::path::Path;
+
+const PREVIEW_URL: &str = "http://127.0.0.1:9";
+
+fn options(site: &Site, output: &str) -> BuildOptions {
+    BuildOptions {
+        root: site.root().to_path_buf(),
+        output: Some(site.path(output)),
+        base_url: Some(PREVIEW_URL.to_string()),
+        live_reload: Some("/__livereload.js".to_string()),
+        progress: false,
+    }
+}
+
+fn unit(name: &str, members: &[&str]) -> String {
+    let mut text = format!("name = \"{name}\"\n");
+    for (i, m) in members.iter().enumerate() {
+        text.push_str(&format!("[[team]]\nperson = \"{m}\"\nlead = {}\n", i == 0));
+    }
+    text
+}
+
+fn city() -> Site {
+    Site::new(&[
+        ("content/people/wang.toml", &person("王兴", "13912340001")),
+        ("content/people/li.toml", &person("李华", "13912340002")),
+        ("content/people/zhao.toml", &person("赵明", "13912340003")),
+        ("content/people/sun.toml", &person("孙强", "13912340004")),
+        ("content/people/qian.toml", &person("钱进", "13912340005")),
+        (
+            "content/donghu/_index.toml",
+            "name = \"东湖镇\"\n[[team]]\nperson = \"qian\"\nrole = \"包片领导\"\n",
+        ),
+        (
+            "content/donghu/刘庄村.toml",
+            &unit("刘庄村", &["wang", "li"]),
+        ),
+        ("content/donghu/石桥村.toml", &unit("石桥村", &["zhao"])),
+        (
+            "content/xihu/北关村.toml",
+            &unit("北关村", &["sun", "zhao"]),
+        ),
+        ("content/xihu/南关社区.toml", &unit("南关社区", &["li"])),
+    ])
+}
+
+/// Files that differ between two output folders, by relative path.
+fn differences(a: &Path, b: &Path) -> Vec<String> {
+    let (a, b) = (snapshot(a), snapshot(b));
+    let mut names: Vec<_> = a.iter().chain(&b).map(|(p, _)| p.clone()).collect();
+    names.sort();
+    names.dedup();
+    names
+        .into_iter()
+        .filter(|name| {
+            let find = |list: &[(std::path::PathBuf, Vec<u8>)]| {
+                list.iter().find(|(p, _)| p == name).map(|(_, b)| b.clone())
+            };
+            find(&a) != find(&b)
+        })
+        .map(|p| p.display().to_string())
+        .collect()
+}
+
+#[test]
+fn every_partial_rebuild_writes_what_a_full_build_writes() {
+    let site = city();
+    let mut session = Session::default();
+    let first = build::rebuild(&options(&site, "preview"), &mut session).expect("first build");
+    let all_pages = first.pages;
+
+    // (what the edit is, file, new text, whether only some pages should be rendered)
+    let edits: Vec<(&str, &str, String, bool)> = vec![
+        (
+            "a unit renamed",
+            "content/donghu/刘庄村.toml",
+            unit("刘家庄村", &["wang", "li"]),
+            true,
+        ),
+        (
+            "a phone changed",
+            "content/people/zhao.toml",
+            person("赵明", "13912349999"),
+            true,
+        ),
+        (
+            "a member added",
+            "content/xihu/南关社区.toml",
+            unit("南关社区", &["li", "wang"]),
+            true,
+        ),
+        (
+            "an area team member's title changed",
+            "content/people/qian.toml",
+            "name = \"钱进\"\ntitle = \"副镇长\"\norg = \"东湖镇政府\"\nphone = \"13912340005\"\n"
+                .to_string(),
+            false,
+        ),
+        (
+            "a unit's text",
+            "content/xihu/北关村.toml",
+            unit("北关村", &["sun", "zhao"]).replacen("\n", "\naddress = \"北关村委会\"\n", 1),
+            true,
+        ),
+        (
+            "the last member leaves",
+            "content/donghu/石桥村.toml",
+            unit("石桥村", &[]),
+            true,
+        ),
+        (
+            "the site's settings",
+            "config.toml",
+            common::CONFIG.replace("测试县公示", "测试县联系干部公示"),
+            false,
+        ),
+    ];
+    for (what, file, text, partial) in edits {
+        site.write(file, &text);
+        session.only_changed(vec![site.path(file)]);
+        let summary = build::rebuild(&options(&site, "preview"), &mut session)
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        if partial {
+            assert!(
+                summary.pages < all_pages,
+                "{what}: {} of {all_pages} pages rendered again",
+                summary.pages
+            );
+        }
+        build::build(&options(&site, "full")).unwrap_or_else(|e| panic!("{what}: {e}"));
+        let diff = differences(&site.path("preview"), &site.path("full"));
+        assert!(
+            diff.is_empty(),
+            "{what}: the partial build differs in {diff:?}"
+        );
+    }
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_output_and_the_fix_is_rendered() {
+    let site = city();
+    let mut session = Session::default();
+    build::rebuild(&options(&site, "preview"), &mut session).expect("first build");
+    let before = snapshot(&site.path("preview"));
+
+    site.write(
+        "content/people/wang.toml",
+        "name = \"王兴\"\nphone = \"123\"\n",
+    );
+    session.only_changed(vec![site.path("content/people/wang.toml")]);
+    let err = build::rebuild(&options(&site, "preview"), &mut session)
+        .expect_err("a bad phone stops the build");
+    assert!(
+        err.diagnostics()
+            .iter()
+            .any(|d| d.to_string().contains("wang.toml")),
+        "{err}"
+    );
+    assert_eq!(snapshot(&site.path("preview")), before, "output untouched");
+
+    site.write("content/people/wang.toml", &person("王兴", "13812340001"));
+    session.only_changed(vec![site.path("content/people/wang.toml")]);
+    build::rebuild(&options(&site, "preview"), &mut session).expect("fixed");
+    build::build(&options(&site, "full")).expect("full build");
+    let diff = differences(&site.path("preview"), &site.path("full"));
+    assert!(diff.is_empty(), "after the fix: {diff:?}");
+    assert!(
+        std::fs::read_to_string(site.path("preview/people/wang/index.html"))
+            .unwrap()
+            .contains("138 1234 0001")
+    );
+}
+
+#[test]
+fn files_added_or_removed_without_a_hint_are_seen() {
+    let site = city();
+    let mut session = Session::default();
+    build::rebuild(&options(&site, "preview"), &mut session).expect("first build");
+    // A new unit and a removed one, as `serve` reports them: no list of changed files.
+    site.write("content/xihu/新村.toml", &unit("新村", &["sun"]));
+    site.remove("content/xihu/南关社区.toml");
+    build::rebuild(&options(&site, "preview"), &mut session).expect("rebuild");
+    build::build(&options(&site, "full")).expect("full build");
+    let diff = differences(&site.path("preview"), &site.path("full"));
+    assert!(diff.is_empty(), "{diff:?}");
+    assert!(site.path("preview/xihu/xincun/index.html").is_file());
+}
