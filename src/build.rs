@@ -109,6 +109,12 @@ fn load_site_with(
     if out.has_errors() { None } else { site }
 }
 
+/// Frees `data` on another thread: a city's model takes tens of milliseconds to free, which
+/// the caller need not wait for.
+fn drop_on_the_side<T: Send + 'static>(data: T) {
+    std::thread::spawn(move || drop(data));
+}
+
 /// The reprint list's pages that differ from the last build's: those whose boards are not the
 /// same ones, or show a changed unit. All of them when the number of pages changed, since
 /// every page links to every other.
@@ -227,6 +233,7 @@ pub struct Session {
     reads: content::ReadCache,
     codes: render::QrCache,
     last: Option<LastBuild>,
+    views: Option<render::ViewCache>,
 }
 
 impl Session {
@@ -258,7 +265,7 @@ pub fn rebuild(options: &BuildOptions, session: &mut Session) -> Result<BuildSum
 
 fn build_in(
     options: &BuildOptions,
-    session: Option<&mut Session>,
+    mut session: Option<&mut Session>,
 ) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::from_env();
@@ -331,6 +338,7 @@ fn build_in(
         progress: &progress,
         qr_cache: session.as_deref().map(|s| &s.codes),
         fingerprints: session.is_some(),
+        previous: session.as_deref().and_then(|s| s.views.as_ref()),
     };
     let renderer = render::Renderer::new(&input)?;
     timings.stage("views+qr");
@@ -409,12 +417,18 @@ fn build_in(
     );
     timings.stage("manifest+photos");
     let fingerprints = renderer.fingerprints().clone();
-    renderer.discard();
+    let views = match session {
+        Some(_) => Some(renderer.into_views()),
+        None => {
+            renderer.discard();
+            None
+        }
+    };
     if let Some(staging) = staging {
         staging.commit(&written)?;
     }
     timings.stage("commit");
-    if let Some(session) = session {
+    if let Some(session) = session.as_deref_mut() {
         session.last = Some(LastBuild {
             output: output.clone(),
             fingerprints,
@@ -440,8 +454,13 @@ fn build_in(
     timings.stage("history");
     timings.report();
     let (units, people) = (site.units.len(), site.people.len());
-    // Freed on the side, like the renderer's data.
-    std::thread::spawn(move || drop((site, photos)));
+    match (session, views) {
+        (Some(session), Some(views)) => {
+            session.views = Some(render::ViewCache::new(site, views));
+        }
+        // Freed on the side, like the renderer's data.
+        _ => drop_on_the_side((site, photos)),
+    }
 
     Ok(BuildSummary {
         output,

@@ -24,6 +24,8 @@ pub struct Staging {
     target: PathBuf,
     /// Where the output before last is kept, to be reused as the next build's staging folder.
     previous: PathBuf,
+    /// Whether the staging folder is an earlier output, which may hold files to remove.
+    reused: bool,
     committed: bool,
 }
 
@@ -62,6 +64,7 @@ impl Staging {
             dir,
             target: target.to_path_buf(),
             previous,
+            reused,
             committed: false,
         })
     }
@@ -78,7 +81,11 @@ impl Staging {
             path: self.target.clone(),
             source,
         };
-        prune(&self.dir, written).map_err(io)?;
+        // A fresh folder holds only what this build wrote: walking a city's 300,000 files to
+        // find nothing took seconds.
+        if self.reused {
+            prune(&self.dir, written).map_err(io)?;
+        }
         let _ = std::fs::remove_dir_all(&self.previous);
         let had_target = self.target.exists();
         if had_target {

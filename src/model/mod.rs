@@ -84,7 +84,7 @@ impl Kind {
 }
 
 /// One person's place on one unit's team.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Assignment {
     pub person: PersonIndex,
     pub role: Option<String>,
@@ -98,7 +98,7 @@ pub struct Assignment {
 }
 
 /// The fields units and area records share.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
     /// The URL path without slashes at the ends: `luquantun/liuzhuang`.
     pub id: String,

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use time::Date;
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct PhoneView {
     /// As read aloud: `139 1234 5678`, `0534-2212345`.
     pub display: String,
@@ -27,7 +27,7 @@ impl From<&Phone> for PhoneView {
     }
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct ImageView {
     /// Site-relative: `photos/9f3c…-240.jpg` (templates prefix `root`).
     pub src: String,
@@ -35,7 +35,7 @@ pub struct ImageView {
     pub height: u32,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct PhotoView {
     /// Ascending widths, for `srcset`.
     pub screen: Vec<ImageView>,
@@ -56,14 +56,14 @@ impl From<&PhotoSet> for PhotoView {
     }
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct LinkView {
     pub name: String,
     /// Site-relative path (`luquantun/liuzhuang/`).
     pub url: String,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct PersonView {
     pub id: String,
     pub name: String,

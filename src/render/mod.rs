@@ -54,6 +54,36 @@ pub struct RenderInput<'a> {
     pub qr_cache: Option<&'a QrCache>,
     /// Whether to compute [`Fingerprints`] (only `serve` compares builds).
     pub fingerprints: bool,
+    /// The views of a session's last build, to take over what did not change.
+    pub previous: Option<&'a ViewCache>,
+}
+
+/// A build's views, kept by a session for the next build: see [`Renderer::into_views`].
+pub struct Views {
+    people: Vec<PersonView>,
+    units: Vec<UnitFacts>,
+    unit_values: Vec<Value>,
+    boards: Vec<BoardRecord>,
+    fingerprints: Fingerprints,
+}
+
+/// A build's views with the site they show.
+pub struct ViewCache {
+    site: Site,
+    views: Views,
+}
+
+impl ViewCache {
+    pub fn new(site: Site, views: Views) -> ViewCache {
+        ViewCache { site, views }
+    }
+}
+
+impl std::ops::Deref for ViewCache {
+    type Target = Views;
+    fn deref(&self) -> &Views {
+        &self.views
+    }
 }
 
 /// QR codes already encoded, by URL: encoding (mask selection) is the costliest step of
@@ -173,6 +203,7 @@ pub struct Renderer<'a> {
     fingerprints: Fingerprints,
 }
 
+#[derive(Clone)]
 struct UnitFacts {
     abs_url: String,
     description: String,
@@ -214,12 +245,51 @@ impl<'a> Renderer<'a> {
             .par_iter()
             .map(|p| context::person_view(site, p, input.photos))
             .collect();
+        let mut fingerprints = Fingerprints::default();
+        // A session's last build, when it had the same units and people in the same order.
+        let previous = input.previous.filter(|p| {
+            input.fingerprints
+                && p.site.units.len() == site.units.len()
+                && p.site.people.len() == site.people.len()
+        });
+        if input.fingerprints {
+            fingerprints.people = people
+                .par_iter()
+                .enumerate()
+                .map(|(i, view)| match previous {
+                    Some(p) if p.people[i] == *view => p.fingerprints.people[i],
+                    _ => fingerprint(view),
+                })
+                .collect();
+            fingerprints.site = site_fingerprint(input, &fingerprints.people);
+        }
+        // A unit whose record, site-wide settings and team members are as in the last build
+        // has the same view: its value is taken over instead of being made again.
+        let previous = previous.filter(|p| p.fingerprints.site == fingerprints.site);
+        let person_prints = &fingerprints.people;
+        let unchanged = |i: usize, u: &Unit| -> Option<&ViewCache> {
+            let p = previous?;
+            let same = p.site.units[i] == *u
+                && u.team
+                    .iter()
+                    .all(|a| p.fingerprints.people[a.person] == person_prints[a.person]);
+            same.then_some(p)
+        };
         // Each view is turned into a Tera value and dropped at once: only the value (shared by
         // every page that shows the unit) and a few facts stay for the whole build.
         let made: Vec<(Value, UnitFacts, BoardRecord, u64)> = site
             .units
             .par_iter()
-            .map(|u| {
+            .enumerate()
+            .map(|(i, u)| {
+                if let Some(p) = unchanged(i, u) {
+                    return (
+                        p.unit_values[i].clone(),
+                        p.units[i].clone(),
+                        p.boards[i].clone(),
+                        p.fingerprints.units[i],
+                    );
+                }
                 let (view, hash) = finished_unit_view(site, u, &people);
                 let print = if input.fingerprints {
                     fingerprint(&view)
@@ -242,16 +312,11 @@ impl<'a> Renderer<'a> {
         let mut unit_values = Vec::with_capacity(made.len());
         let mut units = Vec::with_capacity(made.len());
         let mut boards = Vec::with_capacity(made.len());
-        let mut fingerprints = Fingerprints::default();
         for (value, facts, board, print) in made {
             unit_values.push(value);
             units.push(facts);
             boards.push(board);
             fingerprints.units.push(print);
-        }
-        if input.fingerprints {
-            fingerprints.people = people.par_iter().map(fingerprint).collect();
-            fingerprints.site = site_fingerprint(input, &people);
         }
         Ok(Renderer {
             input,
@@ -289,8 +354,15 @@ impl<'a> Renderer<'a> {
     }
 
     /// Frees the renderer's data on another thread: for a city that takes tens of
-    /// milliseconds that a rebuild under `serve` need not wait for.
+    /// milliseconds that the caller need not wait for.
     pub fn discard(self) {
+        let views = self.into_views();
+        std::thread::spawn(move || drop(views));
+    }
+
+    /// This build's views, for the next build of a session; the rest is freed on another
+    /// thread.
+    pub fn into_views(self) -> Views {
         let Renderer {
             tera,
             people,
@@ -301,16 +373,14 @@ impl<'a> Renderer<'a> {
             fingerprints,
             ..
         } = self;
-        let data = (
-            tera,
+        std::thread::spawn(move || drop((tera, codes)));
+        Views {
             people,
             units,
             unit_values,
-            codes,
             boards,
             fingerprints,
-        );
-        std::thread::spawn(move || drop(data));
+        }
     }
 
     /// What this build's pages were made from (all zero unless `input.fingerprints`).
@@ -883,7 +953,8 @@ fn fixed_hasher() -> foldhash::fast::FoldHasher<'static> {
 }
 
 /// Everything pages show besides single units and people: see [`Fingerprints::site`].
-fn site_fingerprint(input: &RenderInput, people: &[PersonView]) -> u64 {
+/// `people` are the people's fingerprints.
+fn site_fingerprint(input: &RenderInput, people: &[u64]) -> u64 {
     use std::hash::{Hash, Hasher};
     let site = input.site;
     let mut h = fixed_hasher();
@@ -905,15 +976,15 @@ fn site_fingerprint(input: &RenderInput, people: &[PersonView]) -> u64 {
         // An area's own team shows its people.
         if let Some(record) = &area.record {
             for a in &record.team {
-                fingerprint(&people[a.person]).hash(&mut h);
+                people[a.person].hash(&mut h);
             }
         }
     }
     for unit in &site.units {
         (&unit.id, &unit.aliases).hash(&mut h);
     }
-    for person in people {
-        (&person.id, &person.url).hash(&mut h);
+    for person in &site.people {
+        person.id.hash(&mut h);
     }
     h.finish()
 }
