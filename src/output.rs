@@ -185,20 +185,25 @@ mod tests {
     fn a_reused_folder_loses_the_files_this_build_did_not_write() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("public");
-        for round in 0..3 {
+        // Round 0 publishes a unit that later rounds no longer have; round 2 builds in round
+        // 0's folder (the output before last), where the unit's page must not survive.
+        for round in 0..4 {
             let s = Staging::new(&target).unwrap();
-            std::fs::create_dir_all(s.path().join("old/unit")).unwrap();
+            let mut files = vec!["kept.html"];
             if round == 0 {
+                std::fs::create_dir_all(s.path().join("old/unit")).unwrap();
                 std::fs::write(s.path().join("old/unit/index.html"), "gone soon").unwrap();
+                files.push("old/unit/index.html");
             }
             std::fs::write(s.path().join("kept.html"), format!("{round}")).unwrap();
-            s.commit(&written(&["kept.html"])).unwrap();
+            s.commit(&written(&files)).unwrap();
             assert_eq!(
                 std::fs::read_to_string(target.join("kept.html")).unwrap(),
                 format!("{round}")
             );
-            assert!(
-                !target.join("old").exists(),
+            assert_eq!(
+                target.join("old").exists(),
+                round == 0,
                 "round {round}: stale file or folder kept"
             );
         }
