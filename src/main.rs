@@ -93,11 +93,6 @@ enum Format {
     Json,
 }
 
-/// mimalloc: builds allocate and free millions of small strings and maps on several threads,
-/// where it measured markedly faster than the system allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
