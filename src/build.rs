@@ -456,7 +456,8 @@ fn build_in(
     let (units, people) = (site.units.len(), site.people.len());
     match (session, views) {
         (Some(session), Some(views)) => {
-            session.views = Some(render::ViewCache::new(site, views));
+            let old = session.views.replace(render::ViewCache::new(site, views));
+            drop_on_the_side((old, photos));
         }
         // Freed on the side, like the renderer's data.
         _ => drop_on_the_side((site, photos)),

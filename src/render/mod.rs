@@ -61,6 +61,7 @@ pub struct RenderInput<'a> {
 /// A build's views, kept by a session for the next build: see [`Renderer::into_views`].
 pub struct Views {
     people: Vec<PersonView>,
+    person_values: Vec<Value>,
     units: Vec<UnitFacts>,
     unit_values: Vec<Value>,
     boards: Vec<BoardRecord>,
@@ -194,6 +195,9 @@ pub struct Renderer<'a> {
     input: &'a RenderInput<'a>,
     tera: Tera,
     people: Vec<PersonView>,
+    /// Every person's view as a Tera value, for their page and the people list (only in a
+    /// session: see [`Renderer::new`]).
+    person_values: Vec<Value>,
     /// What pages need of each unit besides its template value.
     units: Vec<UnitFacts>,
     /// Every unit's view as a Tera value (without its QR code: see [`Renderer::board_value`]).
@@ -263,6 +267,18 @@ impl<'a> Renderer<'a> {
                 .collect();
             fingerprints.site = site_fingerprint(input, &fingerprints.people);
         }
+        // Kept only by a session, where most of them are taken over by the next build; a single
+        // build makes each person's value when it renders their page, which keeps a city's peak
+        // memory lower.
+        let kept = if input.fingerprints { &people[..] } else { &[] };
+        let person_values: Vec<Value> = kept
+            .par_iter()
+            .enumerate()
+            .map(|(i, view)| match previous {
+                Some(p) if p.people[i] == *view => p.person_values[i].clone(),
+                _ => Value::from_serializable(view),
+            })
+            .collect();
         // A unit whose record, site-wide settings and team members are as in the last build
         // has the same view: its value is taken over instead of being made again.
         let previous = previous.filter(|p| p.fingerprints.site == fingerprints.site);
@@ -322,6 +338,7 @@ impl<'a> Renderer<'a> {
             input,
             tera,
             people,
+            person_values,
             units,
             unit_values,
             codes,
@@ -366,6 +383,7 @@ impl<'a> Renderer<'a> {
         let Renderer {
             tera,
             people,
+            person_values,
             units,
             unit_values,
             codes,
@@ -376,6 +394,7 @@ impl<'a> Renderer<'a> {
         std::thread::spawn(move || drop((tera, codes)));
         Views {
             people,
+            person_values,
             units,
             unit_values,
             boards,
@@ -503,9 +522,12 @@ impl<'a> Renderer<'a> {
             .enumerate()
             .zip(people.par_iter())
             .filter(|((index, _), _)| scope.person(*index))
-            .try_for_each(|((_, person), view)| -> Result<(), RenderError> {
+            .try_for_each(|((index, person), view)| -> Result<(), RenderError> {
                 let mut ctx = Context::new();
-                ctx.insert("person", view);
+                match self.person_values.get(index) {
+                    Some(value) => ctx.insert_value("person", value.clone()),
+                    None => ctx.insert("person", view),
+                }
                 let description = [view.title.as_deref(), view.org.as_deref()]
                     .into_iter()
                     .flatten()
@@ -517,28 +539,25 @@ impl<'a> Renderer<'a> {
                 Ok(())
             })?;
         // The whole-site pages are few but large (the people list and the search index hold
-        // everyone): rendered side by side.
-        let lists = || -> Result<(), RenderError> {
-            if !scope.lists() {
-                return Ok(());
+        // everyone). After an edit they are most of the work, so they are rendered side by
+        // side; in a full build the other pages keep every core busy, and one at a time keeps
+        // a city's peak memory lower.
+        if scope.lists() {
+            let search = || search::write(site, people, input.theme, &writer);
+            let front = || self.render_front_page(&writer);
+            let people_list = || self.render_people_list(&writer);
+            if scope.everything() {
+                search()?;
+                front()?;
+                people_list()?;
+            } else {
+                let (a, (b, c)) = rayon::join(search, || rayon::join(front, people_list));
+                a.and(b).and(c)?;
             }
-            let (search, (front, people_list)) = rayon::join(
-                || search::write(site, people, input.theme, &writer),
-                || {
-                    rayon::join(
-                        || self.render_front_page(&writer),
-                        || self.render_people_list(&writer),
-                    )
-                },
-            );
-            search.and(front).and(people_list)
-        };
-        let site_wide = || match scope.everything() {
-            true => self.render_site_wide(&writer),
-            false => Ok(()),
-        };
-        let (lists, site_wide) = rayon::join(lists, site_wide);
-        lists.and(site_wide)?;
+        }
+        if scope.everything() {
+            self.render_site_wide(&writer)?;
+        }
         if scope.report()
             && let Some(report) = input.report
         {
@@ -589,7 +608,10 @@ impl<'a> Renderer<'a> {
     fn render_people_list(&self, writer: &Writer) -> Result<(), RenderError> {
         let site = self.input.site;
         let mut ctx = Context::new();
-        ctx.insert("people", &self.people);
+        match self.person_values.is_empty() {
+            false => ctx.insert_value("people", Value::from(self.person_values.clone())),
+            true => ctx.insert("people", &self.people),
+        }
         self.page(
             writer,
             "people.html",
