@@ -462,13 +462,15 @@ fn build_in(
         // Freed on the side, like the renderer's data.
         _ => drop_on_the_side((site, photos)),
     }
+    let pages = rendered.pages;
+    drop_on_the_side((published, previous, written, rendered));
 
     Ok(BuildSummary {
         output,
         units,
         people,
-        pages: rendered.pages,
-        boards: rendered.boards.len(),
+        pages,
+        boards: units,
         photos_processed: stats.processed,
         photos_reused: stats.reused,
         seconds: started.elapsed().as_secs_f64(),

@@ -272,6 +272,12 @@ async fn rebuild(shared: &Arc<Shared>) {
                 summary.pages,
                 started.elapsed().as_millis()
             );
+            if std::env::var_os("NOTICEBOARD_TIMINGS").is_some() {
+                eprintln!(
+                    "  of which the build itself {:.0} ms",
+                    summary.seconds * 1000.0
+                );
+            }
             status.ok = true;
             status.errors.clear();
         }
