@@ -185,7 +185,6 @@ pub struct Rendered {
     /// Every file written, relative to the output folder, `/`-separated.
     pub written: Vec<String>,
     pub boards: Vec<BoardRecord>,
-    pub files: usize,
 }
 
 /// Builds a site's pages from prepared data. Everything shared between pages (the compiled
@@ -579,7 +578,6 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter(|p| p.ends_with(".html"))
             .count();
-        rendered.files = rendered.written.len();
         Ok(rendered)
     }
 
@@ -1144,13 +1142,6 @@ pub fn board_hash(site: &Site, view: &UnitView) -> String {
     digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
-#[derive(Serialize)]
-struct AreaSummary {
-    name: String,
-    url: String,
-    units: usize,
-}
-
 fn area_value(
     site: &Site,
     index: usize,
@@ -1217,11 +1208,6 @@ fn area_value(
         "unit_count".into(),
         Value::from(descendant_units(site, index).len()),
     );
-    let _ = AreaSummary {
-        name: String::new(),
-        url: String::new(),
-        units: 0,
-    };
     Ok(Value::from(map))
 }
 
