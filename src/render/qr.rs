@@ -17,6 +17,7 @@
 use std::fmt::Write as _;
 
 use qrcode::bits::Bits;
+use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{EcLevel, Version};
 
 /// Light modules around the symbol that scanners need to find its edges; the
@@ -70,15 +71,102 @@ pub fn encode(text: &str) -> Result<QrCode, QrError> {
         .find_map(|level| Some((encode_bits(text, version, level)?, level)))
         .unwrap_or((bits_at_m, EcLevel::M));
 
-    let symbol = qrcode::QrCode::with_bits(bits, ec_level).map_err(QrError::Symbol)?;
-    let dark = symbol
-        .to_colors()
-        .into_iter()
-        .map(|color| color == qrcode::Color::Dark)
-        .collect();
+    let (data, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, ec_level)
+        .map_err(QrError::Symbol)?;
+    let mut unmasked = Canvas::new(version, ec_level);
+    unmasked.draw_all_functional_patterns();
+    unmasked.draw_data(&data, &ec);
     // Lossless: QR symbols are at most 177 modules wide.
-    let width = symbol.width() as u32;
-    Ok(QrCode { width, dark })
+    let width = version.width() as usize;
+    let (_, dark) = MASKS
+        .iter()
+        .map(|&mask| {
+            let mut canvas = unmasked.clone();
+            canvas.apply_mask(mask);
+            let dark: Vec<bool> = canvas
+                .into_colors()
+                .into_iter()
+                .map(|color| color == qrcode::Color::Dark)
+                .collect();
+            (penalty(&dark, width), dark)
+        })
+        // The first of equally good masks, as the QR specification's reference encoder picks.
+        .min_by_key(|(score, _)| *score)
+        .expect("eight masks");
+    Ok(QrCode {
+        width: width as u32,
+        dark,
+    })
+}
+
+/// The eight masks of a (non-micro) QR symbol, in the order of their pattern numbers.
+const MASKS: [MaskPattern; 8] = [
+    MaskPattern::Checkerboard,
+    MaskPattern::HorizontalLines,
+    MaskPattern::VerticalLines,
+    MaskPattern::DiagonalLines,
+    MaskPattern::LargeCheckerboard,
+    MaskPattern::Fields,
+    MaskPattern::Diamonds,
+    MaskPattern::Meadow,
+];
+
+/// The QR specification's penalty for a masked symbol (ISO/IEC 18004, 7.8.3): runs of five
+/// or more modules of one colour, 2×2 blocks of one colour, finder-like `#.###.#` runs with
+/// four light modules on a side, and a dark share away from half. The lowest score decides
+/// the mask, so scanners find an even, finder-free pattern.
+///
+/// The `qrcode` crate scores masks the same way, with the same rules and the same
+/// simplifications, but allocates for each position it tests; at city scale its mask choice
+/// was a tenth of a whole build. The test `masks_are_chosen_exactly_as_the_qrcode_crate_does`
+/// keeps the two identical.
+fn penalty(dark: &[bool], width: usize) -> u32 {
+    let at = |x: usize, y: usize| dark[y * width + x];
+    let mut score = 0;
+    for horizontal in [true, false] {
+        let line = |i: usize, j: usize| if horizontal { at(j, i) } else { at(i, j) };
+        for i in 0..width {
+            // Rule 1: a run of 5 + n modules of one colour costs 3 + n.
+            let mut run = 1;
+            for j in 1..=width {
+                if j < width && line(i, j) == line(i, j - 1) {
+                    run += 1;
+                } else {
+                    if run >= 5 {
+                        score += run - 2;
+                    }
+                    run = 1;
+                }
+            }
+            // Rule 3: #.###.# with four light modules before or after it (outside counts as
+            // light) costs 40.
+            const FINDER: [bool; 7] = [true, false, true, true, true, false, true];
+            for j in 0..width.saturating_sub(6) {
+                if (0..7).any(|k| line(i, j + k) != FINDER[k]) {
+                    continue;
+                }
+                let light_before = (j.saturating_sub(4)..j).all(|k| !line(i, k));
+                let light_after = (j + 7..(j + 11).min(width)).all(|k| !line(i, k));
+                if light_before || light_after {
+                    score += 40;
+                }
+            }
+        }
+    }
+    // (The three finder patterns themselves add the same 720 to every mask's rule 3 score.)
+    // Rule 2: every 2×2 block of one colour, overlaps counted, costs 3.
+    for y in 0..width - 1 {
+        for x in 0..width - 1 {
+            let c = at(x, y);
+            if at(x + 1, y) == c && at(x, y + 1) == c && at(x + 1, y + 1) == c {
+                score += 3;
+            }
+        }
+    }
+    // Rule 4: the dark share's distance from 50%, one point per half percent.
+    let dark_count = dark.iter().filter(|&&d| d).count();
+    let ratio = (dark_count * 200 / dark.len()) as u32;
+    score + ratio.abs_diff(100)
 }
 
 /// The data bits for `text` as one byte-mode segment (after an ECI header when
@@ -243,6 +331,41 @@ mod tests {
         }
         url.truncate(len);
         url
+    }
+
+    /// The mask choice is this module's own (for speed); every symbol must still come out
+    /// module for module as the `qrcode` crate draws it, across versions, error-correction
+    /// levels and ASCII and UTF-8 text, so that all eight masks win somewhere.
+    #[test]
+    fn masks_are_chosen_exactly_as_the_qrcode_crate_does() {
+        let mut masks_seen = std::collections::BTreeSet::new();
+        let texts = (0..400)
+            .map(|n| url_of_len(20 + n % 180) + &n.to_string())
+            .chain((0..100).map(|n| format!("https://example.org/刘庄{n}/")))
+            .chain([String::new(), "a".repeat(900)]);
+        for text in texts {
+            let ours = encode(&text).unwrap();
+            let version = (1..=40)
+                .map(Version::Normal)
+                .find(|&v| encode_bits(&text, v, EcLevel::M).is_some())
+                .unwrap();
+            let (bits, level) = [EcLevel::H, EcLevel::Q, EcLevel::M]
+                .into_iter()
+                .find_map(|level| Some((encode_bits(&text, version, level)?, level)))
+                .unwrap();
+            let theirs = qrcode::QrCode::with_bits(bits, level).unwrap();
+            let theirs: Vec<bool> = theirs
+                .to_colors()
+                .into_iter()
+                .map(|c| c == qrcode::Color::Dark)
+                .collect();
+            assert_eq!(ours.dark, theirs, "{text}");
+            // The format information's mask bits, read from beside the top-left finder.
+            let at = |x: u32, y: u32| ours.dark[(y * ours.width + x) as usize];
+            let format: u32 = (0..5).fold(0, |acc, x| acc << 1 | at(x, 8) as u32);
+            masks_seen.insert((format ^ 0b10101) & 0b111);
+        }
+        assert_eq!(masks_seen.len(), 8, "masks chosen: {masks_seen:?}");
     }
 
     /// Decodes a PNG with rqrr, returning (rqrr error-correction code, text).
