@@ -1016,6 +1016,10 @@ struct Writer<'a> {
     out: &'a Path,
     written: std::sync::Mutex<Vec<String>>,
     buffer: Option<std::sync::Mutex<Vec<PendingFile>>>,
+    /// Folders known to exist. A unit's folder holds four files; asking the kernel to create
+    /// it four times takes its parent folder's lock four times, and the threads writing
+    /// beside each other then wait on it.
+    folders: std::sync::Mutex<foldhash::HashSet<PathBuf>>,
 }
 
 /// A file's output-relative path and bytes, waiting to be written.
@@ -1027,6 +1031,7 @@ impl<'a> Writer<'a> {
             out,
             written: std::sync::Mutex::new(Vec::new()),
             buffer: buffered.then(Default::default),
+            folders: Default::default(),
         }
     }
 
@@ -1044,8 +1049,11 @@ impl<'a> Writer<'a> {
             path: rel.to_string(),
             source,
         };
-        if let Some(parent) = path.parent() {
+        if let Some(parent) = path.parent()
+            && !lock(&self.folders).contains(parent)
+        {
             std::fs::create_dir_all(parent).map_err(io)?;
+            lock(&self.folders).insert(parent.to_path_buf());
         }
         write_if_changed(&path, bytes).map_err(io)?;
         lock(&self.written).push(rel.to_string());

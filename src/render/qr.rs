@@ -121,44 +121,17 @@ const MASKS: [MaskPattern; 8] = [
 /// was a tenth of a whole build. The test `masks_are_chosen_exactly_as_the_qrcode_crate_does`
 /// keeps the two identical.
 fn penalty(dark: &[bool], width: usize) -> u32 {
-    let at = |x: usize, y: usize| dark[y * width + x];
-    let mut score = 0;
-    for horizontal in [true, false] {
-        let line = |i: usize, j: usize| if horizontal { at(j, i) } else { at(i, j) };
-        for i in 0..width {
-            // Rule 1: a run of 5 + n modules of one colour costs 3 + n.
-            let mut run = 1;
-            for j in 1..=width {
-                if j < width && line(i, j) == line(i, j - 1) {
-                    run += 1;
-                } else {
-                    if run >= 5 {
-                        score += run - 2;
-                    }
-                    run = 1;
-                }
-            }
-            // Rule 3: #.###.# with four light modules before or after it (outside counts as
-            // light) costs 40.
-            const FINDER: [bool; 7] = [true, false, true, true, true, false, true];
-            for j in 0..width.saturating_sub(6) {
-                if (0..7).any(|k| line(i, j + k) != FINDER[k]) {
-                    continue;
-                }
-                let light_before = (j.saturating_sub(4)..j).all(|k| !line(i, k));
-                let light_after = (j + 7..(j + 11).min(width)).all(|k| !line(i, k));
-                if light_before || light_after {
-                    score += 40;
-                }
-            }
-        }
-    }
-    // (The three finder patterns themselves add the same 720 to every mask's rule 3 score.)
+    // Columns are scored as the rows of the transposed symbol, so both walk memory in order.
+    let transposed: Vec<bool> = (0..width * width)
+        .map(|i| dark[(i % width) * width + i / width])
+        .collect();
+    let lines = dark.chunks(width).chain(transposed.chunks(width));
+    let mut score: u32 = lines.map(line_penalty).sum();
     // Rule 2: every 2×2 block of one colour, overlaps counted, costs 3.
-    for y in 0..width - 1 {
+    for (upper, lower) in dark.chunks(width).zip(dark.chunks(width).skip(1)) {
         for x in 0..width - 1 {
-            let c = at(x, y);
-            if at(x + 1, y) == c && at(x, y + 1) == c && at(x + 1, y + 1) == c {
+            let c = upper[x];
+            if upper[x + 1] == c && lower[x] == c && lower[x + 1] == c {
                 score += 3;
             }
         }
@@ -167,6 +140,29 @@ fn penalty(dark: &[bool], width: usize) -> u32 {
     let dark_count = dark.iter().filter(|&&d| d).count();
     let ratio = (dark_count * 200 / dark.len()) as u32;
     score + ratio.abs_diff(100)
+}
+
+/// Rules 1 and 3 along one row or column.
+fn line_penalty(line: &[bool]) -> u32 {
+    // Rule 1: a run of 5 + n modules of one colour costs 3 + n.
+    let runs: usize = line
+        .chunk_by(|a, b| a == b)
+        .filter(|run| run.len() >= 5)
+        .map(|run| run.len() - 2)
+        .sum();
+    // Rule 3: #.###.# with four light modules before or after it (outside the symbol counts
+    // as light) costs 40. The three finder patterns themselves add the same 720 to every mask.
+    const FINDER: [bool; 7] = [true, false, true, true, true, false, true];
+    let finders = line
+        .windows(7)
+        .enumerate()
+        .filter(|(j, window)| {
+            *window == FINDER
+                && (line[j.saturating_sub(4)..*j].iter().all(|&d| !d)
+                    || line[j + 7..(j + 11).min(line.len())].iter().all(|&d| !d))
+        })
+        .count();
+    (runs + 40 * finders) as u32
 }
 
 /// The data bits for `text` as one byte-mode segment (after an ECI header when
@@ -219,6 +215,8 @@ impl QrCode {
         let mut svg = format!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" shape-rendering="crispEdges""#
         );
+        // About four bytes of path per module.
+        svg.reserve(self.dark.len() * 4);
         let label = escape_xml(label.trim());
         if label.is_empty() {
             svg.push_str(r#" aria-hidden="true">"#);
@@ -242,12 +240,17 @@ impl QrCode {
                     continue;
                 }
                 let run = row[x..].iter().take_while(|&&dark| dark).count();
-                let _ = write!(
-                    svg,
-                    "M{} {}h{run}v1h-{run}z",
-                    x as u32 + QUIET_ZONE,
-                    y as u32 + QUIET_ZONE
-                );
+                // Pushed piece by piece: `write!` made this loop a twentieth of a city's build,
+                // as every board sheet and print job draws the code again.
+                svg.push('M');
+                push_number(&mut svg, x + QUIET_ZONE as usize);
+                svg.push(' ');
+                push_number(&mut svg, y + QUIET_ZONE as usize);
+                svg.push('h');
+                push_number(&mut svg, run);
+                svg.push_str("v1h-");
+                push_number(&mut svg, run);
+                svg.push('z');
                 x += run;
             }
         }
@@ -291,6 +294,14 @@ impl QrCode {
         writer.finish()?;
         Ok(png)
     }
+}
+
+/// Appends `n` in decimal. Module coordinates are below 200.
+fn push_number(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Escapes text for XML content and attribute values, dropping characters
