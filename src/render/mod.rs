@@ -705,31 +705,35 @@ impl<'a> Renderer<'a> {
         if chunks.is_empty() {
             chunks.push(&[]);
         }
-        for (number, (path, chunk)) in pages.iter().zip(chunks).enumerate() {
-            if only.is_some_and(|only| !only.contains(&number)) {
-                continue;
-            }
-            let boards: Vec<Value> = chunk.iter().map(|&u| self.board_value(u)).collect();
-            let batches: Vec<BatchLink> = pages
-                .iter()
-                .enumerate()
-                .map(|(i, url)| BatchLink {
-                    number: i + 1,
-                    url: url.clone(),
-                    current: i == number,
-                })
-                .collect();
-            let mut ctx = Context::new();
-            ctx.insert_value("boards", Value::from(boards));
-            ctx.insert("batches", &batches);
-            insert_page(&mut ctx, site, path, title, "");
-            let html = self
-                .tera
-                .render("boards.html", &ctx)
-                .map_err(|e| template_error(self.input.theme, "boards.html", e))?;
-            writer.write(path, html.as_bytes())?;
-        }
-        Ok(())
+        let wanted = |number: &usize| only.is_none_or(|only| only.contains(number));
+        let jobs: Vec<(usize, (&String, &[usize]))> = pages
+            .iter()
+            .zip(chunks)
+            .enumerate()
+            .filter(|(number, _)| wanted(number))
+            .collect();
+        jobs.into_par_iter()
+            .try_for_each(|(number, (path, chunk))| {
+                let boards: Vec<Value> = chunk.iter().map(|&u| self.board_value(u)).collect();
+                let batches: Vec<BatchLink> = pages
+                    .iter()
+                    .enumerate()
+                    .map(|(i, url)| BatchLink {
+                        number: i + 1,
+                        url: url.clone(),
+                        current: i == number,
+                    })
+                    .collect();
+                let mut ctx = Context::new();
+                ctx.insert_value("boards", Value::from(boards));
+                ctx.insert("batches", &batches);
+                insert_page(&mut ctx, site, path, title, "");
+                let html = self
+                    .tera
+                    .render("boards.html", &ctx)
+                    .map_err(|e| template_error(self.input.theme, "boards.html", e))?;
+                writer.write(path, html.as_bytes())
+            })
     }
 }
 
