@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use record::{FrontRecord, PersonRecord, UnitRecord};
 use source::{Document, SourceFile};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 pub const CONTENT_DIR: &str = "content";
@@ -52,16 +53,18 @@ impl<T> Loaded<T> {
 pub struct AreaSource {
     pub segments: Vec<String>,
     pub dir: PathBuf,
-    pub record: Option<Loaded<UnitRecord>>,
+    pub record: Option<Arc<Loaded<UnitRecord>>>,
 }
 
+/// Everything read from `content/`. Records are shared (`Arc`) with the read cache of a
+/// `serve` session, so a rebuild after an edit does not copy the thousands it did not read.
 #[derive(Debug, Default)]
 pub struct Content {
-    pub front: Option<Loaded<FrontRecord>>,
+    pub front: Option<Arc<Loaded<FrontRecord>>>,
     /// Every folder under `content/` except `people/`, parents before children.
     pub areas: Vec<AreaSource>,
-    pub units: Vec<Loaded<UnitRecord>>,
-    pub people: Vec<Loaded<PersonRecord>>,
+    pub units: Vec<Arc<Loaded<UnitRecord>>>,
+    pub people: Vec<Arc<Loaded<PersonRecord>>>,
     /// Image files in `people/`, for photos found by stem.
     pub people_images: Vec<PathBuf>,
 }
@@ -82,7 +85,7 @@ enum Kind {
 pub struct ReadCache {
     /// By path (as an `OsString`: hashing a `Path` walks its components).
     files: std::sync::Mutex<foldhash::HashMap<std::ffi::OsString, CachedFile>>,
-    walk: std::sync::Mutex<Option<Walk>>,
+    walk: std::sync::Mutex<Option<Arc<Walk>>>,
     /// Set by [`ReadCache::only_changed`] for the next load.
     hint: std::sync::Mutex<Option<foldhash::HashSet<std::ffi::OsString>>>,
 }
@@ -114,12 +117,12 @@ impl ReadCache {
         self.hint.lock().unwrap_or_else(|e| e.into_inner()).take()
     }
 
-    fn last_walk(&self) -> Option<Walk> {
+    fn last_walk(&self) -> Option<Arc<Walk>> {
         self.walk.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    fn remember_walk(&self, walk: &Walk) {
-        *self.walk.lock().unwrap_or_else(|e| e.into_inner()) = Some(walk.clone());
+    fn remember_walk(&self, walk: &Arc<Walk>) {
+        *self.walk.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::clone(walk));
     }
 
     /// The cached outcome of a file known not to have changed.
@@ -196,51 +199,49 @@ pub fn load_with(site: &Path, out: &mut Diagnostics, cache: Option<&ReadCache>) 
 
     // A session told exactly which files changed reuses its last walk.
     let hint = cache.and_then(ReadCache::take_hint);
-    let walked = match (cache, &hint) {
+    let reused = match (cache, &hint) {
         (Some(cache), Some(_)) => cache.last_walk(),
         _ => None,
     };
-    let walked = walked.unwrap_or_else(|| {
-        let fresh = walk(site, &root);
-        if let Some(cache) = cache {
-            cache.remember_walk(&fresh);
+    let walked = match reused {
+        Some(walked) => walked,
+        None => {
+            let fresh = Arc::new(walk(site, &root));
+            if let Some(cache) = cache {
+                cache.remember_walk(&fresh);
+                // Files no longer found are forgotten (a reused walk found the same files).
+                cache.keep_only(&fresh.jobs.iter().map(|(p, _, _)| p.as_os_str()).collect());
+            }
+            fresh
         }
-        fresh
-    });
-    let Walk {
-        jobs,
-        areas,
-        people_images,
-        diagnostics,
-    } = walked;
-    content.areas = areas;
-    content.people_images = people_images;
-    out.extend(diagnostics);
-    if let Some(cache) = cache {
-        cache.keep_only(&jobs.iter().map(|(p, _, _)| p.as_os_str()).collect());
-    }
-    let results: Vec<(Kind, Result<Parsed, Diagnostic>, Diagnostics)> = jobs
-        .into_par_iter()
+    };
+    content.areas = walked.areas.clone();
+    content.people_images = walked.people_images.clone();
+    out.extend(walked.diagnostics.iter().cloned());
+    let results: Vec<(Kind, Result<Parsed, Diagnostic>, Diagnostics)> = walked
+        .jobs
+        .par_iter()
         .map(|(path, kind, segments)| {
+            let kind = kind.clone();
             let written = hint.as_ref().map(|h| h.contains(path.as_os_str()));
             if written == Some(false)
                 && let Some(cache) = cache
-                && let Some((parsed, diags)) = cache.get_trusted(&path)
+                && let Some((parsed, diags)) = cache.get_trusted(path)
             {
                 return (kind, parsed, diags);
             }
-            let meta = cache.and_then(|_| std::fs::metadata(&path).ok());
+            let meta = cache.and_then(|_| std::fs::metadata(path).ok());
             if written != Some(true)
                 && let (Some(cache), Some(meta)) = (cache, &meta)
-                && let Some((parsed, diags)) = cache.get(&path, meta)
+                && let Some((parsed, diags)) = cache.get(path, meta)
             {
                 return (kind, parsed, diags);
             }
             let read_at = SystemTime::now();
             let mut diags = Diagnostics::default();
-            let parsed = read_one(site, &path, &kind, segments, &mut diags);
+            let parsed = read_one(site, path, &kind, segments.clone(), &mut diags);
             if let (Some(cache), Some(meta)) = (cache, &meta) {
-                cache.put(&path, meta, read_at, &parsed, &diags);
+                cache.put(path, meta, read_at, &parsed, &diags);
             }
             (kind, parsed, diags)
         })
@@ -396,9 +397,9 @@ fn walk(site: &Path, root: &Path) -> Walk {
 
 #[derive(Clone)]
 enum Parsed {
-    Front(Loaded<FrontRecord>),
-    Unit(Loaded<UnitRecord>),
-    Person(Loaded<PersonRecord>),
+    Front(Arc<Loaded<FrontRecord>>),
+    Unit(Arc<Loaded<UnitRecord>>),
+    Person(Arc<Loaded<PersonRecord>>),
 }
 
 fn read_one(
@@ -420,13 +421,13 @@ fn read_one(
         Kind::Front => {
             source::check_keys(&file, &doc, record::FRONT_FIELDS, &[], diags);
             let record = source::parse_toml(&file, &doc)?;
-            Parsed::Front(Loaded {
+            Parsed::Front(Arc::new(Loaded {
                 file,
                 toml_offset,
                 segments,
                 record,
                 body,
-            })
+            }))
         }
         Kind::AreaIndex(_) | Kind::Unit => {
             source::check_keys(
@@ -437,24 +438,24 @@ fn read_one(
                 diags,
             );
             let record = source::parse_toml(&file, &doc)?;
-            Parsed::Unit(Loaded {
+            Parsed::Unit(Arc::new(Loaded {
                 file,
                 toml_offset,
                 segments,
                 record,
                 body,
-            })
+            }))
         }
         Kind::Person => {
             source::check_keys(&file, &doc, record::PERSON_FIELDS, &[], diags);
             let record = source::parse_toml(&file, &doc)?;
-            Parsed::Person(Loaded {
+            Parsed::Person(Arc::new(Loaded {
                 file,
                 toml_offset,
                 segments,
                 record,
                 body,
-            })
+            }))
         }
     })
 }
@@ -484,7 +485,7 @@ fn two_records(first: &str, second: &str) -> Diagnostic {
         .help("keep one of the two files (a record may be .toml or .md, not both)")
 }
 
-fn two_formats_of_one_unit(units: &[Loaded<UnitRecord>], out: &mut Diagnostics) {
+fn two_formats_of_one_unit(units: &[Arc<Loaded<UnitRecord>>], out: &mut Diagnostics) {
     let mut seen = std::collections::HashMap::new();
     for unit in units {
         if let Some(prev) = seen.insert(&unit.segments, &unit.file.display) {

@@ -144,7 +144,7 @@ pub fn load(root: &Path) -> Result<Existing, Vec<Diagnostic>> {
                 .filter(|n| !n.is_empty())
                 .unwrap_or(folder),
             url,
-            record: record.and_then(RecordFile::from_loaded),
+            record: record.and_then(|r| RecordFile::from_loaded(r)),
         });
     }
     for unit in &loaded.units {

@@ -79,7 +79,7 @@ pub fn resolve(
             || crate::content::display(root, &source.dir),
             |r| r.file.display.clone(),
         );
-        let slug = segment_for(source.record.as_ref(), &folder, &shown, out);
+        let slug = segment_for(source.record.as_deref(), &folder, &shown, out);
         let id = join_id(&areas[parent].id, &slug);
         if parent == 0 && RESERVED_SEGMENTS.contains(&slug.as_str()) {
             out.push(
@@ -173,7 +173,11 @@ pub fn resolve(
         return None;
     }
     let (front_title, front_description, front_body) = match front {
-        Some(f) => (f.record.title, f.record.description, f.body),
+        Some(f) => (
+            f.record.title.clone(),
+            f.record.description.clone(),
+            f.body.clone(),
+        ),
         None => (None, None, None),
     };
     Some(Site {
@@ -504,7 +508,7 @@ fn phone_field(
 
 fn resolve_people(
     root: &Path,
-    sources: &[Loaded<PersonRecord>],
+    sources: &[std::sync::Arc<Loaded<PersonRecord>>],
     images: &[PathBuf],
     out: &mut Diagnostics,
 ) -> Vec<Person> {
