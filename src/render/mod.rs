@@ -1020,11 +1020,15 @@ struct Writer<'a> {
     out: &'a Path,
     written: std::sync::Mutex<Vec<String>>,
     buffer: Option<std::sync::Mutex<Vec<PendingFile>>>,
-    /// Folders known to exist. A unit's folder holds four files; asking the kernel to create
+    /// Folders recently made. A unit's folder holds four files; asking the kernel to create
     /// it four times takes its parent folder's lock four times, and the threads writing
-    /// beside each other then wait on it.
+    /// beside each other then wait on it. Most folders are written in one go, so the set is
+    /// emptied when it grows past [`RECENT_FOLDERS`] rather than keeping a city's 120,000.
     folders: std::sync::Mutex<foldhash::HashSet<PathBuf>>,
 }
+
+/// How many folders a [`Writer`] remembers having made.
+const RECENT_FOLDERS: usize = 1024;
 
 /// A file's output-relative path and bytes, waiting to be written.
 type PendingFile = (String, Vec<u8>);
@@ -1057,7 +1061,11 @@ impl<'a> Writer<'a> {
             && !lock(&self.folders).contains(parent)
         {
             std::fs::create_dir_all(parent).map_err(io)?;
-            lock(&self.folders).insert(parent.to_path_buf());
+            let mut folders = lock(&self.folders);
+            if folders.len() >= RECENT_FOLDERS {
+                folders.clear();
+            }
+            folders.insert(parent.to_path_buf());
         }
         write_if_changed(&path, bytes).map_err(io)?;
         lock(&self.written).push(rel.to_string());
