@@ -91,7 +91,7 @@ pub fn encode(text: &str) -> Result<QrCode, QrError> {
                 .collect();
             (penalty(&dark, width), dark)
         })
-        // The first of equally good masks, as the QR specification's reference encoder picks.
+        // The first of equally good masks, as qrcode picks.
         .min_by_key(|(score, _)| *score)
         .expect("eight masks");
     let mut bits = vec![0u64; dark.len().div_ceil(64)];
