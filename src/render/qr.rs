@@ -243,21 +243,20 @@ impl QrCode {
         );
         // One rectangle per horizontal run of dark modules keeps the path short
         // and avoids hairline seams between neighbouring modules.
-        for y in 0..self.width as usize {
-            let row: Vec<bool> = (0..self.width).map(|x| self.is_dark(x, y as u32)).collect();
+        for y in 0..self.width {
             let mut x = 0;
-            while x < row.len() {
-                if !row[x] {
+            while x < self.width {
+                if !self.is_dark(x, y) {
                     x += 1;
                     continue;
                 }
-                let run = row[x..].iter().take_while(|&&dark| dark).count();
+                let run = (x..self.width).take_while(|&x| self.is_dark(x, y)).count() as u32;
                 // Pushed piece by piece: `write!` made this loop a twentieth of a city's build,
                 // as every board sheet and print job draws the code again.
                 svg.push('M');
-                push_number(&mut svg, x + QUIET_ZONE as usize);
+                push_number(&mut svg, x + QUIET_ZONE);
                 svg.push(' ');
-                push_number(&mut svg, y + QUIET_ZONE as usize);
+                push_number(&mut svg, y + QUIET_ZONE);
                 svg.push('h');
                 push_number(&mut svg, run);
                 svg.push_str("v1h-");
@@ -309,7 +308,7 @@ impl QrCode {
 }
 
 /// Appends `n` in decimal. Module coordinates are below 200.
-fn push_number(out: &mut String, n: usize) {
+fn push_number(out: &mut String, n: u32) {
     if n >= 10 {
         push_number(out, n / 10);
     }

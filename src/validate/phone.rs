@@ -152,7 +152,8 @@ static MOBILE_BLOCKS: std::sync::LazyLock<std::sync::Mutex<foldhash::HashMap<Str
 /// The `phonenumber` parser matches each number against its metadata's patterns behind one
 /// lock for the whole process; at 90,000 officials that was most of a build's time on one
 /// core. Whether such a number is a valid mobile, and how it is grouped (`139 1234 5678`), is
-/// decided by its first five digits in the metadata, so the answer for one number of a block
+/// decided by its first five or six digits in the metadata (`1740[0-5]`), so the answer for
+/// one number of a block
 /// holds for all; and a mobile is a mobile whether a hotline or a person's number is being
 /// read. Only blocks 13–19 qualify, leaving out 179, where the parser may instead
 /// read a carrier-selection prefix (179xx). The test
