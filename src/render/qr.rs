@@ -15,6 +15,7 @@
 //! more than the extra redundancy does.
 
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use qrcode::bits::Bits;
 use qrcode::canvas::{Canvas, MaskPattern};
@@ -61,10 +62,10 @@ pub struct QrCode {
 /// Encodes `text` in byte mode at error-correction level M or better, in the
 /// smallest QR version that holds it.
 pub fn encode(text: &str) -> Result<QrCode, QrError> {
-    let (version, bits_at_m) = (1..=40)
-        .map(Version::Normal)
-        .find_map(|version| Some((version, encode_bits(text, version, EcLevel::M)?)))
+    let (number, bits_at_m) = (1..=40)
+        .find_map(|n| Some((n, encode_bits(text, Version::Normal(n), EcLevel::M)?)))
         .ok_or(QrError::TooLong { bytes: text.len() })?;
+    let version = Version::Normal(number);
 
     // Spare capacity in the chosen version buys extra redundancy at no cost in size.
     let (bits, ec_level) = [EcLevel::H, EcLevel::Q]
@@ -74,34 +75,107 @@ pub fn encode(text: &str) -> Result<QrCode, QrError> {
 
     let (data, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, ec_level)
         .map_err(QrError::Symbol)?;
-    let mut unmasked = Canvas::new(version, ec_level);
-    unmasked.draw_all_functional_patterns();
+    let layout = Layout::of(number, ec_level);
+    let mut unmasked = layout.functional.clone();
     unmasked.draw_data(&data, &ec);
-    // Lossless: QR symbols are at most 177 modules wide.
-    let width = version.width() as usize;
-    let (_, dark) = MASKS
+    let data = Symbol::of(&unmasked, layout.width).only(&layout.data);
+    let (_, rows) = layout
+        .masks
         .iter()
-        .map(|&mask| {
-            let mut canvas = unmasked.clone();
-            canvas.apply_mask(mask);
-            let dark: Vec<bool> = canvas
-                .into_colors()
-                .into_iter()
-                .map(|color| color == qrcode::Color::Dark)
-                .collect();
-            (penalty(&dark, width), dark)
+        .map(|mask| {
+            let symbol = mask.apply(&data);
+            (symbol.penalty(), symbol.rows)
         })
         // The first of equally good masks, as qrcode picks.
         .min_by_key(|(score, _)| *score)
         .expect("eight masks");
-    let mut bits = vec![0u64; dark.len().div_ceil(64)];
-    for (i, _) in dark.iter().enumerate().filter(|(_, d)| **d) {
-        bits[i / 64] |= 1 << (i % 64);
+    let width = layout.width;
+    let mut dark = vec![0u64; (width * width).div_ceil(64)];
+    for (y, row) in rows.iter().enumerate() {
+        for x in (0..width).filter(|&x| row.get(x)) {
+            let i = y * width + x;
+            dark[i / 64] |= 1 << (i % 64);
+        }
     }
     Ok(QrCode {
         width: width as u32,
-        dark: bits,
+        dark,
     })
+}
+
+/// What every symbol of one version and error-correction level shares: the functional
+/// patterns, which modules carry data, and, for each mask, the fixed modules (format
+/// information included) and the mask's pattern over the data. A symbol under a mask is then
+/// `fixed | (data ^ pattern)`, a few word operations per line, where masking a copy of the
+/// whole canvas module by module eight times was most of the cost of a code. The qrcode crate
+/// draws every part of it, so the result is its symbol, bit for bit.
+struct Layout {
+    width: usize,
+    functional: Canvas,
+    data: Symbol,
+    masks: Vec<MaskLayout>,
+}
+
+struct MaskLayout {
+    fixed: Symbol,
+    pattern: Symbol,
+}
+
+impl MaskLayout {
+    fn apply(&self, data: &Symbol) -> Symbol {
+        let combine = |fixed: &[Line], pattern: &[Line], data: &[Line]| -> Vec<Line> {
+            (fixed.iter().zip(pattern).zip(data))
+                .map(|((&fixed, &pattern), &data)| fixed | (data ^ pattern))
+                .collect()
+        };
+        Symbol {
+            width: data.width,
+            rows: combine(&self.fixed.rows, &self.pattern.rows, &data.rows),
+            columns: combine(&self.fixed.columns, &self.pattern.columns, &data.columns),
+        }
+    }
+}
+
+impl Layout {
+    /// The layout of version `number` (1 to 40) at `ec_level`, made once per process: a
+    /// city's codes share one or two.
+    fn of(number: i16, ec_level: EcLevel) -> &'static Layout {
+        static LAYOUTS: [OnceLock<Layout>; 40 * 4] = [const { OnceLock::new() }; 40 * 4];
+        // Lossless: 0 to 159.
+        let index = (number - 1) as usize * 4 + ec_level as usize;
+        LAYOUTS[index].get_or_init(|| Layout::new(Version::Normal(number), ec_level))
+    }
+
+    fn new(version: Version, ec_level: EcLevel) -> Layout {
+        let mut functional = Canvas::new(version, ec_level);
+        functional.draw_all_functional_patterns();
+        // Lossless: QR symbols are at most 177 modules wide.
+        let width = version.width() as usize;
+        // The data goes wherever the functional patterns left the canvas empty.
+        let data = Symbol::from_fn(width, |x, y| {
+            functional.get(x as i16, y as i16) == qrcode::canvas::Module::Empty
+        });
+        let masks = MASKS
+            .iter()
+            .map(|&mask| {
+                // Masking the empty canvas draws this mask's format information and leaves
+                // the mask's own pattern where the data goes.
+                let mut masked = functional.clone();
+                masked.apply_mask(mask);
+                let all = Symbol::of(&masked, width);
+                MaskLayout {
+                    fixed: all.except(&data),
+                    pattern: all.only(&data),
+                }
+            })
+            .collect();
+        Layout {
+            width,
+            functional,
+            data,
+            masks,
+        }
+    }
 }
 
 /// The eight masks of a (non-micro) QR symbol, in the order of their pattern numbers.
@@ -116,58 +190,175 @@ const MASKS: [MaskPattern; 8] = [
     MaskPattern::Meadow,
 ];
 
-/// The QR specification's penalty for a masked symbol (ISO/IEC 18004, 7.8.3): runs of five
-/// or more modules of one colour, 2×2 blocks of one colour, finder-like `#.###.#` runs with
-/// four light modules on a side, and a dark share away from half. The lowest score decides
-/// the mask, so scanners find an even, finder-free pattern.
-///
-/// The `qrcode` crate scores masks the same way, with the same rules and the same
-/// simplifications, but allocates for each position it tests; at city scale its mask choice
-/// was a tenth of a whole build. The test `masks_are_chosen_exactly_as_the_qrcode_crate_does`
-/// keeps the two identical.
-fn penalty(dark: &[bool], width: usize) -> u32 {
-    // Columns are scored as the rows of the transposed symbol, so both walk memory in order.
-    let transposed: Vec<bool> = (0..width * width)
-        .map(|i| dark[(i % width) * width + i / width])
-        .collect();
-    let lines = dark.chunks(width).chain(transposed.chunks(width));
-    let mut score: u32 = lines.map(line_penalty).sum();
-    // Rule 2: every 2×2 block of one colour, overlaps counted, costs 3.
-    for (upper, lower) in dark.chunks(width).zip(dark.chunks(width).skip(1)) {
-        for x in 0..width - 1 {
-            let c = upper[x];
-            if upper[x + 1] == c && lower[x] == c && lower[x + 1] == c {
-                score += 3;
-            }
-        }
-    }
-    // Rule 4: the dark share's distance from 50%, one point per half percent.
-    let dark_count = dark.iter().filter(|&&d| d).count();
-    let ratio = (dark_count * 200 / dark.len()) as u32;
-    score + ratio.abs_diff(100)
+/// A masked symbol as it is scored: its rows, and its columns as the rows of the transposed
+/// symbol, so every rule is a handful of word operations per line rather than a walk over
+/// modules.
+struct Symbol {
+    width: usize,
+    rows: Vec<Line>,
+    columns: Vec<Line>,
 }
 
-/// Rules 1 and 3 along one row or column.
-fn line_penalty(line: &[bool]) -> u32 {
-    // Rule 1: a run of 5 + n modules of one colour costs 3 + n.
-    let runs: usize = line
-        .chunk_by(|a, b| a == b)
-        .filter(|run| run.len() >= 5)
-        .map(|run| run.len() - 2)
-        .sum();
+impl Symbol {
+    /// The dark modules of `canvas`.
+    fn of(canvas: &Canvas, width: usize) -> Symbol {
+        // Lossless: both are below 177.
+        Symbol::from_fn(width, |x, y| canvas.get(x as i16, y as i16).is_dark())
+    }
+
+    /// The modules for which `set` holds.
+    fn from_fn(width: usize, set: impl Fn(usize, usize) -> bool) -> Symbol {
+        let mut rows = vec![Line::default(); width];
+        let mut columns = vec![Line::default(); width];
+        for (y, row) in rows.iter_mut().enumerate() {
+            for x in (0..width).filter(|&x| set(x, y)) {
+                row.set(x);
+                columns[x].set(y);
+            }
+        }
+        Symbol {
+            width,
+            rows,
+            columns,
+        }
+    }
+
+    /// The modules set both here and in `other`.
+    fn only(&self, other: &Symbol) -> Symbol {
+        self.zip(other, |a, b| a & b)
+    }
+
+    /// The modules set here but not in `other`.
+    fn except(&self, other: &Symbol) -> Symbol {
+        self.zip(other, |a, b| a & !b)
+    }
+
+    fn zip(&self, other: &Symbol, f: impl Fn(Line, Line) -> Line) -> Symbol {
+        let pair = |a: &[Line], b: &[Line]| a.iter().zip(b).map(|(&a, &b)| f(a, b)).collect();
+        Symbol {
+            width: self.width,
+            rows: pair(&self.rows, &other.rows),
+            columns: pair(&self.columns, &other.columns),
+        }
+    }
+
+    /// The QR specification's penalty for a masked symbol (ISO/IEC 18004, 7.8.3): runs of
+    /// five or more modules of one colour, 2×2 blocks of one colour, finder-like `#.###.#`
+    /// runs with four light modules on a side, and a dark share away from half. The lowest
+    /// score decides the mask, so scanners find an even, finder-free pattern.
+    ///
+    /// The `qrcode` crate scores masks the same way, with the same rules and the same
+    /// simplifications, but allocates for each position it tests; at city scale its mask
+    /// choice was a tenth of a whole build. The test
+    /// `masks_are_chosen_exactly_as_the_qrcode_crate_does` keeps the two identical.
+    fn penalty(&self) -> u32 {
+        let inside = Line::first(self.width);
+        let pairs = Line::first(self.width - 1);
+        let lines = self.rows.iter().chain(&self.columns);
+        let mut score: u32 = lines.map(|&line| line_penalty(line, pairs)).sum();
+        // Rule 2: every 2×2 block of one colour, overlaps counted, costs 3.
+        for (&upper, &lower) in self.rows.iter().zip(&self.rows[1..]) {
+            let same_below = !(upper ^ lower) & inside;
+            let same_right = !(upper ^ upper.shr(1)) & pairs;
+            score += 3 * (same_below & same_below.shr(1) & same_right).count();
+        }
+        // Rule 4: the dark share's distance from 50%, one point per half percent.
+        let dark: u32 = self.rows.iter().map(|row| row.count()).sum();
+        let ratio = dark as usize * 200 / (self.width * self.width);
+        score + (ratio as u32).abs_diff(100)
+    }
+}
+
+/// Rules 1 and 3 along one row or column. `pairs` marks the modules that have a next one.
+fn line_penalty(line: Line, pairs: Line) -> u32 {
+    // Rule 1: a run of 5 + n modules of one colour costs 3 + n. A run of length L holds L - 4
+    // windows of five alike; the first window of each run carries the other 2.
+    let alike = !(line ^ line.shr(1)) & pairs;
+    let five = alike & alike.shr(1) & alike.shr(2) & alike.shr(3);
+    let runs = five.count() + 2 * (five & !five.shl(1)).count();
     // Rule 3: #.###.# with four light modules before or after it (outside the symbol counts
     // as light) costs 40. The three finder patterns themselves add the same 720 to every mask.
-    const FINDER: [bool; 7] = [true, false, true, true, true, false, true];
-    let finders = line
-        .windows(7)
-        .enumerate()
-        .filter(|(j, window)| {
-            *window == FINDER
-                && (line[j.saturating_sub(4)..*j].iter().all(|&d| !d)
-                    || line[j + 7..(j + 11).min(line.len())].iter().all(|&d| !d))
-        })
-        .count();
-    (runs + 40 * finders) as u32
+    let finder =
+        line & !line.shr(1) & line.shr(2) & line.shr(3) & line.shr(4) & !line.shr(5) & line.shr(6);
+    let dark_before = line.shl(1) | line.shl(2) | line.shl(3) | line.shl(4);
+    let dark_after = line.shr(7) | line.shr(8) | line.shr(9) | line.shr(10);
+    let finders = (finder & !(dark_before & dark_after)).count();
+    runs + 40 * finders
+}
+
+/// One row or column of a symbol, a bit per module (bit `x` for module `x`), set for dark.
+/// Three words hold the widest symbol (177 modules). Bits past the symbol stay clear, so the
+/// outside reads as light, as the penalty rules want; results of `!` are masked before they
+/// are counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Line([u64; 3]);
+
+impl Line {
+    /// The first `n` modules set.
+    fn first(n: usize) -> Line {
+        let mut line = Line::default();
+        for (i, word) in line.0.iter_mut().enumerate() {
+            let bits = n.saturating_sub(i * 64).min(64);
+            *word = if bits == 64 {
+                u64::MAX
+            } else {
+                (1 << bits) - 1
+            };
+        }
+        line
+    }
+
+    fn set(&mut self, x: usize) {
+        self.0[x / 64] |= 1 << (x % 64);
+    }
+
+    fn get(&self, x: usize) -> bool {
+        self.0[x / 64] >> (x % 64) & 1 == 1
+    }
+
+    fn count(self) -> u32 {
+        self.0.iter().map(|w| w.count_ones()).sum()
+    }
+
+    /// Module `x + n` at position `x`, for `n` in 1..64.
+    fn shr(self, n: u32) -> Line {
+        let [a, b, c] = self.0;
+        Line([a >> n | b << (64 - n), b >> n | c << (64 - n), c >> n])
+    }
+
+    /// Module `x - n` at position `x`, for `n` in 1..64; before the first module reads light.
+    fn shl(self, n: u32) -> Line {
+        let [a, b, c] = self.0;
+        Line([a << n, b << n | a >> (64 - n), c << n | b >> (64 - n)])
+    }
+}
+
+impl std::ops::BitAnd for Line {
+    type Output = Line;
+    fn bitand(self, other: Line) -> Line {
+        Line(std::array::from_fn(|i| self.0[i] & other.0[i]))
+    }
+}
+
+impl std::ops::BitOr for Line {
+    type Output = Line;
+    fn bitor(self, other: Line) -> Line {
+        Line(std::array::from_fn(|i| self.0[i] | other.0[i]))
+    }
+}
+
+impl std::ops::BitXor for Line {
+    type Output = Line;
+    fn bitxor(self, other: Line) -> Line {
+        Line(std::array::from_fn(|i| self.0[i] ^ other.0[i]))
+    }
+}
+
+impl std::ops::Not for Line {
+    type Output = Line;
+    fn not(self) -> Line {
+        Line(self.0.map(|w| !w))
+    }
 }
 
 /// The data bits for `text` as one byte-mode segment (after an ECI header when
@@ -285,8 +476,8 @@ impl QrCode {
         for my in 0..modules {
             // In a 1-bit grayscale PNG a set bit is white; bits run from the high end.
             row.fill(0);
-            for x in 0..side {
-                if !self.is_dark_with_quiet_zone(x / module_px, my) {
+            for mx in (0..modules).filter(|&mx| !self.is_dark_with_quiet_zone(mx, my)) {
+                for x in mx * module_px..(mx + 1) * module_px {
                     row[(x / 8) as usize] |= 0x80 >> (x % 8);
                 }
             }
@@ -356,15 +547,22 @@ mod tests {
     }
 
     /// The mask choice is this module's own (for speed); every symbol must still come out
-    /// module for module as the `qrcode` crate draws it, across versions, error-correction
-    /// levels and ASCII and UTF-8 text, so that all eight masks win somewhere.
+    /// module for module as the `qrcode` crate draws it, across versions (1 to 40),
+    /// error-correction levels and ASCII and UTF-8 text, so that all eight masks win somewhere.
     #[test]
     fn masks_are_chosen_exactly_as_the_qrcode_crate_does() {
         let mut masks_seen = std::collections::BTreeSet::new();
         let texts = (0..400)
             .map(|n| url_of_len(20 + n % 180) + &n.to_string())
             .chain((0..100).map(|n| format!("https://example.org/刘庄{n}/")))
-            .chain([String::new(), "a".repeat(900)]);
+            // Up to version 40: lines of 177 modules span three words.
+            .chain([
+                String::new(),
+                "a".repeat(900),
+                "a".repeat(1500),
+                "刘".repeat(760),
+            ])
+            .chain([String::from("https://example.org/").repeat(115)]);
         for text in texts {
             let ours = encode(&text).unwrap();
             let version = (1..=40)
@@ -391,6 +589,37 @@ mod tests {
             masks_seen.insert((format ^ 0b10101) & 0b111);
         }
         assert_eq!(masks_seen.len(), 8, "masks chosen: {masks_seen:?}");
+    }
+
+    /// The penalty rules read neighbours through these shifts, across word boundaries too.
+    #[test]
+    fn line_shifts_move_every_module_by_n() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut random = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..50 {
+            let line = Line([random(), random(), random()]);
+            for n in 1..=10 {
+                let (right, left) = (line.shr(n), line.shl(n));
+                for x in 0..192 {
+                    let n = n as usize;
+                    assert_eq!(
+                        right.get(x),
+                        x + n < 192 && line.get(x + n),
+                        "shr {n} at {x}"
+                    );
+                    assert_eq!(left.get(x), x >= n && line.get(x - n), "shl {n} at {x}");
+                }
+            }
+        }
+        for n in [0, 1, 63, 64, 65, 127, 128, 177, 192] {
+            let first = Line::first(n);
+            assert!((0..192).all(|x| first.get(x) == (x < n)), "first {n}");
+        }
     }
 
     /// Decodes a PNG with rqrr, returning (rqrr error-correction code, text).
