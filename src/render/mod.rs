@@ -357,16 +357,28 @@ impl<'a> Renderer<'a> {
         mut ctx: Context,
     ) -> Result<(), RenderError> {
         insert_page(&mut ctx, self.input.site, path, title, description);
-        let html = self
-            .tera
-            .render(template, &ctx)
-            .map_err(|e| template_error(self.input.theme, template, e))?;
         let file = if path.is_empty() || path.ends_with('/') {
             format!("{path}index.html")
         } else {
             path.to_string()
         };
-        writer.write(&file, html.as_bytes())
+        // Each thread renders into one buffer that keeps its size from page to page, and the
+        // bytes go to the file as they are: `Tera::render` grew a new string for every page
+        // and then checked all of it for valid UTF-8, which tera's output always is.
+        thread_local! {
+            static PAGE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        PAGE.with_borrow_mut(|html| {
+            html.clear();
+            self.tera
+                .render_to(template, &ctx, &mut *html)
+                .map_err(|e| template_error(self.input.theme, template, e))?;
+            let written = writer.write(&file, html);
+            // A city's people list is tens of megabytes; a thread need not keep that.
+            html.truncate(0);
+            html.shrink_to(PAGE_BUFFER_KEPT);
+            written
+        })
     }
 
     /// Frees the renderer's data on another thread: for a city that takes tens of
@@ -437,110 +449,117 @@ impl<'a> Renderer<'a> {
             self.page(&writer, template, path, title, description, ctx)
         };
 
-        // Units: page, board, QR codes.
-        site.units
-            .par_iter()
-            .enumerate()
-            .zip(units.par_iter())
-            .zip(unit_values.par_iter())
-            .zip(codes.par_iter())
-            .filter(|((((index, _), _), _), _)| scope.unit(*index))
-            .try_for_each(
-                |((((_, unit), view), value), code)| -> Result<(), RenderError> {
-                    let mut ctx = Context::new();
-                    ctx.insert_value("unit", value.clone());
-                    page(
-                        "unit.html",
-                        &unit.path(),
-                        &unit.name,
-                        &view.description,
-                        ctx.clone(),
-                    )?;
-                    let svg = code.to_svg(&view.abs_url);
-                    ctx.insert_value("boards", Value::from(vec![with_qr_svg(value, svg.clone())]));
-                    page(
-                        "board.html",
-                        &format!("{}board.html", unit.path()),
-                        &unit.name,
-                        &view.description,
-                        ctx,
-                    )?;
-                    writer.write(&format!("{}qr.svg", unit.path()), svg.as_bytes())?;
-                    let png = code.to_png(QR_PNG_MODULE_PX).map_err(|e| RenderError::Qr {
-                        url: view.abs_url.clone(),
-                        message: e.to_string(),
-                    })?;
-                    writer.write(&format!("{}qr.png", unit.path()), &png)?;
-                    input.progress.inc(1);
-                    Ok(())
-                },
-            )?;
-        rendered.boards = self.boards.clone();
+        // Units, areas and people are rendered side by side, not one after the other: creating
+        // a file or folder takes its parent folder's lock, and every person's folder and vCard
+        // sit in `people/`. Threads that all wrote people waited on that one lock; a thread
+        // writing units meanwhile has its own folders.
+        let unit_pages = || {
+            site.units
+                .par_iter()
+                .enumerate()
+                .zip(units.par_iter())
+                .zip(unit_values.par_iter())
+                .zip(codes.par_iter())
+                .filter(|((((index, _), _), _), _)| scope.unit(*index))
+                .try_for_each(
+                    |((((_, unit), view), value), code)| -> Result<(), RenderError> {
+                        let mut ctx = Context::new();
+                        ctx.insert_value("unit", value.clone());
+                        page(
+                            "unit.html",
+                            &unit.path(),
+                            &unit.name,
+                            &view.description,
+                            ctx.clone(),
+                        )?;
+                        let svg = code.to_svg(&view.abs_url);
+                        ctx.insert_value(
+                            "boards",
+                            Value::from(vec![with_qr_svg(value, svg.clone())]),
+                        );
+                        page(
+                            "board.html",
+                            &format!("{}board.html", unit.path()),
+                            &unit.name,
+                            &view.description,
+                            ctx,
+                        )?;
+                        writer.write(&format!("{}qr.svg", unit.path()), svg.as_bytes())?;
+                        let png = code.to_png(QR_PNG_MODULE_PX).map_err(|e| RenderError::Qr {
+                            url: view.abs_url.clone(),
+                            message: e.to_string(),
+                        })?;
+                        writer.write(&format!("{}qr.png", unit.path()), &png)?;
+                        input.progress.inc(1);
+                        Ok(())
+                    },
+                )
+        };
 
         // Areas: page and batch of boards.
         let areas = scope.areas(site);
-        let area_results: Vec<Result<usize, RenderError>> = (1..site.areas.len())
-            .into_par_iter()
-            .filter(|index| areas.contains(index))
-            .map(|index| {
-                let area = &site.areas[index];
-                let mut ctx = Context::new();
-                ctx.insert_value("area", area_value(site, index, people, unit_values)?);
-                let description = area_description(site, index);
-                page(
-                    "area.html",
-                    &area.path(),
-                    &area.name,
-                    &description,
-                    ctx.clone(),
-                )?;
-                let all = descendant_units(site, index);
-                if all.is_empty() {
-                    return Ok(1);
-                }
-                ctx.insert_value(
-                    "boards",
-                    Value::from(all.iter().map(|&u| board_value(u)).collect::<Vec<_>>()),
-                );
-                page(
-                    "boards.html",
-                    &format!("{}boards.html", area.path()),
-                    &area.name,
-                    &description,
-                    ctx,
-                )?;
-                Ok(2)
-            })
-            .collect();
-        for r in area_results {
-            r?;
-        }
+        let area_pages = || {
+            (1..site.areas.len())
+                .into_par_iter()
+                .filter(|index| areas.contains(index))
+                .try_for_each(|index| -> Result<(), RenderError> {
+                    let area = &site.areas[index];
+                    let mut ctx = Context::new();
+                    ctx.insert_value("area", area_value(site, index, people, unit_values)?);
+                    let description = area_description(site, index);
+                    page(
+                        "area.html",
+                        &area.path(),
+                        &area.name,
+                        &description,
+                        ctx.clone(),
+                    )?;
+                    let all = descendant_units(site, index);
+                    if all.is_empty() {
+                        return Ok(());
+                    }
+                    ctx.insert_value(
+                        "boards",
+                        Value::from(all.iter().map(|&u| board_value(u)).collect::<Vec<_>>()),
+                    );
+                    page(
+                        "boards.html",
+                        &format!("{}boards.html", area.path()),
+                        &area.name,
+                        &description,
+                        ctx,
+                    )
+                })
+        };
+
         // People: page and vCard.
-        site.people
-            .par_iter()
-            .enumerate()
-            .zip(people.par_iter())
-            .filter(|((index, _), _)| scope.person(*index))
-            .try_for_each(|((index, person), view)| -> Result<(), RenderError> {
-                let mut ctx = Context::new();
-                match self.person_values.get(index) {
-                    Some(value) => ctx.insert_value("person", value.clone()),
-                    None => ctx.insert("person", view),
-                }
-                let description = [view.title.as_deref(), view.org.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                page("person.html", &view.url, &person.name, &description, ctx)?;
-                writer.write(&view.vcard, vcard_for(site, person, view).as_bytes())?;
-                input.progress.inc(1);
-                Ok(())
-            })?;
-        // The whole-site pages are few but large (the people list and the search index hold
-        // everyone). After an edit they are most of the work, so they are rendered side by
-        // side; in a full build the other pages keep every core busy, and one at a time keeps
-        // a city's peak memory lower.
+        let person_pages = || {
+            site.people
+                .par_iter()
+                .enumerate()
+                .zip(people.par_iter())
+                .filter(|((index, _), _)| scope.person(*index))
+                .try_for_each(|((index, person), view)| -> Result<(), RenderError> {
+                    let mut ctx = Context::new();
+                    match self.person_values.get(index) {
+                        Some(value) => ctx.insert_value("person", value.clone()),
+                        None => ctx.insert("person", view),
+                    }
+                    let description = [view.title.as_deref(), view.org.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    page("person.html", &view.url, &person.name, &description, ctx)?;
+                    writer.write(&view.vcard, vcard_for(site, person, view).as_bytes())?;
+                    input.progress.inc(1);
+                    Ok(())
+                })
+        };
+        let (units_done, (people_done, areas_done)) =
+            rayon::join(unit_pages, || rayon::join(person_pages, area_pages));
+        units_done.and(people_done).and(areas_done)?;
+        rendered.boards = self.boards.clone();
         if scope.lists() {
             let search = || search::write(site, people, input.theme, &writer);
             let front = || self.render_front_page(&writer);
@@ -1025,7 +1044,13 @@ struct Writer<'a> {
     /// beside each other then wait on it. Most folders are written in one go, so the set is
     /// emptied when it grows past [`RECENT_FOLDERS`] rather than keeping a city's 120,000.
     folders: std::sync::Mutex<foldhash::HashSet<PathBuf>>,
+    /// Whether the output folder started empty, so that no file in it can hold old bytes.
+    fresh: bool,
 }
+
+/// How many bytes of page buffer a rendering thread keeps between pages: more than a unit's
+/// board or an area page needs.
+const PAGE_BUFFER_KEPT: usize = 1 << 20;
 
 /// How many folders a [`Writer`] remembers having made.
 const RECENT_FOLDERS: usize = 1024;
@@ -1040,6 +1065,7 @@ impl<'a> Writer<'a> {
             written: std::sync::Mutex::new(Vec::new()),
             buffer: buffered.then(Default::default),
             folders: Default::default(),
+            fresh: holds_only_the_marker(out),
         }
     }
 
@@ -1067,7 +1093,11 @@ impl<'a> Writer<'a> {
             }
             folders.insert(parent.to_path_buf());
         }
-        write_if_changed(&path, bytes).map_err(io)?;
+        if self.fresh {
+            write_new(&path, bytes).map_err(io)?;
+        } else {
+            write_if_changed(&path, bytes).map_err(io)?;
+        }
         lock(&self.written).push(rel.to_string());
         Ok(())
     }
@@ -1080,6 +1110,31 @@ impl<'a> Writer<'a> {
             }
         }
         Ok(self.written.into_inner().unwrap_or_else(|e| e.into_inner()))
+    }
+}
+
+/// Whether `dir` holds nothing but the output marker: a new staging folder.
+fn holds_only_the_marker(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .map(|entry| entry.map(|e| e.file_name()))
+            .all(|name| name.is_ok_and(|name| name == crate::output::MARKER))
+    })
+}
+
+/// Writes `bytes` to a file that is expected not to exist yet: one system call fewer per file
+/// than [`write_if_changed`], which at city scale is 300,000 calls. Should the file exist after
+/// all, it is compared and replaced as usual.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(mut file) => file.write_all(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => write_if_changed(path, bytes),
+        Err(e) => Err(e),
     }
 }
 
@@ -1309,5 +1364,23 @@ mod tests {
             write_if_changed(&path, next).unwrap();
             assert_eq!(std::fs::read(&path).unwrap(), next);
         }
+    }
+
+    #[test]
+    fn a_writer_knows_a_new_folder_and_still_replaces_a_file_found_there() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(crate::output::MARKER), "").unwrap();
+        let writer = Writer::new(dir.path(), false);
+        assert!(writer.fresh);
+        writer.write("a/b/page.html", b"new page").unwrap();
+        // A file that exists after all (written twice in one build) ends up exact.
+        writer.write("a/b/page.html", b"short").unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join("a/b/page.html")).unwrap(),
+            b"short"
+        );
+        assert_eq!(writer.finish().unwrap(), ["a/b/page.html", "a/b/page.html"]);
+        // A folder with anything else in it is an earlier output: files are compared.
+        assert!(!Writer::new(dir.path(), false).fresh);
     }
 }
