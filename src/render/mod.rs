@@ -369,13 +369,15 @@ impl<'a> Renderer<'a> {
             static PAGE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
         PAGE.with_borrow_mut(|html| {
+            // Cleared first as well as last: a failed render leaves its part-page behind.
             html.clear();
-            self.tera
+            let written = self
+                .tera
                 .render_to(template, &ctx, &mut *html)
-                .map_err(|e| template_error(self.input.theme, template, e))?;
-            let written = writer.write(&file, html);
+                .map_err(|e| template_error(self.input.theme, template, e))
+                .and_then(|()| writer.write(&file, html));
+            html.clear();
             // A city's people list is tens of megabytes; a thread need not keep that.
-            html.truncate(0);
             html.shrink_to(PAGE_BUFFER_KEPT);
             written
         })
