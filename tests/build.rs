@@ -127,7 +127,7 @@ fn qr_png_decodes_to_exactly_the_unit_url() {
 fn every_vcard_parses_back() {
     let site = planted();
     site.build_ok();
-    for id in ["wang-xing", "li-hua", "zhou-jie", "old-hand", "newcomer"] {
+    for id in ["wang-xing", "li-hua", "zhou-jie"] {
         let vcf = site.public(&format!("people/{id}.vcf"));
         assert!(vcf.contains("\r\n"), "vCard lines end in CRLF");
         let cards = vcard4::parse(&vcf).unwrap_or_else(|e| panic!("{id}.vcf: {e}\n{vcf}"));
@@ -148,6 +148,71 @@ fn every_vcard_parses_back() {
         site.public("people/wang-xing/index.html")
             .contains("wang-xing.vcf")
     );
+}
+
+#[test]
+fn people_not_serving_today_are_not_published_anywhere() {
+    let site = planted();
+    site.build_ok();
+    // old-hand's only assignment ended in 2023; newcomer's starts in 2025 (the publication
+    // date is 2024-06-01).
+    for (id, name, digits) in [
+        ("old-hand", "旧人", "13705343303"),
+        ("newcomer", "新人", "13505345505"),
+    ] {
+        for path in [
+            format!("people/{id}/index.html"),
+            format!("people/{id}.vcf"),
+        ] {
+            assert!(!site.public_exists(&path), "{path} is published");
+        }
+        for listing in ["people/index.html", "search.json", "sitemap.xml"] {
+            let text = site.public(listing);
+            assert!(
+                !text.contains(&format!("people/{id}/")) && !text.contains(name),
+                "{listing} lists {id}"
+            );
+        }
+        let last_four = format!("\"{}\"", &digits[digits.len() - 4..]);
+        assert!(
+            !site.public("search.json").contains(&last_four),
+            "{id}'s digits are searchable"
+        );
+        let everything = snapshot(&site.path("public"));
+        assert!(
+            everything
+                .iter()
+                .all(|(_, bytes)| !String::from_utf8_lossy(bytes).contains(digits)),
+            "{id}'s number {digits} is published"
+        );
+    }
+    // Those serving are still everywhere they were.
+    for listing in ["people/index.html", "search.json", "sitemap.xml"] {
+        assert!(site.public(listing).contains("people/li-hua/"), "{listing}");
+    }
+    assert!(site.public_exists("people/zhou-jie/index.html"));
+    assert!(site.public_exists("people/zhou-jie.vcf"));
+    // The search index refers to people by position: every member still points at a person
+    // serving on that team.
+    let index: serde_json::Value = serde_json::from_str(&site.public("search.json")).unwrap();
+    let people = index["people"].as_array().unwrap();
+    let liuzhuang = index["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["n"] == "刘庄村")
+        .unwrap();
+    let names: Vec<&str> = liuzhuang["m"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            people[m[0].as_u64().unwrap() as usize]["n"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(names, ["王兴", "李华"]);
 }
 
 #[test]

@@ -217,6 +217,8 @@ fn every_rule_reports_its_planted_gap_and_only_current_assignments_count() {
     assert_eq!(strings(&shared[0]["people"]), vec!["i", "j"]);
 
     assert_eq!(strings(&report["unreferenced"]), vec!["idle"]);
+    // d and e's assignments ended before the publication date, g's starts after it.
+    assert_eq!(strings(&report["not_serving"]), vec!["d", "e", "g"]);
 
     assert_eq!(report["totals"]["units"], 9);
     assert_eq!(report["totals"]["covered"], 7);
@@ -280,6 +282,10 @@ fn text_report_groups_gaps_by_area_with_totals_and_percentages() {
         "{stdout}"
     );
     assert!(stdout.contains("idle (warning"), "{stdout}");
+    assert!(
+        stdout.contains("not serving   d, e, g (warning: every assignment is outside its since/until dates on 2024-06-01"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("Total: 9 units, 7 covered (77.8%), 4 without gaps; 13 people"),
         "{stdout}"

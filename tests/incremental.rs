@@ -117,6 +117,23 @@ fn every_partial_rebuild_writes_what_a_full_build_writes() {
             true,
         ),
         (
+            // 孙强 serves nowhere else: his page, vCard and search entry must go.
+            "a member's only assignment ends",
+            "content/xihu/北关村.toml",
+            unit("北关村", &["sun", "zhao"]).replacen(
+                "lead = true\n",
+                "lead = true\nuntil = 2024-01-01\n",
+                1,
+            ),
+            false,
+        ),
+        (
+            "and is extended",
+            "content/xihu/北关村.toml",
+            unit("北关村", &["sun", "zhao"]),
+            false,
+        ),
+        (
             "the site's settings",
             "config.toml",
             common::CONFIG.replace("测试县公示", "测试县联系干部公示"),
@@ -140,6 +157,12 @@ fn every_partial_rebuild_writes_what_a_full_build_writes() {
         assert!(
             diff.is_empty(),
             "{what}: the partial build differs in {diff:?}"
+        );
+        let sun_published = site.path("preview/people/sun/index.html").exists();
+        assert_eq!(
+            sun_published,
+            what != "a member's only assignment ends",
+            "{what}: 孙强's page"
         );
     }
 }

@@ -1,6 +1,6 @@
 //! The coverage audit (全覆盖): which units lack a team, enough members or a lead, who is
 //! linked to too many units, whose number has not been confirmed for too long, which number is
-//! given for two people, and who is on no team at all.
+//! given for two people, who is on no team at all and whose assignments have all ended.
 //!
 //! Only current assignments count (`Assignment::current`: inside `[since, until]` on the
 //! publication date), so an expired or future assignment never hides a gap. The [`Report`] is
@@ -121,6 +121,10 @@ pub struct Report {
     pub shared_phones: Vec<SharedPhone>,
     /// Ids of people no unit or area team names (a warning: a record left behind).
     pub unreferenced: Vec<String>,
+    /// Ids of people on a team whose every assignment is outside its `since`/`until` dates
+    /// (a warning: rotated out, or not started yet). Like the unreferenced, they are not
+    /// published.
+    pub not_serving: Vec<String>,
     pub totals: Totals,
     /// Areas with units of their own, in tree order.
     pub areas: Vec<AreaTotals>,
@@ -165,9 +169,11 @@ pub fn audit(site: &Site) -> Report {
         })
         .collect();
 
+    // A number that is not published cannot send anyone to the wrong person.
     let stale = site
         .people
         .iter()
+        .filter(|p| p.serving)
         .filter_map(|p| {
             let checked = p.checked?;
             let days = (site.date - checked).whole_days();
@@ -211,6 +217,13 @@ pub fn audit(site: &Site) -> Report {
         .filter(|(_, r)| !**r)
         .map(|(p, _)| p.id.clone())
         .collect();
+    let not_serving = site
+        .people
+        .iter()
+        .zip(&referenced)
+        .filter(|(p, r)| **r && !p.serving)
+        .map(|(p, _)| p.id.clone())
+        .collect();
 
     let is_covered = |u: &Unit| u.current_team().next().is_some();
     let is_complete = |u: &Unit| !gaps.iter().any(|g: &Gap| g.unit == u.id);
@@ -252,6 +265,7 @@ pub fn audit(site: &Site) -> Report {
         stale,
         shared_phones,
         unreferenced,
+        not_serving,
         totals,
         areas,
     }
@@ -327,6 +341,7 @@ pub fn empty(date: time::Date) -> Report {
         stale: Vec::new(),
         shared_phones: Vec::new(),
         unreferenced: Vec::new(),
+        not_serving: Vec::new(),
         totals: Totals {
             units: 0,
             covered: 0,

@@ -100,7 +100,8 @@ fn people(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let any = !(report.overloaded.is_empty()
         && report.stale.is_empty()
         && report.shared_phones.is_empty()
-        && report.unreferenced.is_empty());
+        && report.unreferenced.is_empty()
+        && report.not_serving.is_empty());
     if !any {
         return Ok(());
     }
@@ -140,8 +141,16 @@ fn people(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if !report.unreferenced.is_empty() {
         writeln!(
             out,
-            "  {WARNING}on no team  {WARNING:#}  {} (warning: no unit lists them; remove the record or add them to a team)",
+            "  {WARNING}on no team  {WARNING:#}  {} (warning: no unit lists them, so they are not published; remove the record or add them to a team)",
             report.unreferenced.join(", ")
+        )?;
+    }
+    if !report.not_serving.is_empty() {
+        writeln!(
+            out,
+            "  {WARNING}not serving {WARNING:#}  {} (warning: every assignment is outside its since/until dates on {}, so no page, vCard or search entry is published)",
+            report.not_serving.join(", "),
+            report.date
         )?;
     }
     writeln!(out)
@@ -160,7 +169,9 @@ fn summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     let errors = report.errors.len();
-    let warnings = report.warnings.len() + usize::from(!report.unreferenced.is_empty());
+    let warnings = report.warnings.len()
+        + usize::from(!report.unreferenced.is_empty())
+        + usize::from(!report.not_serving.is_empty());
     let findings = report.findings();
     let (style, verdict) = if errors > 0 {
         (ERROR, "not ready to publish")

@@ -174,6 +174,10 @@ pub struct Person {
     pub source: String,
     /// Units (not area records) where this person is on the current team.
     pub current_units: Vec<UnitIndex>,
+    /// On a current team of a unit or an area on the publication date. Only such people are
+    /// published: a cadre who has rotated out, or not yet started, gets no page, vCard or
+    /// search entry, so residents are never sent to a number nobody answers for them.
+    pub serving: bool,
 }
 
 impl Person {

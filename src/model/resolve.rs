@@ -158,10 +158,16 @@ pub fn resolve(
     let mut people = people;
     for (index, unit) in units.iter().enumerate() {
         for assignment in unit.current_team() {
-            let list = &mut people[assignment.person].current_units;
-            if !list.contains(&index) {
-                list.push(index);
+            let person = &mut people[assignment.person];
+            person.serving = true;
+            if !person.current_units.contains(&index) {
+                person.current_units.push(index);
             }
+        }
+    }
+    for record in areas.iter().filter_map(|a| a.record.as_ref()) {
+        for assignment in record.current_team() {
+            people[assignment.person].serving = true;
         }
     }
     let mut person_urls = UrlRegistry::default();
@@ -617,6 +623,7 @@ fn resolve_people(
             body: source.body.clone(),
             source: file.display.clone(),
             current_units: Vec::new(),
+            serving: false,
         });
     }
     people

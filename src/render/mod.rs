@@ -540,7 +540,7 @@ impl<'a> Renderer<'a> {
                 .par_iter()
                 .enumerate()
                 .zip(people.par_iter())
-                .filter(|((index, _), _)| scope.person(*index))
+                .filter(|((index, person), _)| person.serving && scope.person(*index))
                 .try_for_each(|((index, person), view)| -> Result<(), RenderError> {
                     let mut ctx = Context::new();
                     match self.person_values.get(index) {
@@ -627,9 +627,24 @@ impl<'a> Renderer<'a> {
     fn render_people_list(&self, writer: &Writer) -> Result<(), RenderError> {
         let site = self.input.site;
         let mut ctx = Context::new();
+        let serving = |i: &usize| site.people[*i].serving;
         match self.person_values.is_empty() {
-            false => ctx.insert_value("people", Value::from(self.person_values.clone())),
-            true => ctx.insert("people", &self.people),
+            false => ctx.insert_value(
+                "people",
+                Value::from(
+                    (0..self.person_values.len())
+                        .filter(serving)
+                        .map(|i| self.person_values[i].clone())
+                        .collect::<Vec<_>>(),
+                ),
+            ),
+            true => ctx.insert(
+                "people",
+                &(0..self.people.len())
+                    .filter(serving)
+                    .map(|i| &self.people[i])
+                    .collect::<Vec<_>>(),
+            ),
         }
         self.page(
             writer,
@@ -690,7 +705,13 @@ impl<'a> Renderer<'a> {
                 .map(|a| site.config.url(&a.path())),
         );
         urls.extend(units.iter().map(|u| u.abs_url.clone()));
-        urls.extend(people.iter().map(|p| site.config.url(&p.url)));
+        urls.extend(
+            people
+                .iter()
+                .zip(&site.people)
+                .filter(|(_, person)| person.serving)
+                .map(|(view, _)| site.config.url(&view.url)),
+        );
         let mut ctx = Context::new();
         ctx.insert("urls", &urls);
         ctx.insert("root", "");
@@ -1028,8 +1049,9 @@ fn site_fingerprint(input: &RenderInput, people: &[u64]) -> u64 {
     for unit in &site.units {
         (&unit.id, &unit.aliases).hash(&mut h);
     }
+    // Who is published shows on the people list, the search index and the sitemap.
     for person in &site.people {
-        person.id.hash(&mut h);
+        (&person.id, person.serving).hash(&mut h);
     }
     h.finish()
 }

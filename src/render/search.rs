@@ -27,7 +27,7 @@ pub struct SearchIndex {
     pub kinds: std::collections::BTreeMap<String, String>,
     /// Units and areas, in page order.
     pub places: Vec<Place>,
-    /// Everyone with a person page, in the order of `people/`.
+    /// Everyone with a person page (the people serving today), in the order of `people/`.
     pub people: Vec<PersonEntry>,
 }
 
@@ -72,9 +72,17 @@ pub fn build(
     people: &[PersonView],
     kind_label: impl Fn(&str) -> Option<String>,
 ) -> SearchIndex {
+    // Only people serving today are listed; a current team holds no one else.
+    let mut position = vec![usize::MAX; site.people.len()];
+    let listed: Vec<usize> = (0..site.people.len())
+        .filter(|&i| site.people[i].serving)
+        .collect();
+    for (at, &i) in listed.iter().enumerate() {
+        position[i] = at;
+    }
     let team = |assignments: &mut dyn Iterator<Item = &Assignment>| {
         assignments
-            .map(|a| (a.person, a.role.clone()))
+            .map(|a| (position[a.person], a.role.clone()))
             .collect::<Vec<_>>()
     };
 
@@ -112,8 +120,9 @@ pub fn build(
         });
     }
 
-    let people = people
+    let people = listed
         .iter()
+        .map(|&i| &people[i])
         .map(|p| PersonEntry {
             n: p.name.clone(),
             p: syllables(&p.name),
