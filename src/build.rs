@@ -36,6 +36,7 @@ pub struct BuildOptions {
 pub struct BuildSummary {
     pub output: PathBuf,
     pub units: usize,
+    /// People published: those serving on the publication date.
     pub people: usize,
     pub pages: usize,
     pub boards: usize,
@@ -454,7 +455,8 @@ fn build_in(
     }
     timings.stage("history");
     timings.report();
-    let (units, people) = (site.units.len(), site.people.len());
+    let units = site.units.len();
+    let people = site.people.iter().filter(|p| p.serving).count();
     match (session, views) {
         (Some(session), Some(views)) => {
             let old = session.views.replace(render::ViewCache::new(site, views));

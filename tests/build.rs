@@ -153,7 +153,8 @@ fn every_vcard_parses_back() {
 #[test]
 fn people_not_serving_today_are_not_published_anywhere() {
     let site = planted();
-    site.build_ok();
+    let out = text(&site.build_ok());
+    assert!(out.contains("built 4 units, 3 people:"), "{out}");
     // old-hand's only assignment ended in 2023; newcomer's starts in 2025 (the publication
     // date is 2024-06-01).
     for (id, name, digits) in [
