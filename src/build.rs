@@ -456,7 +456,7 @@ fn build_in(
     timings.stage("history");
     timings.report();
     let units = site.units.len();
-    let people = site.people.iter().filter(|p| p.serving).count();
+    let people = site.published_people().count();
     match (session, views) {
         (Some(session), Some(views)) => {
             let old = session.views.replace(render::ViewCache::new(site, views));

@@ -213,6 +213,11 @@ impl Site {
         &self.areas[0]
     }
 
+    /// The people who get a page, a vCard and a place on the lists: those serving today.
+    pub fn published_people(&self) -> impl Iterator<Item = PersonIndex> + '_ {
+        (0..self.people.len()).filter(|&i| self.people[i].serving)
+    }
+
     /// Areas from the top down to `area`, without the site root.
     pub fn ancestors(&self, area: AreaIndex) -> Vec<AreaIndex> {
         let mut chain = Vec::new();

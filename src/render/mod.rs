@@ -627,23 +627,19 @@ impl<'a> Renderer<'a> {
     fn render_people_list(&self, writer: &Writer) -> Result<(), RenderError> {
         let site = self.input.site;
         let mut ctx = Context::new();
-        let serving = |i: &usize| site.people[*i].serving;
+        let published = site.published_people();
         match self.person_values.is_empty() {
             false => ctx.insert_value(
                 "people",
                 Value::from(
-                    (0..self.person_values.len())
-                        .filter(serving)
+                    published
                         .map(|i| self.person_values[i].clone())
                         .collect::<Vec<_>>(),
                 ),
             ),
             true => ctx.insert(
                 "people",
-                &(0..self.people.len())
-                    .filter(serving)
-                    .map(|i| &self.people[i])
-                    .collect::<Vec<_>>(),
+                &published.map(|i| &self.people[i]).collect::<Vec<_>>(),
             ),
         }
         self.page(
@@ -706,11 +702,8 @@ impl<'a> Renderer<'a> {
         );
         urls.extend(units.iter().map(|u| u.abs_url.clone()));
         urls.extend(
-            people
-                .iter()
-                .zip(&site.people)
-                .filter(|(_, person)| person.serving)
-                .map(|(view, _)| site.config.url(&view.url)),
+            site.published_people()
+                .map(|i| site.config.url(&people[i].url)),
         );
         let mut ctx = Context::new();
         ctx.insert("urls", &urls);

@@ -74,9 +74,7 @@ pub fn build(
 ) -> SearchIndex {
     // Only people serving today are listed; a current team holds no one else.
     let mut position = vec![usize::MAX; site.people.len()];
-    let listed: Vec<usize> = (0..site.people.len())
-        .filter(|&i| site.people[i].serving)
-        .collect();
+    let listed: Vec<usize> = site.published_people().collect();
     for (at, &i) in listed.iter().enumerate() {
         position[i] = at;
     }
