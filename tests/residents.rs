@@ -5,8 +5,8 @@
 //! axe-core in Debian's chromium, the Nu HTML checker on every generated page, and a headless
 //! browser that types into the search box and measures the unit page on phone-sized screens.
 //!
-//! Those tools come from npm: run `cd tests/browser && npm install` once (CI does). A missing
-//! tool fails the test with what to install; nothing is skipped.
+//! Those tools come from npm and Debian; the first run installs them (common::tools) or, when
+//! not run as root, fails naming the command to run. Nothing is skipped.
 //!
 //! The checks take turns (see [`TURN`]): Lighthouse measures time, and a browser or a build
 //! running beside it on a 2-core machine would make its performance score a lottery.
@@ -24,8 +24,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-const BROWSER_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser");
-const INSTALL: &str = "run `cd tests/browser && npm install` (CI's .ci/run does this)";
+use common::tools::{self, BROWSER_DIR};
 
 /// One check at a time: the browser checks, and the builds of the others, which would
 /// otherwise compete with Lighthouse for the CPU while it measures.
@@ -214,30 +213,24 @@ fn percent_decode(s: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // The tools.
 
-/// Fails with what to install when a tool the browser checks need is missing.
-fn require_browser_tools() {
-    for package in ["lighthouse", "axe-core", "puppeteer-core", "vnu-jar"] {
-        let manifest = Path::new(BROWSER_DIR)
-            .join("node_modules")
-            .join(package)
-            .join("package.json");
-        assert!(
-            manifest.is_file(),
-            "the npm package `{package}` is not installed in tests/browser: {INSTALL}"
-        );
+/// The browser, the npm page checkers and Java, installed on first use (see common::tools).
+/// Returns the browser the checkers drive.
+fn require_browser_tools() -> PathBuf {
+    tools::require_node_modules();
+    tools::require("java");
+    tools::require_cjk_fonts();
+    match std::env::var_os("CHROME_PATH") {
+        Some(path) => PathBuf::from(path),
+        None => tools::require("chromium"),
     }
-    let chrome = std::env::var("CHROME_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    assert!(
-        Path::new(&chrome).is_file(),
-        "no browser at {chrome}: install Debian's chromium (`apt-get install chromium`) or set CHROME_PATH"
-    );
 }
 
 /// Runs `node SCRIPT ARGS` in tests/browser and returns its JSON answer; gives up after
 /// `limit`, killing the script and its browser.
 fn node(script: &str, args: &[String], limit: Duration) -> Value {
-    require_browser_tools();
-    let child = Command::new("node")
+    let chrome = require_browser_tools();
+    let child = Command::new(tools::require("node"))
+        .env("CHROME_PATH", chrome)
         .arg(script)
         .args(args)
         .current_dir(BROWSER_DIR)
@@ -468,7 +461,7 @@ fn nu_html_checker_finds_no_error_in_any_generated_page() {
     let _turn = take_turn();
     let site = Served::example();
     let jar = Path::new(BROWSER_DIR).join("node_modules/vnu-jar/build/dist/vnu.jar");
-    let child = Command::new("java")
+    let child = Command::new(tools::require("java"))
         .arg("-jar")
         .arg(&jar)
         .args(["--errors-only", "--skip-non-html", "--format", "text"])

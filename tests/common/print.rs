@@ -2,8 +2,8 @@
 //! PDF as a township clerk's browser would, poppler (`pdfinfo`, `pdftotext`, `pdftoppm`) reads
 //! the PDF as a printer would, and `zbarimg` scans the QR code as a resident's phone would.
 //!
-//! Every tool is required. A missing one fails the test with the Debian package to install:
-//! CI installs them all (`.ci/run`), so a skip would only hide a broken board.
+//! Every tool is required and comes through `common::tools`, which installs it on first use
+//! (or fails naming the command to run), so a skip can never hide a broken board.
 #![allow(dead_code)]
 
 use std::ffi::OsStr;
@@ -19,43 +19,27 @@ pub const MM_PER_PT: f64 = 25.4 / 72.0;
 /// 2–4 s here; the margin is for a loaded CI machine, not for a hung browser.
 const PRINT_TIMEOUT: Duration = Duration::from_secs(180);
 
-/// Runs `program`, failing with what to install when it is not there.
-fn run(program: &str, package: &str, args: &[&OsStr]) -> Output {
-    Command::new(program)
+/// Runs `program`, installing it first on a fresh machine.
+fn run(program: &str, args: &[&OsStr]) -> Output {
+    let path = crate::common::tools::require(program);
+    Command::new(&path)
         .args(args)
         .output()
-        .unwrap_or_else(|error| panic!("{}", missing(program, package, &error)))
-}
-
-fn missing(program: &str, package: &str, error: &std::io::Error) -> String {
-    format!(
-        "could not run `{program}` ({error}): install Debian's `{package}` \
-         (`apt-get install {package}`); CI installs it in .ci/run"
-    )
+        .unwrap_or_else(|error| panic!("could not run {}: {error}", path.display()))
 }
 
 fn stderr_of(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// The Chromium to print with: `$CHROMIUM` if set, else the first of `chromium`,
-/// `chromium-browser`, `google-chrome` on `PATH`.
+/// The Chromium to print with: `$CHROMIUM` if set, else Debian's `chromium` (installed on
+/// first use), with the Chinese fonts a board needs.
 pub fn chromium() -> PathBuf {
-    if let Some(path) = std::env::var_os("CHROMIUM") {
-        return PathBuf::from(path);
+    crate::common::tools::require_cjk_fonts();
+    match std::env::var_os("CHROMIUM") {
+        Some(path) => PathBuf::from(path),
+        None => crate::common::tools::require("chromium"),
     }
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
-        .find(|candidate| candidate.is_file())
-        .unwrap_or_else(|| {
-            panic!(
-                "no Chromium on PATH (looked for chromium, chromium-browser, google-chrome): \
-                 install Debian's `chromium` (`apt-get install chromium`), or set CHROMIUM to a \
-                 Chrome or Chromium binary; CI installs it in .ci/run"
-            )
-        })
 }
 
 /// A `file://` URL for a local file; the few characters that would end or cut a URL are
@@ -101,12 +85,7 @@ pub fn print_to_pdf(html: &Path, pdf: &Path) {
         .stdout(Stdio::null())
         .stderr(log)
         .spawn()
-        .unwrap_or_else(|error| {
-            panic!(
-                "{}",
-                missing(&browser.to_string_lossy(), "chromium", &error)
-            )
-        });
+        .unwrap_or_else(|error| panic!("could not start {}: {error}", browser.display()));
     let started = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().expect("wait for Chromium") {
@@ -136,7 +115,6 @@ pub fn print_to_pdf(html: &Path, pdf: &Path) {
 pub fn page_sizes_mm(pdf: &Path) -> Vec<(f64, f64)> {
     let output = run(
         "pdfinfo",
-        "poppler-utils",
         &[
             "-f".as_ref(),
             "1".as_ref(),
@@ -203,7 +181,6 @@ impl Word {
 pub fn words(pdf: &Path) -> Vec<Vec<Word>> {
     let output = run(
         "pdftotext",
-        "poppler-utils",
         &[
             "-bbox".as_ref(),
             "-enc".as_ref(),
@@ -346,7 +323,6 @@ pub fn rasterise(pdf: &Path, page: usize, dpi: u32, png: &Path) {
     let dpi = dpi.to_string();
     let output = run(
         "pdftoppm",
-        "poppler-utils",
         &[
             "-r".as_ref(),
             dpi.as_ref(),
@@ -375,7 +351,6 @@ pub fn rasterise(pdf: &Path, page: usize, dpi: u32, png: &Path) {
 pub fn zbar_qr_codes(png: &Path) -> Vec<String> {
     let output = run(
         "zbarimg",
-        "zbar-tools",
         &[
             "-q".as_ref(),
             "--raw".as_ref(),
