@@ -16,6 +16,7 @@ use super::toml_fields::{
 use crate::content::{CONTENT_DIR, PEOPLE_DIR, PHOTO_EXTENSIONS};
 use crate::diagnostics::Diagnostic;
 use crate::model::Kind;
+use crate::model::reading;
 use crate::model::slug::slugify;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -142,6 +143,12 @@ impl Planner<'_> {
                 continue;
             }
             self.plan_area_record(&folder, roster_unit, &person_ids, &mut plan);
+            if folder.created {
+                let record = self.display(&folder.dir.join("_index.toml"));
+                let slug = folder.segments.last().map_or("", String::as_str);
+                plan.warnings
+                    .extend(misread_warning(&record, &folder.name, slug));
+            }
         }
 
         // Units: an existing one is the one with the same name in the same area folder.
@@ -186,6 +193,8 @@ impl Planner<'_> {
                     if slug != slugify(name) {
                         doc.insert("slug", value(slug.as_str()));
                     }
+                    plan.warnings
+                        .extend(misread_warning(&self.display(&path), name, &slug));
                     merge_team(doc.as_table_mut(), unit, &person_ids);
                     plan.ops.push(FileOp {
                         action: Action::Create,
@@ -395,7 +404,7 @@ impl Planner<'_> {
                             )),
                         );
                     }
-                    let base = slug_base(&person.name, "person");
+                    let base = person_slug_base(&person.name);
                     let id = (1..)
                         .map(|n| suffixed(&base, n))
                         .find(|c| {
@@ -613,12 +622,55 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
 }
 
 fn slug_base(name: &str, fallback: &str) -> String {
-    let s = slugify(name);
+    nonempty(slugify(name), fallback)
+}
+
+/// A new person's id: the pinyin of their name with the surname read as a surname (曾 zeng).
+fn person_slug_base(name: &str) -> String {
+    nonempty(reading::person_slug(name), "person")
+}
+
+fn nonempty(s: String, fallback: &str) -> String {
     if s.is_empty() {
         fallback.to_string()
     } else {
         s
     }
+}
+
+/// A new unit's or area's name with a character often read another way (重阳村: zhong or
+/// chong): its address is printed on boards, so the clerk is told before the first build how
+/// to pick the reading people use.
+fn misread_warning(file: &str, name: &str, slug: &str) -> Option<Diagnostic> {
+    let found = reading::often_misread(name, false);
+    let (ch, readings) = found.first()?;
+    let other = readings.get(1)?;
+    let suggested: String = name
+        .chars()
+        .map(|c| {
+            if c == *ch {
+                other.to_string()
+            } else {
+                slugify(&c.to_string())
+            }
+        })
+        .collect();
+    let all = found
+        .iter()
+        .map(|(c, r)| format!("{c} ({})", r.join("/")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(
+        Diagnostic::warning(
+            file,
+            format!(
+                "{name} has characters read more than one way: {all}; its address uses `{slug}`"
+            ),
+        )
+        .help(format!(
+            "if people say it another way, write e.g. `slug = \"{suggested}\"` in this file before the first build: the address is printed on its board and must not change afterwards"
+        )),
+    )
 }
 
 fn suffixed(base: &str, n: usize) -> String {

@@ -8,13 +8,14 @@
 //! Keys are one or two letters because the file travels over slow mobile connections; people
 //! are listed once and referenced by position, so a person on five teams costs five numbers.
 
-use crate::model::slug::{initials, slugify};
+use crate::model::reading;
+use crate::model::slug::initials;
 use crate::model::{Assignment, Site};
 use crate::render::context::PersonView;
 use serde::Serialize;
 
 /// Bumped when the shape changes, so a cached old script can tell it cannot read the file.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The file name under the output root; the search partial points the script at it.
 pub const FILE_NAME: &str = "search.json";
@@ -42,8 +43,9 @@ pub struct Place {
     pub a: String,
     /// Page path relative to the site root: `donghu/liuzhuangcun/`.
     pub u: String,
-    /// Pinyin syllables separated by spaces (`liu zhuang cun`), so the script can match
-    /// initials, full pinyin and mixes at syllable boundaries.
+    /// Pinyin syllables separated by spaces (`liu zhuang cun`), each with its readings
+    /// separated by `|` (`zhong|chong yang cun`), so the script can match initials, full
+    /// pinyin and mixes at syllable boundaries, in any reading.
     pub p: String,
     /// Pinyin initials: `lzc`.
     pub i: String,
@@ -98,7 +100,7 @@ pub fn build(
                 .as_str(),
             a: parent.map_or_else(String::new, |p| site.areas[p].name.clone()),
             u: area.path(),
-            p: syllables(&area.name),
+            p: syllables(&area.name, false),
             i: initials(&area.name),
             m: area
                 .record
@@ -112,7 +114,7 @@ pub fn build(
             k: unit.kind.as_str(),
             a: site.areas[unit.area].name.clone(),
             u: unit.path(),
-            p: syllables(&unit.name),
+            p: syllables(&unit.name, false),
             i: initials(&unit.name),
             m: team(&mut unit.current_team()),
         });
@@ -123,7 +125,7 @@ pub fn build(
         .map(|&i| &people[i])
         .map(|p| PersonEntry {
             n: p.name.clone(),
-            p: syllables(&p.name),
+            p: syllables(&p.name, true),
             i: initials(&p.name),
             t: p.title.clone(),
             u: p.url.clone(),
@@ -174,30 +176,16 @@ impl SearchIndex {
     }
 }
 
-/// `刘庄村` → `liu zhuang cun`; an ASCII run stays one syllable (`A区` → `a qu`), other
-/// characters (punctuation, spaces) separate syllables, and ü is written v as typed (`吕` → `lv`).
-pub fn syllables(name: &str) -> String {
-    let mut out: Vec<String> = Vec::new();
-    let mut ascii_run = String::new();
-    let flush = |run: &mut String, out: &mut Vec<String>| {
-        if !run.is_empty() {
-            out.push(std::mem::take(run));
-        }
-    };
-    for ch in name.chars() {
-        if ch.is_ascii_alphanumeric() {
-            ascii_run.push(ch.to_ascii_lowercase());
-            continue;
-        }
-        flush(&mut ascii_run, &mut out);
-        // ü is typed as v on Chinese keyboards (吕 lü → lv).
-        let piece = slugify(ch.encode_utf8(&mut [0; 4])).replace('ü', "v");
-        if !piece.is_empty() {
-            out.push(piece);
-        }
-    }
-    flush(&mut ascii_run, &mut out);
-    out.join(" ")
+/// `刘庄村` → `liu zhuang cun`: syllables separated by spaces, each with every reading of its
+/// character separated by `|` (`重阳村` → `zhong|chong yang cun`), so a search finds a place by
+/// any reading people use. With `person`, the surname is read as a surname first (`曾国藩` →
+/// `zeng|ceng guo fan`). See [`crate::model::reading`].
+pub fn syllables(name: &str, person: bool) -> String {
+    reading::syllables(name, person)
+        .iter()
+        .map(|readings| readings.join("|"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The last four digits of a number as the page shows it (`139 0534 1201` → `1201`); short
@@ -216,16 +204,22 @@ mod tests {
 
     #[test]
     fn syllables_split_chinese_and_keep_ascii_runs() {
-        assert_eq!(syllables("刘庄村"), "liu zhuang cun");
-        assert_eq!(syllables("欧阳兰"), "ou yang lan");
-        assert_eq!(syllables("A区3号楼"), "a qu 3 hao lou");
-        assert_eq!(
-            syllables("华兴机械有限公司"),
-            "hua xing ji xie you xian gong si"
-        );
-        assert_eq!(syllables("（东）"), "dong");
-        assert_eq!(syllables("吕绿"), "lv lv");
-        assert_eq!(syllables(""), "");
+        assert_eq!(syllables("刘庄村", false), "liu zhuang cun");
+        assert_eq!(syllables("欧阳兰", true), "ou yang lan");
+        assert_eq!(syllables("A区3号楼", false).split(' ').count(), 5);
+        assert!(syllables("A区3号楼", false).starts_with("a qu"));
+        assert_eq!(syllables("（东）", false), "dong");
+        assert_eq!(syllables("吕", false), "lv");
+        assert_eq!(syllables("", false), "");
+    }
+
+    #[test]
+    fn every_reading_is_listed_and_surnames_come_first() {
+        let chongyang = syllables("重阳村", false);
+        assert!(chongyang.starts_with("zhong|chong"), "{chongyang}");
+        assert!(chongyang.ends_with(" yang cun"), "{chongyang}");
+        let zeng = syllables("曾国藩", true);
+        assert!(zeng.starts_with("zeng|ceng guo"), "{zeng}");
     }
 
     #[test]

@@ -55,7 +55,17 @@
     var kinds = index.kinds || {};
     var people = index.people || [];
     var out = [];
-    function words(s) { return s ? s.split(' ') : []; }
+    // `zhong|chong yang cun` → [['zhong', 'chong'], ['yang'], ['cun']]: every reading of
+    // each syllable, and ü also as u (people type 吕 as lv or lu).
+    function words(s) {
+      return !s ? [] : s.split(' ').map(function (w) {
+        var forms = w.split('|');
+        forms.forEach(function (f) {
+          if (f.indexOf('v') >= 0) forms.push(f.replace(/v/g, 'u'));
+        });
+        return forms;
+      });
+    }
     function person(p) {
       return { n: p.n, syl: words(p.p), i: p.i, d: p.d || [] };
     }
@@ -82,17 +92,18 @@
     }).toLowerCase().replace(/[\s'’·\-]+/g, '').replace(/ü/g, 'v');
   }
 
-  // Does q spell the syllables from `at` on, each syllable by any prefix of it?
-  // `lz`, `liuzhuang`, `liuz` and `lzhuang` all spell 刘庄 (liu zhuang). ü is written v in
-  // the index (lv); people also type it u (lu), so both spell it.
-  function spells(q, syl, at) {
-    if (!q) return true;
+  // Does q spell the syllables from `at` on, each syllable by any prefix of any of its
+  // readings? `lz`, `liuzhuang`, `liuz` and `lzhuang` all spell 刘庄 (liu zhuang); `cy` and
+  // `chongyang` spell 重阳 (zhong|chong yang). With `whole`, every syllable is spelt in full.
+  function spells(q, syl, at, whole) {
+    if (!q) return !whole || at === syl.length;
     if (at >= syl.length) return false;
-    var forms = syl[at].indexOf('v') < 0 ? [syl[at]] : [syl[at], syl[at].replace(/v/g, 'u')];
+    var forms = syl[at];
     for (var f = 0; f < forms.length; f++) {
       var s = forms[f];
       for (var k = Math.min(s.length, q.length); k > 0; k--) {
-        if (q.slice(0, k) === s.slice(0, k) && spells(q.slice(k), syl, at + 1)) return true;
+        if (whole && k < s.length) break;
+        if (q.slice(0, k) === s.slice(0, k) && spells(q.slice(k), syl, at + 1, whole)) return true;
       }
     }
     return false;
@@ -105,9 +116,13 @@
       var at = name.indexOf(q);
       return at === 0 ? 90 : at > 0 ? 70 : 0;
     }
-    if (spells(q, syl, 0)) return syl.join('') === q ? 95 : 85;
+    if (spells(q, syl, 0)) return spells(q, syl, 0, true) ? 95 : 85;
     for (var i = 1; i < syl.length; i++) if (spells(q, syl, i)) return 60;
     return 0;
+  }
+
+  function contains(text, q) {
+    return !!text && normalize(text).indexOf(q) >= 0;
   }
 
   function digitsMatch(q, d) {
@@ -131,6 +146,8 @@
       e.members.forEach(function (m) {
         var s = nameScore(q, latin, m.who.n, m.who.syl) / 2;
         if (digits && s < 60 && digitsMatch(q, m.who.d)) s = 60;
+        // A role or title typed in characters (第一书记, 民警) finds the teams that have one.
+        if (!latin && s < 40 && (contains(m.role, q) || contains(m.who.ctx, q))) s = 40;
         if (s > best) { best = s; hit = m; }
       });
       if (!best && e.ctx && nameScore(q, latin, e.ctx, [])) best = 20;
