@@ -863,3 +863,146 @@ fn a_site_with_a_broken_record_is_not_touched() {
     );
     assert_eq!(snapshot(site.root()), before);
 }
+
+const DATED_HEADER: &str = "镇街,单位,类型,姓名,职务,派出单位,角色,电话,起始日期";
+
+#[test]
+fn short_and_implausible_dates_are_refused_with_row_and_column_and_excel_day_numbers_are_read() {
+    let site = Site::new(&[]);
+    csv(
+        &site,
+        "r.csv",
+        &[
+            DATED_HEADER,
+            "东湖镇,刘庄村,村,王兴,副局长,县农机局,组长,13912345678,3/9/23",
+            "东湖镇,石桥村,村,李华,主任,镇政府,组长,13805342202,44994",
+            "东湖镇,北关村,村,周杰,科员,县财政局,组长,13605344404,1900-01-01",
+            "东湖镇,南关村,村,赵敏,科员,县财政局,组长,13705345505,09/03/2023",
+        ],
+    );
+    let out = run_in(site.root(), &["import", "r.csv"]);
+    let said = text(&out);
+    assert!(!out.status.success(), "{said}");
+    for (row, value) in [(2, "3/9/23"), (5, "09/03/2023")] {
+        let line = format!("r.csv: row {row}, column 起始日期 (I): \"{value}\" has no four-digit year first");
+        assert!(said.contains(&line), "wanted `{line}` in\n{said}");
+    }
+    assert!(
+        said.contains("r.csv: row 4, column 起始日期 (I): \"1900-01-01\" is outside the years 1949–2100"),
+        "{said}"
+    );
+    assert!(!site.path("content").exists(), "nothing is written");
+
+    // The good row's Excel day number is the date it stands for.
+    import_ok(site.root(), &["r.csv", "--skip-bad"]);
+    let unit = toml_of(&site, "content/donghuzhen/shiqiaocun.toml");
+    let since = unit["team"][0]["since"].to_string();
+    assert_eq!(since, "2023-03-09");
+    assert!(!site.path("content/donghuzhen/liuzhuangcun.toml").exists());
+
+    // In a workbook, a number typed where a date goes is read the same way.
+    let site = Site::new(&[]);
+    write_xlsx(
+        &site.path("roster.xlsx"),
+        &[SheetSpec {
+            name: "花名册",
+            rows: vec![
+                DATED_HEADER.split(',').map(t).collect(),
+                vec![
+                    t("东湖镇"),
+                    t("刘庄村"),
+                    t("村"),
+                    t("王兴"),
+                    t("副局长"),
+                    t("县农机局"),
+                    t("组长"),
+                    t("13912345678"),
+                    X::N(44994.0),
+                ],
+            ],
+            merges: vec![],
+        }],
+    );
+    import_ok(site.root(), &["roster.xlsx"]);
+    let unit = toml_of(&site, "content/donghuzhen/liuzhuangcun.toml");
+    assert_eq!(unit["team"][0]["since"].to_string(), "2023-03-09");
+}
+
+fn township_sheet(name: &'static str, unit: &str, person: &str, phone: &str) -> SheetSpec {
+    SheetSpec {
+        name,
+        rows: vec![
+            "单位,类型,姓名,职务,派出单位,角色,电话".split(',').map(t).collect(),
+            [unit, "村", person, "科员", "县直单位", "组长", phone]
+                .into_iter()
+                .map(t)
+                .collect(),
+        ],
+        merges: vec![],
+    }
+}
+
+#[test]
+fn sheets_named_after_townships_are_their_areas_and_other_sheets_are_named_in_a_warning() {
+    let site = Site::new(&[]);
+    write_xlsx(
+        &site.path("roster.xlsx"),
+        &[
+            township_sheet("东湖镇", "刘庄村", "王兴", "13912345678"),
+            township_sheet("青石街道", "幸福社区", "李华", "13805342202"),
+        ],
+    );
+    let said = import_ok(site.root(), &["roster.xlsx"]);
+    assert!(!said.contains("top level"), "{said}");
+    assert!(site.path("content/donghuzhen/liuzhuangcun.toml").is_file());
+    assert!(site.path("content/qingshijiedao/xingfushequ.toml").is_file());
+    assert_eq!(
+        toml_of(&site, "content/qingshijiedao/_index.toml")["name"].as_str(),
+        Some("青石街道")
+    );
+
+    let site = Site::new(&[]);
+    write_xlsx(
+        &site.path("roster.xlsx"),
+        &[
+            township_sheet("Sheet1", "刘庄村", "王兴", "13912345678"),
+            township_sheet("第二批", "幸福社区", "李华", "13805342202"),
+        ],
+    );
+    let said = import_ok(site.root(), &["roster.xlsx"]);
+    for sheet in ["Sheet1", "第二批"] {
+        assert!(
+            said.contains(&format!(
+                "sheet {sheet} has no 镇街 column and its name is not a township's"
+            )),
+            "{sheet}: {said}"
+        );
+    }
+    assert!(site.path("content/liuzhuangcun.toml").is_file());
+}
+
+#[test]
+fn surnames_are_read_as_surnames_and_polyphonic_place_names_are_pointed_out() {
+    let site = Site::new(&[]);
+    csv(
+        &site,
+        "r.csv",
+        &[
+            HEADER,
+            "东湖镇,重阳村,村,曾国范,副局长,县农机局,组长,13912345678",
+            "东湖镇,刘庄村,村,单田芳,主任,镇政府,组长,13805342202",
+        ],
+    );
+    let said = import_ok(site.root(), &["r.csv"]);
+    assert!(site.path("content/people/zengguofan.toml").is_file(), "{said}");
+    assert!(site.path("content/people/shantianfang.toml").is_file(), "{said}");
+    // The address keeps the default reading; the clerk is told how to choose the other.
+    assert!(site.path("content/donghuzhen/zhongyangcun.toml").is_file());
+    assert!(
+        said.contains("content/donghuzhen/zhongyangcun.toml")
+            && said.contains("重阳村 has characters read more than one way: 重 (zhong/chong")
+            && said.contains("slug = \"chongyangcun\""),
+        "{said}"
+    );
+    assert!(!said.contains("刘庄村 has characters"), "{said}");
+}

@@ -61,24 +61,56 @@ pub fn date(
         )
         .help("write the date as YYYY-MM-DD"));
     };
-    time::Month::try_from(month)
-        .ok()
-        .and_then(|m| Date::from_calendar_date(year, m, day).ok())
-        .ok_or_else(|| {
-            error_at(
-                file,
-                doc,
-                value,
+    calendar_date(year, month, day).map_err(|problem| {
+        let (message, help) = match problem {
+            DateProblem::NotInCalendar => (
                 format!("`{field}` = {shown} is not a real calendar date"),
-            )
-            .help("check the day and month (February has 28 or 29 days)")
-        })
+                "check the day and month (February has 28 or 29 days)".to_string(),
+            ),
+            DateProblem::OutOfRange => (
+                format!(
+                    "`{field}` = {shown} is outside the years {}–{}",
+                    PLAUSIBLE_YEARS.start(),
+                    PLAUSIBLE_YEARS.end()
+                ),
+                "write the year in full, like 2023-03-09".to_string(),
+            ),
+        };
+        error_at(file, doc, value, message).help(help)
+    })
 }
 
-/// `YYYY-MM-DD` (also with `/` or `.`), as typed in spreadsheets.
+/// The years a record or a roster can mean. A date outside them is a typing or saving
+/// mistake (a short year `3/9/23` read as the year 3), never a real assignment.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
+
+/// Why year, month and day are not a date a record may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not in the calendar: 2023-02-30.
+    NotInCalendar,
+    /// Outside [`PLAUSIBLE_YEARS`].
+    OutOfRange,
+}
+
+/// The one conversion from year, month and day to a date a record may hold.
+pub fn calendar_date(year: i32, month: u8, day: u8) -> Result<Date, DateProblem> {
+    let date = time::Month::try_from(month)
+        .ok()
+        .and_then(|m| Date::from_calendar_date(year, m, day).ok())
+        .ok_or(DateProblem::NotInCalendar)?;
+    if PLAUSIBLE_YEARS.contains(&year) {
+        Ok(date)
+    } else {
+        Err(DateProblem::OutOfRange)
+    }
+}
+
+/// `YYYY-MM-DD` (also with `/` or `.`), as typed in spreadsheets. The year comes first and
+/// in four digits: `3/9/23` could mean 2023-03-09 or 2003-09-23, and is not guessed at.
 pub fn parse_ymd(s: &str) -> Option<(i32, u8, u8)> {
     let mut parts = s.split(['-', '/', '.']);
-    let year = parts.next()?.parse().ok()?;
+    let year = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
     let month = parts.next()?.parse().ok()?;
     let day = parts.next()?.parse().ok()?;
     parts.next().is_none().then_some((year, month, day))

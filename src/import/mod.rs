@@ -199,6 +199,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
             dir: &dir,
             sheet,
             layout,
+            sheets: layouts.len(),
         };
         reader.read_into(&mut roster, &mut carry, &|| bar.inc(1));
     }

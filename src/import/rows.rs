@@ -4,7 +4,7 @@
 
 use super::columns::{Column, letter};
 use super::sheet::{Cell, Layout, Sheet, number_text};
-use crate::content::values::parse_ymd;
+use crate::content::values::{DateProblem, PLAUSIBLE_YEARS, calendar_date, parse_ymd};
 use crate::diagnostics::Diagnostic;
 use crate::model::Kind;
 use crate::validate::idnumber;
@@ -131,6 +131,8 @@ pub struct SheetReader<'a> {
     pub dir: &'a Path,
     pub sheet: &'a Sheet,
     pub layout: &'a Layout,
+    /// How many sheets of the workbook hold a roster.
+    pub sheets: usize,
 }
 
 /// Roles that make the member the team's lead when there is no 负责人 column.
@@ -230,9 +232,28 @@ impl SheetReader<'_> {
             );
         }
         // Each sheet starts its own groups: a 镇街 cell never carries over from another sheet.
+        // Without a 镇街 column, a workbook with one sheet per township names the area in the
+        // sheet's name; any other sheet name says nothing about where its units are.
         carry.area = None;
         carry.unit = None;
         carry.kind = None;
+        if !self.layout.has(Column::Area)
+            && let Some(name) = &self.sheet.name
+        {
+            if names_an_area(name) {
+                carry.area = Some(Cell::Text(name.trim().to_string()));
+            } else if self.sheets > 1 {
+                roster.warnings.push(
+                    Diagnostic::warning(
+                        self.file,
+                        format!(
+                            "sheet {name} has no 镇街 column and its name is not a township's, so its units are placed at the top level, outside any area"
+                        ),
+                    )
+                    .help("add a 镇街 column, or name the sheet after its area (…镇, …乡, …街道, …办事处) and import again"),
+                );
+            }
+        }
         for index in self.layout.header_row + 1..self.sheet.rows.len() {
             progress();
             let mut cells: HashMap<Column, Cell> = HashMap::new();
@@ -694,6 +715,14 @@ impl SheetReader<'_> {
     }
 }
 
+/// Whether a sheet's name is an area's: `鲁权屯镇`, `城关街道`, `新华路办事处`, `王庄乡`.
+fn names_an_area(sheet: &str) -> bool {
+    let name = sheet.trim();
+    ["镇", "乡", "街道", "办事处"]
+        .iter()
+        .any(|suffix| name.ends_with(suffix) && name.chars().count() > suffix.chars().count())
+}
+
 /// Kinds whose rows describe an area's own team rather than a unit in it.
 pub fn is_area_kind(kind: Kind) -> bool {
     matches!(kind, Kind::Township | Kind::Street | Kind::County)
@@ -710,15 +739,17 @@ fn yes_no(text: &str) -> Option<bool> {
     }
 }
 
-/// A date cell: an Excel date, or text like `2023-03-09`, `2023/3/9`, `2023.3.9`,
-/// `2023年3月9日`, `20230309`.
+/// A date cell: an Excel date, an Excel day number (`44994`, as a CSV saved from Excel holds
+/// a date column formatted as General), or text like `2023-03-09`, `2023/3/9`, `2023.3.9`,
+/// `2023年3月9日`, `20230309`. Short forms (`3/9/23`, `09/03/2023`) and dates outside
+/// [`PLAUSIBLE_YEARS`] are refused: a guessed date on a public board is worse than an error.
 pub fn date_cell(cell: &Cell) -> Result<Option<Date>, String> {
     let (ymd, shown) = match cell {
         Cell::Empty => return Ok(None),
         Cell::Date { year, month, day } => (Some((*year, *month, *day)), cell.text()),
         Cell::Number(n) => {
             let text = number_text(*n);
-            (compact_date(&text), text)
+            (compact_date(&text).or_else(|| excel_serial(*n)), text)
         }
         Cell::Text(s) => {
             let s = s.trim();
@@ -727,23 +758,63 @@ pub fn date_cell(cell: &Cell) -> Result<Option<Date>, String> {
                 .replace('日', "")
                 .trim()
                 .to_string();
+            let serial = || {
+                (normal.len() == 5 && normal.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| normal.parse::<f64>().ok().and_then(excel_serial))
+                    .flatten()
+            };
             (
-                parse_ymd(&normal).or_else(|| compact_date(&normal)),
+                parse_ymd(&normal)
+                    .or_else(|| compact_date(&normal))
+                    .or_else(serial),
                 s.to_string(),
             )
         }
         Cell::Error(e) => (None, e.clone()),
     };
     let Some((year, month, day)) = ymd else {
-        return Err(format!(
-            "\"{shown}\" is not a date: write it as YYYY-MM-DD, like 2023-03-09"
-        ));
+        return Err(if short_date(&shown) {
+            format!(
+                "\"{shown}\" has no four-digit year first: it could mean more than one date; write it as YYYY-MM-DD, like 2023-03-09"
+            )
+        } else {
+            format!("\"{shown}\" is not a date: write it as YYYY-MM-DD, like 2023-03-09")
+        });
     };
-    time::Month::try_from(month)
-        .ok()
-        .and_then(|m| Date::from_calendar_date(year, m, day).ok())
-        .map(Some)
-        .ok_or_else(|| format!("\"{shown}\" is not a real calendar date: check the day and month"))
+    match calendar_date(year, month, day) {
+        Ok(date) => Ok(Some(date)),
+        Err(DateProblem::NotInCalendar) => Err(format!(
+            "\"{shown}\" is not a real calendar date: check the day and month"
+        )),
+        Err(DateProblem::OutOfRange) => Err(format!(
+            "\"{shown}\" is outside the years {}–{}: write the full date as YYYY-MM-DD, like 2023-03-09",
+            PLAUSIBLE_YEARS.start(),
+            PLAUSIBLE_YEARS.end()
+        )),
+    }
+}
+
+/// An Excel day number as year, month and day: days since 1899-12-30 (Excel counts a
+/// 29 February 1900 that never was, so serials from 61 on line up with that origin; earlier
+/// ones are outside the plausible years anyway). Only whole days within the plausible years.
+fn excel_serial(n: f64) -> Option<(i32, u8, u8)> {
+    if n.fract() != 0.0 || !(61.0..=80_000.0).contains(&n) {
+        return None;
+    }
+    let origin = Date::from_calendar_date(1899, time::Month::December, 30).ok()?;
+    let date = origin.checked_add(time::Duration::days(n as i64))?;
+    PLAUSIBLE_YEARS
+        .contains(&date.year())
+        .then(|| (date.year(), u8::from(date.month()), date.day()))
+}
+
+/// Text shaped like a date but without a four-digit year first: `3/9/23`, `09/03/2023`.
+fn short_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn compact_date(s: &str) -> Option<(i32, u8, u8)> {
@@ -803,7 +874,33 @@ mod tests {
                 .contains("not a real calendar date")
         );
         assert!(d("下个月").unwrap_err().contains("YYYY-MM-DD"));
-        assert!(date_cell(&Cell::Number(45000.0)).is_err());
         assert_eq!(date_cell(&Cell::Empty), Ok(None));
+    }
+
+    #[test]
+    fn excel_day_numbers_become_their_dates() {
+        let want = Date::from_calendar_date(2023, time::Month::March, 9).ok();
+        assert_eq!(date_cell(&Cell::Number(44994.0)), Ok(want));
+        assert_eq!(date_cell(&Cell::Text("44994".into())), Ok(want));
+        let new_year = Date::from_calendar_date(2000, time::Month::January, 1).ok();
+        assert_eq!(date_cell(&Cell::Number(36526.0)), Ok(new_year));
+        // A day number with a time of day, or far outside the years, is not taken as a date.
+        assert!(date_cell(&Cell::Number(44994.5)).is_err());
+        assert!(date_cell(&Cell::Number(450.0)).is_err());
+    }
+
+    #[test]
+    fn short_and_implausible_dates_are_refused_not_guessed() {
+        let d = |s: &str| date_cell(&Cell::Text(s.into()));
+        for short in ["3/9/23", "23-3-9", "09/03/2023", "3.9.23"] {
+            let error = d(short).unwrap_err();
+            assert!(error.contains("four-digit year"), "{short}: {error}");
+        }
+        for far in ["1900-01-01", "2101-01-01", "0003-09-23", "1948-12-31"] {
+            let error = d(far).unwrap_err();
+            assert!(error.contains("1949–2100"), "{far}: {error}");
+        }
+        assert!(d("1949-01-01").is_ok());
+        assert!(d("2100-12-31").is_ok());
     }
 }
