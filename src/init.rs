@@ -32,7 +32,9 @@ pub fn init(dir: &Path) -> Result<usize, InitError> {
     };
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     let config_path = dir.join("config.toml");
-    std::fs::write(&config_path, EXAMPLE_CONFIG).map_err(io(&config_path))?;
+    // Dated as a build without `date` would be: today (or SOURCE_DATE_EPOCH).
+    let today = crate::build::publication_date(None);
+    std::fs::write(&config_path, starter_config(today)).map_err(io(&config_path))?;
     let mut written = 1;
     write_dir(&EXAMPLE_CONTENT, &dir.join("content"), &mut written)?;
     Ok(written)
@@ -57,4 +59,38 @@ fn write_dir(source: &Dir<'_>, target: &Path, written: &mut usize) -> Result<(),
         write_dir(sub, target, written)?;
     }
     Ok(())
+}
+
+/// The example's config.toml with `date` set to `date`: boards print the publication date,
+/// and a date left from the example would make every new board look months old.
+fn starter_config(date: time::Date) -> String {
+    EXAMPLE_CONFIG
+        .lines()
+        .map(|line| {
+            if line.starts_with("date = ") {
+                format!("date = {date}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_starter_config_is_dated_the_day_it_is_written() {
+        let day = time::macros::date!(2031 - 07 - 15);
+        let config = starter_config(day);
+        assert!(config.contains("\ndate = 2031-07-15\n"), "{config}");
+        assert_eq!(config.matches("date = ").count(), 1);
+        assert!(
+            EXAMPLE_CONFIG.contains("\ndate = "),
+            "the example config has a date line to replace"
+        );
+    }
 }
