@@ -9,6 +9,8 @@ use std::path::Path;
 use time::Date;
 use toml::{Spanned, Value};
 
+pub mod gov;
+
 pub const FILE_NAME: &str = "config.toml";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -106,12 +108,20 @@ pub struct Config {
     pub date: Option<Date>,
     pub board: BoardConfig,
     pub rules: Rules,
+    /// What a government website shows on every page (备案 numbers, site code, …).
+    pub gov: gov::Gov,
 }
 
 impl Config {
     /// The absolute URL of a site path such as `luquantun/liuzhuang/`.
     pub fn url(&self, path: &str) -> String {
         format!("{}/{}", self.base_url, path.trim_start_matches('/'))
+    }
+
+    /// The host of `base_url`: `example.org` for `https://example.org/wucheng`.
+    pub fn domain(&self) -> &str {
+        let after_scheme = self.base_url.split_once("://").map_or("", |(_, r)| r);
+        after_scheme.split(['/', '?', '#']).next().unwrap_or("")
     }
 
     /// The path part of `base_url` with slashes on both ends (`/wucheng/`), for pages such as
@@ -169,6 +179,7 @@ struct RulesRecord {
 
 const KNOWN: &[&str] = &[
     "title", "base_url", "language", "theme", "hotline", "issuer", "date", "board", "rules",
+    "host_org", "site_code", "icp", "police_record", "gov_mark", "contact",
 ];
 const KNOWN_BOARD: &[&str] = &["paper", "orientation", "heading", "tasks"];
 const KNOWN_RULES: &[&str] = &[
@@ -208,7 +219,11 @@ pub fn load(site: &Path, out: &mut Diagnostics) -> Option<(Config, SourceFile)> 
         &file,
         &doc,
         KNOWN,
-        &[("board", KNOWN_BOARD), ("rules", KNOWN_RULES)],
+        &[
+            ("board", KNOWN_BOARD),
+            ("rules", KNOWN_RULES),
+            ("gov_mark", gov::KNOWN_GOV_MARK),
+        ],
         out,
     );
     let record: ConfigRecord = match source::parse_toml(&file, &doc) {
@@ -312,13 +327,19 @@ fn resolve(
         Language::ZhHans => "干部联系服务群众公示牌".to_string(),
         Language::En => "Contact board".to_string(),
     });
+    let issuer = r.issuer.filter(|s| !s.trim().is_empty());
+    // Read on their own from the same text: their spans would be lost in a flattened struct.
+    let gov_record = source::parse_toml(file, doc)
+        .map_err(|d| out.push(d))
+        .unwrap_or_default();
+    let gov = gov::resolve(gov_record, issuer.as_deref(), r.base_url.as_ref(), file, doc, out);
     Config {
         title,
         base_url,
         language,
         theme: r.theme.unwrap_or_else(|| "default".to_string()),
         hotline,
-        issuer: r.issuer.filter(|s| !s.trim().is_empty()),
+        issuer,
         date,
         board: BoardConfig {
             paper,
@@ -336,6 +357,7 @@ fn resolve(
             max_age_days: r.rules.max_age_days.unwrap_or(defaults.max_age_days),
             publish_report: r.rules.publish_report.unwrap_or(defaults.publish_report),
         },
+        gov,
     }
 }
 
@@ -384,6 +406,7 @@ mod tests {
                 tasks: vec![],
             },
             rules: Rules::default(),
+            gov: gov::Gov::default(),
         }
     }
 }

@@ -356,7 +356,7 @@ impl<'a> Renderer<'a> {
         description: &str,
         mut ctx: Context,
     ) -> Result<(), RenderError> {
-        insert_page(&mut ctx, self.input.site, path, title, description);
+        insert_page(&mut ctx, self.input.site, template, path, title, description);
         let file = if path.is_empty() || path.ends_with('/') {
             format!("{path}index.html")
         } else {
@@ -668,6 +668,7 @@ impl<'a> Renderer<'a> {
             ctx.insert(
                 "page",
                 &PageView {
+                    kind: "404".into(),
                     path: "404.html".into(),
                     url: site.config.url("404.html"),
                     title: strings_title(site.config.language, "404").into(),
@@ -762,7 +763,7 @@ impl<'a> Renderer<'a> {
                 let mut ctx = Context::new();
                 ctx.insert_value("boards", Value::from(boards));
                 ctx.insert("batches", &batches);
-                insert_page(&mut ctx, site, path, title, "");
+                insert_page(&mut ctx, site, "boards.html", path, title, "");
                 let html = self
                     .tera
                     .render("boards.html", &ctx)
@@ -798,6 +799,8 @@ fn strings_title(language: Language, key: &str) -> &'static str {
 
 #[derive(Serialize)]
 struct PageView {
+    /// What the page is: its template's name without `.html` (`unit`, `area`, `index` …).
+    kind: String,
     /// Site-relative path of this page.
     path: String,
     /// Absolute URL (canonical, link previews).
@@ -810,6 +813,8 @@ struct PageView {
 struct SiteView<'a> {
     title: &'a str,
     base_url: &'a str,
+    /// The host of `base_url` (page metadata's SiteDomain).
+    domain: &'a str,
     language: &'static str,
     hotline: Option<PhoneView>,
     issuer: Option<&'a str>,
@@ -818,6 +823,7 @@ struct SiteView<'a> {
     board: BoardView<'a>,
     rules: &'a crate::config::Rules,
     publish_report: bool,
+    gov: &'a crate::config::gov::Gov,
 }
 
 #[derive(Serialize)]
@@ -861,6 +867,8 @@ fn compile(input: &RenderInput, codes: &[qr::QrCode]) -> Result<Tera, RenderErro
     let theme = input.theme;
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml", ".svg"]);
+    // The find-error link carries the page's address as a query value.
+    tera.register_filter("urlencode_strict", tera_contrib::urlencode::urlencode_strict);
     let mut sources = Vec::with_capacity(theme.templates.len());
     for (name, file) in &theme.templates {
         let text = std::str::from_utf8(&file.bytes).map_err(|_| RenderError::Template {
@@ -891,6 +899,7 @@ fn compile(input: &RenderInput, codes: &[qr::QrCode]) -> Result<Tera, RenderErro
         &SiteView {
             title: &site.config.title,
             base_url: &site.config.base_url,
+            domain: site.config.domain(),
             language: site.config.language.code(),
             hotline: site.config.hotline.as_ref().map(PhoneView::from),
             issuer: site.config.issuer.as_deref(),
@@ -907,6 +916,7 @@ fn compile(input: &RenderInput, codes: &[qr::QrCode]) -> Result<Tera, RenderErro
             },
             rules: &site.config.rules,
             publish_report: input.report.is_some(),
+            gov: &site.config.gov,
         },
     );
     globals.insert("live_reload", &input.live_reload);
@@ -962,11 +972,19 @@ fn load_strings(theme: &Theme, language: Language) -> Result<toml::Table, Render
 }
 
 /// What every page template gets about itself: its relative `root` and its `page` facts.
-fn insert_page(ctx: &mut Context, site: &Site, path: &str, title: &str, description: &str) {
+fn insert_page(
+    ctx: &mut Context,
+    site: &Site,
+    template: &str,
+    path: &str,
+    title: &str,
+    description: &str,
+) {
     ctx.insert("root", &relative_root(path));
     ctx.insert(
         "page",
         &PageView {
+            kind: template.trim_end_matches(".html").to_string(),
             path: path.to_string(),
             url: site.config.url(path),
             title: title.to_string(),
