@@ -178,8 +178,21 @@ struct RulesRecord {
 }
 
 const KNOWN: &[&str] = &[
-    "title", "base_url", "language", "theme", "hotline", "issuer", "date", "board", "rules",
-    "host_org", "site_code", "icp", "police_record", "gov_mark", "contact",
+    "title",
+    "base_url",
+    "language",
+    "theme",
+    "hotline",
+    "issuer",
+    "date",
+    "board",
+    "rules",
+    "host_org",
+    "site_code",
+    "icp",
+    "police_record",
+    "gov_mark",
+    "contact",
 ];
 const KNOWN_BOARD: &[&str] = &["paper", "orientation", "heading", "tasks"];
 const KNOWN_RULES: &[&str] = &[
@@ -189,6 +202,18 @@ const KNOWN_RULES: &[&str] = &[
     "max_age_days",
     "publish_report",
 ];
+
+/// The `language` a site folder's config.toml sets (Chinese when it sets none), read before
+/// anything else so that every message of the run can be in it; `None` without a readable
+/// config.toml.
+pub fn peek_language(site: &Path) -> Option<Language> {
+    let text = std::fs::read_to_string(site.join(FILE_NAME)).ok()?;
+    let table: toml::Table = text.parse().ok()?;
+    match table.get("language").and_then(Value::as_str) {
+        None => Some(Language::ZhHans),
+        Some(code) => crate::messages::parse_language(code),
+    }
+}
 
 /// Reads `config.toml` from the site folder. Every problem goes into `out`; `None` when the
 /// file is missing or too broken to build from.
@@ -332,7 +357,14 @@ fn resolve(
     let gov_record = source::parse_toml(file, doc)
         .map_err(|d| out.push(d))
         .unwrap_or_default();
-    let gov = gov::resolve(gov_record, issuer.as_deref(), r.base_url.as_ref(), file, doc, out);
+    let gov = gov::resolve(
+        gov_record,
+        issuer.as_deref(),
+        r.base_url.as_ref(),
+        file,
+        doc,
+        out,
+    );
     Config {
         title,
         base_url,

@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 pub mod init;
 pub mod manifest;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod photos;

@@ -3,6 +3,7 @@
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use noticeboard::diagnostics::Diagnostic;
+use noticeboard::messages;
 use noticeboard::{BuildError, BuildOptions};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -109,6 +110,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(r) => r,
         None => std::env::current_dir().context("cannot read the current folder")?,
     };
+    messages::set_language(messages::choose(
+        std::env::var("NOTICEBOARD_LANG").ok().as_deref(),
+        noticeboard::config::peek_language(&root),
+        messages::locale_from_env().as_deref(),
+    ));
     match cli.command {
         Command::Build { output, base_url } => {
             let options = BuildOptions {
@@ -122,9 +128,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(summary) => {
                     print_diagnostics(&summary.warnings);
                     eprintln!(
-                        "built {} units, {} people: {} pages, {} boards, photos {} processed / {} reused in {:.2}s → {}",
-                        summary.units,
-                        summary.people,
+                        "{}: {} pages, {} boards, photos {} processed / {} reused in {:.2}s → {}",
+                        noticeboard::msg!(
+                            "cli-built-summary-units",
+                            units = summary.units,
+                            people = summary.people
+                        ),
                         summary.pages,
                         summary.boards,
                         summary.photos_processed,

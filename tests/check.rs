@@ -6,7 +6,7 @@ mod common;
 use common::{Site, person, text};
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// A site with one planted problem per rule. The publication date is 2024-06-01 (common
 /// CONFIG); the rules are the defaults: teams of 2 in villages and communities, a lead
@@ -293,7 +293,7 @@ fn text_report_groups_gaps_by_area_with_totals_and_percentages() {
 }
 
 fn check_with_env(site: &Site, env: &[(&str, &str)]) -> String {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_noticeboard"));
+    let mut command = common::noticeboard();
     command
         .args(["check", "--root"])
         .arg(site.root())

@@ -7,7 +7,7 @@ mod common;
 use common::{Site, snapshot, text};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// A cell of a fixture sheet.
 enum X {
@@ -82,7 +82,7 @@ fn jpeg(shade: u8) -> Vec<u8> {
 
 /// Runs the binary in `dir` (so messages name the roster as typed, `roster.xlsx`).
 fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_noticeboard"))
+    common::noticeboard()
         .current_dir(dir)
         .args(args)
         .env_remove("SOURCE_DATE_EPOCH")
@@ -884,11 +884,15 @@ fn short_and_implausible_dates_are_refused_with_row_and_column_and_excel_day_num
     let said = text(&out);
     assert!(!out.status.success(), "{said}");
     for (row, value) in [(2, "3/9/23"), (5, "09/03/2023")] {
-        let line = format!("r.csv: row {row}, column 起始日期 (I): \"{value}\" has no four-digit year first");
+        let line = format!(
+            "r.csv: row {row}, column 起始日期 (I): \"{value}\" has no four-digit year first"
+        );
         assert!(said.contains(&line), "wanted `{line}` in\n{said}");
     }
     assert!(
-        said.contains("r.csv: row 4, column 起始日期 (I): \"1900-01-01\" is outside the years 1949–2100"),
+        said.contains(
+            "r.csv: row 4, column 起始日期 (I): \"1900-01-01\" is outside the years 1949–2100"
+        ),
         "{said}"
     );
     assert!(!site.path("content").exists(), "nothing is written");
@@ -932,7 +936,10 @@ fn township_sheet(name: &'static str, unit: &str, person: &str, phone: &str) -> 
     SheetSpec {
         name,
         rows: vec![
-            "单位,类型,姓名,职务,派出单位,角色,电话".split(',').map(t).collect(),
+            "单位,类型,姓名,职务,派出单位,角色,电话"
+                .split(',')
+                .map(t)
+                .collect(),
             [unit, "村", person, "科员", "县直单位", "组长", phone]
                 .into_iter()
                 .map(t)
@@ -955,7 +962,10 @@ fn sheets_named_after_townships_are_their_areas_and_other_sheets_are_named_in_a_
     let said = import_ok(site.root(), &["roster.xlsx"]);
     assert!(!said.contains("top level"), "{said}");
     assert!(site.path("content/donghuzhen/liuzhuangcun.toml").is_file());
-    assert!(site.path("content/qingshijiedao/xingfushequ.toml").is_file());
+    assert!(
+        site.path("content/qingshijiedao/xingfushequ.toml")
+            .is_file()
+    );
     assert_eq!(
         toml_of(&site, "content/qingshijiedao/_index.toml")["name"].as_str(),
         Some("青石街道")
@@ -994,8 +1004,14 @@ fn surnames_are_read_as_surnames_and_polyphonic_place_names_are_pointed_out() {
         ],
     );
     let said = import_ok(site.root(), &["r.csv"]);
-    assert!(site.path("content/people/zengguofan.toml").is_file(), "{said}");
-    assert!(site.path("content/people/shantianfang.toml").is_file(), "{said}");
+    assert!(
+        site.path("content/people/zengguofan.toml").is_file(),
+        "{said}"
+    );
+    assert!(
+        site.path("content/people/shantianfang.toml").is_file(),
+        "{said}"
+    );
     // The address keeps the default reading; the clerk is told how to choose the other.
     assert!(site.path("content/donghuzhen/zhongyangcun.toml").is_file());
     assert!(

@@ -16,7 +16,7 @@ struct Server {
 
 impl Server {
     fn start(site: &Site) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_noticeboard"))
+        let mut child = common::noticeboard()
             .args(["serve", "--port", "0", "--root"])
             .arg(site.root())
             .stdout(Stdio::piped())

@@ -88,13 +88,22 @@ impl Site {
 }
 
 pub fn run_in(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_noticeboard"))
+    noticeboard()
         .args(args)
         .arg("--root")
         .arg(root)
-        .env_remove("SOURCE_DATE_EPOCH")
         .output()
         .expect("run noticeboard")
+}
+
+/// The real binary, speaking English (tests of the Chinese messages set NOTICEBOARD_LANG
+/// themselves) and dating builds by their config, not by SOURCE_DATE_EPOCH.
+pub fn noticeboard() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_noticeboard"));
+    command
+        .env("NOTICEBOARD_LANG", "en")
+        .env_remove("SOURCE_DATE_EPOCH");
+    command
 }
 
 /// stdout and stderr together, for assertions and failure messages.
