@@ -23,8 +23,14 @@ contact = "gongshi@ceshi.gov.cn"
 fn gov_site(config: &str) -> Site {
     Site::new(&[
         ("config.toml", config),
-        ("static/dzjg.png", "not really a PNG, but a file the footer links"),
-        ("content/people/wang-xing.toml", &person("王兴", "13912345678")),
+        (
+            "static/dzjg.png",
+            "not really a PNG, but a file the footer links",
+        ),
+        (
+            "content/people/wang-xing.toml",
+            &person("王兴", "13912345678"),
+        ),
         (
             "content/东湖镇/_index.toml",
             "name = \"东湖镇\"\nkind = \"township\"\n",
@@ -69,7 +75,11 @@ fn every_page_type_carries_each_metadata_tag_once_with_its_value() {
     let pages = [
         ("index.html", "首页", None),
         ("donghuzhen/index.html", "东湖镇", None),
-        ("donghuzhen/liuzhuangcun/index.html", "东湖镇", Some("刘庄村")),
+        (
+            "donghuzhen/liuzhuangcun/index.html",
+            "东湖镇",
+            Some("刘庄村"),
+        ),
         ("people/wang-xing/index.html", "联系人", Some("王兴")),
         ("people/index.html", "联系人", None),
         ("coverage/index.html", "覆盖情况", None),
@@ -77,7 +87,11 @@ fn every_page_type_carries_each_metadata_tag_once_with_its_value() {
     for (file, column, article) in pages {
         let html = site.public(file);
         assert_eq!(meta(&html, "SiteName"), ["测试县干部联系公示"], "{file}");
-        assert_eq!(meta(&html, "SiteDomain"), ["gongshi.ceshi.gov.cn"], "{file}");
+        assert_eq!(
+            meta(&html, "SiteDomain"),
+            ["gongshi.ceshi.gov.cn"],
+            "{file}"
+        );
         assert_eq!(meta(&html, "SiteIDCode"), ["3714280001"], "{file}");
         assert_eq!(meta(&html, "ColumnName"), [column], "{file}");
         assert_eq!(meta(&html, "ColumnType"), ["公示公告"], "{file}");
@@ -85,7 +99,11 @@ fn every_page_type_carries_each_metadata_tag_once_with_its_value() {
             Some(title) => {
                 assert_eq!(meta(&html, "ArticleTitle"), [title], "{file}");
                 assert_eq!(meta(&html, "PubDate"), ["2024-06-01"], "{file}");
-                assert_eq!(meta(&html, "ContentSource"), ["中共测试县委组织部办公室"], "{file}");
+                assert_eq!(
+                    meta(&html, "ContentSource"),
+                    ["中共测试县委组织部办公室"],
+                    "{file}"
+                );
             }
             None => {
                 for name in ["ArticleTitle", "PubDate", "ContentSource"] {
@@ -94,7 +112,10 @@ fn every_page_type_carries_each_metadata_tag_once_with_its_value() {
             }
         }
         // No tag is written empty.
-        assert!(!html.contains("content=\"\""), "{file} has an empty meta tag");
+        assert!(
+            !html.contains("content=\"\""),
+            "{file} has an empty meta tag"
+        );
     }
 }
 
@@ -105,7 +126,10 @@ fn the_footer_shows_each_configured_item_with_its_link() {
     let page = "donghuzhen/liuzhuangcun/index.html";
     let html = site.public(page);
     let footer = &html[html.find("<footer").expect("a footer")..];
-    assert!(footer.contains("主办单位：中共测试县委组织部办公室"), "{footer}");
+    assert!(
+        footer.contains("主办单位：中共测试县委组织部办公室"),
+        "{footer}"
+    );
     assert!(footer.contains("网站标识码：3714280001"));
     assert_eq!(
         href_of(footer, "鲁ICP备12345678号-1").as_deref(),
@@ -123,7 +147,10 @@ fn the_footer_shows_each_configured_item_with_its_link() {
     assert!(footer.contains(
         "<a class=\"gov-mark\" href=\"https://bszs.conac.cn/sitename?method=show&amp;id=ABCDEF\"><img src=\"../../dzjg.png\""
     ));
-    assert!(site.public_exists("dzjg.png"), "the mark's image is published from static/");
+    assert!(
+        site.public_exists("dzjg.png"),
+        "the mark's image is published from static/"
+    );
     assert_eq!(
         href_of(footer, "联系我们").as_deref(),
         Some("mailto:gongshi@ceshi.gov.cn")
@@ -158,12 +185,10 @@ fn a_site_that_sets_nothing_shows_no_government_footer_and_host_defaults_to_issu
 
 #[test]
 fn check_warns_a_gov_cn_site_missing_its_numbers_and_refuses_malformed_ones() {
-    let missing = gov_site(
-        &common::CONFIG.replace(
-            "https://example.org/county",
-            "https://gongshi.ceshi.gov.cn/lianxi",
-        ),
-    );
+    let missing = gov_site(&common::CONFIG.replace(
+        "https://example.org/county",
+        "https://gongshi.ceshi.gov.cn/lianxi",
+    ));
     let out = missing.run(&["check"]);
     let report = text(&out);
     assert!(out.status.success(), "{report}");

@@ -18,7 +18,8 @@ use toml::Spanned;
 pub(super) const KNOWN_GOV_MARK: &[&str] = &["image", "link"];
 
 /// Province abbreviations that open an ICP or public-security filing number.
-const PROVINCES: &str = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台";
+const PROVINCES: &str =
+    "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台";
 
 #[derive(Deserialize, Default)]
 pub(super) struct GovRecord {
@@ -118,7 +119,9 @@ pub(super) fn resolve(
                     bad(
                         out,
                         &v,
-                        format!("`police_record` = \"{number}\" is not a public-security filing number"),
+                        format!(
+                            "`police_record` = \"{number}\" is not a public-security filing number"
+                        ),
                         "write it as the filing shows it: the province's abbreviation, 公网安备, fourteen digits and 号, like 鲁公网安备 37142802000123号",
                     );
                     (None, None)
@@ -257,7 +260,8 @@ fn contact_href(text: &str) -> Option<String> {
     }
     if let Some((user, host)) = text.split_once('@') {
         let plain = |s: &str| !s.is_empty() && !s.contains(char::is_whitespace);
-        return (plain(user) && plain(host) && host.contains('.')).then(|| format!("mailto:{text}"));
+        return (plain(user) && plain(host) && host.contains('.'))
+            .then(|| format!("mailto:{text}"));
     }
     phone::parse_hotline(text)
         .ok()

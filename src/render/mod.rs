@@ -356,7 +356,14 @@ impl<'a> Renderer<'a> {
         description: &str,
         mut ctx: Context,
     ) -> Result<(), RenderError> {
-        insert_page(&mut ctx, self.input.site, template, path, title, description);
+        insert_page(
+            &mut ctx,
+            self.input.site,
+            template,
+            path,
+            title,
+            description,
+        );
         let file = if path.is_empty() || path.ends_with('/') {
             format!("{path}index.html")
         } else {
@@ -868,7 +875,10 @@ fn compile(input: &RenderInput, codes: &[qr::QrCode]) -> Result<Tera, RenderErro
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml", ".svg"]);
     // The find-error link carries the page's address as a query value.
-    tera.register_filter("urlencode_strict", tera_contrib::urlencode::urlencode_strict);
+    tera.register_filter(
+        "urlencode_strict",
+        tera_contrib::urlencode::urlencode_strict,
+    );
     let mut sources = Vec::with_capacity(theme.templates.len());
     for (name, file) in &theme.templates {
         let text = std::str::from_utf8(&file.bytes).map_err(|_| RenderError::Template {
