@@ -512,6 +512,16 @@ fn search_box_finds_a_village_by_pinyin_initials_as_you_type() {
             "刘庄".into(),
             "1201".into(),
             "zzzq".into(),
+            // 曾国范: 曾 is read zeng as a surname (the pinyin data says ceng).
+            "zgf".into(),
+            "zengguofan".into(),
+            // 重阳村: 重 is read chong here, zhong elsewhere; either finds it.
+            "chongyang".into(),
+            "zhongyang".into(),
+            "cy".into(),
+            // A role typed in characters finds the teams that have one.
+            "民警".into(),
+            "第一书记".into(),
         ],
         Duration::from_secs(120),
     );
@@ -557,6 +567,46 @@ fn search_box_finds_a_village_by_pinyin_initials_as_you_type() {
         "the status line counts the results: {}",
         searches[0]["status"]
     );
+    // Readings people use: the surname's reading, and every reading of a 多音字.
+    for (i, query) in [(5, "zgf"), (6, "zengguofan")] {
+        assert_eq!(
+            names(i).first().map(String::as_str),
+            Some("曾国范"),
+            "typing {query}: {:?}",
+            names(i)
+        );
+    }
+    for (i, query) in [(7, "chongyang"), (8, "zhongyang"), (9, "cy")] {
+        assert!(
+            names(i).iter().any(|n| n == "重阳村"),
+            "typing {query}: {:?}",
+            names(i)
+        );
+    }
+    assert_eq!(names(7).first().map(String::as_str), Some("重阳村"));
+    // Roles: the units whose teams have a police officer, each result saying who and in what role.
+    let lines = |i: usize| -> Vec<String> {
+        searches[i]["results"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|r| r["text"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    for (village, officer) in [("重阳村", "单丽（联村民警）"), ("刘庄村", "（联村民警）")] {
+        assert!(
+            lines(10).iter().any(|l| l.contains(village) && l.contains(officer)),
+            "typing 民警 lists {village} with {officer}: {:?}",
+            lines(10)
+        );
+    }
+    for village in ["刘庄村", "石桥村", "重阳村"] {
+        assert!(
+            names(11).iter().any(|n| n == village),
+            "typing 第一书记 lists {village}: {:?}",
+            names(11)
+        );
+    }
     assert_eq!(answer["errors"], serde_json::json!([]), "console errors");
 }
 
@@ -714,7 +764,7 @@ fn search_index_holds_names_pinyin_initials_and_last_digits_only() {
     site.build_ok();
     let raw = site.public("search.json");
     let index: Value = serde_json::from_str(&raw).expect("search.json is JSON");
-    assert_eq!(index["v"], 1);
+    assert_eq!(index["v"], 2);
 
     let places = index["places"].as_array().unwrap();
     let people = index["people"].as_array().unwrap();
