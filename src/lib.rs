@@ -3,7 +3,7 @@
 //! The pipeline runs one way, one module per stage:
 //! [`content`] (load files) → [`model`] (validate and resolve) → [`coverage`] (audit) →
 //! [`render`] (pages, boards, QR codes, vCards; [`photos`]) → [`output`] (atomic write).
-//! [`build`] ties the stages together; the CLI in `main.rs` only parses arguments.
+//! [`build()`] ties the stages together; the CLI in `main.rs` only parses arguments.
 
 pub mod build;
 pub mod config;

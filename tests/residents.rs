@@ -593,9 +593,12 @@ fn search_box_finds_a_village_by_pinyin_initials_as_you_type() {
             .map(|r| r["text"].as_str().unwrap_or("").to_string())
             .collect()
     };
-    for (village, officer) in [("重阳村", "单丽（联村民警）"), ("刘庄村", "（联村民警）")] {
+    for (village, officer) in [("重阳村", "单丽（联村民警）"), ("刘庄村", "（联村民警）")]
+    {
         assert!(
-            lines(10).iter().any(|l| l.contains(village) && l.contains(officer)),
+            lines(10)
+                .iter()
+                .any(|l| l.contains(village) && l.contains(officer)),
             "typing 民警 lists {village} with {officer}: {:?}",
             lines(10)
         );

@@ -1,8 +1,8 @@
 //! `noticeboard import ROSTER --into DIR`: an Excel/CSV roster into the content tree.
 //!
 //! Four steps, and nothing is written before the last: [`sheet`] reads the file into cells,
-//! [`rows`] gives them meaning and collects every bad row, [`plan`] decides each file's fate
-//! against what the site already holds ([`existing`]), and `apply` writes each file
+//! [`rows`] gives them meaning and collects every bad row, `plan` decides each file's fate
+//! against what the site already holds (`existing`), and `apply` writes each file
 //! atomically. A roster with a bad row writes nothing (unless `--skip-bad`), and `--dry-run`
 //! stops after the plan.
 

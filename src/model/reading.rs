@@ -5,7 +5,7 @@
 //! out `ceng…` and 重阳村 only `zhongyang`. Residents search the way they say a name, and
 //! clerks expect ids spelt the way the person is called, so:
 //! - a person's name starts with its surname's own reading (曾 zeng, 单 shan, 万俟 moqi),
-//!   from a short table of domain data ([`SURNAMES`]);
+//!   from a short table of domain data (`SURNAMES`);
 //! - search keys list every reading of the common 多音字 (重 → zhong|chong), so any reading
 //!   people use finds the place; other characters keep their one reading, since the pinyin
 //!   data also lists readings nobody uses (庄 peng), which would only add false matches;
@@ -181,7 +181,7 @@ pub fn person_slug(name: &str) -> String {
     surname.concat() + &super::slug::slugify(&rest)
 }
 
-/// The characters of `name` that are often misread ([`POLYPHONES`]) and have several
+/// The characters of `name` that are often misread (`POLYPHONES`) and have several
 /// readings, with those readings; a person's surname is read by the table and not listed.
 pub fn often_misread(name: &str, person: bool) -> Vec<(char, Vec<&'static str>)> {
     let skip = if person {
