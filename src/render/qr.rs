@@ -391,7 +391,7 @@ impl QrCode {
     }
 
     /// Whether the module at (`x`, `y`) of the symbol (inside the quiet zone) is dark.
-    fn is_dark(&self, x: u32, y: u32) -> bool {
+    pub fn is_dark(&self, x: u32, y: u32) -> bool {
         let i = (y * self.width + x) as usize;
         self.dark[i / 64] >> (i % 64) & 1 == 1
     }
