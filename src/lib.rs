@@ -23,4 +23,4 @@ pub mod serve;
 pub mod timings;
 pub mod validate;
 
-pub use build::{BuildError, BuildOptions, BuildSummary, build, check};
+pub use build::{BuildError, BuildMode, BuildOptions, BuildSummary, build, check};

@@ -3,7 +3,7 @@
 use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use noticeboard::diagnostics::Diagnostic;
-use noticeboard::{BuildError, BuildOptions};
+use noticeboard::{BuildError, BuildMode, BuildOptions};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,6 +37,10 @@ enum Command {
         after_help = "Exit status: 0 when there are no errors (gaps are reported but pass), 1 on any error, and with --strict on any gap too; 2 when the command itself could not run."
     )]
     Check {
+        /// The output folder whose previous build stands in for a missing published.json;
+        /// defaults to public/.
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
         /// Also fail (exit 1) on gaps: units without a team, enough members or a lead,
         /// overloaded people, numbers not confirmed for too long or given for two people.
         #[arg(long)]
@@ -114,7 +118,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let options = BuildOptions {
                 root: root.clone(),
                 output,
-                base_url,
+                mode: base_url.map_or(BuildMode::Publish, |base_url| BuildMode::Preview {
+                    base_url,
+                }),
                 live_reload: None,
                 progress: std::io::stderr().is_terminal(),
             };
@@ -148,8 +154,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        Command::Check { strict, format } => {
-            let outcome = noticeboard::check(&root);
+        Command::Check {
+            output,
+            strict,
+            format,
+        } => {
+            let outcome = noticeboard::check(&root, output.as_deref());
             let report = &outcome.report;
             match format {
                 Format::Json => println!("{}", serde_json::to_string_pretty(report)?),
@@ -213,7 +223,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Export { format, output } => {
             let mut diagnostics = noticeboard::diagnostics::Diagnostics::default();
-            let Some(site) = noticeboard::build::load_site(&root, None, &mut diagnostics) else {
+            let Some(site) = noticeboard::build::load_site(&root, &mut diagnostics) else {
                 print_diagnostics(&diagnostics.sorted().into_vec());
                 eprintln!(
                     "error: the site has errors; fix them and export again (nothing was written)"

@@ -641,7 +641,7 @@ mod tests {
             "name = \"N\"\naliases = [\"a/old\"]\n",
         )
         .unwrap();
-        crate::build::load_site(dir.path(), None, &mut diagnostics).expect("site")
+        crate::build::load_site(dir.path(), &mut diagnostics).expect("site")
     }
 
     fn manifest(boards: Vec<Board>) -> Manifest {

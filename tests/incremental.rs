@@ -5,7 +5,7 @@
 mod common;
 
 use common::{Site, person, snapshot};
-use noticeboard::build::{self, BuildOptions, Session};
+use noticeboard::build::{self, BuildMode, BuildOptions, Session};
 use std::path::Path;
 
 const PREVIEW_URL: &str = "http://127.0.0.1:9";
@@ -14,7 +14,9 @@ fn options(site: &Site, output: &str) -> BuildOptions {
     BuildOptions {
         root: site.root().to_path_buf(),
         output: Some(site.path(output)),
-        base_url: Some(PREVIEW_URL.to_string()),
+        mode: BuildMode::Preview {
+            base_url: PREVIEW_URL.to_string(),
+        },
         live_reload: Some("/__livereload.js".to_string()),
         progress: false,
     }

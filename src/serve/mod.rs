@@ -2,7 +2,7 @@
 //! and rebuilds on every change; open pages reload through server-sent events, and a failed
 //! build is shown in the browser and the terminal while the last good build stays served.
 
-use crate::build::{self, BuildOptions};
+use crate::build::{self, BuildMode, BuildOptions};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -251,7 +251,9 @@ async fn rebuild(shared: &Arc<Shared>) {
     let options = BuildOptions {
         root: shared.root.clone(),
         output: Some(shared.output.clone()),
-        base_url: Some(shared.base_url.clone()),
+        mode: BuildMode::Preview {
+            base_url: shared.base_url.clone(),
+        },
         live_reload: Some(SCRIPT_PATH.to_string()),
         progress: false,
     };
