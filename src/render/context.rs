@@ -1,6 +1,7 @@
 //! What templates see. Views are plain serializable structs, built once per unit and person and
 //! converted to Tera values once, so a unit shown on five pages is serialized once.
 
+use super::RenderError;
 use crate::config::{Config, Language};
 use crate::model::{Assignment, Person, Site, Unit};
 use crate::photos::{PhotoOutcome, PhotoSet};
@@ -8,6 +9,7 @@ use crate::validate::phone::Phone;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use tera::Value;
 use time::Date;
 
 #[derive(Serialize, Clone, PartialEq)]
@@ -249,4 +251,94 @@ fn describe(unit: &Unit, site: &Site, team: &[MemberView]) -> String {
             names.join(", ")
         ),
     }
+}
+
+pub(super) fn area_value(
+    site: &Site,
+    index: usize,
+    people: &[PersonView],
+    units: &[Value],
+) -> Result<Value, RenderError> {
+    let area = &site.areas[index];
+    let record = area.record.as_ref().map(|r| {
+        let mut v = unit_view(site, r, people, false);
+        v.url = area.path();
+        v.abs_url = site.config.url(&area.path());
+        v
+    });
+    let breadcrumbs: Vec<LinkView> = site
+        .ancestors(index)
+        .into_iter()
+        .map(|i| LinkView {
+            name: site.areas[i].name.clone(),
+            url: site.areas[i].path(),
+        })
+        .collect();
+    let children: Vec<Value> = area
+        .children
+        .iter()
+        .map(|&c| {
+            let child = &site.areas[c];
+            let mut map = tera::Map::new();
+            map.insert("name".into(), Value::from(child.name.as_str()));
+            map.insert("url".into(), Value::from(child.path()));
+            map.insert(
+                "unit_count".into(),
+                Value::from(descendant_units(site, c).len()),
+            );
+            map.insert(
+                "units".into(),
+                Value::from(
+                    child
+                        .units
+                        .iter()
+                        .map(|&u| units[u].clone())
+                        .collect::<Vec<_>>(),
+                ),
+            );
+            Value::from(map)
+        })
+        .collect();
+    let mut map = tera::Map::new();
+    map.insert("id".into(), Value::from(area.id.as_str()));
+    map.insert("name".into(), Value::from(area.name.as_str()));
+    map.insert("url".into(), Value::from(area.path()));
+    map.insert("record".into(), Value::from_serializable(&record));
+    map.insert("breadcrumbs".into(), Value::from_serializable(&breadcrumbs));
+    map.insert("children".into(), Value::from(children));
+    map.insert(
+        "units".into(),
+        Value::from(
+            area.units
+                .iter()
+                .map(|&u| units[u].clone())
+                .collect::<Vec<_>>(),
+        ),
+    );
+    map.insert(
+        "unit_count".into(),
+        Value::from(descendant_units(site, index).len()),
+    );
+    Ok(Value::from(map))
+}
+
+pub(super) fn area_description(site: &Site, index: usize) -> String {
+    let area = &site.areas[index];
+    let count = descendant_units(site, index).len();
+    match site.config.language {
+        Language::ZhHans => format!("{}：{count}个村（社区、单位）的联系干部和电话", area.name),
+        Language::En => format!(
+            "{}: contact teams and phone numbers for {count} units",
+            area.name
+        ),
+    }
+}
+
+/// Units of an area and of every area below it, in tree order.
+pub fn descendant_units(site: &Site, index: usize) -> Vec<usize> {
+    let mut out = site.areas[index].units.clone();
+    for &child in &site.areas[index].children {
+        out.extend(descendant_units(site, child));
+    }
+    out
 }

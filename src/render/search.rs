@@ -156,7 +156,7 @@ pub(super) fn write(
     theme: &super::theme::Theme,
     writer: &super::Writer,
 ) -> Result<(), super::RenderError> {
-    let strings = super::load_strings(theme, site.config.language)?;
+    let strings = super::templates::load_strings(theme, site.config.language)?;
     let index = build(site, people, |code| {
         strings
             .get(&format!("kind_{code}"))

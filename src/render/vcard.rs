@@ -243,6 +243,36 @@ fn is_han(ch: char) -> bool {
         | '\u{20000}'..='\u{2EBEF}')
 }
 
+/// The vCard of a published person, from the view their page shows.
+pub(super) fn for_person(
+    site: &crate::model::Site,
+    person: &crate::model::Person,
+    view: &super::context::PersonView,
+) -> String {
+    let mut phones = vec![ContactPhone {
+        uri: &view.phone.tel,
+        kind: TelKind::Cell,
+    }];
+    if let Some(office) = &view.office_phone {
+        phones.push(ContactPhone {
+            uri: &office.tel,
+            kind: TelKind::Work,
+        });
+    }
+    if person.phone.kind != crate::validate::phone::PhoneKind::Mobile {
+        phones[0].kind = TelKind::Work;
+    }
+    let url = site.config.url(&view.url);
+    to_vcard(&Contact {
+        full_name: &person.name,
+        title: person.title.as_deref(),
+        org: person.org.as_deref(),
+        phones,
+        url: Some(&url),
+        note: None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,196 @@
+//! The theme's templates compiled once per build, the values every template sees (`site`,
+//! `t`, `live_reload`), the frame of every page (`root`, `page`), and template errors that name
+//! the file a clerk or designer must open.
+
+use super::boards::board_qr_mm;
+use super::context::{PhoneView, date_display};
+use super::theme::Theme;
+use super::{RenderError, RenderInput, qr};
+use crate::config::Language;
+use crate::model::Site;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+pub(super) fn strings_title(language: Language, key: &str) -> &'static str {
+    match (language, key) {
+        (Language::ZhHans, "people") => "联系人",
+        (Language::ZhHans, "404") => "页面不存在",
+        (Language::ZhHans, "coverage") => "覆盖情况",
+        (Language::En, "people") => "People",
+        (Language::En, "404") => "Page not found",
+        _ => "Coverage",
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct PageView {
+    /// Site-relative path of this page.
+    pub(super) path: String,
+    /// Absolute URL (canonical, link previews).
+    pub(super) url: String,
+    pub(super) title: String,
+    pub(super) description: String,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    base_url: &'a str,
+    language: &'static str,
+    hotline: Option<PhoneView>,
+    issuer: Option<&'a str>,
+    date: String,
+    date_display: String,
+    board: BoardView<'a>,
+    rules: &'a crate::config::Rules,
+    publish_report: bool,
+}
+
+#[derive(Serialize)]
+struct BoardView<'a> {
+    paper: crate::config::Paper,
+    orientation: crate::config::Orientation,
+    heading: &'a str,
+    width_mm: u32,
+    height_mm: u32,
+    /// The shorter side over 210 mm: 1 on A4, √2 on A3, 2 on A2.
+    scale: f64,
+    /// Printed side of every board's QR code, quiet zone included, in mm. One size for the
+    /// whole site, chosen for its longest unit URL, so that a batch of boards looks alike.
+    qr_mm: f64,
+}
+
+pub(super) fn compile(input: &RenderInput, codes: &[qr::QrCode]) -> Result<Tera, RenderError> {
+    let site = input.site;
+    let theme = input.theme;
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml", ".svg"]);
+    let mut sources = Vec::with_capacity(theme.templates.len());
+    for (name, file) in &theme.templates {
+        let text = std::str::from_utf8(&file.bytes).map_err(|_| RenderError::Template {
+            origin: file.origin.clone(),
+            message: "the template is not UTF-8 text; save it as UTF-8".into(),
+        })?;
+        sources.push((name.as_str(), text));
+    }
+    tera.add_raw_templates(sources).map_err(|e| {
+        let origin = theme
+            .templates
+            .get(e_template_name(&e))
+            .map_or_else(|| "templates".to_string(), |f| f.origin.clone());
+        RenderError::Template {
+            origin,
+            message: error_chain(&e),
+        }
+    })?;
+
+    let strings = load_strings(theme, site.config.language)?;
+    let (width_mm, height_mm) = site.config.board.sheet_mm();
+    let scale = f64::from(width_mm.min(height_mm)) / 210.0;
+    let qr_mm = board_qr_mm(codes, scale);
+    let globals = tera.global_context();
+    globals.insert("t", &strings);
+    globals.insert(
+        "site",
+        &SiteView {
+            title: &site.config.title,
+            base_url: &site.config.base_url,
+            language: site.config.language.code(),
+            hotline: site.config.hotline.as_ref().map(PhoneView::from),
+            issuer: site.config.issuer.as_deref(),
+            date: site.date.to_string(),
+            date_display: date_display(site.date, site.config.language),
+            board: BoardView {
+                paper: site.config.board.paper,
+                orientation: site.config.board.orientation,
+                heading: &site.config.board.heading,
+                width_mm,
+                height_mm,
+                scale,
+                qr_mm,
+            },
+            rules: &site.config.rules,
+            publish_report: input.report.is_some(),
+        },
+    );
+    globals.insert("live_reload", &input.live_reload);
+    Ok(tera)
+}
+
+fn e_template_name(e: &tera::Error) -> &str {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => r.filename(),
+        _ => "",
+    }
+}
+
+fn error_chain(e: &tera::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(&format!("\n  {s}"));
+        source = s.source();
+    }
+    message
+}
+
+pub(super) fn template_error(theme: &Theme, template: &str, e: tera::Error) -> RenderError {
+    let name = match e_template_name(&e) {
+        "" => template,
+        n => n,
+    };
+    let origin = theme
+        .templates
+        .get(name)
+        .map_or_else(|| name.to_string(), |f| f.origin.clone());
+    RenderError::Template {
+        origin,
+        message: error_chain(&e),
+    }
+}
+
+pub(super) fn load_strings(theme: &Theme, language: Language) -> Result<toml::Table, RenderError> {
+    let Some(file) = &theme.strings else {
+        return Ok(toml::Table::new());
+    };
+    let fail = |message: String| RenderError::Strings {
+        origin: file.origin.clone(),
+        message,
+    };
+    let text = std::str::from_utf8(&file.bytes).map_err(|_| fail("not UTF-8".into()))?;
+    let mut all: toml::Table = toml::from_str(text).map_err(|e| fail(e.to_string()))?;
+    match all.remove(language.code()) {
+        Some(toml::Value::Table(t)) => Ok(t),
+        _ => Err(fail(format!("no [{}] table", language.code()))),
+    }
+}
+
+/// What every page template gets about itself: its relative `root` and its `page` facts.
+pub(super) fn insert_page(
+    ctx: &mut Context,
+    site: &Site,
+    path: &str,
+    title: &str,
+    description: &str,
+) {
+    ctx.insert("root", &relative_root(path));
+    ctx.insert(
+        "page",
+        &PageView {
+            path: path.to_string(),
+            url: site.config.url(path),
+            title: title.to_string(),
+            description: description.to_string(),
+        },
+    );
+}
+
+/// `../../` for `a/b/`, `./` for the site root, so links work under any sub-path and host.
+pub fn relative_root(path: &str) -> String {
+    let depth = path.matches('/').count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
