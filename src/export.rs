@@ -8,7 +8,7 @@ mod popolo;
 mod roster;
 
 use crate::model::Site;
-use std::io::Write as _;
+use crate::output::atomic;
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,28 +83,18 @@ pub fn export(
             (bytes, memberships)
         }
     };
-    write_atomically(output, &bytes).map_err(|source| ExportError::Io {
-        path: shown,
-        source,
-    })?;
+    // The folder may be new: `-o exports/2024/roster.xlsx`.
+    let folder = output.parent().filter(|p| !p.as_os_str().is_empty());
+    folder
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| atomic::write(output, &bytes))
+        .map_err(|source| ExportError::Io {
+            path: shown,
+            source,
+        })?;
     Ok(ExportSummary {
         rows,
         units: site.units.len(),
         people: site.people.len(),
     })
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".noticeboard-export-")
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -27,7 +27,6 @@ use crate::render::BoardRecord;
 use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The history in the site folder.
@@ -576,19 +575,8 @@ pub fn next_history(
 /// Replaces `published.json` in the site folder; a crash mid-write leaves the old file.
 pub fn write_history(root: &Path, history: &History) -> Result<(), ManifestError> {
     let path = root.join(HISTORY_FILE);
-    let fail = |source| ManifestError::Write {
-        path: path.clone(),
-        source,
-    };
-    // Beside the target so the rename stays on one file system; a leftover from a crash
-    // matches the `*.tmp-*` pattern that the site's .gitignore excludes.
-    let mut file = tempfile::Builder::new()
-        .prefix(".published.json.tmp-")
-        .tempfile_in(root)
-        .map_err(fail)?;
-    file.write_all(to_json(history).as_bytes()).map_err(fail)?;
-    file.persist(&path).map_err(|e| fail(e.error))?;
-    Ok(())
+    crate::output::atomic::write(&path, to_json(history).as_bytes())
+        .map_err(|source| ManifestError::Write { path, source })
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {

@@ -14,10 +14,10 @@ pub mod sheet;
 mod toml_fields;
 
 use crate::diagnostics::Diagnostic;
-use indicatif::{ProgressBar, ProgressStyle};
+use crate::output::atomic;
+use crate::progress::Progress;
 use plan::{Action, FileOp, Payload, Planner};
 pub use rows::{BadRow, RowRef};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Default)]
@@ -191,7 +191,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         .iter()
         .map(|(sheet, layout)| sheet.rows.len().saturating_sub(layout.header_row + 1))
         .sum();
-    let bar = progress_bar(options.progress, total_rows as u64, "reading rows");
+    let bar = Progress::new(options.progress, total_rows as u64, "reading rows");
     let mut carry = rows::Carry::default();
     for (sheet, layout) in &layouts {
         let reader = rows::SheetReader {
@@ -202,7 +202,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         };
         reader.read_into(&mut roster, &mut carry, &|| bar.inc(1));
     }
-    bar.finish_and_clear();
+    bar.finish();
     if !found_header {
         return Err(ImportError::NoHeader { file });
     }
@@ -262,7 +262,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         .iter()
         .filter(|op| op.action != Action::Keep)
         .count();
-    let bar = progress_bar(
+    let bar = Progress::new(
         options.progress && !options.dry_run,
         writes as u64,
         "writing",
@@ -289,20 +289,8 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         }
         bar.inc(1);
     }
-    bar.finish_and_clear();
+    bar.finish();
     Ok(summary)
-}
-
-fn progress_bar(show: bool, length: u64, message: &'static str) -> ProgressBar {
-    if !show {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(length);
-    if let Ok(style) = ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len}") {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar.set_message(message);
-    bar
 }
 
 /// Writes one file: into a temporary file beside it, then renamed over it, so that a reader
@@ -313,19 +301,12 @@ fn apply(op: &FileOp) -> std::io::Result<()> {
     if op.action == Action::Remove {
         return std::fs::remove_file(&op.path);
     }
-    let dir = op.path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".noticeboard-import-")
-        .tempfile_in(dir)?;
-    match &op.payload {
-        Payload::Text(text) => temp.write_all(text.as_bytes())?,
-        Payload::Copy(source) => {
-            let mut from = std::fs::File::open(source)?;
-            std::io::copy(&mut from, &mut temp)?;
-        }
-        Payload::None => return Ok(()),
+    if let Some(dir) = op.path.parent() {
+        std::fs::create_dir_all(dir)?;
     }
-    temp.persist(&op.path).map_err(|e| e.error)?;
-    Ok(())
+    match &op.payload {
+        Payload::Text(text) => atomic::write(&op.path, text.as_bytes()),
+        Payload::Copy(source) => atomic::copy(source, &op.path),
+        Payload::None => Ok(()),
+    }
 }

@@ -1,6 +1,8 @@
 //! Stage 4, write atomically: a build goes into a staging folder beside the output and replaces
 //! it only when everything succeeded, so a failed build leaves the previous site as it was.
 
+pub(crate) mod atomic;
+
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
