@@ -3,7 +3,7 @@
 use crate::content::source::{self, SourceFile};
 use crate::content::values;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::validate::phone::{self, Phone};
+use crate::validate::phone::{Phone, PhoneParser, ServicePolicy};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use time::Date;
@@ -181,7 +181,11 @@ const KNOWN_RULES: &[&str] = &[
 
 /// Reads `config.toml` from the site folder. Every problem goes into `out`; `None` when the
 /// file is missing or too broken to build from.
-pub fn load(site: &Path, out: &mut Diagnostics) -> Option<(Config, SourceFile)> {
+pub(crate) fn load(
+    site: &Path,
+    phones: &PhoneParser,
+    out: &mut Diagnostics,
+) -> Option<(Config, SourceFile)> {
     let path = site.join(FILE_NAME);
     if !path.is_file() {
         out.push(
@@ -219,7 +223,7 @@ pub fn load(site: &Path, out: &mut Diagnostics) -> Option<(Config, SourceFile)> 
         }
     };
     let errors_before = out.errors().count();
-    let config = resolve(record, &file, &doc, out);
+    let config = resolve(record, &file, &doc, phones, out);
     (out.errors().count() == errors_before).then_some((config, file))
 }
 
@@ -227,6 +231,7 @@ fn resolve(
     r: ConfigRecord,
     file: &SourceFile,
     doc: &source::Document,
+    phones: &PhoneParser,
     out: &mut Diagnostics,
 ) -> Config {
     let missing = |field: &str, example: &str| {
@@ -263,7 +268,11 @@ fn resolve(
     let hotline = r.hotline.as_ref().and_then(|v| {
         let parsed = values::text(v.get_ref())
             .ok_or_else(|| "`hotline` must be a phone number in quotes".to_string())
-            .and_then(|t| phone::parse_hotline(&t).map_err(|e| e.to_string()));
+            .and_then(|t| {
+                phones
+                    .parse(&t, ServicePolicy::Accept)
+                    .map_err(|e| e.to_string())
+            });
         parsed
             .map_err(|m| out.push(values::error_at(file, doc, v, m)))
             .ok()

@@ -21,6 +21,7 @@ use crate::output::{OutputError, Staging};
 use crate::progress::Progress;
 use crate::render::{self, RenderError, RenderInput, Renderer, Scope, theme::Theme};
 use crate::timings::Timings;
+use crate::validate::phone::PhoneParser;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -174,7 +175,15 @@ fn load(
     session: Option<&Session>,
     timings: &mut Timings,
 ) -> Option<Site> {
-    let loaded = config::load(root, out);
+    let fresh;
+    let phones = match session {
+        Some(session) => &session.phones,
+        None => {
+            fresh = PhoneParser::default();
+            &fresh
+        }
+    };
+    let loaded = config::load(root, phones, out);
     let content = content::load_with(root, out, session.map(|s| &s.reads));
     timings.stage("read");
     let (mut config, _) = loaded?;
@@ -185,7 +194,7 @@ fn load(
         return None;
     }
     let date = publication_date(config.date);
-    let site = model::resolve(config, root, content, date, out);
+    let site = model::resolve(config, root, content, date, phones, out);
     timings.stage("resolve");
     // Errors found while loading (syntax, encoding, ID numbers) stop the build as well.
     if out.has_errors() { None } else { site }

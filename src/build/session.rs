@@ -8,6 +8,7 @@ use crate::content;
 use crate::manifest::Reprint;
 use crate::model::Site;
 use crate::render::{self, Fingerprints, Scope, ViewCache, Views};
+use crate::validate::phone::PhoneParser;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -16,6 +17,8 @@ use std::path::{Path, PathBuf};
 pub struct Session {
     pub(super) reads: content::ReadCache,
     pub(super) codes: render::QrCache,
+    /// Every phone number parsed so far: rebuilds parse the same numbers every time.
+    pub(super) phones: PhoneParser,
     last: Option<LastBuild>,
     views: Option<ViewCache>,
 }

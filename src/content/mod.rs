@@ -84,10 +84,10 @@ enum Kind {
 #[derive(Default)]
 pub struct ReadCache {
     /// By path (as an `OsString`: hashing a `Path` walks its components).
-    files: std::sync::Mutex<foldhash::HashMap<std::ffi::OsString, CachedFile>>,
-    walk: std::sync::Mutex<Option<Arc<Walk>>>,
+    files: parking_lot::Mutex<foldhash::HashMap<std::ffi::OsString, CachedFile>>,
+    walk: parking_lot::Mutex<Option<Arc<Walk>>>,
     /// Set by [`ReadCache::only_changed`] for the next load.
-    hint: std::sync::Mutex<Option<foldhash::HashSet<std::ffi::OsString>>>,
+    hint: parking_lot::Mutex<Option<foldhash::HashSet<std::ffi::OsString>>>,
 }
 
 struct CachedFile {
@@ -110,24 +110,24 @@ impl ReadCache {
     /// without asking the file system about every other one.
     pub fn only_changed(&self, paths: impl IntoIterator<Item = PathBuf>) {
         let set = paths.into_iter().map(PathBuf::into_os_string).collect();
-        *self.hint.lock().unwrap_or_else(|e| e.into_inner()) = Some(set);
+        *self.hint.lock() = Some(set);
     }
 
     fn take_hint(&self) -> Option<foldhash::HashSet<std::ffi::OsString>> {
-        self.hint.lock().unwrap_or_else(|e| e.into_inner()).take()
+        self.hint.lock().take()
     }
 
     fn last_walk(&self) -> Option<Arc<Walk>> {
-        self.walk.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.walk.lock().clone()
     }
 
     fn remember_walk(&self, walk: &Arc<Walk>) {
-        *self.walk.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::clone(walk));
+        *self.walk.lock() = Some(Arc::clone(walk));
     }
 
     /// The cached outcome of a file known not to have changed.
     fn get_trusted(&self, path: &Path) -> Option<(Result<Parsed, Diagnostic>, Diagnostics)> {
-        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let files = self.files.lock();
         let hit = files.get(path.as_os_str())?;
         Some((hit.parsed.clone(), hit.diags.clone()))
     }
@@ -138,7 +138,7 @@ impl ReadCache {
         meta: &std::fs::Metadata,
     ) -> Option<(Result<Parsed, Diagnostic>, Diagnostics)> {
         let modified = meta.modified().ok()?;
-        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let files = self.files.lock();
         let hit = files.get(path.as_os_str())?;
         let settled = hit
             .read_at
@@ -159,7 +159,7 @@ impl ReadCache {
         let Ok(modified) = meta.modified() else {
             return;
         };
-        self.files.lock().unwrap_or_else(|e| e.into_inner()).insert(
+        self.files.lock().insert(
             path.as_os_str().to_owned(),
             CachedFile {
                 len: meta.len(),
@@ -175,7 +175,6 @@ impl ReadCache {
     fn keep_only(&self, seen: &foldhash::HashSet<&std::ffi::OsStr>) {
         self.files
             .lock()
-            .unwrap_or_else(|e| e.into_inner())
             .retain(|path, _| seen.contains(path.as_os_str()));
     }
 }
@@ -584,7 +583,7 @@ mod tests {
             unit_names(&load_with(site.path(), &mut out, Some(&cache))),
             ["戊村"]
         );
-        assert_eq!(cache.files.lock().unwrap().len(), 1);
+        assert_eq!(cache.files.lock().len(), 1);
         assert!(!out.has_errors());
     }
 }

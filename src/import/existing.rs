@@ -8,7 +8,7 @@ use crate::content::{self, Loaded};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::slug::{is_valid_slug, slugify};
 use crate::model::{RESERVED_SEGMENTS, resolve_person_slug};
-use crate::validate::phone;
+use crate::validate::phone::{PhoneParser, ServicePolicy};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -95,7 +95,7 @@ pub struct Existing {
 
 /// Reads the site at `root`. A site whose records cannot be parsed is refused: import would
 /// not know which unit a broken file holds, and could write a second one beside it.
-pub fn load(root: &Path) -> Result<Existing, Vec<Diagnostic>> {
+pub fn load(root: &Path, phones: &PhoneParser) -> Result<Existing, Vec<Diagnostic>> {
     let mut existing = Existing {
         has_config: root.join(crate::config::FILE_NAME).is_file(),
         areas: vec![ExistingArea {
@@ -189,7 +189,7 @@ pub fn load(root: &Path) -> Result<Existing, Vec<Diagnostic>> {
                 .phone
                 .as_ref()
                 .and_then(|p| content::values::text(p.get_ref()))
-                .and_then(|p| phone::parse_phone(&p).ok())
+                .and_then(|p| phones.parse(&p, ServicePolicy::Refuse).ok())
                 .map(|p| p.e164),
             photo_field: r.photo.as_ref().map(|p| p.get_ref().clone()),
             file,

@@ -16,6 +16,7 @@ mod toml_fields;
 use crate::diagnostics::Diagnostic;
 use crate::output::atomic;
 use crate::progress::Progress;
+use crate::validate::phone::PhoneParser;
 use plan::{Action, FileOp, Payload, Planner};
 pub use rows::{BadRow, RowRef};
 use std::path::{Path, PathBuf};
@@ -192,6 +193,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         .map(|(sheet, layout)| sheet.rows.len().saturating_sub(layout.header_row + 1))
         .sum();
     let bar = Progress::new(options.progress, total_rows as u64, "reading rows");
+    let phones = PhoneParser::default();
     let mut carry = rows::Carry::default();
     for (sheet, layout) in &layouts {
         let reader = rows::SheetReader {
@@ -199,6 +201,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
             dir: &dir,
             sheet,
             layout,
+            phones: &phones,
         };
         reader.read_into(&mut roster, &mut carry, &|| bar.inc(1));
     }
@@ -225,10 +228,11 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         });
     }
 
-    let existing = existing::load(&options.into).map_err(|diagnostics| ImportError::Site {
-        dir: options.into.display().to_string(),
-        diagnostics,
-    })?;
+    let existing =
+        existing::load(&options.into, &phones).map_err(|diagnostics| ImportError::Site {
+            dir: options.into.display().to_string(),
+            diagnostics,
+        })?;
     let planner = Planner {
         root: &options.into,
         existing: &existing,
@@ -236,6 +240,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         prune: options.prune,
         skip_bad: options.skip_bad,
         roster_file: &file,
+        phones: &phones,
     };
     let plan = planner.plan();
 

@@ -17,6 +17,7 @@ use crate::content::{CONTENT_DIR, PEOPLE_DIR, PHOTO_EXTENSIONS};
 use crate::diagnostics::Diagnostic;
 use crate::model::Kind;
 use crate::model::slug::slugify;
+use crate::validate::phone::PhoneParser;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
@@ -63,6 +64,8 @@ pub struct Planner<'a> {
     pub prune: bool,
     pub skip_bad: bool,
     pub roster_file: &'a str,
+    /// Reads the numbers already in the records, to compare them with the roster's.
+    pub phones: &'a PhoneParser,
 }
 
 /// An area folder as import sees it: an existing one, or one this run creates.
@@ -420,7 +423,12 @@ impl Planner<'_> {
                     set_str(table, "title", person.title.as_deref());
                     set_str(table, "org", person.org.as_deref());
                     table.insert("phone", value(person.phone.display.as_str()));
-                    set_phone(table, "office_phone", person.office_phone.as_ref());
+                    set_phone(
+                        table,
+                        "office_phone",
+                        person.office_phone.as_ref(),
+                        self.phones,
+                    );
                     set_date(table, "checked", person.checked);
                     if let Some(field) = photo_field {
                         table.insert("photo", value(field));
@@ -457,7 +465,12 @@ impl Planner<'_> {
             changed.push("org");
         }
         if owns(Column::OfficePhone)
-            && set_phone(table, "office_phone", person.office_phone.as_ref())
+            && set_phone(
+                table,
+                "office_phone",
+                person.office_phone.as_ref(),
+                self.phones,
+            )
         {
             changed.push("office_phone");
         }

@@ -8,7 +8,7 @@ use crate::content::values::parse_ymd;
 use crate::diagnostics::Diagnostic;
 use crate::model::Kind;
 use crate::validate::idnumber;
-use crate::validate::phone::{self, Phone};
+use crate::validate::phone::{Phone, PhoneParser, ServicePolicy};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -131,6 +131,8 @@ pub struct SheetReader<'a> {
     pub dir: &'a Path,
     pub sheet: &'a Sheet,
     pub layout: &'a Layout,
+    /// Parses the roster's numbers, each once.
+    pub(crate) phones: &'a PhoneParser,
 }
 
 /// Roles that make the member the team's lead when there is no 负责人 column.
@@ -609,12 +611,15 @@ impl SheetReader<'_> {
             }
             other => other.text(),
         };
-        let parsed = if office {
-            phone::parse_hotline(&text)
+        let policy = if office {
+            ServicePolicy::Accept
         } else {
-            phone::parse_phone(&text)
+            ServicePolicy::Refuse
         };
-        parsed.map(Some).map_err(|e| e.to_string())
+        self.phones
+            .parse(&text, policy)
+            .map(Some)
+            .map_err(|e| e.to_string())
     }
 
     /// The roster's index of this person (same name and same number: one person).

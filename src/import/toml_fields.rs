@@ -4,7 +4,7 @@
 //! other fields and the Markdown body stay exactly as the clerk left them.
 
 use crate::content::values::parse_ymd;
-use crate::validate::phone::{self, Phone};
+use crate::validate::phone::{Phone, PhoneParser, ServicePolicy};
 use time::Date;
 use toml_edit::{Item, Table, Value};
 
@@ -121,8 +121,13 @@ pub fn set_date(table: &mut Table, key: &str, wanted: Option<Date>) -> bool {
 }
 
 /// A phone field, compared as numbers, written in the board's display form when it changes.
-pub fn set_phone(table: &mut Table, key: &str, wanted: Option<&Phone>) -> bool {
-    let current = get_str(table, key).and_then(|t| phone::parse_hotline(&t).ok());
+pub fn set_phone(
+    table: &mut Table,
+    key: &str,
+    wanted: Option<&Phone>,
+    phones: &PhoneParser,
+) -> bool {
+    let current = get_str(table, key).and_then(|t| phones.parse(&t, ServicePolicy::Accept).ok());
     if current.as_ref().map(|p| &p.e164) == wanted.map(|p| &p.e164) {
         return false;
     }
@@ -174,9 +179,10 @@ mod tests {
         let mut d =
             doc("phone = \"139 1234 5678\" # work\nsince = \"2023/3/9\"\nname = \" 王兴 \"\n");
         let before = d.to_string();
-        let phone = phone::parse_phone("13912345678").unwrap();
+        let phones = PhoneParser::default();
+        let phone = phones.parse("13912345678", ServicePolicy::Refuse).unwrap();
         let date = Date::from_calendar_date(2023, time::Month::March, 9).unwrap();
-        assert!(!set_phone(d.as_table_mut(), "phone", Some(&phone)));
+        assert!(!set_phone(d.as_table_mut(), "phone", Some(&phone), &phones));
         assert!(!set_date(d.as_table_mut(), "since", Some(date)));
         assert!(!set_str(d.as_table_mut(), "name", Some("王兴")));
         assert!(!set_flag(d.as_table_mut(), "lead", false));

@@ -4,7 +4,8 @@
 mod resolve;
 pub mod slug;
 
-pub use resolve::{RESERVED_SEGMENTS, person_slug as resolve_person_slug, resolve};
+pub(crate) use resolve::resolve;
+pub use resolve::{RESERVED_SEGMENTS, person_slug as resolve_person_slug};
 
 use crate::config::Config;
 use crate::validate::phone::Phone;

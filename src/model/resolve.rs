@@ -9,7 +9,7 @@ use crate::content::source::{SourceFile, nearest};
 use crate::content::values::{self, error_at};
 use crate::content::{Content, Loaded};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::validate::phone::{self, Phone};
+use crate::validate::phone::{Phone, PhoneParser, ServicePolicy};
 use foldhash::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use time::Date;
@@ -18,11 +18,12 @@ use time::Date;
 pub const RESERVED_SEGMENTS: &[&str] = &["people", "photos", "assets", "coverage", "reprint"];
 
 /// Builds the model. Every problem goes to `out`; `None` when there were errors.
-pub fn resolve(
+pub(crate) fn resolve(
     config: Config,
     root: &Path,
     content: Content,
     date: Date,
+    phones: &PhoneParser,
     out: &mut Diagnostics,
 ) -> Option<Site> {
     let errors_before = out.errors().count();
@@ -34,7 +35,7 @@ pub fn resolve(
         people_images,
     } = content;
 
-    let people = resolve_people(root, &people_sources, &people_images, out);
+    let people = resolve_people(root, &people_sources, &people_images, phones, out);
     let person_index: HashMap<&str, usize> = people
         .iter()
         .enumerate()
@@ -52,6 +53,7 @@ pub fn resolve(
         person_ids: &person_ids,
         broken: &broken,
         date,
+        phones,
     };
 
     let mut urls = UrlRegistry::default();
@@ -285,6 +287,7 @@ struct Resolver<'a> {
     person_ids: &'a [&'a str],
     broken: &'a HashSet<&'a str>,
     date: Date,
+    phones: &'a PhoneParser,
 }
 
 impl Resolver<'_> {
@@ -350,8 +353,16 @@ impl Resolver<'_> {
             text
         });
         let hotline = match &r.hotline {
-            Some(h) => phone_field(file, &doc, "hotline", h, true, out)
-                .or_else(|| inherited_hotline.clone()),
+            Some(h) => phone_field(
+                file,
+                &doc,
+                "hotline",
+                h,
+                ServicePolicy::Accept,
+                self.phones,
+                out,
+            )
+            .or_else(|| inherited_hotline.clone()),
             None => inherited_hotline.clone(),
         };
         let aliases = r
@@ -487,7 +498,8 @@ fn phone_field(
     doc: &crate::content::source::Document,
     field: &str,
     value: &toml::Spanned<toml::Value>,
-    hotline: bool,
+    policy: ServicePolicy,
+    phones: &PhoneParser,
     out: &mut Diagnostics,
 ) -> Option<Phone> {
     let Some(text) = values::text(value.get_ref()) else {
@@ -502,12 +514,8 @@ fn phone_field(
         );
         return None;
     };
-    let parsed = if hotline {
-        phone::parse_hotline(&text)
-    } else {
-        phone::parse_phone(&text)
-    };
-    parsed
+    phones
+        .parse(&text, policy)
         .map_err(|e| out.push(error_at(file, doc, value, format!("`{field}`: {e}"))))
         .ok()
 }
@@ -516,6 +524,7 @@ fn resolve_people(
     root: &Path,
     sources: &[std::sync::Arc<Loaded<PersonRecord>>],
     images: &[PathBuf],
+    phones: &PhoneParser,
     out: &mut Diagnostics,
 ) -> Vec<Person> {
     let mut by_stem: HashMap<String, &PathBuf> = HashMap::default();
@@ -545,7 +554,7 @@ fn resolve_people(
             }
         };
         let phone = match &r.phone {
-            Some(p) => phone_field(file, &doc, "phone", p, false, out),
+            Some(p) => phone_field(file, &doc, "phone", p, ServicePolicy::Refuse, phones, out),
             None => {
                 out.push(
                     Diagnostic::error(&file.display, "`phone` is missing")
@@ -554,10 +563,17 @@ fn resolve_people(
                 None
             }
         };
-        let office_phone = r
-            .office_phone
-            .as_ref()
-            .and_then(|p| phone_field(file, &doc, "office_phone", p, true, out));
+        let office_phone = r.office_phone.as_ref().and_then(|p| {
+            phone_field(
+                file,
+                &doc,
+                "office_phone",
+                p,
+                ServicePolicy::Accept,
+                phones,
+                out,
+            )
+        });
         let checked = r.checked.as_ref().and_then(|v| {
             values::date(file, &doc, "checked", v)
                 .map_err(|d| out.push(d))

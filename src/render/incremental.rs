@@ -41,7 +41,7 @@ impl std::ops::Deref for ViewCache {
 
 /// QR codes already encoded, by URL: encoding (mask selection) is the costliest step of
 /// making a unit's pages, and a URL's code never changes.
-pub type QrCache = std::sync::Mutex<HashMap<String, qr::QrCode>>;
+pub type QrCache = parking_lot::Mutex<HashMap<String, qr::QrCode>>;
 
 /// What a build's pages were made from, in hashes, so the next build of a `serve` session can
 /// render only the pages whose data changed.

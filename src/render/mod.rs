@@ -296,7 +296,7 @@ fn encode_codes(input: &RenderInput) -> Result<Vec<qr::QrCode>, RenderError> {
         .map(|u| {
             let url = site.config.url(&u.path());
             let cache = input.qr_cache;
-            let cached = cache.and_then(|c| lock(c).get(&url).cloned());
+            let cached = cache.and_then(|c| c.lock().get(&url).cloned());
             if let Some(code) = cached {
                 return Ok(code);
             }
@@ -305,7 +305,7 @@ fn encode_codes(input: &RenderInput) -> Result<Vec<qr::QrCode>, RenderError> {
                 message: e.to_string(),
             })?;
             if let Some(cache) = cache {
-                lock(cache).insert(url, code.clone());
+                cache.lock().insert(url, code.clone());
             }
             Ok(code)
         })
@@ -362,8 +362,4 @@ fn unit_values(
             (value, facts, board, print)
         })
         .collect()
-}
-
-fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }

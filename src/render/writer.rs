@@ -1,7 +1,7 @@
 //! Writing a build's files: each written whole, compared with what an earlier output holds so
 //! unchanged files are left alone, and listed so the output folder can be cleared of the rest.
 
-use super::{RenderError, lock};
+use super::RenderError;
 use std::path::{Path, PathBuf};
 
 /// Writes a build's files, and lists them so the output folder can be cleared of anything
@@ -9,13 +9,13 @@ use std::path::{Path, PathBuf};
 /// partial rebuild either writes all its pages or none.
 pub(super) struct Writer<'a> {
     out: &'a Path,
-    written: std::sync::Mutex<Vec<String>>,
-    buffer: Option<std::sync::Mutex<Vec<PendingFile>>>,
+    written: parking_lot::Mutex<Vec<String>>,
+    buffer: Option<parking_lot::Mutex<Vec<PendingFile>>>,
     /// Folders recently made. A unit's folder holds four files; asking the kernel to create
     /// it four times takes its parent folder's lock four times, and the threads writing
     /// beside each other then wait on it. Most folders are written in one go, so the set is
     /// emptied when it grows past [`RECENT_FOLDERS`] rather than keeping a city's 120,000.
-    folders: std::sync::Mutex<foldhash::HashSet<PathBuf>>,
+    folders: parking_lot::Mutex<foldhash::HashSet<PathBuf>>,
     /// Whether the output folder started empty, so that no file in it can hold old bytes.
     fresh: bool,
 }
@@ -30,7 +30,7 @@ impl<'a> Writer<'a> {
     pub(super) fn new(out: &'a Path, buffered: bool) -> Self {
         Writer {
             out,
-            written: std::sync::Mutex::new(Vec::new()),
+            written: parking_lot::Mutex::new(Vec::new()),
             buffer: buffered.then(Default::default),
             folders: Default::default(),
             fresh: holds_only_the_marker(out),
@@ -39,7 +39,7 @@ impl<'a> Writer<'a> {
 
     pub(super) fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
         if let Some(buffer) = &self.buffer {
-            lock(buffer).push((rel.to_string(), bytes.to_vec()));
+            buffer.lock().push((rel.to_string(), bytes.to_vec()));
             return Ok(());
         }
         self.write_now(rel, bytes)
@@ -52,10 +52,10 @@ impl<'a> Writer<'a> {
             source,
         };
         if let Some(parent) = path.parent()
-            && !lock(&self.folders).contains(parent)
+            && !self.folders.lock().contains(parent)
         {
             std::fs::create_dir_all(parent).map_err(io)?;
-            let mut folders = lock(&self.folders);
+            let mut folders = self.folders.lock();
             if folders.len() >= RECENT_FOLDERS {
                 folders.clear();
             }
@@ -66,18 +66,18 @@ impl<'a> Writer<'a> {
         } else {
             write_if_changed(&path, bytes).map_err(io)?;
         }
-        lock(&self.written).push(rel.to_string());
+        self.written.lock().push(rel.to_string());
         Ok(())
     }
 
     /// Writes what was buffered; returns every file written.
     pub(super) fn finish(self) -> Result<Vec<String>, RenderError> {
         if let Some(buffer) = &self.buffer {
-            for (rel, bytes) in lock(buffer).drain(..) {
+            for (rel, bytes) in buffer.lock().drain(..) {
                 self.write_now(&rel, &bytes)?;
             }
         }
-        Ok(self.written.into_inner().unwrap_or_else(|e| e.into_inner()))
+        Ok(self.written.into_inner())
     }
 }
 

@@ -13,12 +13,13 @@ use futures_util::StreamExt;
 use futures_util::stream::{self, Stream};
 use notify_debouncer_full::notify::event::{EventKind, ModifyKind};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
+use parking_lot::Mutex;
 use serde::Serialize;
 use std::convert::Infallible;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::{broadcast, mpsc};
 use tower_http::services::ServeDir;
@@ -236,14 +237,10 @@ async fn rebuild_on_changes(shared: Arc<Shared>, mut changes: mpsc::Receiver<Cha
             };
         }
         if let Changed::Files(files) = changed {
-            lock(&shared.session).only_changed(files);
+            shared.session.lock().only_changed(files);
         }
         rebuild(&shared).await;
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 async fn rebuild(shared: &Arc<Shared>) {
@@ -260,8 +257,8 @@ async fn rebuild(shared: &Arc<Shared>) {
     let started = Instant::now();
     let session = shared.session.clone();
     let result =
-        tokio::task::spawn_blocking(move || build::rebuild(&options, &mut lock(&session))).await;
-    let mut status = shared.status.lock().unwrap_or_else(|e| e.into_inner());
+        tokio::task::spawn_blocking(move || build::rebuild(&options, &mut session.lock())).await;
+    let mut status = shared.status.lock();
     status.version += 1;
     match result {
         Ok(Ok(summary)) => {
@@ -317,11 +314,7 @@ async fn live_reload_script() -> impl IntoResponse {
 }
 
 async fn status(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
-    let status = shared
-        .status
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone();
+    let status = shared.status.lock().clone();
     axum::Json(status)
 }
 
@@ -329,11 +322,7 @@ async fn live_reload_events(
     State(shared): State<Arc<Shared>>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let receiver = shared.events.subscribe();
-    let current = shared
-        .status
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone();
+    let current = shared.status.lock().clone();
     // A page opened while the build is broken learns it at once.
     let first = (!current.ok).then(|| Ok(to_event(&current)));
     let updates = stream::unfold(receiver, |mut rx| async move {

@@ -58,25 +58,14 @@ pub struct SensitiveMatch {
 pub fn scan(text: &str) -> Vec<SensitiveMatch> {
     let mut found = Vec::new();
     for (line_index, line) in text.split('\n').enumerate() {
-        let chars: Vec<char> = line.chars().map(fold_full_width).collect();
+        // Full-width forms are what Chinese input methods type: folded one for one, columns stay
+        // right.
+        let chars: Vec<char> = line.chars().map(super::fold_full_width).collect();
         for chain in chains(&chars) {
             scan_chain(&chain, line_index + 1, &mut found);
         }
     }
     found
-}
-
-/// Full-width digits, `Ｘ`, `－` and the ideographic space are what Chinese
-/// input methods produce; map them one character for one so columns stay
-/// right.
-fn fold_full_width(ch: char) -> char {
-    match ch {
-        '０'..='９' => char::from_u32(u32::from(ch) - 0xFEE0).unwrap_or(ch),
-        'Ｘ' | 'ｘ' => 'X',
-        '－' => '-',
-        '\u{3000}' => ' ',
-        other => other,
-    }
 }
 
 /// A maximal run of digits, possibly ending in the check character `X`.

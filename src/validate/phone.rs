@@ -16,6 +16,8 @@
 //! - short codes are either refused or reported invalid, so we recognise them
 //!   ourselves before calling it.
 
+use super::fold_full_width;
+use parking_lot::Mutex;
 use phonenumber::{Mode, PhoneNumber, Type, country, metadata::DATABASE};
 use thiserror::Error;
 
@@ -98,22 +100,14 @@ pub enum PhoneError {
     Invalid { input: String },
 }
 
-/// Parses a person's public number: a mainland mobile, or a landline written
-/// with its area code. Short codes and 400/800 numbers are refused, because a
-/// board must name a line that reaches the official.
-pub fn parse_phone(input: &str) -> Result<Phone, PhoneError> {
-    parse_with_policy(input, ServicePolicy::Refuse)
-}
-
-/// Parses a hotline: everything [`parse_phone`] accepts, plus short service
-/// codes (3–5 digits such as 110, 12345, 95588) and 400/800 numbers.
-pub fn parse_hotline(input: &str) -> Result<Phone, PhoneError> {
-    parse_with_policy(input, ServicePolicy::Accept)
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum ServicePolicy {
+/// Which numbers a field accepts besides mobiles and landlines with their area code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum ServicePolicy {
+    /// A hotline field: short service codes (3–5 digits such as 110, 12345, 95588) and
+    /// 400/800 numbers are fine.
     Accept,
+    /// A person's public number: service numbers are refused, because a board must name a
+    /// line that reaches the official.
     Refuse,
 }
 
@@ -121,73 +115,81 @@ enum ServicePolicy {
 /// plus room for a `0086` prefix and a trunk `0`.
 const MAX_DIGITS: usize = 20;
 
-/// Every number parsed in this process, with its outcome. The parser's regex cache makes a
-/// parse cost far more than a lookup, and `serve` parses the same numbers on every rebuild.
-type Parsed = foldhash::HashMap<(String, ServicePolicy), Result<Phone, PhoneError>>;
-static PARSED: std::sync::LazyLock<std::sync::Mutex<Parsed>> =
-    std::sync::LazyLock::new(Default::default);
-
-fn parse_with_policy(input: &str, policy: ServicePolicy) -> Result<Phone, PhoneError> {
-    let key = (input.to_owned(), policy);
-    if let Some(known) = PARSED.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-        return known.clone();
-    }
-    let parsed =
-        parse_mobile_by_block(input, policy).unwrap_or_else(|| parse_uncached(input, policy));
-    PARSED
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(key, parsed.clone());
-    parsed
+/// Parses phone numbers and remembers every answer, so that a number is parsed once however
+/// often it is written. One build owns one; a `serve` session keeps one across its rebuilds,
+/// which parse the same numbers every time.
+#[derive(Default)]
+pub(crate) struct PhoneParser {
+    /// Every number parsed, with its outcome. The `phonenumber` parser's regex cache makes a
+    /// parse cost far more than a lookup.
+    parsed: Mutex<foldhash::HashMap<(String, ServicePolicy), Result<Phone, PhoneError>>>,
+    /// How a mobile number's first seven digits (its block) print, without the last four: a
+    /// county's officials share a few hundred blocks, so the parser runs once per block.
+    mobile_blocks: Mutex<foldhash::HashMap<String, String>>,
 }
 
-/// How a mobile number's first seven digits (its block) print, without the last four: a
-/// county's officials share a few hundred blocks, so the parser runs once per block.
-static MOBILE_BLOCKS: std::sync::LazyLock<std::sync::Mutex<foldhash::HashMap<String, String>>> =
-    std::sync::LazyLock::new(Default::default);
+impl PhoneParser {
+    /// Parses `input` as a number a board may print: a mainland mobile, a landline written
+    /// with its area code, and with [`ServicePolicy::Accept`] a service number.
+    pub(crate) fn parse(&self, input: &str, policy: ServicePolicy) -> Result<Phone, PhoneError> {
+        let key = (input.to_owned(), policy);
+        if let Some(known) = self.parsed.lock().get(&key) {
+            return known.clone();
+        }
+        let parsed = self
+            .parse_mobile_by_block(input, policy)
+            .unwrap_or_else(|| parse_uncached(input, policy));
+        self.parsed.lock().insert(key, parsed.clone());
+        parsed
+    }
 
-/// Parses an 11-digit mainland mobile written without a country code through the number of
-/// another mobile in its block, or `None` when `input` is not such a number.
-///
-/// The `phonenumber` parser matches each number against its metadata's patterns behind one
-/// lock for the whole process; at 90,000 officials that was most of a build's time on one
-/// core. Whether such a number is a valid mobile, and how it is grouped (`139 1234 5678`), is
-/// decided by its first five or six digits in the metadata (`1740[0-5]`), so the answer for
-/// one number of a block
-/// holds for all; and a mobile is a mobile whether a hotline or a person's number is being
-/// read. Only blocks 13–19 qualify, leaving out 179, where the parser may instead
-/// read a carrier-selection prefix (179xx). The test
-/// `mobile_blocks_give_exactly_what_the_parser_gives` compares the two paths.
-fn parse_mobile_by_block(input: &str, policy: ServicePolicy) -> Option<Result<Phone, PhoneError>> {
-    let normalised = fold_to_ascii(input);
-    let trimmed = normalised.trim();
-    let cleaned = strip_separators(trimmed, trimmed).ok()?;
-    let digits = cleaned.digits;
-    let is_mobile_shaped = !cleaned.has_plus
-        && digits.len() == 11
-        && matches!(digits.as_bytes()[..2], [b'1', b'3'..=b'9'])
-        && !digits.starts_with("179");
-    if !is_mobile_shaped {
-        return None;
+    /// Parses an 11-digit mainland mobile written without a country code through the number
+    /// of another mobile in its block, or `None` when `input` is not such a number.
+    ///
+    /// The `phonenumber` parser matches each number against its metadata's patterns behind one
+    /// lock for the whole process; at 90,000 officials that was most of a build's time on one
+    /// core. Whether such a number is a valid mobile, and how it is grouped (`139 1234 5678`),
+    /// is decided by its first five or six digits in the metadata (`1740[0-5]`), so the answer
+    /// for one number of a block holds for all; and a mobile is a mobile whether a hotline or a
+    /// person's number is being read. Only blocks 13–19 qualify, leaving out 179, where the
+    /// parser may instead read a carrier-selection prefix (179xx). The test
+    /// `mobile_blocks_give_exactly_what_the_parser_gives` compares the two paths.
+    fn parse_mobile_by_block(
+        &self,
+        input: &str,
+        policy: ServicePolicy,
+    ) -> Option<Result<Phone, PhoneError>> {
+        let normalised = fold_to_ascii(input);
+        let trimmed = normalised.trim();
+        let cleaned = strip_separators(trimmed, trimmed).ok()?;
+        let digits = cleaned.digits;
+        let is_mobile_shaped = !cleaned.has_plus
+            && digits.len() == 11
+            && matches!(digits.as_bytes()[..2], [b'1', b'3'..=b'9'])
+            && !digits.starts_with("179");
+        if !is_mobile_shaped {
+            return None;
+        }
+        let (block, last4) = digits.split_at(7);
+        if let Some(head) = self.mobile_blocks.lock().get(block) {
+            return Some(Ok(Phone {
+                kind: PhoneKind::Mobile,
+                e164: format!("+86{digits}"),
+                display: format!("{head}{last4}"),
+            }));
+        }
+        let parsed = parse_uncached(input, policy);
+        if let Ok(phone) = &parsed
+            && phone.kind == PhoneKind::Mobile
+            && phone.e164 == format!("+86{digits}")
+            && let Some(head) = phone.display.strip_suffix(last4)
+        {
+            self.mobile_blocks
+                .lock()
+                .insert(block.to_owned(), head.to_owned());
+        }
+        Some(parsed)
     }
-    let (block, last4) = digits.split_at(7);
-    let lock = || MOBILE_BLOCKS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(head) = lock().get(block) {
-        return Some(Ok(Phone {
-            kind: PhoneKind::Mobile,
-            e164: format!("+86{digits}"),
-            display: format!("{head}{last4}"),
-        }));
-    }
-    let parsed = parse_uncached(input, policy);
-    if let Ok(phone) = &parsed
-        && phone.kind == PhoneKind::Mobile
-        && phone.e164 == format!("+86{digits}")
-        && let Some(head) = phone.display.strip_suffix(last4)
-    {
-        lock().insert(block.to_owned(), head.to_owned());
-    }
-    Some(parsed)
 }
 
 fn parse_uncached(input: &str, policy: ServicePolicy) -> Result<Phone, PhoneError> {
@@ -305,20 +307,9 @@ fn strip_separators(text: &str, shown: &str) -> Result<CleanedNumber, PhoneError
     Ok(CleanedNumber { digits, has_plus })
 }
 
-/// Maps full-width forms (which Chinese input methods produce) and the common
-/// Unicode dashes and spaces to their ASCII equivalents. Characters are mapped
-/// one for one, so nothing is dropped silently.
+/// Full-width digits and signs, Unicode spaces and dashes as ASCII, one character for one.
 fn fold_to_ascii(input: &str) -> String {
-    input
-        .chars()
-        .map(|ch| match ch {
-            // The full-width block U+FF01..=U+FF5E mirrors ASCII 0x21..=0x7E.
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(ch) - 0xFEE0).unwrap_or(ch),
-            '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' => ' ',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' => '-',
-            other => other,
-        })
-        .collect()
+    input.chars().map(fold_full_width).collect()
 }
 
 /// China's short-number plan puts service codes in the 1xx/1xxxx blocks
@@ -364,6 +355,14 @@ fn landline_display(e164: &str, shown: &str) -> Result<String, PhoneError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_phone(input: &str) -> Result<Phone, PhoneError> {
+        PhoneParser::default().parse(input, ServicePolicy::Refuse)
+    }
+
+    fn parse_hotline(input: &str) -> Result<Phone, PhoneError> {
+        PhoneParser::default().parse(input, ServicePolicy::Accept)
+    }
 
     fn phone(input: &str) -> Phone {
         match parse_phone(input) {
@@ -723,6 +722,7 @@ mod tests {
             state ^= state << 17;
             state % n
         };
+        let parser = PhoneParser::default();
         let mut answered_from_blocks = 0;
         let starts: Vec<u64> = (1_300..2_000)
             .map(|start| start * 10 + next(10))
@@ -742,8 +742,8 @@ mod tests {
                     .collect(),
             ] {
                 for policy in [ServicePolicy::Refuse, ServicePolicy::Accept] {
-                    let known = MOBILE_BLOCKS.lock().unwrap().contains_key(&block);
-                    let fast = parse_mobile_by_block(&written, policy);
+                    let known = parser.mobile_blocks.lock().contains_key(&block);
+                    let fast = parser.parse_mobile_by_block(&written, policy);
                     assert!(fast.is_some() || block.starts_with("179"), "{written}");
                     if let Some(fast) = fast {
                         assert_eq!(fast, parse_uncached(&written, policy), "{written}");
@@ -756,11 +756,11 @@ mod tests {
         // answered without the parser.
         assert!(answered_from_blocks > 2_000, "{answered_from_blocks}");
         assert_eq!(
-            parse_mobile_by_block("+86 139 1234 5678", ServicePolicy::Refuse),
+            parser.parse_mobile_by_block("+86 139 1234 5678", ServicePolicy::Refuse),
             None
         );
         assert_eq!(
-            parse_mobile_by_block("0534-2212345", ServicePolicy::Refuse),
+            parser.parse_mobile_by_block("0534-2212345", ServicePolicy::Refuse),
             None
         );
     }
