@@ -97,8 +97,7 @@ impl Default for Rules {
 #[derive(Debug, Clone)]
 pub struct Config {
     pub title: String,
-    /// Absolute, without a trailing slash: `https://example.org/wucheng`.
-    pub base_url: String,
+    pub base_url: BaseUrl,
     pub language: Language,
     pub theme: String,
     pub hotline: Option<Phone>,
@@ -111,27 +110,71 @@ pub struct Config {
 impl Config {
     /// The absolute URL of a site path such as `luquantun/liuzhuang/`.
     pub fn url(&self, path: &str) -> String {
-        format!("{}/{}", self.base_url, path.trim_start_matches('/'))
-    }
-
-    /// The path part of `base_url` with slashes on both ends (`/wucheng/`), for pages such as
-    /// the 404 page that are served at any depth and so cannot use relative links.
-    pub fn base_path(&self) -> String {
-        let after_scheme = self.base_url.split_once("://").map_or("", |(_, r)| r);
-        let path = after_scheme.split_once('/').map_or("", |(_, p)| p);
-        if path.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/{}/", path.trim_matches('/'))
-        }
+        format!(
+            "{}/{}",
+            self.base_url.as_str(),
+            path.trim_start_matches('/')
+        )
     }
 
     pub fn with_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
-        self.base_url = normalize_base_url(url).map_err(|m| {
+        self.base_url = BaseUrl::parse(url).map_err(|m| {
             Diagnostic::error("--base-url", m)
                 .help("give an absolute URL like https://example.org/county")
         })?;
         Ok(())
+    }
+}
+
+/// The site's address, `base_url`: an absolute http(s) URL, parsed and normalised once (as
+/// the `url` crate does: scheme and host in lowercase, international host names in their
+/// ASCII form, other characters percent-encoded), without a trailing slash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    url: url::Url,
+    /// The URL's text without its trailing slash: `https://example.org/wucheng`.
+    text: String,
+}
+
+impl BaseUrl {
+    /// Parses what a clerk wrote, or says what is wrong with it.
+    pub fn parse(raw: &str) -> Result<BaseUrl, String> {
+        let written = raw.trim();
+        let not_absolute =
+            || format!("`base_url` = \"{written}\" is not an absolute http(s) address");
+        let no_host = || format!("`base_url` = \"{written}\" has no host name");
+        let (scheme, rest) = written.split_once("://").ok_or_else(not_absolute)?;
+        if !["http", "https"].contains(&scheme.to_ascii_lowercase().as_str()) {
+            return Err(not_absolute());
+        }
+        // The url crate reads `https:///x` as the host `x`; a clerk who wrote that left the
+        // host out.
+        if rest.is_empty() || rest.starts_with('/') || written.contains(char::is_whitespace) {
+            return Err(no_host());
+        }
+        let url =
+            url::Url::parse(written).map_err(|e| format!("`base_url` = \"{written}\": {e}"))?;
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(format!(
+                "`base_url` = \"{written}\" has a query or fragment (`?` or `#`), which no page address can follow"
+            ));
+        }
+        let text = url.as_str().trim_end_matches('/').to_string();
+        Ok(BaseUrl { url, text })
+    }
+
+    /// The address without a trailing slash: `https://example.org/wucheng`.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The path part with slashes on both ends (`/wucheng/`, or `/`), for pages such as the
+    /// 404 page that are served at any depth and so cannot use relative links.
+    pub fn path(&self) -> String {
+        match self.url.path().trim_matches('/') {
+            "" => "/".to_string(),
+            path => format!("/{path}/"),
+        }
     }
 }
 
@@ -224,7 +267,9 @@ pub(crate) fn load(
     };
     let errors_before = out.errors().count();
     let config = resolve(record, &file, &doc, phones, out);
-    (out.errors().count() == errors_before).then_some((config, file))
+    config
+        .filter(|_| out.errors().count() == errors_before)
+        .map(|c| (c, file))
 }
 
 fn resolve(
@@ -233,7 +278,7 @@ fn resolve(
     doc: &source::Document,
     phones: &PhoneParser,
     out: &mut Diagnostics,
-) -> Config {
+) -> Option<Config> {
     let missing = |field: &str, example: &str| {
         Diagnostic::error(&file.display, format!("`{field}` is missing"))
             .help(format!("add a line such as {field} = {example}"))
@@ -245,14 +290,15 @@ fn resolve(
     let base_url = match &r.base_url {
         None => {
             out.push(missing("base_url", "\"https://example.org/county\""));
-            String::new()
+            None
         }
-        Some(v) => normalize_base_url(v.get_ref()).unwrap_or_else(|m| {
-            out.push(values::error_at(file, doc, v, m).help(
-                "write the full address the site will have, like \"https://example.org/county\"",
-            ));
-            String::new()
-        }),
+        Some(v) => BaseUrl::parse(v.get_ref())
+            .map_err(|m| {
+                out.push(values::error_at(file, doc, v, m).help(
+                    "write the full address the site will have, like \"https://example.org/county\"",
+                ))
+            })
+            .ok(),
     };
     let language = match r.language.as_ref().map(|l| (l, l.get_ref().as_str())) {
         None | Some((_, "zh-Hans" | "zh" | "zh-CN")) => Language::ZhHans,
@@ -321,9 +367,9 @@ fn resolve(
         Language::ZhHans => "干部联系服务群众公示牌".to_string(),
         Language::En => "Contact board".to_string(),
     });
-    Config {
+    Some(Config {
         title,
-        base_url,
+        base_url: base_url?,
         language,
         theme: r.theme.unwrap_or_else(|| "default".to_string()),
         hotline,
@@ -345,19 +391,7 @@ fn resolve(
             max_age_days: r.rules.max_age_days.unwrap_or(defaults.max_age_days),
             publish_report: r.rules.publish_report.unwrap_or(defaults.publish_report),
         },
-    }
-}
-
-fn normalize_base_url(raw: &str) -> Result<String, String> {
-    let url = raw.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("`base_url` = \"{url}\" is not an absolute http(s) address"))?;
-    if rest.is_empty() || rest.starts_with('/') || url.contains(char::is_whitespace) {
-        return Err(format!("`base_url` = \"{url}\" has no host name"));
-    }
-    Ok(url.trim_end_matches('/').to_string())
+    })
 }
 
 #[cfg(test)]
@@ -368,19 +402,29 @@ mod tests {
     fn base_url_is_normalized_and_its_path_extracted() {
         let mut c = sample();
         c.with_base_url("https://host.example/county/").unwrap();
-        assert_eq!(c.base_url, "https://host.example/county");
-        assert_eq!(c.base_path(), "/county/");
+        assert_eq!(c.base_url.as_str(), "https://host.example/county");
+        assert_eq!(c.base_url.path(), "/county/");
         assert_eq!(c.url("a/b/"), "https://host.example/county/a/b/");
         c.with_base_url("http://127.0.0.1:1111").unwrap();
-        assert_eq!(c.base_path(), "/");
+        assert_eq!(c.base_url.path(), "/");
+        assert_eq!(c.base_url.as_str(), "http://127.0.0.1:1111");
         assert!(c.with_base_url("example.org").is_err());
         assert!(c.with_base_url("https:///x").is_err());
+        assert!(c.with_base_url("ftp://example.org").is_err());
+        assert!(c.with_base_url("https://example.org/a?b").is_err());
+        // Normalised once, as the url crate does: host in lowercase and in its ASCII form,
+        // other characters percent-encoded.
+        c.with_base_url("HTTPS://Example.ORG/县/").unwrap();
+        assert_eq!(c.base_url.as_str(), "https://example.org/%E5%8E%BF");
+        assert_eq!(c.base_url.path(), "/%E5%8E%BF/");
+        c.with_base_url("https://示范县.cn").unwrap();
+        assert_eq!(c.base_url.as_str(), "https://xn--5nr158fzwg.cn");
     }
 
     fn sample() -> Config {
         Config {
             title: "t".into(),
-            base_url: "https://example.org".into(),
+            base_url: BaseUrl::parse("https://example.org").unwrap(),
             language: Language::ZhHans,
             theme: "default".into(),
             hotline: None,

@@ -23,7 +23,7 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Site;
-use crate::render::BoardRecord;
+pub use crate::render::Board;
 use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -44,18 +44,6 @@ and the boards of the last build, so that the next build can list the boards to 
 Keep this file with the site: back it up and commit it. \
 本文件记录公示牌二维码中印过的全部网址，请与站点文件夹一同保存，不要删除。";
 
-/// One board as published.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Board {
-    /// The unit's id (its URL path without slashes at the ends).
-    pub id: String,
-    pub name: String,
-    /// The absolute URL its QR code holds.
-    pub url: String,
-    /// A hash of everything the board prints except the publication date.
-    pub hash: String,
-}
-
 /// `manifest.json`: what one build published.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
@@ -66,26 +54,12 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// The manifest of a rendered site; `boards` come from the renderer, in any order.
-    pub fn new(site: &Site, boards: &[BoardRecord]) -> Manifest {
-        let by_id: HashMap<&str, &BoardRecord> =
-            boards.iter().map(|b| (b.id.as_str(), b)).collect();
-        let boards = site
-            .units
-            .iter()
-            .filter_map(|u| {
-                by_id.get(u.id.as_str()).map(|b| Board {
-                    id: u.id.clone(),
-                    name: u.name.clone(),
-                    url: b.url.clone(),
-                    hash: b.hash.clone(),
-                })
-            })
-            .collect();
+    /// The manifest of a rendered site; `boards` come from the renderer, in unit order.
+    pub fn new(site: &Site, boards: &[Board]) -> Manifest {
         Manifest {
-            base_url: site.config.base_url.clone(),
+            base_url: site.config.base_url.as_str().to_string(),
             date: site.date.to_string(),
-            boards,
+            boards: boards.to_vec(),
         }
     }
 }
@@ -327,14 +301,15 @@ pub fn check_addresses(
 
     if !base_url_overridden
         && !history.base_url.is_empty()
-        && history.base_url != site.config.base_url
+        && history.base_url != site.config.base_url.as_str()
     {
         out.push(
             Diagnostic::warning(
                 crate::config::FILE_NAME,
                 format!(
                     "`base_url` changed from {} to {}: every board printed before holds the old address in its QR code",
-                    history.base_url, site.config.base_url
+                    history.base_url,
+                    site.config.base_url.as_str()
                 ),
             )
             .help(format!(

@@ -61,18 +61,21 @@ pub fn date(
         )
         .help("write the date as YYYY-MM-DD"));
     };
-    time::Month::try_from(month)
-        .ok()
-        .and_then(|m| Date::from_calendar_date(year, m, day).ok())
-        .ok_or_else(|| {
-            error_at(
-                file,
-                doc,
-                value,
-                format!("`{field}` = {shown} is not a real calendar date"),
-            )
-            .help("check the day and month (February has 28 or 29 days)")
-        })
+    calendar_date(year, month, day).ok_or_else(|| {
+        error_at(
+            file,
+            doc,
+            value,
+            format!("`{field}` = {shown} is not a real calendar date"),
+        )
+        .help("check the day and month (February has 28 or 29 days)")
+    })
+}
+
+/// The calendar date `year`-`month`-`day`, or `None` for one that does not exist
+/// (`2023-02-30`, month 13): the one place a year, month and day become a [`Date`].
+pub fn calendar_date(year: i32, month: u8, day: u8) -> Option<Date> {
+    Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()
 }
 
 /// `YYYY-MM-DD` (also with `/` or `.`), as typed in spreadsheets.

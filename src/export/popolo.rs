@@ -181,7 +181,7 @@ pub fn document(site: &Site) -> Document {
                 })
                 .collect(),
             links: vec![Link {
-                url: site.config.url(&unit.path()),
+                url: unit.url.clone(),
                 note: "notice board page",
             }],
         });

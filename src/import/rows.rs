@@ -4,7 +4,7 @@
 
 use super::columns::{Column, letter};
 use super::sheet::{Cell, Layout, Sheet, number_text};
-use crate::content::values::parse_ymd;
+use crate::content::values::{calendar_date, parse_ymd};
 use crate::diagnostics::Diagnostic;
 use crate::model::Kind;
 use crate::validate::idnumber;
@@ -744,9 +744,7 @@ pub fn date_cell(cell: &Cell) -> Result<Option<Date>, String> {
             "\"{shown}\" is not a date: write it as YYYY-MM-DD, like 2023-03-09"
         ));
     };
-    time::Month::try_from(month)
-        .ok()
-        .and_then(|m| Date::from_calendar_date(year, m, day).ok())
+    calendar_date(year, month, day)
         .map(Some)
         .ok_or_else(|| format!("\"{shown}\" is not a real calendar date: check the day and month"))
 }

@@ -3,7 +3,7 @@
 //! same number, `since = "2023/3/9"` and `2023-03-09` the same day), and comments, field order,
 //! other fields and the Markdown body stay exactly as the clerk left them.
 
-use crate::content::values::parse_ymd;
+use crate::content::values::{calendar_date, parse_ymd};
 use crate::validate::phone::{Phone, PhoneParser, ServicePolicy};
 use time::Date;
 use toml_edit::{Item, Table, Value};
@@ -44,7 +44,7 @@ pub fn get_date(table: &Table, key: &str) -> Option<Date> {
         Value::String(s) => parse_ymd(s.value().trim())?,
         _ => return None,
     };
-    Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()
+    calendar_date(year, month, day)
 }
 
 /// Replaces a value, keeping the comment written after it on its line.

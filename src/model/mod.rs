@@ -103,6 +103,8 @@ pub struct Assignment {
 pub struct Unit {
     /// The URL path without slashes at the ends: `luquantun/liuzhuang`.
     pub id: String,
+    /// The page's absolute URL: what its QR code holds, and the one place it is made.
+    pub url: String,
     pub name: String,
     pub kind: Kind,
     pub area: AreaIndex,

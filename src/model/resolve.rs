@@ -54,6 +54,7 @@ pub(crate) fn resolve(
         broken: &broken,
         date,
         phones,
+        config: &config,
     };
 
     let mut urls = UrlRegistry::default();
@@ -288,6 +289,7 @@ struct Resolver<'a> {
     broken: &'a HashSet<&'a str>,
     date: Date,
     phones: &'a PhoneParser,
+    config: &'a Config,
 }
 
 impl Resolver<'_> {
@@ -469,6 +471,7 @@ impl Resolver<'_> {
         team.sort_by_key(|a| !a.lead);
 
         Unit {
+            url: self.config.url(&format!("{id}/")),
             id,
             name,
             kind,

@@ -13,12 +13,15 @@ use sha2::{Digest, Sha256};
 use std::path::Path;
 use tera::{Context, Value};
 
-/// One printed board, for the manifest and reprint list.
-#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
-pub struct BoardRecord {
+/// One printed board, as the manifest, the publishing history and the reprint list record it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Board {
+    /// The unit's id (its URL path without slashes at the ends).
     pub id: String,
+    pub name: String,
+    /// The absolute URL its QR code holds.
     pub url: String,
-    /// Hash of everything the board prints except the publication date.
+    /// A hash of everything the board prints except the publication date.
     pub hash: String,
 }
 

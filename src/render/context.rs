@@ -2,7 +2,7 @@
 //! converted to Tera values once, so a unit shown on five pages is serialized once.
 
 use super::RenderError;
-use crate::config::{Config, Language};
+use crate::config::Language;
 use crate::model::{Assignment, Person, Site, Unit};
 use crate::photos::{PhotoOutcome, PhotoSet};
 use crate::validate::phone::Phone;
@@ -179,7 +179,6 @@ pub fn member_view(a: &Assignment, people: &[PersonView]) -> MemberView {
 /// `qr_svg`, the QR code as inline SVG, only while they are rendered: at 4 KB a unit, keeping
 /// it in every view cost a large site hundreds of megabytes.
 pub fn unit_view(site: &Site, unit: &Unit, people: &[PersonView], has_page: bool) -> UnitView {
-    let config: &Config = &site.config;
     let team: Vec<MemberView> = unit
         .current_team()
         .map(|a| member_view(a, people))
@@ -206,7 +205,7 @@ pub fn unit_view(site: &Site, unit: &Unit, people: &[PersonView], has_page: bool
         name: unit.name.clone(),
         kind: unit.kind.as_str(),
         url: unit.path(),
-        abs_url: config.url(&unit.path()),
+        abs_url: unit.url.clone(),
         code: unit.code.clone(),
         households: unit.households,
         address: unit.address.clone(),

@@ -1,7 +1,7 @@
 //! What a `serve` session compares between builds: every view's fingerprint, which pages a
 //! rebuild must render ([`Scope`]), and the views and QR codes it keeps for the next build.
 
-use super::BoardRecord;
+use super::Board;
 use super::context::PersonView;
 use super::{RenderInput, UnitFacts, qr};
 use crate::model::Site;
@@ -16,7 +16,7 @@ pub struct Views {
     pub(super) person_values: Vec<Value>,
     pub(super) units: Vec<UnitFacts>,
     pub(super) unit_values: Vec<Value>,
-    pub(super) boards: Vec<BoardRecord>,
+    pub(super) boards: Vec<Board>,
     pub(super) fingerprints: Fingerprints,
 }
 

@@ -19,7 +19,7 @@ pub mod theme;
 pub mod vcard;
 mod writer;
 
-pub use boards::{BoardRecord, REPRINT_BATCH, board_hash};
+pub use boards::{Board, REPRINT_BATCH, board_hash};
 pub use incremental::{Fingerprints, QrCache, Scope, ViewCache, Views, fingerprint};
 pub use templates::relative_root;
 
@@ -89,7 +89,7 @@ pub struct Renderer<'a> {
     /// Every unit's view as a Tera value (without its QR code: see [`Renderer::board_value`]).
     unit_values: Vec<Value>,
     codes: Vec<qr::QrCode>,
-    boards: Vec<BoardRecord>,
+    boards: Vec<Board>,
     fingerprints: Fingerprints,
 }
 
@@ -100,7 +100,7 @@ struct UnitFacts {
 }
 
 /// One unit's share of [`Renderer`]: its value, facts, board and fingerprint.
-type UnitMade = (Value, UnitFacts, BoardRecord, u64);
+type UnitMade = (Value, UnitFacts, Board, u64);
 
 impl<'a> Renderer<'a> {
     pub fn new(input: &'a RenderInput<'a>) -> Result<Self, RenderError> {
@@ -236,7 +236,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Every unit's board with the hash of what it prints, in `site.units` order.
-    pub fn boards(&self) -> &[BoardRecord] {
+    pub fn boards(&self) -> &[Board] {
         &self.boards
     }
 
@@ -294,7 +294,7 @@ fn encode_codes(input: &RenderInput) -> Result<Vec<qr::QrCode>, RenderError> {
     site.units
         .par_iter()
         .map(|u| {
-            let url = site.config.url(&u.path());
+            let url = u.url.clone();
             let cache = input.qr_cache;
             let cached = cache.and_then(|c| c.lock().get(&url).cloned());
             if let Some(code) = cached {
@@ -349,8 +349,9 @@ fn unit_values(
             } else {
                 0
             };
-            let board = BoardRecord {
+            let board = Board {
                 id: u.id.clone(),
+                name: u.name.clone(),
                 url: view.abs_url.clone(),
                 hash,
             };

@@ -206,9 +206,9 @@ impl Renderer<'_> {
 
         let mut ctx = Context::new();
         // The 404 page is served at any depth, so its links start from the site's base path.
-        ctx.insert("base_path", &site.config.base_path());
+        ctx.insert("base_path", &site.config.base_url.path());
         let html = {
-            ctx.insert("root", &site.config.base_path());
+            ctx.insert("root", &site.config.base_url.path());
             ctx.insert(
                 "page",
                 &PageView {

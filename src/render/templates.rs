@@ -94,7 +94,7 @@ pub(super) fn compile(input: &RenderInput, codes: &[qr::QrCode]) -> Result<Tera,
         "site",
         &SiteView {
             title: &site.config.title,
-            base_url: &site.config.base_url,
+            base_url: site.config.base_url.as_str(),
             language: site.config.language.code(),
             hotline: site.config.hotline.as_ref().map(PhoneView::from),
             issuer: site.config.issuer.as_deref(),
