@@ -57,7 +57,8 @@ pub enum Orientation {
 pub struct BoardConfig {
     pub paper: Paper,
     pub orientation: Orientation,
-    pub heading: String,
+    /// `[board].heading`; without one, the theme's `board_heading`.
+    pub heading: Option<String>,
     pub tasks: Vec<String>,
 }
 
@@ -363,10 +364,6 @@ fn resolve(
         }
     };
     let defaults = Rules::default();
-    let heading = r.board.heading.unwrap_or_else(|| match language {
-        Language::ZhHans => "干部联系服务群众公示牌".to_string(),
-        Language::En => "Contact board".to_string(),
-    });
     Some(Config {
         title,
         base_url: base_url?,
@@ -378,7 +375,7 @@ fn resolve(
         board: BoardConfig {
             paper,
             orientation,
-            heading,
+            heading: r.board.heading,
             tasks: r.board.tasks.unwrap_or_default(),
         },
         rules: Rules {
@@ -433,7 +430,7 @@ mod tests {
             board: BoardConfig {
                 paper: Paper::A4,
                 orientation: Orientation::Portrait,
-                heading: "h".into(),
+                heading: Some("h".into()),
                 tasks: vec![],
             },
             rules: Rules::default(),

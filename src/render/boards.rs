@@ -3,7 +3,8 @@
 //! print jobs.
 
 use super::context::{self, PersonView, UnitView};
-use super::templates::{insert_page, load_strings, template_error};
+use super::strings::Strings;
+use super::templates::{insert_page, template_error};
 use super::writer::Writer;
 use super::{RenderError, Renderer, qr};
 use crate::model::{Site, Unit};
@@ -70,11 +71,12 @@ pub(super) fn with_qr_svg(unit: &Value, svg: String) -> Value {
 /// A unit's view with its board code, and the hash of its board.
 pub(super) fn finished_unit_view(
     site: &Site,
+    strings: &Strings,
     unit: &Unit,
     people: &[PersonView],
 ) -> (UnitView, String) {
-    let mut view = context::unit_view(site, unit, people, true);
-    let hash = board_hash(site, &view);
+    let mut view = context::unit_view(site, strings, unit, people, true);
+    let hash = board_hash(site, heading(site, strings), &view);
     let initials = crate::model::slug::initials(&unit.name).to_uppercase();
     view.board_code = format!(
         "{}-{}",
@@ -84,14 +86,24 @@ pub(super) fn finished_unit_view(
     (view, hash)
 }
 
+/// The heading printed on every board: `[board].heading` in config.toml, else the theme's
+/// `board_heading`.
+pub(super) fn heading<'a>(site: &'a Site, strings: &'a Strings) -> &'a str {
+    site.config
+        .board
+        .heading
+        .as_deref()
+        .unwrap_or_else(|| strings.text("board_heading"))
+}
+
 /// A hash of what the printed board shows, so that a reprint is needed exactly when it changes.
-pub fn board_hash(site: &Site, view: &UnitView) -> String {
+pub fn board_hash(site: &Site, heading: &str, view: &UnitView) -> String {
     let mut h = Sha256::new();
     let mut field = |s: &str| {
         h.update(s.as_bytes());
         h.update([0u8]);
     };
-    field(&site.config.board.heading);
+    field(heading);
     field(site.config.issuer.as_deref().unwrap_or(""));
     field(&view.name);
     field(&view.abs_url);
@@ -134,11 +146,7 @@ impl Renderer<'_> {
         only: Option<&std::collections::HashSet<usize>>,
     ) -> Result<(), RenderError> {
         let site = self.input.site;
-        let strings = load_strings(self.input.theme, site.config.language)?;
-        let title = strings
-            .get("reprint")
-            .and_then(toml::Value::as_str)
-            .unwrap_or("reprint");
+        let title = self.strings.text("reprint");
         let writer = Writer::new(out, false);
         let mut chunks: Vec<&[usize]> = units.chunks(REPRINT_BATCH).collect();
         if chunks.is_empty() {

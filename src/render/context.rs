@@ -2,7 +2,7 @@
 //! converted to Tera values once, so a unit shown on five pages is serialized once.
 
 use super::RenderError;
-use crate::config::Language;
+use super::strings::Strings;
 use crate::model::{Assignment, Person, Site, Unit};
 use crate::photos::{PhotoOutcome, PhotoSet};
 use crate::validate::phone::Phone;
@@ -10,7 +10,6 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use tera::Value;
-use time::Date;
 
 #[derive(Serialize, Clone, PartialEq)]
 pub struct PhoneView {
@@ -117,19 +116,6 @@ pub struct UnitView {
     pub has_page: bool,
 }
 
-/// Publication date as people write it in this language.
-pub fn date_display(date: Date, language: Language) -> String {
-    match language {
-        Language::ZhHans => format!(
-            "{}年{}月{}日",
-            date.year(),
-            u8::from(date.month()),
-            date.day()
-        ),
-        Language::En => format!("{} {} {}", date.day(), date.month(), date.year()),
-    }
-}
-
 pub fn person_view(
     site: &Site,
     person: &Person,
@@ -178,7 +164,13 @@ pub fn member_view(a: &Assignment, people: &[PersonView]) -> MemberView {
 /// A unit or area record's view; `board_code` is filled in by the caller. Boards add
 /// `qr_svg`, the QR code as inline SVG, only while they are rendered: at 4 KB a unit, keeping
 /// it in every view cost a large site hundreds of megabytes.
-pub fn unit_view(site: &Site, unit: &Unit, people: &[PersonView], has_page: bool) -> UnitView {
+pub(super) fn unit_view(
+    site: &Site,
+    strings: &Strings,
+    unit: &Unit,
+    people: &[PersonView],
+    has_page: bool,
+) -> UnitView {
     let team: Vec<MemberView> = unit
         .current_team()
         .map(|a| member_view(a, people))
@@ -214,7 +206,7 @@ pub fn unit_view(site: &Site, unit: &Unit, people: &[PersonView], has_page: bool
         description: unit
             .description
             .clone()
-            .unwrap_or_else(|| describe(unit, site, &team)),
+            .unwrap_or_else(|| describe(unit, site, strings, &team)),
         body_html,
         team,
         leads,
@@ -229,38 +221,31 @@ pub fn unit_view(site: &Site, unit: &Unit, people: &[PersonView], has_page: bool
 }
 
 /// A one-line summary for search results, meta descriptions and link previews.
-fn describe(unit: &Unit, site: &Site, team: &[MemberView]) -> String {
+fn describe(unit: &Unit, site: &Site, strings: &Strings, team: &[MemberView]) -> String {
     let names: Vec<&str> = team
         .iter()
         .take(4)
         .map(|m| m.person.name.as_str())
         .collect();
     let area = &site.areas[unit.area].name;
-    match site.config.language {
-        Language::ZhHans if names.is_empty() => format!("{area}{}联系服务干部公示", unit.name),
-        Language::ZhHans => format!(
-            "{area}{}联系服务干部：{}。点击即可拨打电话。",
-            unit.name,
-            names.join("、")
-        ),
-        Language::En if names.is_empty() => format!("Contact team of {}, {area}", unit.name),
-        Language::En => format!(
-            "Contact team of {}, {area}: {}. Tap to call.",
-            unit.name,
-            names.join(", ")
-        ),
+    let place = [("area", area.as_str()), ("unit", unit.name.as_str())];
+    if names.is_empty() {
+        return strings.fill("unit_description_no_team", &place);
     }
+    let names = names.join(strings.text("list_sep"));
+    strings.fill("unit_description", &[place[0], place[1], ("names", &names)])
 }
 
 pub(super) fn area_value(
     site: &Site,
+    strings: &Strings,
     index: usize,
     people: &[PersonView],
     units: &[Value],
 ) -> Result<Value, RenderError> {
     let area = &site.areas[index];
     let record = area.record.as_ref().map(|r| {
-        let mut v = unit_view(site, r, people, false);
+        let mut v = unit_view(site, strings, r, people, false);
         v.url = area.path();
         v.abs_url = site.config.url(&area.path());
         v
@@ -321,16 +306,10 @@ pub(super) fn area_value(
     Ok(Value::from(map))
 }
 
-pub(super) fn area_description(site: &Site, index: usize) -> String {
-    let area = &site.areas[index];
-    let count = descendant_units(site, index).len();
-    match site.config.language {
-        Language::ZhHans => format!("{}：{count}个村（社区、单位）的联系干部和电话", area.name),
-        Language::En => format!(
-            "{}: contact teams and phone numbers for {count} units",
-            area.name
-        ),
-    }
+pub(super) fn area_description(site: &Site, strings: &Strings, index: usize) -> String {
+    let count = descendant_units(site, index).len().to_string();
+    let name = site.areas[index].name.as_str();
+    strings.fill("area_description", &[("area", name), ("n", &count)])
 }
 
 /// Units of an area and of every area below it, in tree order.

@@ -158,7 +158,9 @@ pub(super) fn site_fingerprint(input: &RenderInput, people: &[u64]) -> u64 {
     {
         (name, &file.bytes).hash(&mut h);
     }
-    input.theme.strings.as_ref().map(|f| &f.bytes).hash(&mut h);
+    for file in &input.theme.strings {
+        file.bytes.hash(&mut h);
+    }
     input.live_reload.hash(&mut h);
     format!("{:?}", site.config).hash(&mut h);
     site.date.hash(&mut h);

@@ -14,6 +14,7 @@ pub mod markdown;
 mod pages;
 pub mod qr;
 pub mod search;
+mod strings;
 mod templates;
 pub mod theme;
 pub mod vcard;
@@ -30,6 +31,7 @@ use context::PersonView;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use strings::Strings;
 use tera::{Context, Tera, Value};
 use theme::Theme;
 use writer::Writer;
@@ -80,6 +82,8 @@ pub struct Rendered {
 pub struct Renderer<'a> {
     input: &'a RenderInput<'a>,
     tera: Tera,
+    /// The theme's words in the site's language.
+    strings: Strings,
     people: Vec<PersonView>,
     /// Every person's view as a Tera value, for their page and the people list (only in a
     /// session: see [`Renderer::new`]).
@@ -106,7 +110,8 @@ impl<'a> Renderer<'a> {
     pub fn new(input: &'a RenderInput<'a>) -> Result<Self, RenderError> {
         let site = input.site;
         let codes = encode_codes(input)?;
-        let tera = templates::compile(input, &codes)?;
+        let strings = Strings::load(input.theme, site.config.language)?;
+        let tera = templates::compile(input, &codes, &strings)?;
         let people: Vec<PersonView> = site
             .people
             .par_iter()
@@ -138,7 +143,7 @@ impl<'a> Renderer<'a> {
         // A unit whose record, site-wide settings and team members are as in the last build
         // has the same view: its value is taken over instead of being made again.
         let previous = previous.filter(|p| p.fingerprints.site == fingerprints.site);
-        let made = unit_values(input, &people, previous, &fingerprints.people);
+        let made = unit_values(input, &strings, &people, previous, &fingerprints.people);
         let mut unit_values = Vec::with_capacity(made.len());
         let mut units = Vec::with_capacity(made.len());
         let mut boards = Vec::with_capacity(made.len());
@@ -151,6 +156,7 @@ impl<'a> Renderer<'a> {
         Ok(Renderer {
             input,
             tera,
+            strings,
             people,
             person_values,
             units,
@@ -258,7 +264,7 @@ impl<'a> Renderer<'a> {
         );
         units_done.and(people_done).and(areas_done)?;
         if scope.lists() {
-            let search = || search::write(self.input.site, &self.people, self.input.theme, &writer);
+            let search = || search::write(self.input.site, &self.people, &self.strings, &writer);
             let front = || self.render_front_page(&writer);
             let people_list = || self.render_people_list(&writer);
             if scope.everything() {
@@ -318,6 +324,7 @@ fn encode_codes(input: &RenderInput) -> Result<Vec<qr::QrCode>, RenderError> {
 /// the whole build.
 fn unit_values(
     input: &RenderInput,
+    strings: &Strings,
     people: &[PersonView],
     previous: Option<&ViewCache>,
     person_prints: &[u64],
@@ -343,7 +350,7 @@ fn unit_values(
                     p.fingerprints.units[i],
                 );
             }
-            let (view, hash) = boards::finished_unit_view(site, u, people);
+            let (view, hash) = boards::finished_unit_view(site, strings, u, people);
             let print = if input.fingerprints {
                 fingerprint(&view)
             } else {

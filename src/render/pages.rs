@@ -3,7 +3,7 @@
 //! the pages that change only with the site as a whole.
 
 use super::context::{LinkView, area_description, area_value, descendant_units};
-use super::templates::{PageView, strings_title, template_error};
+use super::templates::{PageView, template_error};
 use super::writer::Writer;
 use super::{RenderError, Renderer, Scope, markdown, vcard};
 use rayon::prelude::*;
@@ -73,9 +73,9 @@ impl Renderer<'_> {
                 let mut ctx = Context::new();
                 ctx.insert_value(
                     "area",
-                    area_value(site, index, &self.people, &self.unit_values)?,
+                    area_value(site, &self.strings, index, &self.people, &self.unit_values)?,
                 );
-                let description = area_description(site, index);
+                let description = area_description(site, &self.strings, index);
                 let path = area.path();
                 self.page(
                     writer,
@@ -137,19 +137,18 @@ impl Renderer<'_> {
         let Some(report) = self.input.report else {
             return Ok(());
         };
-        let site = self.input.site;
         let json = serde_json::to_string_pretty(report).unwrap_or_default();
         writer.write("coverage.json", json.as_bytes())?;
         let mut ctx = Context::new();
         ctx.insert("report", report);
-        let title = strings_title(site.config.language, "coverage");
+        let title = self.strings.text("coverage");
         self.page(writer, "coverage.html", "coverage/", title, "", ctx)
     }
 
     pub(super) fn render_front_page(&self, writer: &Writer) -> Result<(), RenderError> {
         let site = self.input.site;
         let (people, unit_values) = (&self.people, &self.unit_values);
-        let root_value = area_value(site, 0, people, unit_values)?;
+        let root_value = area_value(site, &self.strings, 0, people, unit_values)?;
         let mut ctx = Context::new();
         ctx.insert_value("area", root_value);
         ctx.insert(
@@ -164,7 +163,7 @@ impl Renderer<'_> {
         let description = site
             .front_description
             .clone()
-            .unwrap_or_else(|| area_description(site, 0));
+            .unwrap_or_else(|| area_description(site, &self.strings, 0));
         self.page(writer, "index.html", "", &title, &description, ctx)
     }
 
@@ -190,7 +189,7 @@ impl Renderer<'_> {
             writer,
             "people.html",
             "people/",
-            strings_title(site.config.language, "people"),
+            self.strings.text("people"),
             "",
             ctx,
         )
@@ -214,7 +213,7 @@ impl Renderer<'_> {
                 &PageView {
                     path: "404.html".into(),
                     url: site.config.url("404.html"),
-                    title: strings_title(site.config.language, "404").into(),
+                    title: self.strings.text("not_found").into(),
                     description: String::new(),
                 },
             );

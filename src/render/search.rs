@@ -153,15 +153,11 @@ pub fn build(
 pub(super) fn write(
     site: &Site,
     people: &[PersonView],
-    theme: &super::theme::Theme,
+    strings: &super::strings::Strings,
     writer: &super::Writer,
 ) -> Result<(), super::RenderError> {
-    let strings = super::templates::load_strings(theme, site.config.language)?;
     let index = build(site, people, |code| {
-        strings
-            .get(&format!("kind_{code}"))
-            .and_then(|v| v.as_str())
-            .map(String::from)
+        strings.get(&format!("kind_{code}")).map(String::from)
     });
     writer.write(FILE_NAME, &index.to_json())
 }

@@ -3,24 +3,13 @@
 //! the file a clerk or designer must open.
 
 use super::boards::board_qr_mm;
-use super::context::{PhoneView, date_display};
+use super::context::PhoneView;
+use super::strings::Strings;
 use super::theme::Theme;
 use super::{RenderError, RenderInput, qr};
-use crate::config::Language;
 use crate::model::Site;
 use serde::Serialize;
 use tera::{Context, Tera};
-
-pub(super) fn strings_title(language: Language, key: &str) -> &'static str {
-    match (language, key) {
-        (Language::ZhHans, "people") => "联系人",
-        (Language::ZhHans, "404") => "页面不存在",
-        (Language::ZhHans, "coverage") => "覆盖情况",
-        (Language::En, "people") => "People",
-        (Language::En, "404") => "Page not found",
-        _ => "Coverage",
-    }
-}
 
 #[derive(Serialize)]
 pub(super) struct PageView {
@@ -60,7 +49,11 @@ struct BoardView<'a> {
     qr_mm: f64,
 }
 
-pub(super) fn compile(input: &RenderInput, codes: &[qr::QrCode]) -> Result<Tera, RenderError> {
+pub(super) fn compile(
+    input: &RenderInput,
+    codes: &[qr::QrCode],
+    strings: &Strings,
+) -> Result<Tera, RenderError> {
     let site = input.site;
     let theme = input.theme;
     let mut tera = Tera::new();
@@ -84,12 +77,11 @@ pub(super) fn compile(input: &RenderInput, codes: &[qr::QrCode]) -> Result<Tera,
         }
     })?;
 
-    let strings = load_strings(theme, site.config.language)?;
     let (width_mm, height_mm) = site.config.board.sheet_mm();
     let scale = f64::from(width_mm.min(height_mm)) / 210.0;
     let qr_mm = board_qr_mm(codes, scale);
     let globals = tera.global_context();
-    globals.insert("t", &strings);
+    globals.insert("t", strings.table());
     globals.insert(
         "site",
         &SiteView {
@@ -99,11 +91,11 @@ pub(super) fn compile(input: &RenderInput, codes: &[qr::QrCode]) -> Result<Tera,
             hotline: site.config.hotline.as_ref().map(PhoneView::from),
             issuer: site.config.issuer.as_deref(),
             date: site.date.to_string(),
-            date_display: date_display(site.date, site.config.language),
+            date_display: strings.date(site.date),
             board: BoardView {
                 paper: site.config.board.paper,
                 orientation: site.config.board.orientation,
-                heading: &site.config.board.heading,
+                heading: super::boards::heading(site, strings),
                 width_mm,
                 height_mm,
                 scale,
@@ -146,22 +138,6 @@ pub(super) fn template_error(theme: &Theme, template: &str, e: tera::Error) -> R
     RenderError::Template {
         origin,
         message: error_chain(&e),
-    }
-}
-
-pub(super) fn load_strings(theme: &Theme, language: Language) -> Result<toml::Table, RenderError> {
-    let Some(file) = &theme.strings else {
-        return Ok(toml::Table::new());
-    };
-    let fail = |message: String| RenderError::Strings {
-        origin: file.origin.clone(),
-        message,
-    };
-    let text = std::str::from_utf8(&file.bytes).map_err(|_| fail("not UTF-8".into()))?;
-    let mut all: toml::Table = toml::from_str(text).map_err(|e| fail(e.to_string()))?;
-    match all.remove(language.code()) {
-        Some(toml::Value::Table(t)) => Ok(t),
-        _ => Err(fail(format!("no [{}] table", language.code()))),
     }
 }
 

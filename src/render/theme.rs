@@ -24,8 +24,9 @@ pub struct Theme {
     pub templates: BTreeMap<String, ThemeFile>,
     /// Output-relative path → file, copied as is.
     pub static_files: BTreeMap<String, ThemeFile>,
-    /// `strings.toml`, one table per language.
-    pub strings: Option<ThemeFile>,
+    /// `strings.toml`, one table per language: the built-in one first, then the theme's,
+    /// which overrides it key by key.
+    pub strings: Vec<ThemeFile>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -50,7 +51,7 @@ impl Theme {
             theme.add_dir(site, &on_disk.join("static"), Layer::Static)?;
             let strings = on_disk.join("strings.toml");
             if strings.is_file() {
-                theme.strings = Some(read(site, &strings)?);
+                theme.strings.push(read(site, &strings)?);
             }
         } else if name != DEFAULT_NAME {
             return Err(ThemeError::Missing(name.to_string()));
@@ -75,7 +76,7 @@ impl Theme {
                 } else if let Some(name) = path.strip_prefix("static/") {
                     self.static_files.insert(name.to_string(), tf);
                 } else if path == "strings.toml" {
-                    self.strings = Some(tf);
+                    self.strings.push(tf);
                 }
             }
         }
