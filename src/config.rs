@@ -2,12 +2,13 @@
 
 use crate::content::source::{self, SourceFile};
 use crate::content::values;
+use crate::content::values::{LooseDate, LooseText};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::validate::phone::{Phone, PhoneParser, ServicePolicy};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use time::Date;
-use toml::{Spanned, Value};
+use toml::Spanned;
 
 pub const FILE_NAME: &str = "config.toml";
 
@@ -185,9 +186,9 @@ struct ConfigRecord {
     base_url: Option<Spanned<String>>,
     language: Option<Spanned<String>>,
     theme: Option<String>,
-    hotline: Option<Spanned<Value>>,
+    hotline: Option<Spanned<LooseText>>,
     issuer: Option<String>,
-    date: Option<Spanned<Value>>,
+    date: Option<Spanned<LooseDate>>,
     #[serde(default)]
     board: BoardRecord,
     #[serde(default)]
@@ -313,7 +314,9 @@ fn resolve(
         }
     };
     let hotline = r.hotline.as_ref().and_then(|v| {
-        let parsed = values::text(v.get_ref())
+        let parsed = v
+            .get_ref()
+            .text()
             .ok_or_else(|| "`hotline` must be a phone number in quotes".to_string())
             .and_then(|t| {
                 phones
@@ -325,8 +328,9 @@ fn resolve(
             .ok()
     });
     let date = r.date.as_ref().and_then(|v| {
-        values::date(file, doc, "date", v)
-            .map_err(|d| out.push(d))
+        v.get_ref()
+            .date("date")
+            .map_err(|(message, help)| out.push(values::error_at(file, doc, v, message).help(help)))
             .ok()
     });
     let paper = match r

@@ -270,7 +270,7 @@ pub fn check_addresses(
     let mut live: HashMap<String, &crate::model::Unit> = HashMap::default();
     for unit in &site.units {
         live.insert(unit.path(), unit);
-        for alias in &unit.aliases {
+        for alias in &unit.record.aliases {
             live.insert(format!("{alias}/"), unit);
         }
     }
@@ -282,7 +282,7 @@ pub fn check_addresses(
             if unit.name != address.name && unit.path() == address.path {
                 out.push(
                     Diagnostic::warning(
-                        &unit.source,
+                        &unit.record.source,
                         format!(
                             "the address /{} was printed on the boards of {}, and now leads to {}",
                             address.path, address.name, unit.name
@@ -331,7 +331,7 @@ fn gone(site: &Site, previous: &Previous, address: &Address) -> Diagnostic {
     let same_file = site
         .units
         .iter()
-        .find(|u| !address.file.is_empty() && u.source == address.file);
+        .find(|u| !address.file.is_empty() && u.record.source == address.file);
     let mut same_name = site.units.iter().filter(|u| u.name == address.name);
     let unit = same_file.or_else(|| match (same_name.next(), same_name.next()) {
         (Some(u), None) => Some(u),
@@ -347,7 +347,7 @@ fn gone(site: &Site, previous: &Previous, address: &Address) -> Diagnostic {
             } else {
                 String::new()
             };
-            Diagnostic::error(&unit.source, message).help(format!(
+            Diagnostic::error(&unit.record.source, message).help(format!(
                 "its page is now /{}; add aliases = [\"{old_id}\"] to this file so the printed QR codes lead there{keep}",
                 unit.path()
             ))
@@ -410,7 +410,7 @@ fn compare_boards(previous: Option<&History>, site: &Site, manifest: &Manifest) 
     let aliases: HashMap<&str, &[String]> = site
         .units
         .iter()
-        .map(|u| (u.id.as_str(), u.aliases.as_slice()))
+        .map(|u| (u.id.as_str(), u.record.aliases.as_slice()))
         .collect();
     let mut moved_from = HashSet::default();
     let mut boards = Vec::new();
@@ -526,14 +526,14 @@ pub fn next_history(
                 Address {
                     path,
                     name: unit.name.clone(),
-                    file: unit.source.clone(),
+                    file: unit.record.source.clone(),
                 },
             );
         };
         record(unit.path());
         // An alias is an address residents may hold too (boards printed by an earlier
         // system): once answered, dropping it is caught like a renamed unit.
-        for alias in &unit.aliases {
+        for alias in &unit.record.aliases {
             record(format!("{alias}/"));
         }
     }

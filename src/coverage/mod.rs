@@ -205,8 +205,8 @@ pub fn audit(site: &Site) -> Report {
 
     let mut referenced = vec![false; site.people.len()];
     let area_records = site.areas.iter().filter_map(|a| a.record.as_ref());
-    for unit in site.units.iter().chain(area_records) {
-        for a in &unit.team {
+    for record in site.units.iter().map(|u| &u.record).chain(area_records) {
+        for a in &record.team {
             referenced[a.person] = true;
         }
     }
@@ -284,13 +284,13 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
     let members = unit.current_team().count();
     // Saying how many assignments were left out tells the clerk why a unit that has a team
     // in its file still shows up: the dates, not a missing line.
-    let not_current = unit.team.len() - members;
+    let not_current = unit.record.team.len() - members;
     let mut gap = |rule, message: String| {
         gaps.push(Gap {
             unit: unit.id.clone(),
             name: unit.name.clone(),
             area: site.areas[unit.area].id.clone(),
-            file: unit.source.clone(),
+            file: unit.record.source.clone(),
             rule,
             message,
             members,
@@ -312,7 +312,7 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
         );
         return;
     }
-    if unit.kind.needs_full_team() && members < rules.min_team {
+    if unit.record.kind.needs_full_team() && members < rules.min_team {
         gap(
             Rule::MinTeam,
             format!(
@@ -321,7 +321,7 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
             ),
         );
     }
-    if rules.require_lead && unit.leads().next().is_none() {
+    if rules.require_lead && unit.record.leads().next().is_none() {
         gap(
             Rule::RequireLead,
             format!("{} has no current member with lead = true{note}", unit.name),

@@ -6,7 +6,7 @@
 //! unique across the whole document, as Popolo asks.
 
 use crate::model::slug::slugify;
-use crate::model::{Assignment, Kind, Site, Unit, resolve_person_slug};
+use crate::model::{Assignment, Kind, Record, Site, resolve_person_slug};
 use crate::validate::phone::PhoneKind;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -165,14 +165,16 @@ pub fn document(site: &Site) -> Document {
 
     let mut organizations = Vec::new();
     let mut memberships = Vec::new();
-    let mut add_unit = |unit: &Unit, area: Option<String>| {
-        let id = format!("unit:{}", unit.id);
+    // An area's own record is published as an organization of the area, like a unit.
+    let mut add_unit = |place: (&str, &str, &str), record: &Record, area: Option<String>| {
+        let (unit_id, name, url) = place;
+        let id = format!("unit:{unit_id}");
         organizations.push(Organization {
             id: id.clone(),
-            name: unit.name.clone(),
-            classification: unit.kind.as_str().to_string(),
+            name: name.to_string(),
+            classification: record.kind.as_str().to_string(),
             area_id: area.clone(),
-            identifiers: unit
+            identifiers: record
                 .code
                 .iter()
                 .map(|c| Identifier {
@@ -181,22 +183,23 @@ pub fn document(site: &Site) -> Document {
                 })
                 .collect(),
             links: vec![Link {
-                url: unit.url.clone(),
+                url: url.to_string(),
                 note: "notice board page",
             }],
         });
-        for a in &unit.team {
+        for a in &record.team {
             memberships.push(membership(site, a, &id, area.clone(), &orgs));
         }
     };
     for (index, area) in site.areas.iter().enumerate().skip(1) {
         if let Some(record) = &area.record {
-            add_unit(record, Some(area_id(&site.areas[index].id)));
+            let place = (area.id.as_str(), area.name.as_str(), area.url.as_str());
+            add_unit(place, record, Some(area_id(&site.areas[index].id)));
         }
     }
     for unit in &site.units {
         let area = (unit.area != 0).then(|| area_id(&site.areas[unit.area].id));
-        add_unit(unit, area);
+        add_unit((&unit.id, &unit.name, &unit.url), &unit.record, area);
     }
     for (name, id) in &orgs {
         organizations.push(Organization {

@@ -2,7 +2,7 @@
 //! headers import reads.
 
 use crate::import::columns::Column;
-use crate::model::{Assignment, Kind, Site, Unit};
+use crate::model::{Assignment, Kind, Record, Site};
 use std::path::{Component, Path, PathBuf};
 use time::Date;
 
@@ -80,7 +80,8 @@ pub fn rows(site: &Site, roster_dir: &Path) -> Vec<Row> {
         };
         for &u in &area.units {
             let unit = &site.units[u];
-            unit_rows(site, unit, &parent_path, &unit.name, roster_dir, &mut out);
+            let record = &unit.record;
+            unit_rows(site, record, &parent_path, &unit.name, roster_dir, &mut out);
         }
     }
     out
@@ -88,7 +89,7 @@ pub fn rows(site: &Site, roster_dir: &Path) -> Vec<Row> {
 
 fn unit_rows(
     site: &Site,
-    unit: &Unit,
+    unit: &Record,
     area: &str,
     name: &str,
     roster_dir: &Path,

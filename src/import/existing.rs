@@ -188,7 +188,7 @@ pub fn load(root: &Path, phones: &PhoneParser) -> Result<Existing, Vec<Diagnosti
             e164: r
                 .phone
                 .as_ref()
-                .and_then(|p| content::values::text(p.get_ref()))
+                .and_then(|p| p.get_ref().text())
                 .and_then(|p| phones.parse(&p, ServicePolicy::Refuse).ok())
                 .map(|p| p.e164),
             photo_field: r.photo.as_ref().map(|p| p.get_ref().clone()),

@@ -1,6 +1,8 @@
 //! Stage 2, the typed model: areas, units, people and their assignments, resolved once and
 //! checked, so that rendering never has to look anything up or fail.
 
+mod people;
+mod record;
 mod resolve;
 pub mod slug;
 
@@ -98,22 +100,17 @@ pub struct Assignment {
     pub current: bool,
 }
 
-/// The fields units and area records share.
+/// What a unit's record and an area's own record (`_index.toml`) both say: the team, the
+/// hotline and tasks (inherited when not written), and the other fields of the format.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
-    /// The URL path without slashes at the ends: `luquantun/liuzhuang`.
-    pub id: String,
-    /// The page's absolute URL: what its QR code holds, and the one place it is made.
-    pub url: String,
-    pub name: String,
+pub struct Record {
     pub kind: Kind,
-    pub area: AreaIndex,
     pub code: Option<String>,
     pub households: Option<u32>,
     pub address: Option<String>,
-    /// The unit's own hotline, else the nearest area's, else the site's.
+    /// The record's own hotline, else the nearest area's, else the site's.
     pub hotline: Option<Phone>,
-    /// The unit's own tasks, else the nearest area's, else `[board].tasks`.
+    /// The record's own tasks, else the nearest area's, else `[board].tasks`.
     pub tasks: Vec<String>,
     pub aliases: Vec<String>,
     pub description: Option<String>,
@@ -124,13 +121,31 @@ pub struct Unit {
     pub source: String,
 }
 
-impl Unit {
+impl Record {
     pub fn current_team(&self) -> impl Iterator<Item = &Assignment> {
         self.team.iter().filter(|a| a.current)
     }
 
     pub fn leads(&self) -> impl Iterator<Item = &Assignment> {
         self.current_team().filter(|a| a.lead)
+    }
+}
+
+/// A village, community, enterprise, school or project site: a page and a printed board.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// The URL path without slashes at the ends: `luquantun/liuzhuang`.
+    pub id: String,
+    /// The page's absolute URL: what its QR code holds, and the one place it is made.
+    pub url: String,
+    pub name: String,
+    pub area: AreaIndex,
+    pub record: Record,
+}
+
+impl Unit {
+    pub fn current_team(&self) -> impl Iterator<Item = &Assignment> {
+        self.record.current_team()
     }
 
     /// `luquantun/liuzhuang/`: the page path relative to the site root.
@@ -139,16 +154,19 @@ impl Unit {
     }
 }
 
+/// A folder of units (a township, a street …): a page, and the boards of every unit below.
 #[derive(Debug, Clone)]
 pub struct Area {
     /// `""` for the site root, else the URL path (`luquantun`, `a/b`).
     pub id: String,
+    /// The page's absolute URL.
+    pub url: String,
     pub name: String,
     pub parent: Option<AreaIndex>,
     pub children: Vec<AreaIndex>,
     pub units: Vec<UnitIndex>,
     /// The area's own record (`_index.toml`): its team, hotline, tasks, text.
-    pub record: Option<Unit>,
+    pub record: Option<Record>,
 }
 
 impl Area {
@@ -212,10 +230,6 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn root_area(&self) -> &Area {
-        &self.areas[0]
-    }
-
     /// The people who get a page, a vCard and a place on the lists: those serving today.
     pub fn published_people(&self) -> impl Iterator<Item = PersonIndex> + '_ {
         (0..self.people.len()).filter(|&i| self.people[i].serving)

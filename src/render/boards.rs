@@ -75,7 +75,8 @@ pub(super) fn finished_unit_view(
     unit: &Unit,
     people: &[PersonView],
 ) -> (UnitView, String) {
-    let mut view = context::unit_view(site, strings, unit, people, true);
+    let place = context::Place::of_unit(unit);
+    let mut view = context::record_view(site, strings, place, &unit.record, people, true);
     let hash = board_hash(site, heading(site, strings), &view);
     let initials = crate::model::slug::initials(&unit.name).to_uppercase();
     view.board_code = format!(
@@ -130,7 +131,7 @@ pub fn board_hash(site: &Site, heading: &str, view: &UnitView) -> String {
 impl Renderer<'_> {
     /// A unit's value with its QR code as inline SVG, for the board templates.
     pub(super) fn board_value(&self, unit: usize) -> Value {
-        let svg = self.codes[unit].to_svg(&self.units[unit].abs_url);
+        let svg = self.codes[unit].to_svg(&self.input.site.units[unit].url);
         with_qr_svg(&self.unit_values[unit], svg)
     }
 

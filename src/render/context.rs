@@ -3,7 +3,7 @@
 
 use super::RenderError;
 use super::strings::Strings;
-use crate::model::{Assignment, Person, Site, Unit};
+use crate::model::{AreaIndex, Assignment, Person, Record, Site, Unit};
 use crate::photos::{PhotoOutcome, PhotoSet};
 use crate::validate::phone::Phone;
 use serde::Serialize;
@@ -161,24 +161,61 @@ pub fn member_view(a: &Assignment, people: &[PersonView]) -> MemberView {
     }
 }
 
-/// A unit or area record's view; `board_code` is filled in by the caller. Boards add
+/// Where a record is shown: a unit's page, or an area's page for the area's own record.
+pub(super) struct Place<'a> {
+    pub(super) id: &'a str,
+    pub(super) name: &'a str,
+    /// Site-relative path of the page.
+    pub(super) path: String,
+    /// Absolute URL of the page.
+    pub(super) url: &'a str,
+    /// The area the record belongs to: a unit's area, or the area itself.
+    pub(super) area: AreaIndex,
+}
+
+impl<'a> Place<'a> {
+    pub(super) fn of_unit(unit: &'a Unit) -> Place<'a> {
+        Place {
+            id: &unit.id,
+            name: &unit.name,
+            path: unit.path(),
+            url: &unit.url,
+            area: unit.area,
+        }
+    }
+
+    fn of_area(site: &'a Site, index: AreaIndex) -> Place<'a> {
+        let area = &site.areas[index];
+        Place {
+            id: &area.id,
+            name: &area.name,
+            path: area.path(),
+            url: &area.url,
+            area: index,
+        }
+    }
+}
+
+/// A unit's or an area record's view; `board_code` is filled in by the caller. Boards add
 /// `qr_svg`, the QR code as inline SVG, only while they are rendered: at 4 KB a unit, keeping
-/// it in every view cost a large site hundreds of megabytes.
-pub(super) fn unit_view(
+/// it in every view cost a large site hundreds of megabytes. `has_page`: a unit's own page
+/// (not an area's record), which ends the breadcrumbs.
+pub(super) fn record_view(
     site: &Site,
     strings: &Strings,
-    unit: &Unit,
+    place: Place,
+    record: &Record,
     people: &[PersonView],
     has_page: bool,
 ) -> UnitView {
-    let team: Vec<MemberView> = unit
+    let team: Vec<MemberView> = record
         .current_team()
         .map(|a| member_view(a, people))
         .collect();
     let leads = team.iter().filter(|m| m.lead).cloned().collect();
-    let area = &site.areas[unit.area];
+    let area = &site.areas[place.area];
     let mut breadcrumbs: Vec<LinkView> = site
-        .ancestors(unit.area)
+        .ancestors(place.area)
         .into_iter()
         .map(|i| LinkView {
             name: site.areas[i].name.clone(),
@@ -187,26 +224,26 @@ pub(super) fn unit_view(
         .collect();
     if has_page {
         breadcrumbs.push(LinkView {
-            name: unit.name.clone(),
-            url: unit.path(),
+            name: place.name.to_string(),
+            url: place.path.clone(),
         });
     }
-    let body_html = unit.body.as_deref().map(super::markdown::to_html);
+    let body_html = record.body.as_deref().map(super::markdown::to_html);
     UnitView {
-        id: unit.id.clone(),
-        name: unit.name.clone(),
-        kind: unit.kind.as_str(),
-        url: unit.path(),
-        abs_url: unit.url.clone(),
-        code: unit.code.clone(),
-        households: unit.households,
-        address: unit.address.clone(),
-        hotline: unit.hotline.as_ref().map(PhoneView::from),
-        tasks: unit.tasks.clone(),
-        description: unit
+        id: place.id.to_string(),
+        name: place.name.to_string(),
+        kind: record.kind.as_str(),
+        abs_url: place.url.to_string(),
+        code: record.code.clone(),
+        households: record.households,
+        address: record.address.clone(),
+        hotline: record.hotline.as_ref().map(PhoneView::from),
+        tasks: record.tasks.clone(),
+        description: record
             .description
             .clone()
-            .unwrap_or_else(|| describe(unit, site, strings, &team)),
+            .unwrap_or_else(|| describe(&place, &area.name, strings, &team)),
+        url: place.path,
         body_html,
         team,
         leads,
@@ -221,14 +258,13 @@ pub(super) fn unit_view(
 }
 
 /// A one-line summary for search results, meta descriptions and link previews.
-fn describe(unit: &Unit, site: &Site, strings: &Strings, team: &[MemberView]) -> String {
+fn describe(place: &Place, area: &str, strings: &Strings, team: &[MemberView]) -> String {
     let names: Vec<&str> = team
         .iter()
         .take(4)
         .map(|m| m.person.name.as_str())
         .collect();
-    let area = &site.areas[unit.area].name;
-    let place = [("area", area.as_str()), ("unit", unit.name.as_str())];
+    let place = [("area", area), ("unit", place.name)];
     if names.is_empty() {
         return strings.fill("unit_description_no_team", &place);
     }
@@ -244,12 +280,10 @@ pub(super) fn area_value(
     units: &[Value],
 ) -> Result<Value, RenderError> {
     let area = &site.areas[index];
-    let record = area.record.as_ref().map(|r| {
-        let mut v = unit_view(site, strings, r, people, false);
-        v.url = area.path();
-        v.abs_url = site.config.url(&area.path());
-        v
-    });
+    let record = area
+        .record
+        .as_ref()
+        .map(|r| record_view(site, strings, Place::of_area(site, index), r, people, false));
     let breadcrumbs: Vec<LinkView> = site
         .ancestors(index)
         .into_iter()

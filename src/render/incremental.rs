@@ -175,7 +175,7 @@ pub(super) fn site_fingerprint(input: &RenderInput, people: &[u64]) -> u64 {
         }
     }
     for unit in &site.units {
-        (&unit.id, &unit.aliases).hash(&mut h);
+        (&unit.id, &unit.record.aliases).hash(&mut h);
     }
     // Who is published shows on the people list, the search index and the sitemap.
     for person in &site.people {

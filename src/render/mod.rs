@@ -99,7 +99,6 @@ pub struct Renderer<'a> {
 
 #[derive(Clone)]
 struct UnitFacts {
-    abs_url: String,
     description: String,
 }
 
@@ -333,7 +332,8 @@ fn unit_values(
     let unchanged = |i: usize, u: &Unit| -> Option<&ViewCache> {
         let p = previous?;
         let same = p.site.units[i] == *u
-            && u.team
+            && u.record
+                .team
                 .iter()
                 .all(|a| p.fingerprints.people[a.person] == person_prints[a.person]);
         same.then_some(p)
@@ -364,7 +364,6 @@ fn unit_values(
             };
             let value = Value::from_serializable(&view);
             let facts = UnitFacts {
-                abs_url: view.abs_url,
                 description: view.description,
             };
             (value, facts, board, print)

@@ -36,7 +36,7 @@ impl Renderer<'_> {
                     &view.description,
                     ctx.clone(),
                 )?;
-                let svg = code.to_svg(&view.abs_url);
+                let svg = code.to_svg(&unit.url);
                 ctx.insert_value(
                     "boards",
                     Value::from(vec![super::boards::with_qr_svg(value, svg.clone())]),
@@ -52,7 +52,7 @@ impl Renderer<'_> {
                 )?;
                 writer.write(&format!("{path}qr.svg"), svg.as_bytes())?;
                 let png = code.to_png(QR_PNG_MODULE_PX).map_err(|e| RenderError::Qr {
-                    url: view.abs_url.clone(),
+                    url: unit.url.clone(),
                     message: e.to_string(),
                 })?;
                 writer.write(&format!("{path}qr.png"), &png)?;
@@ -201,7 +201,7 @@ impl Renderer<'_> {
             self.page(writer, template, path, title, description, ctx)
         };
         let (input, tera, site) = (self.input, &self.tera, self.input.site);
-        let (people, units) = (&self.people, &self.units);
+        let people = &self.people;
 
         let mut ctx = Context::new();
         // The 404 page is served at any depth, so its links start from the site's base path.
@@ -223,7 +223,7 @@ impl Renderer<'_> {
         writer.write("404.html", html.as_bytes())?;
 
         for unit in &site.units {
-            for alias in &unit.aliases {
+            for alias in &unit.record.aliases {
                 let mut ctx = Context::new();
                 ctx.insert(
                     "target",
@@ -236,14 +236,9 @@ impl Renderer<'_> {
             }
         }
 
-        let mut urls: Vec<String> = vec![site.config.url("")];
-        urls.extend(
-            site.areas
-                .iter()
-                .skip(1)
-                .map(|a| site.config.url(&a.path())),
-        );
-        urls.extend(units.iter().map(|u| u.abs_url.clone()));
+        // The front page (the root area) first, then the areas, units and people.
+        let mut urls: Vec<String> = site.areas.iter().map(|a| a.url.clone()).collect();
+        urls.extend(site.units.iter().map(|u| u.url.clone()));
         urls.extend(
             site.published_people()
                 .map(|i| site.config.url(&people[i].url)),

@@ -109,7 +109,7 @@ pub fn build(
     for unit in &site.units {
         places.push(Place {
             n: unit.name.clone(),
-            k: unit.kind.as_str(),
+            k: unit.record.kind.as_str(),
             a: site.areas[unit.area].name.clone(),
             u: unit.path(),
             p: syllables(&unit.name),
