@@ -9,7 +9,7 @@
 //! symbols differ only where a crate picks another mask. The table gives the time per round
 //! (one thread) and how many symbols agree module for module with the ones the build writes.
 
-use noticeboard::render::qr;
+use noticeboard::qr;
 use std::time::{Duration, Instant};
 
 /// The unit URLs of `cargo bench --bench scale`'s generated city (50 units an area).
@@ -21,6 +21,9 @@ fn city_urls(count: usize) -> Vec<String> {
 
 /// The modules of one symbol, row by row, dark = true.
 type Modules = Vec<bool>;
+
+/// One way of encoding a URL.
+type Encoder = fn(&str) -> Modules;
 
 fn noticeboard(url: &str) -> Modules {
     let code = qr::encode(url).expect("encodes");
@@ -105,11 +108,7 @@ fn fast_qr_crate(url: &str) -> Modules {
 
 /// The best of `rounds` timings of encoding every URL (what is left when the machine's other
 /// work is least in the way), and the symbols of the last round.
-fn measure(
-    urls: &[String],
-    rounds: usize,
-    encode: fn(&str) -> Modules,
-) -> (Duration, Vec<Modules>) {
+fn measure(urls: &[String], rounds: usize, encode: Encoder) -> (Duration, Vec<Modules>) {
     let mut best = Duration::MAX;
     let mut symbols = Vec::new();
     for _ in 0..rounds {
@@ -131,7 +130,7 @@ fn main() {
     let (ours, reference) = measure(&urls, rounds, noticeboard);
     println!("{count} URLs, best of {rounds} rounds, one thread");
     println!("path                      time      per code  vs noticeboard  same symbols");
-    let paths: [(&str, fn(&str) -> Modules); 4] = [
+    let paths: [(&str, Encoder); 4] = [
         ("noticeboard (own masks)", noticeboard),
         ("qrcode 0.14", qrcode_crate),
         ("qrcodegen 1.8", qrcodegen_crate),

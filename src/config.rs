@@ -10,10 +10,10 @@ use std::path::Path;
 use time::Date;
 use toml::Spanned;
 
-pub const FILE_NAME: &str = "config.toml";
+pub(crate) const FILE_NAME: &str = "config.toml";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Language {
+pub(crate) enum Language {
     #[serde(rename = "zh-Hans")]
     ZhHans,
     #[serde(rename = "en")]
@@ -21,7 +21,7 @@ pub enum Language {
 }
 
 impl Language {
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Language::ZhHans => "zh-Hans",
             Language::En => "en",
@@ -30,7 +30,7 @@ impl Language {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Paper {
+pub(crate) enum Paper {
     A4,
     A3,
     A2,
@@ -38,7 +38,7 @@ pub enum Paper {
 
 impl Paper {
     /// Portrait width and height in millimetres.
-    pub fn size_mm(self) -> (u32, u32) {
+    pub(crate) fn size_mm(self) -> (u32, u32) {
         match self {
             Paper::A4 => (210, 297),
             Paper::A3 => (297, 420),
@@ -49,13 +49,13 @@ impl Paper {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Orientation {
+pub(crate) enum Orientation {
     Portrait,
     Landscape,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct BoardConfig {
+pub(crate) struct BoardConfig {
     pub paper: Paper,
     pub orientation: Orientation,
     /// `[board].heading`; without one, the theme's `board_heading`.
@@ -65,7 +65,7 @@ pub struct BoardConfig {
 
 impl BoardConfig {
     /// Sheet width and height in millimetres, orientation applied.
-    pub fn sheet_mm(&self) -> (u32, u32) {
+    pub(crate) fn sheet_mm(&self) -> (u32, u32) {
         let (w, h) = self.paper.size_mm();
         match self.orientation {
             Orientation::Portrait => (w, h),
@@ -75,7 +75,7 @@ impl BoardConfig {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Rules {
+pub(crate) struct Rules {
     pub min_team: usize,
     pub require_lead: bool,
     pub max_units_per_person: usize,
@@ -97,7 +97,7 @@ impl Default for Rules {
 }
 
 #[derive(Debug, Clone)]
-pub struct Config {
+pub(crate) struct Config {
     pub title: String,
     pub base_url: BaseUrl,
     pub language: Language,
@@ -111,7 +111,7 @@ pub struct Config {
 
 impl Config {
     /// The absolute URL of a site path such as `luquantun/liuzhuang/`.
-    pub fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!(
             "{}/{}",
             self.base_url.as_str(),
@@ -119,7 +119,7 @@ impl Config {
         )
     }
 
-    pub fn with_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
+    pub(crate) fn with_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
         self.base_url = BaseUrl::parse(url).map_err(|m| {
             Diagnostic::error("--base-url", m)
                 .help("give an absolute URL like https://example.org/county")
@@ -132,7 +132,7 @@ impl Config {
 /// the `url` crate does: scheme and host in lowercase, international host names in their
 /// ASCII form, other characters percent-encoded), without a trailing slash.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BaseUrl {
+pub(crate) struct BaseUrl {
     url: url::Url,
     /// The URL's text without its trailing slash: `https://example.org/wucheng`.
     text: String,
@@ -140,7 +140,7 @@ pub struct BaseUrl {
 
 impl BaseUrl {
     /// Parses what a clerk wrote, or says what is wrong with it.
-    pub fn parse(raw: &str) -> Result<BaseUrl, String> {
+    pub(crate) fn parse(raw: &str) -> Result<BaseUrl, String> {
         let written = raw.trim();
         let not_absolute =
             || format!("`base_url` = \"{written}\" is not an absolute http(s) address");
@@ -166,13 +166,13 @@ impl BaseUrl {
     }
 
     /// The address without a trailing slash: `https://example.org/wucheng`.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.text
     }
 
     /// The path part with slashes on both ends (`/wucheng/`, or `/`), for pages such as the
     /// 404 page that are served at any depth and so cannot use relative links.
-    pub fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         match self.url.path().trim_matches('/') {
             "" => "/".to_string(),
             path => format!("/{path}/"),
@@ -320,7 +320,7 @@ fn resolve(
             .ok_or_else(|| "`hotline` must be a phone number in quotes".to_string())
             .and_then(|t| {
                 phones
-                    .parse(&t, ServicePolicy::Accept)
+                    .parse(t, ServicePolicy::Accept)
                     .map_err(|e| e.to_string())
             });
         parsed

@@ -11,26 +11,52 @@ use crate::model::Site;
 use crate::output::atomic;
 use std::path::Path;
 
+/// What `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
+    /// The roster as an Excel workbook, importable again.
     Xlsx,
+    /// The roster as UTF-8 CSV, importable again.
     Csv,
+    /// Popolo JSON: persons, organizations, memberships and areas, for open data.
     Popolo,
 }
 
+/// Why an export wrote nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("cannot write {path}: {source}")]
+    /// The file could not be written.
     Io {
+        /// The file, as given.
         path: String,
+        /// Why.
         source: std::io::Error,
     },
     #[error("cannot make the spreadsheet {path}: {message}")]
-    Xlsx { path: String, message: String },
+    /// The workbook could not be made.
+    Xlsx {
+        /// The file, as given.
+        path: String,
+        /// Why.
+        message: String,
+    },
     #[error("cannot make the CSV file {path}: {message}")]
-    Csv { path: String, message: String },
+    /// The CSV could not be made.
+    Csv {
+        /// The file, as given.
+        path: String,
+        /// Why.
+        message: String,
+    },
     #[error("cannot make the JSON file {path}: {message}")]
-    Json { path: String, message: String },
+    /// The JSON could not be made.
+    Json {
+        /// The file, as given.
+        path: String,
+        /// Why.
+        message: String,
+    },
 }
 
 /// What an export wrote.
@@ -39,7 +65,9 @@ pub struct ExportSummary {
     /// Roster rows (one per assignment, and one per unit without a team); for Popolo, the
     /// memberships.
     pub rows: usize,
+    /// Units exported.
     pub units: usize,
+    /// People exported.
     pub people: usize,
 }
 

@@ -138,10 +138,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         summary.seconds,
                         summary.output.display()
                     );
-                    eprintln!(
-                        "{}",
-                        noticeboard::manifest::summary(&summary.reprint, &summary.output)
-                    );
+                    eprintln!("{}", summary.reprint_summary());
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => {

@@ -23,20 +23,20 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Site;
-pub use crate::render::Board;
+pub(crate) use crate::render::Board;
 use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The history in the site folder.
-pub const HISTORY_FILE: &str = "published.json";
+pub(crate) const HISTORY_FILE: &str = "published.json";
 /// What a build published, in the output folder.
-pub const MANIFEST_FILE: &str = "manifest.json";
+pub(crate) const MANIFEST_FILE: &str = "manifest.json";
 /// The reprint list, in the output folder.
-pub const REPRINT_FILE: &str = "reprint.json";
+pub(crate) const REPRINT_FILE: &str = "reprint.json";
 /// The boards on the reprint list, one sheet each, in the output folder.
-pub const REPRINT_PAGE: &str = "reprint/boards.html";
+pub(crate) const REPRINT_PAGE: &str = "reprint/boards.html";
 
 const ABOUT: &str = "Written by `noticeboard build`. It remembers every address printed in a \
 board's QR code, so that a renamed or moved unit is caught before those codes stop working, \
@@ -46,7 +46,7 @@ Keep this file with the site: back it up and commit it. \
 
 /// `manifest.json`: what one build published.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Manifest {
+pub(crate) struct Manifest {
     pub base_url: String,
     /// The publication date printed on the boards.
     pub date: String,
@@ -55,7 +55,7 @@ pub struct Manifest {
 
 impl Manifest {
     /// The manifest of a rendered site; `boards` come from the renderer, in unit order.
-    pub fn new(site: &Site, boards: &[Board]) -> Manifest {
+    pub(crate) fn new(site: &Site, boards: &[Board]) -> Manifest {
         Manifest {
             base_url: site.config.base_url.as_str().to_string(),
             date: site.date.to_string(),
@@ -66,7 +66,7 @@ impl Manifest {
 
 /// An address the site has published: a unit's page or an alias redirecting to one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Address {
+pub(crate) struct Address {
     /// The page path relative to `base_url`: `donghu/liuzhuangcun/`.
     pub path: String,
     /// The unit it led to when last built.
@@ -78,7 +78,7 @@ pub struct Address {
 
 /// `published.json`: the site's publishing history.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct History {
+pub(crate) struct History {
     #[serde(default)]
     pub about: String,
     pub base_url: String,
@@ -119,7 +119,7 @@ impl From<Manifest> for History {
 /// Why a board is on the reprint list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Reason {
+pub(crate) enum Reason {
     /// A unit that had no board before.
     Added,
     /// Something the board prints changed: a member, a phone, the hotline, the tasks ...
@@ -130,7 +130,7 @@ pub enum Reason {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReprintEntry {
+pub(crate) struct ReprintEntry {
     pub id: String,
     pub name: String,
     pub url: String,
@@ -142,7 +142,7 @@ pub struct ReprintEntry {
 
 /// `reprint.json`: the boards whose printed content differs from the previous build.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reprint {
+pub(crate) struct Reprint {
     /// This build's publication date.
     pub date: String,
     /// The publication date of the build compared with; none on a first build.
@@ -160,7 +160,7 @@ pub struct Reprint {
 
 /// The history a build compares with, and where it was read.
 #[derive(Debug, Clone)]
-pub struct Previous {
+pub(crate) struct Previous {
     /// As messages show it: `published.json` or `public/manifest.json`.
     pub shown: String,
     text: String,
@@ -191,7 +191,7 @@ pub enum ManifestError {
 /// Reads the history: `published.json` in the site folder, else the `manifest.json` a previous
 /// build left in `output` (none for previews). Problems go to `out`; `None` when there is no
 /// history.
-pub fn load_previous(
+pub(crate) fn load_previous(
     root: &Path,
     output: Option<&Path>,
     out: &mut Diagnostics,
@@ -260,7 +260,7 @@ pub fn load_previous(
 /// Every address printed before must still lead somewhere: to the same unit's page, to an area
 /// page, or through an alias. `base_url_overridden` (a `--base-url` preview) skips the check
 /// that `base_url` itself is unchanged.
-pub fn check_addresses(
+pub(crate) fn check_addresses(
     site: &Site,
     previous: &Previous,
     base_url_overridden: bool,
@@ -363,14 +363,14 @@ fn gone(site: &Site, previous: &Previous, address: &Address) -> Diagnostic {
 
 /// Which boards to print again: those added, changed or moved since the previous build. A
 /// build in which no board changed keeps the previous list.
-pub fn compare(previous: Option<&History>, site: &Site, manifest: &Manifest) -> Reprint {
+pub(crate) fn compare(previous: Option<&History>, site: &Site, manifest: &Manifest) -> Reprint {
     let mut reprint = compare_boards(previous, site, manifest);
     reprint.pages = reprint_pages(reprint.boards.len());
     reprint
 }
 
 /// The pages of a reprint list of `count` boards: always at least the first.
-pub fn reprint_pages(count: usize) -> Vec<String> {
+pub(crate) fn reprint_pages(count: usize) -> Vec<String> {
     let pages = count.div_ceil(crate::render::REPRINT_BATCH).max(1);
     (1..=pages)
         .map(|n| match n {
@@ -451,7 +451,7 @@ fn compare_boards(previous: Option<&History>, site: &Site, manifest: &Manifest) 
 }
 
 /// One line for the build's output: how many boards to print again, and where.
-pub fn summary(reprint: &Reprint, output: &Path) -> String {
+pub(crate) fn summary(reprint: &Reprint, output: &Path) -> String {
     let count = |reason| reprint.boards.iter().filter(|b| b.reason == reason).count();
     let mut line = if reprint.boards.is_empty() {
         "no board changed: nothing to print again".to_string()
@@ -499,13 +499,17 @@ fn entry(board: &Board, reason: Reason, from: Option<String>) -> ReprintEntry {
 }
 
 /// Writes `manifest.json` and `reprint.json` into a build's staging folder.
-pub fn write_output(dir: &Path, manifest: &Manifest, reprint: &Reprint) -> std::io::Result<()> {
+pub(crate) fn write_output(
+    dir: &Path,
+    manifest: &Manifest,
+    reprint: &Reprint,
+) -> std::io::Result<()> {
     std::fs::write(dir.join(MANIFEST_FILE), to_json(manifest))?;
     std::fs::write(dir.join(REPRINT_FILE), to_json(reprint))
 }
 
 /// The history after this build: every address ever published stays in it.
-pub fn next_history(
+pub(crate) fn next_history(
     previous: Option<&History>,
     site: &Site,
     manifest: &Manifest,
@@ -548,7 +552,7 @@ pub fn next_history(
 }
 
 /// Replaces `published.json` in the site folder; a crash mid-write leaves the old file.
-pub fn write_history(root: &Path, history: &History) -> Result<(), ManifestError> {
+pub(crate) fn write_history(root: &Path, history: &History) -> Result<(), ManifestError> {
     let path = root.join(HISTORY_FILE);
     crate::output::atomic::write(&path, to_json(history).as_bytes())
         .map_err(|source| ManifestError::Write { path, source })

@@ -113,7 +113,14 @@ pub struct BuildSummary {
     /// The coverage audit.
     pub report: Report,
     /// The boards whose printed content changed since the previous build.
-    pub reprint: Reprint,
+    pub(crate) reprint: Reprint,
+}
+
+impl BuildSummary {
+    /// One line for the build's output: how many boards to print again, and where.
+    pub fn reprint_summary(&self) -> String {
+        crate::manifest::summary(&self.reprint, &self.output)
+    }
 }
 
 /// Why a build stopped. The previous output is left as it was in every case.
@@ -201,7 +208,7 @@ fn load(
 }
 
 /// `config.date`, else `SOURCE_DATE_EPOCH` (reproducible builds), else today.
-pub fn publication_date(configured: Option<Date>) -> Date {
+pub(crate) fn publication_date(configured: Option<Date>) -> Date {
     if let Some(d) = configured {
         return d;
     }
@@ -259,7 +266,7 @@ pub fn rebuild(options: &BuildOptions, session: &mut Session) -> Result<BuildSum
 
 fn build_in(
     options: &BuildOptions,
-    mut session: Option<&mut Session>,
+    session: Option<&mut Session>,
 ) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
     let mut timings = Timings::from_env();
@@ -359,7 +366,7 @@ fn build_in(
         report,
         reprint: published.reprint.clone(),
     };
-    match (session.as_deref_mut(), views) {
+    match (session, views) {
         (Some(session), Some(views)) => {
             let last = session::LastBuild::new(output, fingerprints, report_print, &published);
             session.remember(last, site, views, photos);

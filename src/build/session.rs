@@ -25,7 +25,8 @@ pub struct Session {
 
 impl Session {
     /// Tells the next build that only the files in `paths` were written since the last one
-    /// (see [`content::ReadCache::only_changed`]): it then reads only those.
+    /// (as a file watcher reports them): it then reads only those, and trusts its last walk
+    /// of `content/` for everything else.
     pub fn only_changed(&self, paths: Vec<PathBuf>) {
         self.reads.only_changed(paths);
     }

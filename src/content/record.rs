@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 #[derive(Debug, Deserialize, Default, Clone)]
-pub struct UnitRecord {
+pub(crate) struct UnitRecord {
     pub name: Option<Spanned<String>>,
     pub kind: Option<Spanned<String>>,
     pub slug: Option<Spanned<String>>,
@@ -23,7 +23,7 @@ pub struct UnitRecord {
     pub team: Vec<TeamRecord>,
 }
 
-pub const UNIT_FIELDS: &[&str] = &[
+pub(crate) const UNIT_FIELDS: &[&str] = &[
     "name",
     "kind",
     "slug",
@@ -38,7 +38,7 @@ pub const UNIT_FIELDS: &[&str] = &[
 ];
 
 #[derive(Debug, Deserialize, Default, Clone)]
-pub struct TeamRecord {
+pub(crate) struct TeamRecord {
     pub person: Option<Spanned<String>>,
     pub role: Option<String>,
     pub lead: Option<bool>,
@@ -48,12 +48,12 @@ pub struct TeamRecord {
     pub until: Option<Spanned<LooseDate>>,
 }
 
-pub const TEAM_FIELDS: &[&str] = &[
+pub(crate) const TEAM_FIELDS: &[&str] = &[
     "person", "role", "lead", "duties", "covers", "since", "until",
 ];
 
 #[derive(Debug, Deserialize, Default, Clone)]
-pub struct PersonRecord {
+pub(crate) struct PersonRecord {
     pub name: Option<Spanned<String>>,
     pub title: Option<String>,
     pub org: Option<String>,
@@ -63,7 +63,7 @@ pub struct PersonRecord {
     pub checked: Option<Spanned<LooseDate>>,
 }
 
-pub const PERSON_FIELDS: &[&str] = &[
+pub(crate) const PERSON_FIELDS: &[&str] = &[
     "name",
     "title",
     "org",
@@ -75,9 +75,9 @@ pub const PERSON_FIELDS: &[&str] = &[
 
 /// `content/_index.md`: the front page's own text.
 #[derive(Debug, Deserialize, Default, Clone)]
-pub struct FrontRecord {
+pub(crate) struct FrontRecord {
     pub title: Option<String>,
     pub description: Option<String>,
 }
 
-pub const FRONT_FIELDS: &[&str] = &["title", "description"];
+pub(crate) const FRONT_FIELDS: &[&str] = &["title", "description"];

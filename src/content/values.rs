@@ -9,11 +9,11 @@ use time::Date;
 use toml::{Spanned, Value};
 
 /// Where a spanned value sits in its file.
-pub fn position<T>(file: &SourceFile, doc: &Document, value: &Spanned<T>) -> (usize, usize) {
+pub(crate) fn position<T>(file: &SourceFile, doc: &Document, value: &Spanned<T>) -> (usize, usize) {
     line_col(&file.text, doc.toml_offset + value.span().start)
 }
 
-pub fn error_at<T>(
+pub(crate) fn error_at<T>(
     file: &SourceFile,
     doc: &Document,
     value: &Spanned<T>,
@@ -26,7 +26,7 @@ pub fn error_at<T>(
 /// A text field that may also have been typed as a number: `phone = 13912345678` as often as
 /// `phone = "139 1234 5678"`. What else was written is kept for the message.
 #[derive(Debug, Clone, PartialEq)]
-pub enum LooseText {
+pub(crate) enum LooseText {
     /// Text (trimmed), or a whole number as its digits.
     Text(String),
     /// A value that is neither (a date, a list, `true` …), as written.
@@ -35,7 +35,7 @@ pub enum LooseText {
 
 impl LooseText {
     /// The text, if the value was text or a whole number.
-    pub fn text(&self) -> Option<&str> {
+    pub(crate) fn text(&self) -> Option<&str> {
         match self {
             LooseText::Text(text) => Some(text),
             LooseText::Other(_) => None,
@@ -57,7 +57,7 @@ impl<'de> Deserialize<'de> for LooseText {
 /// read: impossible dates such as `2023-02-30` are refused even when the TOML parser lets
 /// them through.
 #[derive(Debug, Clone, PartialEq)]
-pub enum LooseDate {
+pub(crate) enum LooseDate {
     Date(Date),
     /// Written like a date, but no such day exists; as written.
     Impossible(String),
@@ -67,7 +67,7 @@ pub enum LooseDate {
 
 impl LooseDate {
     /// The date, or the message and help for a field named `field` that holds something else.
-    pub fn date(&self, field: &str) -> Result<Date, (String, &'static str)> {
+    pub(crate) fn date(&self, field: &str) -> Result<Date, (String, &'static str)> {
         match self {
             LooseDate::Date(date) => Ok(*date),
             LooseDate::NotADate(shown) => Err((
@@ -109,12 +109,12 @@ impl<'de> Deserialize<'de> for LooseDate {
 
 /// The calendar date `year`-`month`-`day`, or `None` for one that does not exist
 /// (`2023-02-30`, month 13): the one place a year, month and day become a [`Date`].
-pub fn calendar_date(year: i32, month: u8, day: u8) -> Option<Date> {
+pub(crate) fn calendar_date(year: i32, month: u8, day: u8) -> Option<Date> {
     Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()
 }
 
 /// `YYYY-MM-DD` (also with `/` or `.`), as typed in spreadsheets.
-pub fn parse_ymd(s: &str) -> Option<(i32, u8, u8)> {
+pub(crate) fn parse_ymd(s: &str) -> Option<(i32, u8, u8)> {
     let mut parts = s.split(['-', '/', '.']);
     let year = parts.next()?.parse().ok()?;
     let month = parts.next()?.parse().ok()?;

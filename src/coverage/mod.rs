@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Rule {
+pub(crate) enum Rule {
     NoTeam,
     MinTeam,
     RequireLead,
@@ -25,7 +25,7 @@ pub enum Rule {
 
 impl Rule {
     /// The short label the text report and the coverage page use.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Rule::NoTeam => "no team",
             Rule::MinTeam => "team too small",
@@ -35,99 +35,99 @@ impl Rule {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Gap {
+pub(crate) struct Gap {
     /// The unit's id (its URL path).
-    pub unit: String,
-    pub name: String,
+    pub(crate) unit: String,
+    pub(crate) name: String,
     /// The id of the area the unit is in (`""` for units directly under `content/`).
-    pub area: String,
-    pub file: String,
-    pub rule: Rule,
-    pub message: String,
+    pub(crate) area: String,
+    pub(crate) file: String,
+    pub(crate) rule: Rule,
+    pub(crate) message: String,
     /// Current team members on the publication date.
-    pub members: usize,
+    pub(crate) members: usize,
     /// Assignments in the file that are expired or not yet started, so do not count.
-    pub not_current: usize,
+    pub(crate) not_current: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Overload {
-    pub person: String,
-    pub name: String,
+pub(crate) struct Overload {
+    pub(crate) person: String,
+    pub(crate) name: String,
     /// The person's page, relative to the site root.
-    pub page: String,
-    pub file: String,
+    pub(crate) page: String,
+    pub(crate) file: String,
     /// Ids of the units whose current team the person is on.
-    pub units: Vec<String>,
+    pub(crate) units: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Stale {
-    pub person: String,
-    pub name: String,
-    pub page: String,
-    pub file: String,
-    pub checked: String,
-    pub days: i64,
+pub(crate) struct Stale {
+    pub(crate) person: String,
+    pub(crate) name: String,
+    pub(crate) page: String,
+    pub(crate) file: String,
+    pub(crate) checked: String,
+    pub(crate) days: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SharedPhone {
+pub(crate) struct SharedPhone {
     /// E.164, the form two differently written numbers are compared in.
-    pub phone: String,
+    pub(crate) phone: String,
     /// As printed on the boards.
-    pub display: String,
+    pub(crate) display: String,
     /// Person ids, and their names in the same order.
-    pub people: Vec<String>,
-    pub names: Vec<String>,
+    pub(crate) people: Vec<String>,
+    pub(crate) names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AreaTotals {
-    pub area: String,
-    pub name: String,
+pub(crate) struct AreaTotals {
+    pub(crate) area: String,
+    pub(crate) name: String,
     /// Units directly in this area (a sub-area has its own entry).
-    pub units: usize,
+    pub(crate) units: usize,
     /// Units with at least one current team member.
-    pub covered: usize,
+    pub(crate) covered: usize,
     /// Units with no gap at all.
-    pub complete: usize,
+    pub(crate) complete: usize,
     /// `covered / units` in percent, one decimal.
-    pub percent_covered: f64,
+    pub(crate) percent_covered: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Totals {
-    pub units: usize,
-    pub covered: usize,
-    pub complete: usize,
-    pub people: usize,
+pub(crate) struct Totals {
+    pub(crate) units: usize,
+    pub(crate) covered: usize,
+    pub(crate) complete: usize,
+    pub(crate) people: usize,
     /// `covered / units` in percent, one decimal.
-    pub percent_covered: f64,
+    pub(crate) percent_covered: f64,
 }
 
 /// The report `check --format json` prints and the build writes as `coverage.json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// The publication date the assignments were judged on.
-    pub date: String,
+    pub(crate) date: String,
     /// The `[rules]` applied.
-    pub rules: Rules,
-    pub errors: Vec<Diagnostic>,
-    pub warnings: Vec<Diagnostic>,
-    pub gaps: Vec<Gap>,
-    pub overloaded: Vec<Overload>,
-    pub stale: Vec<Stale>,
-    pub shared_phones: Vec<SharedPhone>,
+    pub(crate) rules: Rules,
+    pub(crate) errors: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
+    pub(crate) gaps: Vec<Gap>,
+    pub(crate) overloaded: Vec<Overload>,
+    pub(crate) stale: Vec<Stale>,
+    pub(crate) shared_phones: Vec<SharedPhone>,
     /// Ids of people no unit or area team names (a warning: a record left behind).
-    pub unreferenced: Vec<String>,
+    pub(crate) unreferenced: Vec<String>,
     /// Ids of people on a team whose every assignment is outside its `since`/`until` dates
     /// (a warning: rotated out, or not started yet). Like the unreferenced, they are not
     /// published.
-    pub not_serving: Vec<String>,
-    pub totals: Totals,
+    pub(crate) not_serving: Vec<String>,
+    pub(crate) totals: Totals,
     /// Areas with units of their own, in tree order.
-    pub areas: Vec<AreaTotals>,
+    pub(crate) areas: Vec<AreaTotals>,
 }
 
 impl Report {

@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Serialize)]
-pub struct Document {
+pub(super) struct Document {
     pub persons: Vec<Person>,
     pub organizations: Vec<Organization>,
     pub memberships: Vec<Membership>,
@@ -20,7 +20,7 @@ pub struct Document {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Person {
+pub(super) struct Person {
     pub id: String,
     pub name: String,
     pub contact_details: Vec<ContactDetail>,
@@ -28,7 +28,7 @@ pub struct Person {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ContactDetail {
+pub(super) struct ContactDetail {
     /// `cell` for a mobile, `voice` for a landline.
     #[serde(rename = "type")]
     pub kind: &'static str,
@@ -37,13 +37,13 @@ pub struct ContactDetail {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Link {
+pub(super) struct Link {
     pub url: String,
     pub note: &'static str,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Organization {
+pub(super) struct Organization {
     pub id: String,
     pub name: String,
     /// The unit's kind (`village`, `township` ...), or `dispatching organization`.
@@ -57,13 +57,13 @@ pub struct Organization {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Identifier {
+pub(super) struct Identifier {
     pub identifier: String,
     pub scheme: &'static str,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Membership {
+pub(super) struct Membership {
     pub person_id: String,
     pub organization_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -80,7 +80,7 @@ pub struct Membership {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Area {
+pub(super) struct Area {
     pub id: String,
     pub name: String,
     pub classification: &'static str,
@@ -96,7 +96,7 @@ fn area_id(id: &str) -> String {
     format!("area:{id}")
 }
 
-pub fn document(site: &Site) -> Document {
+pub(super) fn document(site: &Site) -> Document {
     // Dispatching organizations by name, with ids unique even for names that sound alike.
     let mut orgs: BTreeMap<&str, String> = BTreeMap::new();
     let mut taken: Vec<String> = Vec::new();

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// A record file as read, with where its TOML sits (all of a `.toml`, the front matter of a
 /// `.md`), so that it can be edited in place.
 #[derive(Debug, Clone)]
-pub struct RecordFile {
+pub(super) struct RecordFile {
     pub path: PathBuf,
     /// Site-relative, `/`-separated.
     pub display: String,
@@ -35,12 +35,12 @@ impl RecordFile {
         })
     }
 
-    pub fn toml_text(&self) -> &str {
+    pub(super) fn toml_text(&self) -> &str {
         self.text.get(self.toml.clone()).unwrap_or("")
     }
 
     /// The file with its TOML part replaced.
-    pub fn with_toml(&self, toml: &str) -> String {
+    pub(super) fn with_toml(&self, toml: &str) -> String {
         let mut out = String::with_capacity(self.text.len() + toml.len());
         out.push_str(&self.text[..self.toml.start]);
         out.push_str(toml);
@@ -50,7 +50,7 @@ impl RecordFile {
 }
 
 #[derive(Debug, Clone)]
-pub struct ExistingArea {
+pub(super) struct ExistingArea {
     /// Folder names from `content/` down; empty for the site root.
     pub segments: Vec<String>,
     pub dir: PathBuf,
@@ -62,7 +62,7 @@ pub struct ExistingArea {
 }
 
 #[derive(Debug, Clone)]
-pub struct ExistingUnit {
+pub(super) struct ExistingUnit {
     /// The folder names of its area.
     pub area: Vec<String>,
     pub name: String,
@@ -70,7 +70,7 @@ pub struct ExistingUnit {
 }
 
 #[derive(Debug, Clone)]
-pub struct ExistingPerson {
+pub(super) struct ExistingPerson {
     pub id: String,
     pub name: String,
     /// `None` when the record's number is missing or invalid: such a record matches no row.
@@ -80,7 +80,7 @@ pub struct ExistingPerson {
 }
 
 #[derive(Debug, Default)]
-pub struct Existing {
+pub(super) struct Existing {
     pub has_config: bool,
     /// `areas[0]` is the root.
     pub areas: Vec<ExistingArea>,
@@ -95,7 +95,7 @@ pub struct Existing {
 
 /// Reads the site at `root`. A site whose records cannot be parsed is refused: import would
 /// not know which unit a broken file holds, and could write a second one beside it.
-pub fn load(root: &Path, phones: &PhoneParser) -> Result<Existing, Vec<Diagnostic>> {
+pub(super) fn load(root: &Path, phones: &PhoneParser) -> Result<Existing, Vec<Diagnostic>> {
     let mut existing = Existing {
         has_config: root.join(crate::config::FILE_NAME).is_file(),
         areas: vec![ExistingArea {
@@ -189,7 +189,7 @@ pub fn load(root: &Path, phones: &PhoneParser) -> Result<Existing, Vec<Diagnosti
                 .phone
                 .as_ref()
                 .and_then(|p| p.get_ref().text())
-                .and_then(|p| phones.parse(&p, ServicePolicy::Refuse).ok())
+                .and_then(|p| phones.parse(p, ServicePolicy::Refuse).ok())
                 .map(|p| p.e164),
             photo_field: r.photo.as_ref().map(|p| p.get_ref().clone()),
             file,
@@ -214,7 +214,7 @@ fn add_aliases(urls: &mut HashSet<String>, record: &UnitRecord) {
     }
 }
 
-pub fn join(parent: &str, segment: &str) -> String {
+pub(super) fn join(parent: &str, segment: &str) -> String {
     if parent.is_empty() {
         segment.to_string()
     } else {

@@ -1,16 +1,16 @@
 //! `noticeboard import ROSTER --into DIR`: an Excel/CSV roster into the content tree.
 //!
-//! Four steps, and nothing is written before the last: [`sheet`] reads the file into cells,
-//! [`rows`] gives them meaning and collects every bad row, [`plan`] decides each file's fate
-//! against what the site already holds ([`existing`]), and `apply` writes each file
+//! Four steps, and nothing is written before the last: `sheet` reads the file into cells,
+//! `rows` gives them meaning and collects every bad row, `plan` decides each file's fate
+//! against what the site already holds (`existing`), and `apply` writes each file
 //! atomically. A roster with a bad row writes nothing (unless `--skip-bad`), and `--dry-run`
 //! stops after the plan.
 
-pub mod columns;
+pub(crate) mod columns;
 mod existing;
 mod plan;
-pub mod rows;
-pub mod sheet;
+mod rows;
+mod sheet;
 mod toml_fields;
 
 use crate::diagnostics::Diagnostic;
@@ -21,8 +21,10 @@ use plan::{Action, FileOp, Payload, Planner};
 pub use rows::{BadRow, RowRef};
 use std::path::{Path, PathBuf};
 
+/// How to import a roster.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
+    /// The roster: .xlsx (or .xls, .ods) or .csv (UTF-8 or GBK).
     pub roster: PathBuf,
     /// The site folder (the one holding config.toml and content/).
     pub into: PathBuf,
@@ -45,23 +47,23 @@ pub struct Change {
     pub what: String,
 }
 
+/// What an import did (or, in a dry run, would do).
 #[derive(Debug, Default)]
 pub struct ImportSummary {
-    pub created: Vec<Change>,
-    pub changed: Vec<Change>,
+    pub(crate) created: Vec<Change>,
+    pub(crate) changed: Vec<Change>,
     /// Files the roster describes exactly as they are: left untouched.
-    pub kept: Vec<String>,
-    pub removed: Vec<Change>,
+    pub(crate) kept: Vec<String>,
+    pub(crate) removed: Vec<Change>,
     /// Units in the site that the roster no longer lists (removed only with `--prune`).
-    pub missing_from_roster: Vec<Change>,
+    pub(crate) missing_from_roster: Vec<Change>,
     /// With `--skip-bad`: the rows left out.
     pub skipped: Vec<BadRow>,
+    /// Problems worth a look that did not stop the import.
     pub warnings: Vec<Diagnostic>,
     /// Rows read (blank rows not counted).
-    pub rows: usize,
-    /// The encoding a CSV roster was decoded from.
-    pub encoding: Option<&'static str>,
-    pub dry_run: bool,
+    pub(crate) rows: usize,
+    pub(crate) dry_run: bool,
 }
 
 impl ImportSummary {
@@ -126,33 +128,51 @@ impl ImportSummary {
     }
 }
 
+/// Why an import wrote nothing (or, for [`ImportError::Write`], stopped part way).
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    /// The roster could not be read.
     #[error(transparent)]
     Read(#[from] sheet::ReadError),
+    /// No sheet names the columns import needs.
     #[error(
         "{file}: no sheet has a header row naming the columns 单位 (unit) and 姓名 (name) in its first {rows} rows; add a header row with the columns 镇街, 单位, 类型, 姓名, 职务, 派出单位, 角色, 电话, 照片, 联系户, 起始日期",
         rows = sheet::HEADER_SEARCH_ROWS
     )]
-    NoHeader { file: String },
+    NoHeader {
+        /// The roster, as given.
+        file: String,
+    },
+    /// Rows that cannot be imported (and no `--skip-bad`).
     #[error(
         "{} bad row(s) in {file}; nothing was written: fix them and import again, or import the other rows with --skip-bad",
         rows.len()
     )]
-    BadRows { file: String, rows: Vec<BadRow> },
+    BadRows {
+        /// The roster, as given.
+        file: String,
+        /// Every bad row, with its sheet, row and column.
+        rows: Vec<BadRow>,
+    },
+    /// The site already has errors.
     #[error(
         "the site in {dir} has {} error(s) to fix before importing; nothing was written",
         diagnostics.len()
     )]
     Site {
+        /// The site folder.
         dir: String,
+        /// Its problems.
         diagnostics: Vec<Diagnostic>,
     },
+    /// A file could not be written.
     #[error(
         "cannot write {path}: {source}; the files planned before it were written, so fix the problem and import again (import is safe to repeat)"
     )]
     Write {
+        /// The file, relative to the site folder.
         path: String,
+        /// Why.
         source: std::io::Error,
     },
 }
@@ -246,7 +266,6 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
 
     let mut summary = ImportSummary {
         rows: roster.rows,
-        encoding: notes.encoding,
         dry_run: options.dry_run,
         skipped: roster.bad.clone(),
         ..ImportSummary::default()

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
+pub(super) enum Action {
     Create,
     Change,
     Keep,
@@ -31,7 +31,7 @@ pub enum Action {
 }
 
 #[derive(Debug, Clone)]
-pub enum Payload {
+pub(super) enum Payload {
     Text(String),
     /// A photo copied from beside the roster.
     Copy(PathBuf),
@@ -39,7 +39,7 @@ pub enum Payload {
 }
 
 #[derive(Debug, Clone)]
-pub struct FileOp {
+pub(super) struct FileOp {
     pub action: Action,
     pub path: PathBuf,
     /// Site-relative, `/`-separated.
@@ -50,14 +50,14 @@ pub struct FileOp {
 }
 
 #[derive(Debug, Default)]
-pub struct Plan {
+pub(super) struct Plan {
     pub ops: Vec<FileOp>,
     /// Units in the site that the roster no longer lists: (file, name).
     pub missing: Vec<(String, String)>,
     pub warnings: Vec<Diagnostic>,
 }
 
-pub struct Planner<'a> {
+pub(super) struct Planner<'a> {
     pub root: &'a Path,
     pub existing: &'a Existing,
     pub roster: &'a Roster,
@@ -90,7 +90,7 @@ struct State {
 }
 
 impl Planner<'_> {
-    pub fn plan(&self) -> Plan {
+    pub(super) fn plan(&self) -> Plan {
         let mut plan = Plan::default();
         let mut state = State {
             folders: self
@@ -663,7 +663,7 @@ fn free_slug(parent: &Folder, base: &str, state: &mut State) -> String {
 /// Merges the roster's team into a record's `[[team]]` tables. Existing entries are found by
 /// person and keep every field the roster has no column for; entries of people no longer on
 /// the roster's team are dropped. Returns whether the team changed.
-pub fn merge_team(table: &mut Table, unit: &RosterUnit, person_ids: &[String]) -> bool {
+pub(super) fn merge_team(table: &mut Table, unit: &RosterUnit, person_ids: &[String]) -> bool {
     let old = team_tables(table);
     let mut used = vec![false; old.len()];
     let mut updated: Vec<(Option<usize>, Table)> = Vec::with_capacity(unit.members.len());

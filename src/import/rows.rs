@@ -17,9 +17,9 @@ use time::Date;
 /// Where a row is: what the clerk looks for in Excel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowRef {
-    pub sheet: Option<String>,
+    pub(crate) sheet: Option<String>,
     /// 1-based, as Excel numbers rows.
-    pub row: usize,
+    pub(crate) row: usize,
 }
 
 impl fmt::Display for RowRef {
@@ -35,11 +35,11 @@ impl fmt::Display for RowRef {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadRow {
     /// The roster as the user named it.
-    pub file: String,
-    pub at: RowRef,
+    pub(crate) file: String,
+    pub(crate) at: RowRef,
     /// The header as written in the roster and the column letter, when one cell is at fault.
-    pub column: Option<(String, String)>,
-    pub message: String,
+    pub(crate) column: Option<(String, String)>,
+    pub(crate) message: String,
 }
 
 impl fmt::Display for BadRow {
@@ -54,7 +54,7 @@ impl fmt::Display for BadRow {
 
 /// What a group of rows describes: a unit in an area, or (for 类型 镇街 rows) the area itself.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Target {
+pub(super) struct Target {
     /// Area names from the top: `["东湖镇", "北片"]` for `东湖镇/北片`.
     pub area: Vec<String>,
     /// `None`: the area's own record (its `_index.toml`).
@@ -62,7 +62,7 @@ pub struct Target {
 }
 
 impl Target {
-    pub fn describe(&self) -> String {
+    pub(super) fn describe(&self) -> String {
         match &self.unit {
             Some(u) => u.clone(),
             None => self.area.join("/"),
@@ -72,7 +72,7 @@ impl Target {
 
 /// A person as the roster describes them, first row first.
 #[derive(Debug, Clone)]
-pub struct RosterPerson {
+pub(super) struct RosterPerson {
     pub name: String,
     pub phone: Phone,
     pub title: Option<String>,
@@ -87,7 +87,7 @@ pub struct RosterPerson {
 }
 
 #[derive(Debug, Clone)]
-pub struct RosterMember {
+pub(super) struct RosterMember {
     /// Index into [`Roster::people`].
     pub person: usize,
     pub role: Option<String>,
@@ -100,7 +100,7 @@ pub struct RosterMember {
 }
 
 #[derive(Debug, Clone)]
-pub struct RosterUnit {
+pub(super) struct RosterUnit {
     pub target: Target,
     /// `None` when the 类型 cells were empty (the default applies) or there is no such column.
     pub kind: Option<Kind>,
@@ -112,7 +112,7 @@ pub struct RosterUnit {
 
 /// The roster, understood.
 #[derive(Debug, Default)]
-pub struct Roster {
+pub(super) struct Roster {
     /// In the order of their first row: new homophones get their `-2` slugs in this order.
     pub units: Vec<RosterUnit>,
     pub people: Vec<RosterPerson>,
@@ -126,7 +126,7 @@ pub struct Roster {
 }
 
 /// Reads one sheet's rows into `roster`. `dir` is the roster's folder, where photos are.
-pub struct SheetReader<'a> {
+pub(super) struct SheetReader<'a> {
     pub file: &'a str,
     pub dir: &'a Path,
     pub sheet: &'a Sheet,
@@ -136,7 +136,7 @@ pub struct SheetReader<'a> {
 }
 
 /// Roles that make the member the team's lead when there is no 负责人 column.
-pub fn role_marks_lead(role: &str) -> bool {
+pub(super) fn role_marks_lead(role: &str) -> bool {
     let role = role.trim();
     if role.starts_with('副') || role.contains("副组长") || role.contains("副队长") {
         return false;
@@ -162,7 +162,7 @@ impl RowCells {
 /// The state carried from row to row: the key of the roster's people, and the area / unit
 /// that an empty cell repeats.
 #[derive(Default)]
-pub struct Carry {
+pub(super) struct Carry {
     area: Option<Cell>,
     unit: Option<Cell>,
     kind: Option<Cell>,
@@ -203,7 +203,7 @@ impl SheetReader<'_> {
     }
 
     /// Reads every row below the header. `progress` is ticked once per row.
-    pub fn read_into(&self, roster: &mut Roster, carry: &mut Carry, progress: &dyn Fn()) {
+    pub(super) fn read_into(&self, roster: &mut Roster, carry: &mut Carry, progress: &dyn Fn()) {
         let owns: BTreeSet<Column> = self.layout.columns.iter().map(|(c, _, _)| *c).collect();
         if roster.title.is_none() {
             roster.title = self.layout.title.clone();
@@ -700,7 +700,7 @@ impl SheetReader<'_> {
 }
 
 /// Kinds whose rows describe an area's own team rather than a unit in it.
-pub fn is_area_kind(kind: Kind) -> bool {
+pub(super) fn is_area_kind(kind: Kind) -> bool {
     matches!(kind, Kind::Township | Kind::Street | Kind::County)
 }
 
@@ -717,7 +717,7 @@ fn yes_no(text: &str) -> Option<bool> {
 
 /// A date cell: an Excel date, or text like `2023-03-09`, `2023/3/9`, `2023.3.9`,
 /// `2023年3月9日`, `20230309`.
-pub fn date_cell(cell: &Cell) -> Result<Option<Date>, String> {
+pub(super) fn date_cell(cell: &Cell) -> Result<Option<Date>, String> {
     let (ymd, shown) = match cell {
         Cell::Empty => return Ok(None),
         Cell::Date { year, month, day } => (Some((*year, *month, *day)), cell.text()),

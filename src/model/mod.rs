@@ -4,10 +4,10 @@
 mod people;
 mod record;
 mod resolve;
-pub mod slug;
+pub(crate) mod slug;
 
 pub(crate) use resolve::resolve;
-pub use resolve::{RESERVED_SEGMENTS, person_slug as resolve_person_slug};
+pub(crate) use resolve::{RESERVED_SEGMENTS, person_slug as resolve_person_slug};
 
 use crate::config::Config;
 use crate::validate::phone::Phone;
@@ -15,13 +15,13 @@ use serde::Serialize;
 use std::path::PathBuf;
 use time::Date;
 
-pub type AreaIndex = usize;
-pub type UnitIndex = usize;
-pub type PersonIndex = usize;
+pub(crate) type AreaIndex = usize;
+pub(crate) type UnitIndex = usize;
+pub(crate) type PersonIndex = usize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
+pub(crate) enum Kind {
     Village,
     Community,
     Enterprise,
@@ -34,7 +34,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub(crate) const ALL: [Kind; 9] = [
         Kind::Village,
         Kind::Community,
         Kind::Enterprise,
@@ -46,7 +46,7 @@ impl Kind {
         Kind::Other,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Village => "village",
             Kind::Community => "community",
@@ -61,7 +61,7 @@ impl Kind {
     }
 
     /// The English name or the Chinese one a roster uses (村, 社区 ...).
-    pub fn parse(s: &str) -> Option<Kind> {
+    pub(crate) fn parse(s: &str) -> Option<Kind> {
         let s = s.trim();
         Kind::ALL
             .into_iter()
@@ -81,14 +81,14 @@ impl Kind {
     }
 
     /// Kinds that the `min_team` rule applies to.
-    pub fn needs_full_team(self) -> bool {
+    pub(crate) fn needs_full_team(self) -> bool {
         matches!(self, Kind::Village | Kind::Community)
     }
 }
 
 /// One person's place on one unit's team.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Assignment {
+pub(crate) struct Assignment {
     pub person: PersonIndex,
     pub role: Option<String>,
     pub lead: bool,
@@ -103,7 +103,7 @@ pub struct Assignment {
 /// What a unit's record and an area's own record (`_index.toml`) both say: the team, the
 /// hotline and tasks (inherited when not written), and the other fields of the format.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Record {
+pub(crate) struct Record {
     pub kind: Kind,
     pub code: Option<String>,
     pub households: Option<u32>,
@@ -122,18 +122,18 @@ pub struct Record {
 }
 
 impl Record {
-    pub fn current_team(&self) -> impl Iterator<Item = &Assignment> {
+    pub(crate) fn current_team(&self) -> impl Iterator<Item = &Assignment> {
         self.team.iter().filter(|a| a.current)
     }
 
-    pub fn leads(&self) -> impl Iterator<Item = &Assignment> {
+    pub(crate) fn leads(&self) -> impl Iterator<Item = &Assignment> {
         self.current_team().filter(|a| a.lead)
     }
 }
 
 /// A village, community, enterprise, school or project site: a page and a printed board.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// The URL path without slashes at the ends: `luquantun/liuzhuang`.
     pub id: String,
     /// The page's absolute URL: what its QR code holds, and the one place it is made.
@@ -144,19 +144,19 @@ pub struct Unit {
 }
 
 impl Unit {
-    pub fn current_team(&self) -> impl Iterator<Item = &Assignment> {
+    pub(crate) fn current_team(&self) -> impl Iterator<Item = &Assignment> {
         self.record.current_team()
     }
 
     /// `luquantun/liuzhuang/`: the page path relative to the site root.
-    pub fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         format!("{}/", self.id)
     }
 }
 
 /// A folder of units (a township, a street …): a page, and the boards of every unit below.
 #[derive(Debug, Clone)]
-pub struct Area {
+pub(crate) struct Area {
     /// `""` for the site root, else the URL path (`luquantun`, `a/b`).
     pub id: String,
     /// The page's absolute URL.
@@ -170,7 +170,7 @@ pub struct Area {
 }
 
 impl Area {
-    pub fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         if self.id.is_empty() {
             String::new()
         } else {
@@ -180,7 +180,7 @@ impl Area {
 }
 
 #[derive(Debug, Clone)]
-pub struct Person {
+pub(crate) struct Person {
     /// The record's file stem: `wang-xing`.
     pub id: String,
     pub name: String,
@@ -203,7 +203,7 @@ pub struct Person {
 
 impl Person {
     /// The surname, for the photo placeholder and the vCard's N field.
-    pub fn initial(&self) -> String {
+    pub(crate) fn initial(&self) -> String {
         self.name
             .chars()
             .next()
@@ -215,18 +215,18 @@ impl Person {
 /// The whole site, resolved: what every later stage reads.
 #[derive(Debug, Clone)]
 pub struct Site {
-    pub config: Config,
-    pub root: PathBuf,
+    pub(crate) config: Config,
+    pub(crate) root: PathBuf,
     /// The publication date on which assignments are judged current.
-    pub date: Date,
+    pub(crate) date: Date,
     /// `areas[0]` is the site root (the front page).
-    pub areas: Vec<Area>,
-    pub units: Vec<Unit>,
-    pub people: Vec<Person>,
+    pub(crate) areas: Vec<Area>,
+    pub(crate) units: Vec<Unit>,
+    pub(crate) people: Vec<Person>,
     /// The front page's own title and Markdown text.
-    pub front_title: Option<String>,
-    pub front_description: Option<String>,
-    pub front_body: Option<String>,
+    pub(crate) front_title: Option<String>,
+    pub(crate) front_description: Option<String>,
+    pub(crate) front_body: Option<String>,
 }
 
 impl Site {

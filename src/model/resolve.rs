@@ -17,7 +17,8 @@ use std::sync::Arc;
 use time::Date;
 
 /// Top-level URL segments the build writes itself; no area may take them.
-pub const RESERVED_SEGMENTS: &[&str] = &["people", "photos", "assets", "coverage", "reprint"];
+pub(crate) const RESERVED_SEGMENTS: &[&str] =
+    &["people", "photos", "assets", "coverage", "reprint"];
 
 /// Builds the model. Every problem goes to `out`; `None` when there were errors.
 pub(crate) fn resolve(
@@ -247,7 +248,7 @@ impl Resolver<'_> {
 }
 
 /// A person's URL segment under `people/`: the file stem, as pinyin when it is not ASCII.
-pub fn person_slug(id: &str) -> String {
+pub(crate) fn person_slug(id: &str) -> String {
     if is_valid_slug(id) {
         id.to_string()
     } else {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 /// Marks a folder as made by noticeboard, so that a build never replaces a folder it did not
 /// make (an `--output` pointing at someone's documents must not wipe them).
-pub const MARKER: &str = ".noticeboard-output";
+pub(crate) const MARKER: &str = ".noticeboard-output";
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
@@ -21,7 +21,7 @@ pub enum OutputError {
     Io { path: PathBuf, source: io::Error },
 }
 
-pub struct Staging {
+pub(crate) struct Staging {
     dir: PathBuf,
     target: PathBuf,
     /// Where the output before last is kept, to be reused as the next build's staging folder.
@@ -36,7 +36,7 @@ impl Staging {
     /// system). The previous build's output is reused when it is there: overwriting files in
     /// place costs far less than deleting a whole site and creating every file again, which
     /// dominated the time of large builds.
-    pub fn new(target: &Path) -> Result<Staging, OutputError> {
+    pub(crate) fn new(target: &Path) -> Result<Staging, OutputError> {
         if target.exists() && !is_replaceable(target) {
             return Err(OutputError::Foreign(target.to_path_buf()));
         }
@@ -71,14 +71,14 @@ impl Staging {
         })
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.dir
     }
 
     /// Puts the staged build in place of the target. `written` lists every file this build
     /// wrote (relative, `/`-separated); anything else left from a reused folder is removed
     /// first. The old output is moved aside, not deleted: the next build reuses it.
-    pub fn commit(mut self, written: &HashSet<String>) -> Result<(), OutputError> {
+    pub(crate) fn commit(mut self, written: &HashSet<String>) -> Result<(), OutputError> {
         let io = |source| OutputError::Io {
             path: self.target.clone(),
             source,

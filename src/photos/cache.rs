@@ -37,6 +37,7 @@ impl PhotoCache {
         Self::with_settings(cache_dir, PhotoSettings::default())
     }
 
+    /// Opens (creating if needed) the cache folder for photos made with `settings`.
     pub fn with_settings(cache_dir: &Path, mut settings: PhotoSettings) -> io::Result<Self> {
         settings.validate()?;
         settings.screen_widths.sort_unstable();

@@ -58,6 +58,7 @@ pub struct PhotoSettings {
     pub print_dpi: u16,
     /// JPEG quality of screen renditions before any step-down to fit `max_screen_bytes`.
     pub screen_quality: u8,
+    /// JPEG quality of the print rendition.
     pub print_quality: u8,
     /// Upper bound for each screen file, for cheap phones on slow connections.
     pub max_screen_bytes: u64,
@@ -115,11 +116,15 @@ impl PhotoSettings {
 pub struct Rendition {
     /// Content-hash-keyed, e.g. `9f3c1a2b4d5e6f70-240.jpg`.
     pub file_name: String,
+    /// In pixels.
     pub width: u32,
+    /// In pixels.
     pub height: u32,
+    /// The file's size.
     pub bytes: u64,
 }
 
+/// Every rendition of one photo.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhotoSet {
     /// Ascending width. Usually 240 and 480 wide; a small source gives fewer or narrower ones,
@@ -141,15 +146,19 @@ impl PhotoSet {
     }
 }
 
+/// What a source photo became.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PhotoOutcome {
+    /// Its renditions, in the cache.
     Ready(PhotoSet),
     /// The page shows a placeholder; `warning` names the file and says what to do.
     Unusable {
+        /// The file's name, then what is wrong and what to do.
         warning: String,
     },
 }
 
+/// How a run of [`PhotoCache::process_all`] went.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ProcessStats {
     /// Sources decoded and rendered in this run.

@@ -16,7 +16,7 @@ use tera::{Context, Value};
 
 /// One printed board, as the manifest, the publishing history and the reprint list record it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
-pub struct Board {
+pub(crate) struct Board {
     /// The unit's id (its URL path without slashes at the ends).
     pub id: String,
     pub name: String,
@@ -29,7 +29,7 @@ pub struct Board {
 /// Boards on one page of the reprint list: a print job that browsers and office printers
 /// handle well. A first build of a city lists thousands of boards; one page of them all was
 /// hundreds of megabytes.
-pub const REPRINT_BATCH: usize = 100;
+pub(crate) const REPRINT_BATCH: usize = 100;
 
 /// A link to one page of a batch print job.
 #[derive(Serialize)]
@@ -98,7 +98,7 @@ pub(super) fn heading<'a>(site: &'a Site, strings: &'a Strings) -> &'a str {
 }
 
 /// A hash of what the printed board shows, so that a reprint is needed exactly when it changes.
-pub fn board_hash(site: &Site, heading: &str, view: &UnitView) -> String {
+pub(crate) fn board_hash(site: &Site, heading: &str, view: &UnitView) -> String {
     let mut h = Sha256::new();
     let mut field = |s: &str| {
         h.update(s.as_bytes());
@@ -139,7 +139,7 @@ impl Renderer<'_> {
     /// pages named in `pages`, [`REPRINT_BATCH`] boards a page, with the template of an area's
     /// `boards.html` and links between the pages. With `only`, just those pages (numbered
     /// from 0) are rendered.
-    pub fn render_reprint(
+    pub(crate) fn render_reprint(
         &self,
         out: &Path,
         pages: &[String],

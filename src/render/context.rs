@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use tera::Value;
 
 #[derive(Serialize, Clone, PartialEq)]
-pub struct PhoneView {
+pub(crate) struct PhoneView {
     /// As read aloud: `139 1234 5678`, `0534-2212345`.
     pub display: String,
     /// `tel:+8613912345678`
@@ -29,7 +29,7 @@ impl From<&Phone> for PhoneView {
 }
 
 #[derive(Serialize, Clone, PartialEq)]
-pub struct ImageView {
+pub(crate) struct ImageView {
     /// Site-relative: `photos/9f3c…-240.jpg` (templates prefix `root`).
     pub src: String,
     pub width: u32,
@@ -37,7 +37,7 @@ pub struct ImageView {
 }
 
 #[derive(Serialize, Clone, PartialEq)]
-pub struct PhotoView {
+pub(crate) struct PhotoView {
     /// Ascending widths, for `srcset`.
     pub screen: Vec<ImageView>,
     pub print: ImageView,
@@ -58,14 +58,14 @@ impl From<&PhotoSet> for PhotoView {
 }
 
 #[derive(Serialize, Clone, PartialEq)]
-pub struct LinkView {
+pub(crate) struct LinkView {
     pub name: String,
     /// Site-relative path (`luquantun/liuzhuang/`).
     pub url: String,
 }
 
 #[derive(Serialize, Clone, PartialEq)]
-pub struct PersonView {
+pub(crate) struct PersonView {
     pub id: String,
     pub name: String,
     /// The surname, shown in the placeholder when there is no photo.
@@ -83,7 +83,7 @@ pub struct PersonView {
 }
 
 #[derive(Serialize, Clone)]
-pub struct MemberView {
+pub(crate) struct MemberView {
     pub person: PersonView,
     pub role: Option<String>,
     pub lead: bool,
@@ -93,7 +93,7 @@ pub struct MemberView {
 }
 
 #[derive(Serialize, Clone)]
-pub struct UnitView {
+pub(crate) struct UnitView {
     pub id: String,
     pub name: String,
     pub kind: &'static str,
@@ -116,7 +116,7 @@ pub struct UnitView {
     pub has_page: bool,
 }
 
-pub fn person_view(
+pub(crate) fn person_view(
     site: &Site,
     person: &Person,
     photos: &HashMap<PathBuf, PhotoOutcome>,
@@ -150,7 +150,7 @@ pub fn person_view(
     }
 }
 
-pub fn member_view(a: &Assignment, people: &[PersonView]) -> MemberView {
+pub(crate) fn member_view(a: &Assignment, people: &[PersonView]) -> MemberView {
     MemberView {
         person: people[a.person].clone(),
         role: a.role.clone(),
@@ -347,7 +347,7 @@ pub(super) fn area_description(site: &Site, strings: &Strings, index: usize) -> 
 }
 
 /// Units of an area and of every area below it, in tree order.
-pub fn descendant_units(site: &Site, index: usize) -> Vec<usize> {
+pub(crate) fn descendant_units(site: &Site, index: usize) -> Vec<usize> {
     let mut out = site.areas[index].units.clone();
     for &child in &site.areas[index].children {
         out.extend(descendant_units(site, child));

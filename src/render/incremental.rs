@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use tera::Value;
 
 /// A build's views, kept by a session for the next build: see [`Renderer::into_views`].
-pub struct Views {
+pub(crate) struct Views {
     pub(super) people: Vec<PersonView>,
     pub(super) person_values: Vec<Value>,
     pub(super) units: Vec<UnitFacts>,
@@ -21,13 +21,13 @@ pub struct Views {
 }
 
 /// A build's views with the site they show.
-pub struct ViewCache {
+pub(crate) struct ViewCache {
     pub(super) site: Site,
     pub(super) views: Views,
 }
 
 impl ViewCache {
-    pub fn new(site: Site, views: Views) -> ViewCache {
+    pub(crate) fn new(site: Site, views: Views) -> ViewCache {
         ViewCache { site, views }
     }
 }
@@ -41,12 +41,12 @@ impl std::ops::Deref for ViewCache {
 
 /// QR codes already encoded, by URL: encoding (mask selection) is the costliest step of
 /// making a unit's pages, and a URL's code never changes.
-pub type QrCache = parking_lot::Mutex<HashMap<String, qr::QrCode>>;
+pub(crate) type QrCache = parking_lot::Mutex<HashMap<String, qr::QrCode>>;
 
 /// What a build's pages were made from, in hashes, so the next build of a `serve` session can
 /// render only the pages whose data changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Fingerprints {
+pub(crate) struct Fingerprints {
     /// Everything every page may show: the configuration, the theme, the area tree, the set of
     /// units and people and their addresses. When it changes, everything is rendered.
     pub site: u64,
@@ -58,7 +58,7 @@ pub struct Fingerprints {
 
 /// Which pages a build renders.
 #[derive(Debug, Clone)]
-pub enum Scope {
+pub(crate) enum Scope {
     All,
     /// Only the pages that show these units or people (indexes into the site's lists): their
     /// own pages, boards and vCards, the areas above the units, the lists and the search index.
@@ -123,7 +123,7 @@ impl Scope {
 }
 
 /// A hash of `value` as JSON: equal for equal views, cheap next to rendering a page.
-pub fn fingerprint<T: Serialize>(value: &T) -> u64 {
+pub(crate) fn fingerprint<T: Serialize>(value: &T) -> u64 {
     struct Hashing(foldhash::fast::FoldHasher<'static>);
     impl std::io::Write for Hashing {
         fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {

@@ -46,7 +46,7 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
 /// Renders a Markdown page body (CommonMark, tables, strikethrough) to safe
 /// HTML. Headings move down one level because the page template owns the
 /// page's only `<h1>`.
-pub fn to_html(markdown: &str) -> String {
+pub(crate) fn to_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),

@@ -8,21 +8,20 @@
 //! `incremental` fingerprints views so a `serve` session renders only what changed.
 
 mod boards;
-pub mod context;
+pub(crate) mod context;
 mod incremental;
-pub mod markdown;
+pub(crate) mod markdown;
 mod pages;
 pub mod qr;
-pub mod search;
+pub(crate) mod search;
 mod strings;
 mod templates;
-pub mod theme;
-pub mod vcard;
+pub(crate) mod theme;
+pub(crate) mod vcard;
 mod writer;
 
-pub use boards::{Board, REPRINT_BATCH, board_hash};
-pub use incremental::{Fingerprints, QrCache, Scope, ViewCache, Views, fingerprint};
-pub use templates::relative_root;
+pub(crate) use boards::{Board, REPRINT_BATCH};
+pub(crate) use incremental::{Fingerprints, QrCache, Scope, ViewCache, Views, fingerprint};
 
 use crate::coverage::Report;
 use crate::model::{Site, Unit};
@@ -52,7 +51,7 @@ pub enum RenderError {
 }
 
 /// What a build needs besides the site itself.
-pub struct RenderInput<'a> {
+pub(crate) struct RenderInput<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
     pub photos: &'a HashMap<PathBuf, PhotoOutcome>,
@@ -70,7 +69,7 @@ pub struct RenderInput<'a> {
 }
 
 #[derive(Debug, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     pub pages: usize,
     /// Every file written, relative to the output folder, `/`-separated.
     pub written: Vec<String>,
@@ -79,7 +78,7 @@ pub struct Rendered {
 /// Builds a site's pages from prepared data. Everything shared between pages (the compiled
 /// templates, every unit's and person's view, every QR code) is made once in [`Renderer::new`];
 /// the site and any batch of boards are then rendered from it.
-pub struct Renderer<'a> {
+pub(crate) struct Renderer<'a> {
     input: &'a RenderInput<'a>,
     tera: Tera,
     /// The theme's words in the site's language.
@@ -106,7 +105,7 @@ struct UnitFacts {
 type UnitMade = (Value, UnitFacts, Board, u64);
 
 impl<'a> Renderer<'a> {
-    pub fn new(input: &'a RenderInput<'a>) -> Result<Self, RenderError> {
+    pub(crate) fn new(input: &'a RenderInput<'a>) -> Result<Self, RenderError> {
         let site = input.site;
         let codes = encode_codes(input)?;
         let strings = Strings::load(input.theme, site.config.language)?;
@@ -205,14 +204,14 @@ impl<'a> Renderer<'a> {
 
     /// Frees the renderer's data on another thread: for a city that takes tens of
     /// milliseconds that the caller need not wait for.
-    pub fn discard(self) {
+    pub(crate) fn discard(self) {
         let views = self.into_views();
         std::thread::spawn(move || drop(views));
     }
 
     /// This build's views, for the next build of a session; the rest is freed on another
     /// thread.
-    pub fn into_views(self) -> Views {
+    pub(crate) fn into_views(self) -> Views {
         let Renderer {
             tera,
             people,
@@ -236,17 +235,17 @@ impl<'a> Renderer<'a> {
     }
 
     /// What this build's pages were made from (all zero unless `input.fingerprints`).
-    pub fn fingerprints(&self) -> &Fingerprints {
+    pub(crate) fn fingerprints(&self) -> &Fingerprints {
         &self.fingerprints
     }
 
     /// Every unit's board with the hash of what it prints, in `site.units` order.
-    pub fn boards(&self) -> &[Board] {
+    pub(crate) fn boards(&self) -> &[Board] {
         &self.boards
     }
 
     /// Renders the pages `scope` names into `out`. `Rendered::written` lists them.
-    pub fn render_site(&self, out: &Path, scope: &Scope) -> Result<Rendered, RenderError> {
+    pub(crate) fn render_site(&self, out: &Path, scope: &Scope) -> Result<Rendered, RenderError> {
         let writer = Writer::new(out, !scope.everything());
         // Units, areas and people are rendered side by side, not one after the other: creating
         // a file or folder takes its parent folder's lock, and every person's folder and vCard

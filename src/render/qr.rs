@@ -33,18 +33,26 @@ const UTF8_ECI: u32 = 26;
 /// should use the SVG instead.
 pub const MAX_MODULE_PX: u32 = 32;
 
+/// Why a QR code could not be made.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum QrError {
+    /// The text does not fit the largest QR code.
     #[error(
         "text is {bytes} bytes long, too long for a QR code \
          (the limit is about 2330 bytes of UTF-8)"
     )]
-    TooLong { bytes: usize },
+    TooLong {
+        /// The text's length in UTF-8.
+        bytes: usize,
+    },
+    /// The module size asked for is out of range.
     #[error("QR module size must be 1 to {MAX_MODULE_PX} pixels, got {0}")]
     ModuleSize(u32),
+    /// The qrcode crate could not lay out the symbol.
     #[error("could not build the QR symbol")]
     Symbol(#[source] qrcode::types::QrError),
+    /// The PNG encoder failed.
     #[error("could not write the QR code as PNG")]
     Png(#[from] png::EncodingError),
 }

@@ -14,13 +14,13 @@ use crate::render::context::PersonView;
 use serde::Serialize;
 
 /// Bumped when the shape changes, so a cached old script can tell it cannot read the file.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
 /// The file name under the output root; the search partial points the script at it.
-pub const FILE_NAME: &str = "search.json";
+pub(crate) const FILE_NAME: &str = "search.json";
 
 #[derive(Debug, Serialize, PartialEq)]
-pub struct SearchIndex {
+pub(crate) struct SearchIndex {
     /// [`FORMAT_VERSION`].
     pub v: u32,
     /// Kind code → label in the site's language (`village` → `村`), for result lines.
@@ -33,7 +33,7 @@ pub struct SearchIndex {
 
 /// A unit or an area.
 #[derive(Debug, Serialize, PartialEq)]
-pub struct Place {
+pub(crate) struct Place {
     /// Name: `刘庄村`.
     pub n: String,
     /// Kind code: `village`, `township` ...
@@ -52,7 +52,7 @@ pub struct Place {
 }
 
 #[derive(Debug, Serialize, PartialEq)]
-pub struct PersonEntry {
+pub(crate) struct PersonEntry {
     pub n: String,
     pub p: String,
     pub i: String,
@@ -67,7 +67,7 @@ pub struct PersonEntry {
 
 /// Builds the index from the resolved site and the person views the pages were made from.
 /// `kind_label` maps a kind code to its display label (from the theme's strings).
-pub fn build(
+pub(crate) fn build(
     site: &Site,
     people: &[PersonView],
     kind_label: impl Fn(&str) -> Option<String>,
@@ -164,7 +164,7 @@ pub(super) fn write(
 
 impl SearchIndex {
     /// Compact JSON: no spaces, since every byte is paid for on a slow connection.
-    pub fn to_json(&self) -> Vec<u8> {
+    pub(crate) fn to_json(&self) -> Vec<u8> {
         // Serializing plain strings, numbers and maps with string keys cannot fail.
         serde_json::to_vec(self).unwrap_or_default()
     }
@@ -172,7 +172,7 @@ impl SearchIndex {
 
 /// `刘庄村` → `liu zhuang cun`; an ASCII run stays one syllable (`A区` → `a qu`), other
 /// characters (punctuation, spaces) separate syllables, and ü is written v as typed (`吕` → `lv`).
-pub fn syllables(name: &str) -> String {
+pub(crate) fn syllables(name: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut ascii_run = String::new();
     let flush = |run: &mut String, out: &mut Vec<String>| {

@@ -162,7 +162,7 @@ pub(super) fn insert_page(
 }
 
 /// `../../` for `a/b/`, `./` for the site root, so links work under any sub-path and host.
-pub fn relative_root(path: &str) -> String {
+pub(crate) fn relative_root(path: &str) -> String {
     let depth = path.matches('/').count();
     if depth == 0 {
         "./".to_string()

@@ -8,18 +8,18 @@ use std::path::{Path, PathBuf};
 
 static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
-pub const DEFAULT_NAME: &str = "default";
+pub(crate) const DEFAULT_NAME: &str = "default";
 
 /// A file of the theme, from the binary or from disk.
 #[derive(Debug, Clone)]
-pub struct ThemeFile {
+pub(crate) struct ThemeFile {
     /// Where it came from, for error messages: `themes/default/templates/unit.html`.
     pub origin: String,
     pub bytes: Vec<u8>,
 }
 
 #[derive(Debug, Default)]
-pub struct Theme {
+pub(crate) struct Theme {
     /// Template name (`unit.html`, `partials/member.html`) → source.
     pub templates: BTreeMap<String, ThemeFile>,
     /// Output-relative path → file, copied as is.
@@ -42,7 +42,7 @@ pub enum ThemeError {
 
 impl Theme {
     /// Layers: built-in default → `<site>/themes/<name>/` → `<site>/templates/` and `<site>/static/`.
-    pub fn load(site: &Path, name: &str) -> Result<Theme, ThemeError> {
+    pub(crate) fn load(site: &Path, name: &str) -> Result<Theme, ThemeError> {
         let mut theme = Theme::default();
         theme.add_embedded(&DEFAULT_THEME);
         let on_disk = site.join("themes").join(name);

@@ -7,7 +7,7 @@
 
 /// The person or office a card describes.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Contact<'a> {
+pub(crate) struct Contact<'a> {
     pub full_name: &'a str,
     pub title: Option<&'a str>,
     pub org: Option<&'a str>,
@@ -18,7 +18,7 @@ pub struct Contact<'a> {
 
 /// One number on the card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ContactPhone<'a> {
+pub(crate) struct ContactPhone<'a> {
     /// A `tel:` URI such as `tel:+8613912345678` (see `Phone::tel_uri`).
     pub uri: &'a str,
     pub kind: TelKind,
@@ -26,13 +26,11 @@ pub struct ContactPhone<'a> {
 
 /// Which label a phone app shows for the number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TelKind {
+pub(crate) enum TelKind {
     /// A mobile (`TYPE=cell`).
     Cell,
     /// An office line (`TYPE=work,voice`).
     Work,
-    /// Any other voice line (`TYPE=voice`).
-    Voice,
 }
 
 impl TelKind {
@@ -40,7 +38,6 @@ impl TelKind {
         match self {
             TelKind::Cell => "cell",
             TelKind::Work => "work,voice",
-            TelKind::Voice => "voice",
         }
     }
 }
@@ -48,7 +45,7 @@ impl TelKind {
 /// Renders `contact` as a single vCard 4.0: CRLF line endings, text values
 /// escaped, lines folded at 75 octets, ending with `END:VCARD\r\n`.
 /// Empty optional fields are left out rather than written as empty properties.
-pub fn to_vcard(contact: &Contact) -> String {
+pub(crate) fn to_vcard(contact: &Contact) -> String {
     let mut card = String::new();
     push_line(&mut card, "BEGIN:VCARD");
     push_line(&mut card, "VERSION:4.0");
@@ -578,12 +575,12 @@ mod tests {
                 },
                 ContactPhone {
                     uri: "tel:12345",
-                    kind: TelKind::Voice,
+                    kind: TelKind::Work,
                 },
                 // A bare number gets its scheme; stray whitespace is dropped.
                 ContactPhone {
                     uri: " +86 400 123 4567\n",
-                    kind: TelKind::Voice,
+                    kind: TelKind::Work,
                 },
                 // Nothing to dial: no TEL line at all.
                 ContactPhone {
@@ -603,8 +600,8 @@ mod tests {
             [
                 "TEL;VALUE=uri;TYPE=cell:tel:+8613912345678",
                 "TEL;VALUE=uri;TYPE=work,voice:tel:+861012345678",
-                "TEL;VALUE=uri;TYPE=voice:tel:12345",
-                "TEL;VALUE=uri;TYPE=voice:tel:+864001234567",
+                "TEL;VALUE=uri;TYPE=work,voice:tel:12345",
+                "TEL;VALUE=uri;TYPE=work,voice:tel:+864001234567",
             ]
         );
         let parsed = parse_one(&card);

@@ -30,33 +30,50 @@ const SCRIPT_PATH: &str = "/__livereload.js";
 /// Folders whose files a build reads (besides config.toml at the top).
 const SOURCE_FOLDERS: [&str; 4] = ["content", "templates", "themes", "static"];
 
+/// How to serve a site.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
+    /// The site folder.
     pub root: PathBuf,
     /// 0 picks a free port.
     pub port: u16,
+    /// Open the site in the default browser.
     pub open: bool,
 }
 
+/// Why `serve` stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
+    /// The port is taken or cannot be used.
     #[error(
         "cannot listen on 127.0.0.1:{port}: {source} (is another server using it? try --port with another number)"
     )]
-    Bind { port: u16, source: std::io::Error },
+    Bind {
+        /// The port asked for.
+        port: u16,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A folder cannot be watched.
     #[error("cannot watch {path} for changes: {message}")]
-    Watch { path: PathBuf, message: String },
+    Watch {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
+    /// Serving failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
 
 /// What the browser is told after each build.
 #[derive(Debug, Clone, Serialize)]
-pub struct Status {
-    pub ok: bool,
+pub(crate) struct Status {
+    pub(crate) ok: bool,
     /// Counts builds, so a client can tell that something new happened.
-    pub version: u64,
-    pub errors: Vec<String>,
+    pub(crate) version: u64,
+    pub(crate) errors: Vec<String>,
 }
 
 struct Shared {
@@ -71,6 +88,8 @@ struct Shared {
     session: Arc<Mutex<build::Session>>,
 }
 
+/// Builds the site into a private folder, serves it on 127.0.0.1 and rebuilds on every
+/// change until stopped (Ctrl+C or SIGTERM).
 pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -10,7 +10,7 @@
 
 /// What kind of identifier was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SensitiveKind {
+pub(crate) enum SensitiveKind {
     /// An 18-character resident identity card number with a valid check digit.
     ResidentId,
     /// A 15-digit first-generation identity card number (no check digit, so
@@ -24,12 +24,12 @@ impl SensitiveKind {
     /// Whether this finding must stop the build. Only a checksummed resident
     /// ID is certain enough; the others may be an order or account number and
     /// are reported as warnings for a person to look at.
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         matches!(self, SensitiveKind::ResidentId)
     }
 
     /// A noun phrase with its article, to follow "this looks like".
-    pub fn describe(&self) -> &'static str {
+    pub(crate) fn describe(&self) -> &'static str {
         match self {
             SensitiveKind::ResidentId => "a resident ID number",
             SensitiveKind::OldResidentId => "an old 15-digit resident ID number",
@@ -40,7 +40,7 @@ impl SensitiveKind {
 
 /// One identifier found by [`scan`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SensitiveMatch {
+pub(crate) struct SensitiveMatch {
     pub kind: SensitiveKind,
     /// 1-based line number.
     pub line: usize,
@@ -55,7 +55,7 @@ pub struct SensitiveMatch {
 /// Scans `text` for resident ID numbers (18 and 15 digit) and bank card
 /// numbers, written plainly, in full-width digits, or in groups separated by
 /// single spaces or dashes. Matches come in reading order.
-pub fn scan(text: &str) -> Vec<SensitiveMatch> {
+pub(crate) fn scan(text: &str) -> Vec<SensitiveMatch> {
     let mut found = Vec::new();
     for (line_index, line) in text.split('\n').enumerate() {
         // Full-width forms are what Chinese input methods type: folded one for one, columns stay

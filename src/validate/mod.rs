@@ -1,7 +1,7 @@
 //! Checks on single values: phone numbers, and identifiers that must never be published.
 
-pub mod idnumber;
-pub mod phone;
+pub(crate) mod idnumber;
+pub(crate) mod phone;
 
 /// Folds the full-width forms Chinese input methods type (U+FF01..=U+FF5E, the block that
 /// mirrors ASCII 0x21..=0x7E: digits, `＋`, `－`, `（`, `Ｘ` …) to ASCII, the ideographic

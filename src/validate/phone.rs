@@ -23,7 +23,7 @@ use thiserror::Error;
 
 /// What kind of number a [`Phone`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PhoneKind {
+pub(crate) enum PhoneKind {
     /// A mainland mobile number (11 digits, starting with 1).
     Mobile,
     /// A fixed line with its area code.
@@ -34,7 +34,7 @@ pub enum PhoneKind {
 
 /// A validated mainland China phone number, ready to print and to link.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Phone {
+pub(crate) struct Phone {
     pub kind: PhoneKind,
     /// E.164 form such as `+8613912345678`; for short codes the bare digits
     /// (`12345`), since they have no international form.
@@ -47,7 +47,7 @@ pub struct Phone {
 impl Phone {
     /// The `tel:` URI for links and vCards: `tel:+8613912345678`, or
     /// `tel:12345` for a short code (dialled as written on a local phone).
-    pub fn tel_uri(&self) -> String {
+    pub(crate) fn tel_uri(&self) -> String {
         format!("tel:{}", self.e164)
     }
 }
@@ -55,7 +55,7 @@ impl Phone {
 /// Why a phone number was refused. Every message names the offending input and
 /// says how to fix it, because it is shown to the person editing the board.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum PhoneError {
+pub(crate) enum PhoneError {
     #[error(
         "the phone number is empty: write a mobile like 139 1234 5678 or a landline with its area code like 0534-2212345"
     )]
