@@ -2,9 +2,7 @@
 //! what a full build of the same files writes: after every edit below, the session's output
 //! folder is compared byte for byte with a fresh full build.
 
-mod common;
-
-use common::{Site, person, snapshot};
+use crate::common::{Site, person, snapshot};
 use noticeboard::build::{self, BuildMode, BuildOptions, Session};
 use std::path::Path;
 
@@ -138,7 +136,7 @@ fn every_partial_rebuild_writes_what_a_full_build_writes() {
         (
             "the site's settings",
             "config.toml",
-            common::CONFIG.replace("测试县公示", "测试县联系干部公示"),
+            crate::common::CONFIG.replace("测试县公示", "测试县联系干部公示"),
             false,
         ),
     ];

@@ -2,9 +2,7 @@
 //! merged cells, phone numbers stored as numbers, dates as Excel dates, GBK CSV), imported
 //! with the real binary, then built.
 
-mod common;
-
-use common::{Site, snapshot, text};
+use crate::common::{Site, snapshot, text};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::path::Path;
 use std::process::{Command, Output};
