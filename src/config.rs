@@ -333,8 +333,28 @@ fn resolve(
             .map_err(|(message, help)| out.push(values::error_at(file, doc, v, message).help(help)))
             .ok()
     });
+    let board = board(r.board, file, doc, out);
+    Some(Config {
+        title,
+        base_url: base_url?,
+        language,
+        theme: r.theme.unwrap_or_else(|| "default".to_string()),
+        hotline,
+        issuer: r.issuer.filter(|s| !s.trim().is_empty()),
+        date,
+        board,
+        rules: rules(r.rules),
+    })
+}
+
+/// `[board]`: the paper, its orientation, the heading and the tasks.
+fn board(
+    r: BoardRecord,
+    file: &SourceFile,
+    doc: &source::Document,
+    out: &mut Diagnostics,
+) -> BoardConfig {
     let paper = match r
-        .board
         .paper
         .as_ref()
         .map(|p| (p, p.get_ref().to_ascii_uppercase()))
@@ -351,12 +371,7 @@ fn resolve(
             Paper::A4
         }
     };
-    let orientation = match r
-        .board
-        .orientation
-        .as_ref()
-        .map(|o| (o, o.get_ref().as_str()))
-    {
+    let orientation = match r.orientation.as_ref().map(|o| (o, o.get_ref().as_str())) {
         None | Some((_, "portrait")) => Orientation::Portrait,
         Some((_, "landscape")) => Orientation::Landscape,
         Some((v, o)) => {
@@ -367,32 +382,26 @@ fn resolve(
             Orientation::Portrait
         }
     };
+    BoardConfig {
+        paper,
+        orientation,
+        heading: r.heading,
+        tasks: r.tasks.unwrap_or_default(),
+    }
+}
+
+/// `[rules]`, each rule not written taking its default.
+fn rules(r: RulesRecord) -> Rules {
     let defaults = Rules::default();
-    Some(Config {
-        title,
-        base_url: base_url?,
-        language,
-        theme: r.theme.unwrap_or_else(|| "default".to_string()),
-        hotline,
-        issuer: r.issuer.filter(|s| !s.trim().is_empty()),
-        date,
-        board: BoardConfig {
-            paper,
-            orientation,
-            heading: r.board.heading,
-            tasks: r.board.tasks.unwrap_or_default(),
-        },
-        rules: Rules {
-            min_team: r.rules.min_team.unwrap_or(defaults.min_team),
-            require_lead: r.rules.require_lead.unwrap_or(defaults.require_lead),
-            max_units_per_person: r
-                .rules
-                .max_units_per_person
-                .unwrap_or(defaults.max_units_per_person),
-            max_age_days: r.rules.max_age_days.unwrap_or(defaults.max_age_days),
-            publish_report: r.rules.publish_report.unwrap_or(defaults.publish_report),
-        },
-    })
+    Rules {
+        min_team: r.min_team.unwrap_or(defaults.min_team),
+        require_lead: r.require_lead.unwrap_or(defaults.require_lead),
+        max_units_per_person: r
+            .max_units_per_person
+            .unwrap_or(defaults.max_units_per_person),
+        max_age_days: r.max_age_days.unwrap_or(defaults.max_age_days),
+        publish_report: r.publish_report.unwrap_or(defaults.publish_report),
+    }
 }
 
 #[cfg(test)]

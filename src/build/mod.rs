@@ -15,7 +15,7 @@ use crate::config;
 use crate::content;
 use crate::coverage::{self, Report};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::manifest::{ManifestError, Reprint};
+use crate::manifest::{ManifestError, Previous, Reprint};
 use crate::model::{self, Site};
 use crate::output::{OutputError, Staging};
 use crate::progress::Progress;
@@ -272,21 +272,9 @@ fn build_in(
     let mut timings = Timings::from_env();
     let (root, mode) = (&options.root, &options.mode);
     let mut diagnostics = Diagnostics::default();
-    let site = load(
-        root,
-        mode,
-        &mut diagnostics,
-        session.as_deref(),
-        &mut timings,
-    );
-    let Some(site) = site else {
-        return Err(BuildError::Invalid(diagnostics.sorted()));
-    };
     let output = options.output_dir();
-    let previous = history::check(root, &output, &site, mode, &mut diagnostics);
-    if diagnostics.has_errors() {
-        return Err(BuildError::Invalid(diagnostics.sorted()));
-    }
+    let (site, previous) =
+        checked_site(options, session.as_deref(), &mut diagnostics, &mut timings)?;
     let theme = Theme::load(root, &site.config.theme)?;
     timings.stage("history+theme");
     let photos = photos::Photos::process(&site, options.progress, &mut diagnostics)?;
@@ -376,6 +364,25 @@ fn build_in(
     }
     drop_on_the_side((published, previous, written, rendered));
     Ok(summary)
+}
+
+/// Stages 1 and 2, and the check of the publishing history: the site, ready to render, and
+/// the history to compare with; or every error found.
+fn checked_site(
+    options: &BuildOptions,
+    session: Option<&Session>,
+    diagnostics: &mut Diagnostics,
+    timings: &mut Timings,
+) -> Result<(Site, Option<Previous>), BuildError> {
+    let (root, mode) = (&options.root, &options.mode);
+    let Some(site) = load(root, mode, diagnostics, session, timings) else {
+        return Err(BuildError::Invalid(std::mem::take(diagnostics).sorted()));
+    };
+    let previous = history::check(root, &options.output_dir(), &site, mode, diagnostics);
+    if diagnostics.has_errors() {
+        return Err(BuildError::Invalid(std::mem::take(diagnostics).sorted()));
+    }
+    Ok((site, previous))
 }
 
 /// Frees `data` on another thread: a city's model takes tens of milliseconds to free, which

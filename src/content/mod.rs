@@ -290,6 +290,25 @@ struct Walk {
     diagnostics: Diagnostics,
 }
 
+impl Walk {
+    /// A file directly in `people/`: a person's record, or a photo found by its stem.
+    fn add_people_file(&mut self, path: &Path, ext: &str, stem: String, mut segments: Vec<String>) {
+        if segments.len() != 2 {
+            return;
+        }
+        match ext {
+            "toml" | "md" => {
+                if let Some(last) = segments.last_mut() {
+                    *last = stem;
+                }
+                self.jobs.push((path.to_path_buf(), Kind::Person, segments));
+            }
+            e if PHOTO_EXTENSIONS.contains(&e) => self.people_images.push(path.to_path_buf()),
+            _ => {}
+        }
+    }
+}
+
 fn walk(site: &Path, root: &Path) -> Walk {
     let mut walk = Walk::default();
     let walker = walkdir::WalkDir::new(root)
@@ -344,19 +363,7 @@ fn walk(site: &Path, root: &Path) -> Walk {
             .file_stem()
             .map_or(String::new(), |s| s.to_string_lossy().into_owned());
         if in_people {
-            if segments.len() != 2 {
-                continue;
-            }
-            match ext.as_str() {
-                "toml" | "md" => {
-                    if let Some(last) = segments.last_mut() {
-                        *last = stem;
-                    }
-                    walk.jobs.push((path.to_path_buf(), Kind::Person, segments));
-                }
-                e if PHOTO_EXTENSIONS.contains(&e) => walk.people_images.push(path.to_path_buf()),
-                _ => {}
-            }
+            walk.add_people_file(path, &ext, stem, segments);
             continue;
         }
         if ext != "toml" && ext != "md" {

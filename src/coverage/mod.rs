@@ -144,16 +144,38 @@ impl Report {
 }
 
 /// Applies `[rules]` to the site on its publication date.
-pub fn audit(site: &Site) -> Report {
-    let rules = &site.config.rules;
+pub(crate) fn audit(site: &Site) -> Report {
     let mut gaps = Vec::new();
     for unit in &site.units {
         unit_gaps(site, unit, &mut gaps);
     }
+    let (unreferenced, not_serving) = off_teams(site);
+    let (areas, totals) = totals(site, &gaps);
+    Report {
+        date: site.date.to_string(),
+        rules: site.config.rules.clone(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        gaps,
+        overloaded: overloaded(site),
+        stale: stale(site),
+        shared_phones: shared_phones(site),
+        unreferenced,
+        not_serving,
+        totals,
+        areas,
+    }
+}
 
-    let page = |id: &str| format!("people/{}/", crate::model::resolve_person_slug(id));
-    let overloaded = site
-        .people
+/// A person's page, relative to the site root.
+fn page(id: &str) -> String {
+    format!("people/{}/", crate::model::resolve_person_slug(id))
+}
+
+/// People on more current units than `max_units_per_person`.
+fn overloaded(site: &Site) -> Vec<Overload> {
+    let rules = &site.config.rules;
+    site.people
         .iter()
         .filter(|p| p.current_units.len() > rules.max_units_per_person)
         .map(|p| Overload {
@@ -167,11 +189,14 @@ pub fn audit(site: &Site) -> Report {
                 .map(|&u| site.units[u].id.clone())
                 .collect(),
         })
-        .collect();
+        .collect()
+}
 
-    // A number that is not published cannot send anyone to the wrong person.
-    let stale = site
-        .people
+/// Published numbers not confirmed within `max_age_days`. A number that is not published
+/// cannot send anyone to the wrong person.
+fn stale(site: &Site) -> Vec<Stale> {
+    let rules = &site.config.rules;
+    site.people
         .iter()
         .filter(|p| p.serving)
         .filter_map(|p| {
@@ -186,13 +211,16 @@ pub fn audit(site: &Site) -> Report {
                 days,
             })
         })
-        .collect();
+        .collect()
+}
 
+/// Numbers given for two or more people.
+fn shared_phones(site: &Site) -> Vec<SharedPhone> {
     let mut by_phone: BTreeMap<&str, Vec<&crate::model::Person>> = BTreeMap::new();
     for p in &site.people {
         by_phone.entry(&p.phone.e164).or_default().push(p);
     }
-    let shared_phones = by_phone
+    by_phone
         .into_iter()
         .filter(|(_, people)| people.len() > 1)
         .map(|(phone, people)| SharedPhone {
@@ -201,8 +229,11 @@ pub fn audit(site: &Site) -> Report {
             people: people.iter().map(|p| p.id.clone()).collect(),
             names: people.iter().map(|p| p.name.clone()).collect(),
         })
-        .collect();
+        .collect()
+}
 
+/// People on no team at all, and people on teams whose every assignment is outside its dates.
+fn off_teams(site: &Site) -> (Vec<String>, Vec<String>) {
     let mut referenced = vec![false; site.people.len()];
     let area_records = site.areas.iter().filter_map(|a| a.record.as_ref());
     for record in site.units.iter().map(|u| &u.record).chain(area_records) {
@@ -210,21 +241,20 @@ pub fn audit(site: &Site) -> Report {
             referenced[a.person] = true;
         }
     }
-    let unreferenced = site
-        .people
-        .iter()
-        .zip(&referenced)
+    let people = || site.people.iter().zip(&referenced);
+    let unreferenced = people()
         .filter(|(_, r)| !**r)
         .map(|(p, _)| p.id.clone())
         .collect();
-    let not_serving = site
-        .people
-        .iter()
-        .zip(&referenced)
+    let not_serving = people()
         .filter(|(p, r)| **r && !p.serving)
         .map(|(p, _)| p.id.clone())
         .collect();
+    (unreferenced, not_serving)
+}
 
+/// Coverage by area (areas holding units), and for the whole site.
+fn totals(site: &Site, gaps: &[Gap]) -> (Vec<AreaTotals>, Totals) {
     let is_covered = |u: &Unit| u.current_team().next().is_some();
     let is_complete = |u: &Unit| !gaps.iter().any(|g: &Gap| g.unit == u.id);
     let count = |units: &[usize], test: &dyn Fn(&Unit) -> bool| {
@@ -254,21 +284,7 @@ pub fn audit(site: &Site) -> Report {
         people: site.people.len(),
         percent_covered: percent(covered, site.units.len()),
     };
-
-    Report {
-        date: site.date.to_string(),
-        rules: rules.clone(),
-        errors: Vec::new(),
-        warnings: Vec::new(),
-        gaps,
-        overloaded,
-        stale,
-        shared_phones,
-        unreferenced,
-        not_serving,
-        totals,
-        areas,
-    }
+    (areas, totals)
 }
 
 /// One decimal place, 100.0 for an empty site (nothing is uncovered).

@@ -97,53 +97,8 @@ fn area_id(id: &str) -> String {
 }
 
 pub(super) fn document(site: &Site) -> Document {
-    // Dispatching organizations by name, with ids unique even for names that sound alike.
-    let mut orgs: BTreeMap<&str, String> = BTreeMap::new();
-    let mut taken: Vec<String> = Vec::new();
-    for person in &site.people {
-        if let Some(org) = person.org.as_deref()
-            && !orgs.contains_key(org)
-        {
-            let base = match slugify(org) {
-                s if s.is_empty() => "org".to_string(),
-                s => s,
-            };
-            let id = (1..)
-                .map(|n| {
-                    if n == 1 {
-                        format!("org:{base}")
-                    } else {
-                        format!("org:{base}-{n}")
-                    }
-                })
-                .find(|c| !taken.contains(c))
-                .unwrap_or_default();
-            taken.push(id.clone());
-            orgs.insert(org, id);
-        }
-    }
-
-    let persons = site
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let mut contact_details = vec![contact(&p.phone)];
-            contact_details.extend(p.office_phone.as_ref().map(contact));
-            Person {
-                id: person_id(site, i),
-                name: p.name.clone(),
-                contact_details,
-                links: vec![Link {
-                    url: site
-                        .config
-                        .url(&format!("people/{}/", resolve_person_slug(&p.id))),
-                    note: "notice board page",
-                }],
-            }
-        })
-        .collect();
-
+    let orgs = dispatching_orgs(site);
+    let persons = persons(site);
     let areas = site
         .areas
         .iter()
@@ -230,6 +185,58 @@ pub(super) fn document(site: &Site) -> Document {
         memberships,
         areas,
     }
+}
+
+/// Dispatching organizations by name, with ids unique even for names that sound alike.
+fn dispatching_orgs(site: &Site) -> BTreeMap<&str, String> {
+    let mut orgs: BTreeMap<&str, String> = BTreeMap::new();
+    let mut taken: Vec<String> = Vec::new();
+    for person in &site.people {
+        if let Some(org) = person.org.as_deref()
+            && !orgs.contains_key(org)
+        {
+            let base = match slugify(org) {
+                s if s.is_empty() => "org".to_string(),
+                s => s,
+            };
+            let id = (1..)
+                .map(|n| {
+                    if n == 1 {
+                        format!("org:{base}")
+                    } else {
+                        format!("org:{base}-{n}")
+                    }
+                })
+                .find(|c| !taken.contains(c))
+                .unwrap_or_default();
+            taken.push(id.clone());
+            orgs.insert(org, id);
+        }
+    }
+    orgs
+}
+
+/// Every person, with their public numbers and page.
+fn persons(site: &Site) -> Vec<Person> {
+    site.people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut contact_details = vec![contact(&p.phone)];
+            contact_details.extend(p.office_phone.as_ref().map(contact));
+            Person {
+                id: person_id(site, i),
+                name: p.name.clone(),
+                contact_details,
+                links: vec![Link {
+                    url: site
+                        .config
+                        .url(&format!("people/{}/", resolve_person_slug(&p.id))),
+                    note: "notice board page",
+                }],
+            }
+        })
+        .collect()
 }
 
 fn membership(

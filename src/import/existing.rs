@@ -2,7 +2,7 @@
 //! person lives in, under which name, and every URL already taken (printed QR codes point at
 //! them, so a new record must never take one and an old record never loses its own).
 
-use crate::content::record::UnitRecord;
+use crate::content::record::{PersonRecord, UnitRecord};
 use crate::content::source;
 use crate::content::{self, Loaded};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -170,7 +170,18 @@ pub(super) fn load(root: &Path, phones: &PhoneParser) -> Result<Existing, Vec<Di
             file,
         });
     }
-    for person in &loaded.people {
+    add_people(&mut existing, &loaded.people, phones);
+    existing.people_images = loaded.people_images;
+    Ok(existing)
+}
+
+/// Every person record, with the ids and pinyin URLs they take.
+fn add_people(
+    existing: &mut Existing,
+    people: &[std::sync::Arc<Loaded<PersonRecord>>],
+    phones: &PhoneParser,
+) {
+    for person in people {
         let id = person.stem().to_string();
         existing.person_ids.insert(id.clone());
         existing.person_ids.insert(resolve_person_slug(&id));
@@ -195,8 +206,6 @@ pub(super) fn load(root: &Path, phones: &PhoneParser) -> Result<Existing, Vec<Di
             file,
         });
     }
-    existing.people_images = loaded.people_images;
-    Ok(existing)
 }
 
 /// The URL segment a record ends on: its valid `slug`, else its file or folder name in pinyin.

@@ -180,74 +180,8 @@ pub enum ImportError {
 /// Imports the roster into the site folder (see the module docs).
 pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
     let file = options.roster.display().to_string();
-    let (sheets, notes) = sheet::read(&options.roster, &file)?;
-    let dir = options
-        .roster
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-
-    let mut roster = rows::Roster::default();
-    let mut layouts = Vec::new();
-    for sheet in &sheets {
-        match sheet::find_header(sheet) {
-            Some(layout) => layouts.push((sheet, layout)),
-            None if sheet.rows.iter().any(|r| r.iter().any(|c| !c.is_empty())) => {
-                roster.warnings.push(
-                    Diagnostic::warning(
-                        &file,
-                        format!(
-                            "sheet {} has no header row with 单位 and 姓名, so it is not imported",
-                            sheet.name.as_deref().unwrap_or("")
-                        ),
-                    )
-                    .help("add the header row if the sheet holds part of the roster"),
-                );
-            }
-            None => {}
-        }
-    }
-    let found_header = !layouts.is_empty();
-    let total_rows: usize = layouts
-        .iter()
-        .map(|(sheet, layout)| sheet.rows.len().saturating_sub(layout.header_row + 1))
-        .sum();
-    let bar = Progress::new(options.progress, total_rows as u64, "reading rows");
     let phones = PhoneParser::default();
-    let mut carry = rows::Carry::default();
-    for (sheet, layout) in &layouts {
-        let reader = rows::SheetReader {
-            file: &file,
-            dir: &dir,
-            sheet,
-            layout,
-            phones: &phones,
-        };
-        reader.read_into(&mut roster, &mut carry, &|| bar.inc(1));
-    }
-    bar.finish();
-    if !found_header {
-        return Err(ImportError::NoHeader { file });
-    }
-    if notes.undecodable {
-        roster.warnings.push(
-            Diagnostic::warning(
-                &file,
-                format!(
-                    "some characters could not be read as {}; they show as �",
-                    notes.encoding.unwrap_or("text")
-                ),
-            )
-            .help("save the roster from Excel as .xlsx, or as \"CSV UTF-8\", and import that"),
-        );
-    }
-    if !roster.bad.is_empty() && !options.skip_bad {
-        return Err(ImportError::BadRows {
-            file,
-            rows: std::mem::take(&mut roster.bad),
-        });
-    }
-
+    let roster = read_roster(options, &file, &phones)?;
     let existing =
         existing::load(&options.into, &phones).map_err(|diagnostics| ImportError::Site {
             dir: options.into.display().to_string(),
@@ -263,7 +197,6 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         phones: &phones,
     };
     let plan = planner.plan();
-
     let mut summary = ImportSummary {
         rows: roster.rows,
         dry_run: options.dry_run,
@@ -280,18 +213,99 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
             what: format!("unit {name}"),
         })
         .collect();
+    write_plan(options, plan.ops, &mut summary)?;
+    Ok(summary)
+}
 
-    let writes = plan
-        .ops
+/// Reads every sheet with a header row into a roster; every bad row is an error unless
+/// `--skip-bad`.
+fn read_roster(
+    options: &ImportOptions,
+    file: &str,
+    phones: &PhoneParser,
+) -> Result<rows::Roster, ImportError> {
+    let (sheets, notes) = sheet::read(&options.roster, file)?;
+    let dir = options
+        .roster
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let mut roster = rows::Roster::default();
+    let mut layouts = Vec::new();
+    for sheet in &sheets {
+        match sheet::find_header(sheet) {
+            Some(layout) => layouts.push((sheet, layout)),
+            None if sheet.rows.iter().any(|r| r.iter().any(|c| !c.is_empty())) => {
+                roster.warnings.push(
+                    Diagnostic::warning(
+                        file,
+                        format!(
+                            "sheet {} has no header row with 单位 and 姓名, so it is not imported",
+                            sheet.name.as_deref().unwrap_or("")
+                        ),
+                    )
+                    .help("add the header row if the sheet holds part of the roster"),
+                );
+            }
+            None => {}
+        }
+    }
+    let total_rows: usize = layouts
         .iter()
-        .filter(|op| op.action != Action::Keep)
-        .count();
+        .map(|(sheet, layout)| sheet.rows.len().saturating_sub(layout.header_row + 1))
+        .sum();
+    let bar = Progress::new(options.progress, total_rows as u64, "reading rows");
+    let mut carry = rows::Carry::default();
+    for (sheet, layout) in &layouts {
+        let reader = rows::SheetReader {
+            file,
+            dir: &dir,
+            sheet,
+            layout,
+            phones,
+        };
+        reader.read_into(&mut roster, &mut carry, &|| bar.inc(1));
+    }
+    bar.finish();
+    if layouts.is_empty() {
+        return Err(ImportError::NoHeader {
+            file: file.to_string(),
+        });
+    }
+    if notes.undecodable {
+        roster.warnings.push(
+            Diagnostic::warning(
+                file,
+                format!(
+                    "some characters could not be read as {}; they show as �",
+                    notes.encoding.unwrap_or("text")
+                ),
+            )
+            .help("save the roster from Excel as .xlsx, or as \"CSV UTF-8\", and import that"),
+        );
+    }
+    if !roster.bad.is_empty() && !options.skip_bad {
+        return Err(ImportError::BadRows {
+            file: file.to_string(),
+            rows: std::mem::take(&mut roster.bad),
+        });
+    }
+    Ok(roster)
+}
+
+/// Writes each planned file (nothing in a dry run) and records it in `summary`.
+fn write_plan(
+    options: &ImportOptions,
+    ops: Vec<FileOp>,
+    summary: &mut ImportSummary,
+) -> Result<(), ImportError> {
+    let writes = ops.iter().filter(|op| op.action != Action::Keep).count();
     let bar = Progress::new(
         options.progress && !options.dry_run,
         writes as u64,
         "writing",
     );
-    for op in plan.ops {
+    for op in ops {
         let change = Change {
             path: op.display.clone(),
             what: op.what.clone(),
@@ -314,7 +328,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         bar.inc(1);
     }
     bar.finish();
-    Ok(summary)
+    Ok(())
 }
 
 /// Writes one file: into a temporary file beside it, then renamed over it, so that a reader

@@ -147,13 +147,26 @@ impl Planner<'_> {
             self.plan_area_record(&folder, roster_unit, &person_ids, &mut plan);
         }
 
-        // Units: an existing one is the one with the same name in the same area folder.
+        let matched = self.plan_units(&mut state, &unit_folder, &person_ids, &mut plan);
+        self.plan_missing(&matched, &mut plan);
+        plan
+    }
+
+    /// Each roster unit: an update of the existing record with the same name in the same area
+    /// folder, else a new record. Returns the existing records matched.
+    fn plan_units(
+        &self,
+        state: &mut State,
+        unit_folder: &[usize],
+        person_ids: &[String],
+        plan: &mut Plan,
+    ) -> HashSet<PathBuf> {
         let mut by_name: HashMap<(&[String], &str), usize> = HashMap::new();
         for (i, u) in self.existing.units.iter().enumerate() {
             by_name.entry((&u.area[..], u.name.as_str())).or_insert(i);
         }
         let mut matched: HashSet<PathBuf> = HashSet::new();
-        for (unit, &folder) in self.roster.units.iter().zip(&unit_folder) {
+        for (unit, &folder) in self.roster.units.iter().zip(unit_folder) {
             let Some(name) = &unit.target.unit else {
                 continue;
             };
@@ -171,14 +184,14 @@ impl Planner<'_> {
                         continue;
                     }
                     plan.ops
-                        .push(self.update(&found.file, unit, &person_ids, false, "unit"));
+                        .push(self.update(&found.file, unit, person_ids, false, "unit"));
                 }
                 None => {
                     if self.roster.bad_targets.contains(&unit.target) && unit.members.is_empty() {
                         // Every row of this new unit was bad: there is nothing to create.
                         continue;
                     }
-                    let slug = free_slug(&folder, &slug_base(name, "unit"), &mut state);
+                    let slug = free_slug(&folder, &slug_base(name, "unit"), state);
                     let path = folder.dir.join(format!("{slug}.toml"));
                     state.claimed.insert(path.clone());
                     let mut doc = DocumentMut::new();
@@ -189,7 +202,7 @@ impl Planner<'_> {
                     if slug != slugify(name) {
                         doc.insert("slug", value(slug.as_str()));
                     }
-                    merge_team(doc.as_table_mut(), unit, &person_ids);
+                    merge_team(doc.as_table_mut(), unit, person_ids);
                     plan.ops.push(FileOp {
                         action: Action::Create,
                         display: self.display(&path),
@@ -201,6 +214,11 @@ impl Planner<'_> {
             }
         }
 
+        matched
+    }
+
+    /// Existing units the roster no longer lists: reported, and removed with `--prune`.
+    fn plan_missing(&self, matched: &HashSet<PathBuf>, plan: &mut Plan) {
         for unit in &self.existing.units {
             if matched.contains(&unit.file.path) {
                 continue;
@@ -217,7 +235,6 @@ impl Planner<'_> {
                 });
             }
         }
-        plan
     }
 
     fn display(&self, path: &Path) -> String {

@@ -12,7 +12,10 @@ use axum::routing::get;
 use futures_util::StreamExt;
 use futures_util::stream::{self, Stream};
 use notify_debouncer_full::notify::event::{EventKind, ModifyKind};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
+use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{
+    DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer,
+};
 use parking_lot::Mutex;
 use serde::Serialize;
 use std::convert::Infallible;
@@ -130,71 +133,7 @@ async fn run(options: ServeOptions) -> Result<(), ServeError> {
     // Watching starts before the first build: an edit made while it runs, or right after the
     // address is printed, must not be missed.
     let (changes_tx, changes_rx) = mpsc::channel::<Changed>(64);
-    let filter_root = watched_root.clone();
-    let mut debouncer = new_debouncer(
-        Duration::from_millis(25),
-        None,
-        move |result: DebounceEventResult| {
-            let Ok(events) = result else {
-                // The watcher lost track (an overflow): look at everything again.
-                let _ = changes_tx.blocking_send(Changed::Unknown);
-                return;
-            };
-            let mut changed = Changed::Files(Vec::new());
-            for e in events.iter() {
-                // Reads raise access events too: only changes may trigger a build, or every
-                // build would trigger the next.
-                let relevant = e.kind.is_create()
-                    || e.kind.is_remove()
-                    || (e.kind.is_modify()
-                        && !matches!(e.kind, EventKind::Modify(ModifyKind::Metadata(_))));
-                let paths: Vec<PathBuf> = e
-                    .paths
-                    .iter()
-                    .filter(|p| is_watched(&filter_root, p))
-                    .cloned()
-                    .collect();
-                if !relevant || paths.is_empty() {
-                    continue;
-                }
-                let written = matches!(
-                    e.kind,
-                    EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any)
-                );
-                changed = match (changed, written) {
-                    (Changed::Files(mut files), true) => {
-                        files.extend(paths);
-                        Changed::Files(files)
-                    }
-                    _ => Changed::Unknown,
-                };
-            }
-            if !matches!(&changed, Changed::Files(files) if files.is_empty()) {
-                let _ = changes_tx.blocking_send(changed);
-            }
-        },
-    )
-    .map_err(|e| ServeError::Watch {
-        path: options.root.clone(),
-        message: e.to_string(),
-    })?;
-    // The site folder itself only for config.toml; recursively only the source folders, so
-    // that a large public/ never costs watches or setup time.
-    let watch_error = |path: &Path, e: notify_debouncer_full::notify::Error| ServeError::Watch {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
-    debouncer
-        .watch(&watched_root, RecursiveMode::NonRecursive)
-        .map_err(|e| watch_error(&watched_root, e))?;
-    for folder in SOURCE_FOLDERS {
-        let path = watched_root.join(folder);
-        if path.is_dir() {
-            debouncer
-                .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| watch_error(&path, e))?;
-        }
-    }
+    let debouncer = watch(&watched_root, changes_tx)?;
     tokio::spawn(rebuild_on_changes(shared.clone(), changes_rx));
     rebuild(&shared).await;
     println!(
@@ -220,6 +159,80 @@ async fn run(options: ServeOptions) -> Result<(), ServeError> {
     drop(debouncer);
     println!("stopped");
     Ok(())
+}
+
+/// A watcher of the site's sources that sends what changed to `changes`. The site folder is
+/// watched itself only for config.toml; recursively only the source folders, so that a large
+/// public/ never costs watches or setup time.
+fn watch(
+    root: &Path,
+    changes: mpsc::Sender<Changed>,
+) -> Result<Debouncer<RecommendedWatcher, RecommendedCache>, ServeError> {
+    let watch_error = |path: &Path, e: notify_debouncer_full::notify::Error| ServeError::Watch {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let filter_root = root.to_path_buf();
+    let mut debouncer = new_debouncer(
+        Duration::from_millis(25),
+        None,
+        move |result: DebounceEventResult| {
+            // An error means the watcher lost track (an overflow): look at everything again.
+            let changed = result.map_or(Some(Changed::Unknown), |events| {
+                changed(&filter_root, &events)
+            });
+            if let Some(changed) = changed {
+                let _ = changes.blocking_send(changed);
+            }
+        },
+    )
+    .map_err(|e| watch_error(root, e))?;
+    debouncer
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| watch_error(root, e))?;
+    for folder in SOURCE_FOLDERS {
+        let path = root.join(folder);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| watch_error(&path, e))?;
+        }
+    }
+    Ok(debouncer)
+}
+
+/// What a batch of watcher events means for the next build, if anything changed.
+fn changed(root: &Path, events: &[DebouncedEvent]) -> Option<Changed> {
+    let mut changed = Changed::Files(Vec::new());
+    for e in events {
+        // Reads raise access events too: only changes may trigger a build, or every build
+        // would trigger the next.
+        let relevant = e.kind.is_create()
+            || e.kind.is_remove()
+            || (e.kind.is_modify()
+                && !matches!(e.kind, EventKind::Modify(ModifyKind::Metadata(_))));
+        let paths: Vec<PathBuf> = e
+            .paths
+            .iter()
+            .filter(|p| is_watched(root, p))
+            .cloned()
+            .collect();
+        if !relevant || paths.is_empty() {
+            continue;
+        }
+        let written = matches!(
+            e.kind,
+            EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any)
+        );
+        changed = match (changed, written) {
+            (Changed::Files(mut files), true) => {
+                files.extend(paths);
+                Changed::Files(files)
+            }
+            _ => Changed::Unknown,
+        };
+    }
+    (!matches!(&changed, Changed::Files(files) if files.is_empty())).then_some(changed)
 }
 
 /// Only the site's sources: not the output, the photo cache or editor/VCS files. Only the part
