@@ -84,13 +84,10 @@ pub(super) fn jpeg_is_complete(data: &[u8]) -> bool {
     let mut pos = 2;
     loop {
         // Find the next marker, skipping any fill bytes or stray data between segments.
-        let Some(offset) = data
-            .get(pos..)
-            .and_then(|rest| rest.iter().position(|&b| b == 0xFF))
-        else {
+        let Some(at) = next_ff(data, pos) else {
             return false;
         };
-        pos += offset;
+        pos = at;
         while data.get(pos) == Some(&0xFF) {
             pos += 1;
         }
@@ -121,13 +118,10 @@ pub(super) fn jpeg_is_complete(data: &[u8]) -> bool {
             // Entropy-coded data: runs until a 0xFF that is neither a stuffed 0x00 nor a
             // restart marker.
             loop {
-                let Some(offset) = data
-                    .get(pos..)
-                    .and_then(|rest| rest.iter().position(|&b| b == 0xFF))
-                else {
+                let Some(at) = next_ff(data, pos) else {
                     return false;
                 };
-                pos += offset;
+                pos = at;
                 match data.get(pos + 1) {
                     None => return false,
                     Some(0x00 | 0xD0..=0xD7) => pos += 2,
@@ -136,6 +130,12 @@ pub(super) fn jpeg_is_complete(data: &[u8]) -> bool {
             }
         }
     }
+}
+
+/// Where the next 0xFF byte at or after `from` is.
+fn next_ff(data: &[u8], from: usize) -> Option<usize> {
+    let offset = data.get(from..)?.iter().position(|&b| b == 0xFF)?;
+    Some(from + offset)
 }
 
 pub(super) fn riff_is_complete(data: &[u8]) -> bool {
