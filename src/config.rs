@@ -2,19 +2,20 @@
 
 use crate::content::source::{self, SourceFile};
 use crate::content::values;
+use crate::content::values::{LooseDate, LooseText};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::validate::phone::{self, Phone};
+use crate::validate::phone::{Phone, PhoneParser, ServicePolicy};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use time::Date;
-use toml::{Spanned, Value};
+use toml::Spanned;
 
-pub mod gov;
+pub(crate) mod gov;
 
-pub const FILE_NAME: &str = "config.toml";
+pub(crate) const FILE_NAME: &str = "config.toml";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Language {
+pub(crate) enum Language {
     #[serde(rename = "zh-Hans")]
     ZhHans,
     #[serde(rename = "en")]
@@ -22,7 +23,7 @@ pub enum Language {
 }
 
 impl Language {
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Language::ZhHans => "zh-Hans",
             Language::En => "en",
@@ -31,7 +32,7 @@ impl Language {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Paper {
+pub(crate) enum Paper {
     A4,
     A3,
     A2,
@@ -39,7 +40,7 @@ pub enum Paper {
 
 impl Paper {
     /// Portrait width and height in millimetres.
-    pub fn size_mm(self) -> (u32, u32) {
+    pub(crate) fn size_mm(self) -> (u32, u32) {
         match self {
             Paper::A4 => (210, 297),
             Paper::A3 => (297, 420),
@@ -50,22 +51,23 @@ impl Paper {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Orientation {
+pub(crate) enum Orientation {
     Portrait,
     Landscape,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct BoardConfig {
+pub(crate) struct BoardConfig {
     pub paper: Paper,
     pub orientation: Orientation,
-    pub heading: String,
+    /// `[board].heading`; without one, the theme's `board_heading`.
+    pub heading: Option<String>,
     pub tasks: Vec<String>,
 }
 
 impl BoardConfig {
     /// Sheet width and height in millimetres, orientation applied.
-    pub fn sheet_mm(&self) -> (u32, u32) {
+    pub(crate) fn sheet_mm(&self) -> (u32, u32) {
         let (w, h) = self.paper.size_mm();
         match self.orientation {
             Orientation::Portrait => (w, h),
@@ -75,7 +77,7 @@ impl BoardConfig {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Rules {
+pub(crate) struct Rules {
     pub min_team: usize,
     pub require_lead: bool,
     pub max_units_per_person: usize,
@@ -97,10 +99,9 @@ impl Default for Rules {
 }
 
 #[derive(Debug, Clone)]
-pub struct Config {
+pub(crate) struct Config {
     pub title: String,
-    /// Absolute, without a trailing slash: `https://example.org/wucheng`.
-    pub base_url: String,
+    pub base_url: BaseUrl,
     pub language: Language,
     pub theme: String,
     pub hotline: Option<Phone>,
@@ -114,34 +115,82 @@ pub struct Config {
 
 impl Config {
     /// The absolute URL of a site path such as `luquantun/liuzhuang/`.
-    pub fn url(&self, path: &str) -> String {
-        format!("{}/{}", self.base_url, path.trim_start_matches('/'))
+    pub(crate) fn url(&self, path: &str) -> String {
+        format!(
+            "{}/{}",
+            self.base_url.as_str(),
+            path.trim_start_matches('/')
+        )
     }
 
     /// The host of `base_url`: `example.org` for `https://example.org/wucheng`.
-    pub fn domain(&self) -> &str {
-        let after_scheme = self.base_url.split_once("://").map_or("", |(_, r)| r);
-        after_scheme.split(['/', '?', '#']).next().unwrap_or("")
+    pub(crate) fn domain(&self) -> &str {
+        self.base_url.host()
     }
 
-    /// The path part of `base_url` with slashes on both ends (`/wucheng/`), for pages such as
-    /// the 404 page that are served at any depth and so cannot use relative links.
-    pub fn base_path(&self) -> String {
-        let after_scheme = self.base_url.split_once("://").map_or("", |(_, r)| r);
-        let path = after_scheme.split_once('/').map_or("", |(_, p)| p);
-        if path.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/{}/", path.trim_matches('/'))
-        }
-    }
-
-    pub fn with_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
-        self.base_url = normalize_base_url(url).map_err(|m| {
+    pub(crate) fn with_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
+        self.base_url = BaseUrl::parse(url).map_err(|m| {
             Diagnostic::error("--base-url", m)
                 .help("give an absolute URL like https://example.org/county")
         })?;
         Ok(())
+    }
+}
+
+/// The site's address, `base_url`: an absolute http(s) URL, parsed and normalised once (as
+/// the `url` crate does: scheme and host in lowercase, international host names in their
+/// ASCII form, other characters percent-encoded), without a trailing slash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct BaseUrl {
+    url: url::Url,
+    /// The URL's text without its trailing slash: `https://example.org/wucheng`.
+    text: String,
+}
+
+impl BaseUrl {
+    /// Parses what a clerk wrote, or says what is wrong with it.
+    pub(crate) fn parse(raw: &str) -> Result<BaseUrl, String> {
+        let written = raw.trim();
+        let not_absolute =
+            || format!("`base_url` = \"{written}\" is not an absolute http(s) address");
+        let no_host = || format!("`base_url` = \"{written}\" has no host name");
+        let (scheme, rest) = written.split_once("://").ok_or_else(not_absolute)?;
+        if !["http", "https"].contains(&scheme.to_ascii_lowercase().as_str()) {
+            return Err(not_absolute());
+        }
+        // The url crate reads `https:///x` as the host `x`; a clerk who wrote that left the
+        // host out.
+        if rest.is_empty() || rest.starts_with('/') || written.contains(char::is_whitespace) {
+            return Err(no_host());
+        }
+        let url =
+            url::Url::parse(written).map_err(|e| format!("`base_url` = \"{written}\": {e}"))?;
+        if url.query().is_some() || url.fragment().is_some() {
+            return Err(format!(
+                "`base_url` = \"{written}\" has a query or fragment (`?` or `#`), which no page address can follow"
+            ));
+        }
+        let text = url.as_str().trim_end_matches('/').to_string();
+        Ok(BaseUrl { url, text })
+    }
+
+    /// The address without a trailing slash: `https://example.org/wucheng`.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The host: `example.org`, or `xn--5nr158fzwg.cn` for an international name.
+    pub(crate) fn host(&self) -> &str {
+        self.url.host_str().unwrap_or("")
+    }
+
+    /// The path part with slashes on both ends (`/wucheng/`, or `/`), for pages such as the
+    /// 404 page that are served at any depth and so cannot use relative links.
+    pub(crate) fn path(&self) -> String {
+        match self.url.path().trim_matches('/') {
+            "" => "/".to_string(),
+            path => format!("/{path}/"),
+        }
     }
 }
 
@@ -151,9 +200,9 @@ struct ConfigRecord {
     base_url: Option<Spanned<String>>,
     language: Option<Spanned<String>>,
     theme: Option<String>,
-    hotline: Option<Spanned<Value>>,
+    hotline: Option<Spanned<LooseText>>,
     issuer: Option<String>,
-    date: Option<Spanned<Value>>,
+    date: Option<Spanned<LooseDate>>,
     #[serde(default)]
     board: BoardRecord,
     #[serde(default)]
@@ -206,10 +255,10 @@ const KNOWN_RULES: &[&str] = &[
 /// The `language` a site folder's config.toml sets (Chinese when it sets none), read before
 /// anything else so that every message of the run can be in it; `None` without a readable
 /// config.toml.
-pub fn peek_language(site: &Path) -> Option<Language> {
+pub(crate) fn peek_language(site: &Path) -> Option<Language> {
     let text = std::fs::read_to_string(site.join(FILE_NAME)).ok()?;
     let table: toml::Table = text.parse().ok()?;
-    match table.get("language").and_then(Value::as_str) {
+    match table.get("language").and_then(toml::Value::as_str) {
         None => Some(Language::ZhHans),
         Some(code) => crate::messages::parse_language(code),
     }
@@ -217,7 +266,11 @@ pub fn peek_language(site: &Path) -> Option<Language> {
 
 /// Reads `config.toml` from the site folder. Every problem goes into `out`; `None` when the
 /// file is missing or too broken to build from.
-pub fn load(site: &Path, out: &mut Diagnostics) -> Option<(Config, SourceFile)> {
+pub(crate) fn load(
+    site: &Path,
+    phones: &PhoneParser,
+    out: &mut Diagnostics,
+) -> Option<(Config, SourceFile)> {
     let path = site.join(FILE_NAME);
     if !path.is_file() {
         out.push(
@@ -259,16 +312,19 @@ pub fn load(site: &Path, out: &mut Diagnostics) -> Option<(Config, SourceFile)> 
         }
     };
     let errors_before = out.errors().count();
-    let config = resolve(record, &file, &doc, out);
-    (out.errors().count() == errors_before).then_some((config, file))
+    let config = resolve(record, &file, &doc, phones, out);
+    config
+        .filter(|_| out.errors().count() == errors_before)
+        .map(|c| (c, file))
 }
 
 fn resolve(
     r: ConfigRecord,
     file: &SourceFile,
     doc: &source::Document,
+    phones: &PhoneParser,
     out: &mut Diagnostics,
-) -> Config {
+) -> Option<Config> {
     let missing = |field: &str, example: &str| {
         Diagnostic::error(&file.display, format!("`{field}` is missing"))
             .help(format!("add a line such as {field} = {example}"))
@@ -280,14 +336,15 @@ fn resolve(
     let base_url = match &r.base_url {
         None => {
             out.push(missing("base_url", "\"https://example.org/county\""));
-            String::new()
+            None
         }
-        Some(v) => normalize_base_url(v.get_ref()).unwrap_or_else(|m| {
-            out.push(values::error_at(file, doc, v, m).help(
-                "write the full address the site will have, like \"https://example.org/county\"",
-            ));
-            String::new()
-        }),
+        Some(v) => BaseUrl::parse(v.get_ref())
+            .map_err(|m| {
+                out.push(values::error_at(file, doc, v, m).help(
+                    "write the full address the site will have, like \"https://example.org/county\"",
+                ))
+            })
+            .ok(),
     };
     let language = match r.language.as_ref().map(|l| (l, l.get_ref().as_str())) {
         None | Some((_, "zh-Hans" | "zh" | "zh-CN")) => Language::ZhHans,
@@ -301,20 +358,62 @@ fn resolve(
         }
     };
     let hotline = r.hotline.as_ref().and_then(|v| {
-        let parsed = values::text(v.get_ref())
+        let parsed = v
+            .get_ref()
+            .text()
             .ok_or_else(|| "`hotline` must be a phone number in quotes".to_string())
-            .and_then(|t| phone::parse_hotline(&t).map_err(|e| e.to_string()));
+            .and_then(|t| {
+                phones
+                    .parse(t, ServicePolicy::Accept)
+                    .map_err(|e| e.to_string())
+            });
         parsed
             .map_err(|m| out.push(values::error_at(file, doc, v, m)))
             .ok()
     });
     let date = r.date.as_ref().and_then(|v| {
-        values::date(file, doc, "date", v)
-            .map_err(|d| out.push(d))
+        v.get_ref()
+            .date("date")
+            .map_err(|(message, help)| out.push(values::error_at(file, doc, v, message).help(help)))
             .ok()
     });
+    let board = board(r.board, file, doc, out);
+    let issuer = r.issuer.filter(|s| !s.trim().is_empty());
+    // Read on their own from the same text: their spans would be lost in a flattened struct.
+    let gov_record = source::parse_toml(file, doc)
+        .map_err(|d| out.push(d))
+        .unwrap_or_default();
+    let gov = gov::resolve(
+        gov_record,
+        issuer.as_deref(),
+        r.base_url.as_ref(),
+        phones,
+        file,
+        doc,
+        out,
+    );
+    Some(Config {
+        title,
+        base_url: base_url?,
+        language,
+        theme: r.theme.unwrap_or_else(|| "default".to_string()),
+        hotline,
+        issuer,
+        date,
+        board,
+        rules: rules(r.rules),
+        gov,
+    })
+}
+
+/// `[board]`: the paper, its orientation, the heading and the tasks.
+fn board(
+    r: BoardRecord,
+    file: &SourceFile,
+    doc: &source::Document,
+    out: &mut Diagnostics,
+) -> BoardConfig {
     let paper = match r
-        .board
         .paper
         .as_ref()
         .map(|p| (p, p.get_ref().to_ascii_uppercase()))
@@ -331,12 +430,7 @@ fn resolve(
             Paper::A4
         }
     };
-    let orientation = match r
-        .board
-        .orientation
-        .as_ref()
-        .map(|o| (o, o.get_ref().as_str()))
-    {
+    let orientation = match r.orientation.as_ref().map(|o| (o, o.get_ref().as_str())) {
         None | Some((_, "portrait")) => Orientation::Portrait,
         Some((_, "landscape")) => Orientation::Landscape,
         Some((v, o)) => {
@@ -347,62 +441,26 @@ fn resolve(
             Orientation::Portrait
         }
     };
-    let defaults = Rules::default();
-    let heading = r.board.heading.unwrap_or_else(|| match language {
-        Language::ZhHans => "干部联系服务群众公示牌".to_string(),
-        Language::En => "Contact board".to_string(),
-    });
-    let issuer = r.issuer.filter(|s| !s.trim().is_empty());
-    // Read on their own from the same text: their spans would be lost in a flattened struct.
-    let gov_record = source::parse_toml(file, doc)
-        .map_err(|d| out.push(d))
-        .unwrap_or_default();
-    let gov = gov::resolve(
-        gov_record,
-        issuer.as_deref(),
-        r.base_url.as_ref(),
-        file,
-        doc,
-        out,
-    );
-    Config {
-        title,
-        base_url,
-        language,
-        theme: r.theme.unwrap_or_else(|| "default".to_string()),
-        hotline,
-        issuer,
-        date,
-        board: BoardConfig {
-            paper,
-            orientation,
-            heading,
-            tasks: r.board.tasks.unwrap_or_default(),
-        },
-        rules: Rules {
-            min_team: r.rules.min_team.unwrap_or(defaults.min_team),
-            require_lead: r.rules.require_lead.unwrap_or(defaults.require_lead),
-            max_units_per_person: r
-                .rules
-                .max_units_per_person
-                .unwrap_or(defaults.max_units_per_person),
-            max_age_days: r.rules.max_age_days.unwrap_or(defaults.max_age_days),
-            publish_report: r.rules.publish_report.unwrap_or(defaults.publish_report),
-        },
-        gov,
+    BoardConfig {
+        paper,
+        orientation,
+        heading: r.heading,
+        tasks: r.tasks.unwrap_or_default(),
     }
 }
 
-fn normalize_base_url(raw: &str) -> Result<String, String> {
-    let url = raw.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("`base_url` = \"{url}\" is not an absolute http(s) address"))?;
-    if rest.is_empty() || rest.starts_with('/') || url.contains(char::is_whitespace) {
-        return Err(format!("`base_url` = \"{url}\" has no host name"));
+/// `[rules]`, each rule not written taking its default.
+fn rules(r: RulesRecord) -> Rules {
+    let defaults = Rules::default();
+    Rules {
+        min_team: r.min_team.unwrap_or(defaults.min_team),
+        require_lead: r.require_lead.unwrap_or(defaults.require_lead),
+        max_units_per_person: r
+            .max_units_per_person
+            .unwrap_or(defaults.max_units_per_person),
+        max_age_days: r.max_age_days.unwrap_or(defaults.max_age_days),
+        publish_report: r.publish_report.unwrap_or(defaults.publish_report),
     }
-    Ok(url.trim_end_matches('/').to_string())
 }
 
 #[cfg(test)]
@@ -413,32 +471,42 @@ mod tests {
     fn base_url_is_normalized_and_its_path_extracted() {
         let mut c = sample();
         c.with_base_url("https://host.example/county/").unwrap();
-        assert_eq!(c.base_url, "https://host.example/county");
-        assert_eq!(c.base_path(), "/county/");
+        assert_eq!(c.base_url.as_str(), "https://host.example/county");
+        assert_eq!(c.base_url.path(), "/county/");
         assert_eq!(c.url("a/b/"), "https://host.example/county/a/b/");
         c.with_base_url("http://127.0.0.1:1111").unwrap();
-        assert_eq!(c.base_path(), "/");
+        assert_eq!(c.base_url.path(), "/");
+        assert_eq!(c.base_url.as_str(), "http://127.0.0.1:1111");
         assert!(c.with_base_url("example.org").is_err());
         assert!(c.with_base_url("https:///x").is_err());
+        assert!(c.with_base_url("ftp://example.org").is_err());
+        assert!(c.with_base_url("https://example.org/a?b").is_err());
+        // Normalised once, as the url crate does: host in lowercase and in its ASCII form,
+        // other characters percent-encoded.
+        c.with_base_url("HTTPS://Example.ORG/县/").unwrap();
+        assert_eq!(c.base_url.as_str(), "https://example.org/%E5%8E%BF");
+        assert_eq!(c.base_url.path(), "/%E5%8E%BF/");
+        c.with_base_url("https://示范县.cn").unwrap();
+        assert_eq!(c.base_url.as_str(), "https://xn--5nr158fzwg.cn");
     }
 
     fn sample() -> Config {
         Config {
             title: "t".into(),
-            base_url: "https://example.org".into(),
+            base_url: BaseUrl::parse("https://example.org").unwrap(),
             language: Language::ZhHans,
             theme: "default".into(),
             hotline: None,
             issuer: None,
             date: None,
+            gov: gov::Gov::default(),
             board: BoardConfig {
                 paper: Paper::A4,
                 orientation: Orientation::Portrait,
-                heading: "h".into(),
+                heading: Some("h".into()),
                 tasks: vec![],
             },
             rules: Rules::default(),
-            gov: gov::Gov::default(),
         }
     }
 }

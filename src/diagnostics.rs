@@ -6,24 +6,31 @@
 use serde::Serialize;
 use std::fmt;
 
+/// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Reported; the build goes on.
     Warning,
+    /// Stops a build, and `check` exits with 1.
     Error,
 }
 
 /// One problem, in the shape `check --format json` prints (`{file, line?, message}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// Whether the problem stops a build.
     #[serde(skip)]
     pub severity: Severity,
     /// Path relative to the site folder, with `/` separators.
     pub file: String,
+    /// 1-based line in `file`, when the problem has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// 1-based column, counted in characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// What is wrong.
     pub message: String,
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -31,6 +38,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error in `file`.
     pub fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -42,6 +50,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning about `file`.
     pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -49,17 +58,20 @@ impl Diagnostic {
         }
     }
 
+    /// The same problem, at this line and column.
     pub fn at(mut self, line: Option<usize>, column: Option<usize>) -> Self {
         self.line = line;
         self.column = column;
         self
     }
 
+    /// The same problem, with what to do about it.
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
+    /// Whether it stops a build.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -93,34 +105,42 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// Adds one problem.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
 
+    /// Adds every problem of `other`.
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(other);
     }
 
+    /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }
 
+    /// The errors.
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter().filter(|d| d.is_error())
     }
 
+    /// The warnings.
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter().filter(|d| !d.is_error())
     }
 
+    /// Every problem.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
         self.items.iter()
     }
 
+    /// How many problems there are.
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
+    /// Whether there is none.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
@@ -133,6 +153,7 @@ impl Diagnostics {
         self
     }
 
+    /// The problems as a list.
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.items
     }

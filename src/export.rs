@@ -8,29 +8,55 @@ mod popolo;
 mod roster;
 
 use crate::model::Site;
-use std::io::Write as _;
+use crate::output::atomic;
 use std::path::Path;
 
+/// What `export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
+    /// The roster as an Excel workbook, importable again.
     Xlsx,
+    /// The roster as UTF-8 CSV, importable again.
     Csv,
+    /// Popolo JSON: persons, organizations, memberships and areas, for open data.
     Popolo,
 }
 
+/// Why an export wrote nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error("cannot write {path}: {source}")]
+    /// The file could not be written.
     Io {
+        /// The file, as given.
         path: String,
+        /// Why.
         source: std::io::Error,
     },
     #[error("cannot make the spreadsheet {path}: {message}")]
-    Xlsx { path: String, message: String },
+    /// The workbook could not be made.
+    Xlsx {
+        /// The file, as given.
+        path: String,
+        /// Why.
+        message: String,
+    },
     #[error("cannot make the CSV file {path}: {message}")]
-    Csv { path: String, message: String },
+    /// The CSV could not be made.
+    Csv {
+        /// The file, as given.
+        path: String,
+        /// Why.
+        message: String,
+    },
     #[error("cannot make the JSON file {path}: {message}")]
-    Json { path: String, message: String },
+    /// The JSON could not be made.
+    Json {
+        /// The file, as given.
+        path: String,
+        /// Why.
+        message: String,
+    },
 }
 
 /// What an export wrote.
@@ -39,7 +65,9 @@ pub struct ExportSummary {
     /// Roster rows (one per assignment, and one per unit without a team); for Popolo, the
     /// memberships.
     pub rows: usize,
+    /// Units exported.
     pub units: usize,
+    /// People exported.
     pub people: usize,
 }
 
@@ -83,28 +111,18 @@ pub fn export(
             (bytes, memberships)
         }
     };
-    write_atomically(output, &bytes).map_err(|source| ExportError::Io {
-        path: shown,
-        source,
-    })?;
+    // The folder may be new: `-o exports/2024/roster.xlsx`.
+    let folder = output.parent().filter(|p| !p.as_os_str().is_empty());
+    folder
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| atomic::write(output, &bytes))
+        .map_err(|source| ExportError::Io {
+            path: shown,
+            source,
+        })?;
     Ok(ExportSummary {
         rows,
         units: site.units.len(),
         people: site.people.len(),
     })
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".noticeboard-export-")
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

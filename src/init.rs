@@ -7,13 +7,18 @@ use std::path::Path;
 static EXAMPLE_CONTENT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/content");
 static EXAMPLE_CONFIG: &str = include_str!("../config.toml");
 
+/// Why `init` wrote nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
     #[error("{0} already holds a site (config.toml or content/); choose an empty or new folder")]
+    /// The folder, which already holds files.
     NotEmpty(String),
     #[error("cannot write {path}: {source}")]
+    /// A file could not be written.
     Io {
+        /// The file.
         path: String,
+        /// Why.
         source: std::io::Error,
     },
 }

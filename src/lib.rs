@@ -1,27 +1,30 @@
 //! noticeboard: a static-site publisher for public contact-point notice boards (公示牌).
 //!
-//! The pipeline runs one way, one module per stage:
-//! [`content`] (load files) → [`model`] (validate and resolve) → [`coverage`] (audit) →
-//! [`render`] (pages, boards, QR codes, vCards; [`photos`]) → [`output`] (atomic write).
-//! [`build()`] ties the stages together; the CLI in `main.rs` only parses arguments.
+//! The pipeline runs one way, one module per stage: `content` (load files) → `model` (validate
+//! and resolve) → [`coverage`] (audit) → `render` (pages, boards, QR codes, vCards; [`photos`])
+//! → `output` (atomic write). [`build`](mod@build) ties the stages together; the CLI in `main.rs` only
+//! parses arguments. The public surface is what the CLI, the integration tests and the
+//! benchmarks use; everything else is `pub(crate)`.
 
 pub mod build;
-pub mod config;
-pub mod content;
+mod config;
+mod content;
 pub mod coverage;
 pub mod diagnostics;
 pub mod export;
 pub mod import;
 pub mod init;
-pub mod manifest;
+mod manifest;
 pub mod messages;
-pub mod model;
-pub mod output;
+mod model;
+mod output;
 pub mod photos;
-pub mod progress;
-pub mod render;
+mod progress;
+mod render;
 pub mod serve;
-pub mod timings;
-pub mod validate;
+mod timings;
+mod validate;
 
-pub use build::{BuildError, BuildOptions, BuildSummary, build, check};
+pub use build::{BuildError, BuildMode, BuildOptions, BuildSummary, build, check};
+pub use model::Site;
+pub use render::qr;

@@ -4,9 +4,9 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use noticeboard::diagnostics::Diagnostic;
 use noticeboard::messages;
-use noticeboard::{BuildError, BuildOptions};
+use noticeboard::{BuildError, BuildMode, BuildOptions};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -38,6 +38,10 @@ enum Command {
         after_help = "Exit status: 0 when there are no errors (gaps are reported but pass), 1 on any error, and with --strict on any gap too; 2 when the command itself could not run."
     )]
     Check {
+        /// The output folder whose previous build stands in for a missing published.json;
+        /// defaults to public/.
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
         /// Also fail (exit 1) on gaps: units without a team, enough members or a lead,
         /// overloaded people, numbers not confirmed for too long or given for two people.
         #[arg(long)]
@@ -110,69 +114,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(r) => r,
         None => std::env::current_dir().context("cannot read the current folder")?,
     };
-    messages::set_language(messages::choose(
-        std::env::var("NOTICEBOARD_LANG").ok().as_deref(),
-        noticeboard::config::peek_language(&root),
-        messages::locale_from_env().as_deref(),
-    ));
+    messages::use_language_for(&root);
     match cli.command {
-        Command::Build { output, base_url } => {
-            let options = BuildOptions {
-                root: root.clone(),
-                output,
-                base_url,
-                live_reload: None,
-                progress: std::io::stderr().is_terminal(),
-            };
-            match noticeboard::build(&options) {
-                Ok(summary) => {
-                    print_diagnostics(&summary.warnings);
-                    eprintln!(
-                        "{}: {} pages, {} boards, photos {} processed / {} reused in {:.2}s → {}",
-                        noticeboard::msg!(
-                            "cli-built-summary-units",
-                            units = summary.units,
-                            people = summary.people
-                        ),
-                        summary.pages,
-                        summary.boards,
-                        summary.photos_processed,
-                        summary.photos_reused,
-                        summary.seconds,
-                        summary.output.display()
-                    );
-                    eprintln!(
-                        "{}",
-                        noticeboard::manifest::summary(&summary.reprint, &summary.output)
-                    );
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => {
-                    print_diagnostics(&e.diagnostics());
-                    eprintln!("error: {e}");
-                    if matches!(e, BuildError::Invalid(_)) {
-                        eprintln!("the previous output (if any) was left unchanged");
-                    }
-                    Ok(ExitCode::FAILURE)
-                }
-            }
-        }
-        Command::Check { strict, format } => {
-            let outcome = noticeboard::check(&root);
-            let report = &outcome.report;
-            match format {
-                Format::Json => println!("{}", serde_json::to_string_pretty(report)?),
-                Format::Text => {
-                    let mut stdout = anstream::stdout().lock();
-                    noticeboard::coverage::text::write(report, &mut stdout)?;
-                }
-            }
-            Ok(if report.fails(strict) {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
+        Command::Build { output, base_url } => Ok(build(root, output, base_url)),
+        Command::Check {
+            output,
+            strict,
+            format,
+        } => check(&root, output.as_deref(), strict, format),
         Command::Serve { port, open } => {
             noticeboard::serve::serve(&noticeboard::serve::ServeOptions { root, port, open })?;
             Ok(ExitCode::SUCCESS)
@@ -183,72 +132,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             dry_run,
             prune,
             skip_bad,
-        } => {
-            let options = noticeboard::import::ImportOptions {
-                roster,
-                into: into.unwrap_or_else(|| root.clone()),
-                dry_run,
-                prune,
-                skip_bad,
-                progress: std::io::stderr().is_terminal(),
-            };
-            match noticeboard::import::import(&options) {
-                Ok(summary) => {
-                    print_diagnostics(&summary.warnings);
-                    for bad in &summary.skipped {
-                        eprintln!("skipped: {bad}");
-                    }
-                    for line in summary.plan_lines() {
-                        println!("{line}");
-                    }
-                    eprintln!("{}", summary.totals());
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => {
-                    use noticeboard::import::ImportError;
-                    match &e {
-                        ImportError::BadRows { rows, .. } => {
-                            for bad in rows {
-                                eprintln!("error: {bad}");
-                            }
-                        }
-                        ImportError::Site { diagnostics, .. } => print_diagnostics(diagnostics),
-                        _ => {}
-                    }
-                    eprintln!("error: {e}");
-                    Ok(ExitCode::FAILURE)
-                }
-            }
-        }
-        Command::Export { format, output } => {
-            let mut diagnostics = noticeboard::diagnostics::Diagnostics::default();
-            let Some(site) = noticeboard::build::load_site(&root, None, &mut diagnostics) else {
-                print_diagnostics(&diagnostics.sorted().into_vec());
-                eprintln!(
-                    "error: the site has errors; fix them and export again (nothing was written)"
-                );
-                return Ok(ExitCode::FAILURE);
-            };
-            let format = match format {
-                ExportKind::Xlsx => noticeboard::export::ExportFormat::Xlsx,
-                ExportKind::Csv => noticeboard::export::ExportFormat::Csv,
-                ExportKind::Popolo => noticeboard::export::ExportFormat::Popolo,
-            };
-            let written = noticeboard::export::export(&site, format, &output)?;
-            let what = if format == noticeboard::export::ExportFormat::Popolo {
-                "memberships"
-            } else {
-                "rows"
-            };
-            eprintln!(
-                "wrote {} {what} ({} units, {} people) to {}",
-                written.rows,
-                written.units,
-                written.people,
-                output.display()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        } => Ok(import(noticeboard::import::ImportOptions {
+            roster,
+            into: into.unwrap_or_else(|| root.clone()),
+            dry_run,
+            prune,
+            skip_bad,
+            progress: std::io::stderr().is_terminal(),
+        })),
+        Command::Export { format, output } => export(&root, format, &output),
         Command::Init { dir } => {
             let n = noticeboard::init::init(&dir)?;
             eprintln!(
@@ -259,6 +151,128 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>) -> ExitCode {
+    let options = BuildOptions {
+        root,
+        output,
+        mode: base_url.map_or(BuildMode::Publish, |base_url| BuildMode::Preview {
+            base_url,
+        }),
+        live_reload: None,
+        progress: std::io::stderr().is_terminal(),
+    };
+    match noticeboard::build(&options) {
+        Ok(summary) => {
+            print_diagnostics(&summary.warnings);
+            eprintln!(
+                "{}: {} pages, {} boards, photos {} processed / {} reused in {:.2}s → {}",
+                noticeboard::msg!(
+                    "cli-built-summary-units",
+                    units = summary.units,
+                    people = summary.people
+                ),
+                summary.pages,
+                summary.boards,
+                summary.photos_processed,
+                summary.photos_reused,
+                summary.seconds,
+                summary.output.display()
+            );
+            eprintln!("{}", summary.reprint_summary());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            print_diagnostics(&e.diagnostics());
+            eprintln!("error: {e}");
+            if matches!(e, BuildError::Invalid(_)) {
+                eprintln!("the previous output (if any) was left unchanged");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(
+    root: &Path,
+    output: Option<&Path>,
+    strict: bool,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    let outcome = noticeboard::check(root, output);
+    let report = &outcome.report;
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(report)?),
+        Format::Text => {
+            let mut stdout = anstream::stdout().lock();
+            noticeboard::coverage::text::write(report, &mut stdout)?;
+        }
+    }
+    Ok(if report.fails(strict) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn import(options: noticeboard::import::ImportOptions) -> ExitCode {
+    use noticeboard::import::ImportError;
+    match noticeboard::import::import(&options) {
+        Ok(summary) => {
+            print_diagnostics(&summary.warnings);
+            for bad in &summary.skipped {
+                eprintln!("skipped: {bad}");
+            }
+            for line in summary.plan_lines() {
+                println!("{line}");
+            }
+            eprintln!("{}", summary.totals());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            match &e {
+                ImportError::BadRows { rows, .. } => {
+                    for bad in rows {
+                        eprintln!("error: {bad}");
+                    }
+                }
+                ImportError::Site { diagnostics, .. } => print_diagnostics(diagnostics),
+                _ => {}
+            }
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn export(root: &Path, format: ExportKind, output: &Path) -> anyhow::Result<ExitCode> {
+    use noticeboard::export::ExportFormat;
+    let mut diagnostics = noticeboard::diagnostics::Diagnostics::default();
+    let Some(site) = noticeboard::build::load_site(root, &mut diagnostics) else {
+        print_diagnostics(&diagnostics.sorted().into_vec());
+        eprintln!("error: the site has errors; fix them and export again (nothing was written)");
+        return Ok(ExitCode::FAILURE);
+    };
+    let format = match format {
+        ExportKind::Xlsx => ExportFormat::Xlsx,
+        ExportKind::Csv => ExportFormat::Csv,
+        ExportKind::Popolo => ExportFormat::Popolo,
+    };
+    let written = noticeboard::export::export(&site, format, output)?;
+    let what = if format == ExportFormat::Popolo {
+        "memberships"
+    } else {
+        "rows"
+    };
+    eprintln!(
+        "wrote {} {what} ({} units, {} people) to {}",
+        written.rows,
+        written.units,
+        written.people,
+        output.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_diagnostics(list: &[Diagnostic]) {

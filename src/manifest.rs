@@ -23,21 +23,20 @@
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Site;
-use crate::render::BoardRecord;
+pub(crate) use crate::render::Board;
 use foldhash::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The history in the site folder.
-pub const HISTORY_FILE: &str = "published.json";
+pub(crate) const HISTORY_FILE: &str = "published.json";
 /// What a build published, in the output folder.
-pub const MANIFEST_FILE: &str = "manifest.json";
+pub(crate) const MANIFEST_FILE: &str = "manifest.json";
 /// The reprint list, in the output folder.
-pub const REPRINT_FILE: &str = "reprint.json";
+pub(crate) const REPRINT_FILE: &str = "reprint.json";
 /// The boards on the reprint list, one sheet each, in the output folder.
-pub const REPRINT_PAGE: &str = "reprint/boards.html";
+pub(crate) const REPRINT_PAGE: &str = "reprint/boards.html";
 
 const ABOUT: &str = "Written by `noticeboard build`. It remembers every address printed in a \
 board's QR code, so that a renamed or moved unit is caught before those codes stop working, \
@@ -45,21 +44,9 @@ and the boards of the last build, so that the next build can list the boards to 
 Keep this file with the site: back it up and commit it. \
 本文件记录公示牌二维码中印过的全部网址，请与站点文件夹一同保存，不要删除。";
 
-/// One board as published.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Board {
-    /// The unit's id (its URL path without slashes at the ends).
-    pub id: String,
-    pub name: String,
-    /// The absolute URL its QR code holds.
-    pub url: String,
-    /// A hash of everything the board prints except the publication date.
-    pub hash: String,
-}
-
 /// `manifest.json`: what one build published.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Manifest {
+pub(crate) struct Manifest {
     pub base_url: String,
     /// The publication date printed on the boards.
     pub date: String,
@@ -67,33 +54,19 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// The manifest of a rendered site; `boards` come from the renderer, in any order.
-    pub fn new(site: &Site, boards: &[BoardRecord]) -> Manifest {
-        let by_id: HashMap<&str, &BoardRecord> =
-            boards.iter().map(|b| (b.id.as_str(), b)).collect();
-        let boards = site
-            .units
-            .iter()
-            .filter_map(|u| {
-                by_id.get(u.id.as_str()).map(|b| Board {
-                    id: u.id.clone(),
-                    name: u.name.clone(),
-                    url: b.url.clone(),
-                    hash: b.hash.clone(),
-                })
-            })
-            .collect();
+    /// The manifest of a rendered site; `boards` come from the renderer, in unit order.
+    pub(crate) fn new(site: &Site, boards: &[Board]) -> Manifest {
         Manifest {
-            base_url: site.config.base_url.clone(),
+            base_url: site.config.base_url.as_str().to_string(),
             date: site.date.to_string(),
-            boards,
+            boards: boards.to_vec(),
         }
     }
 }
 
 /// An address the site has published: a unit's page or an alias redirecting to one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Address {
+pub(crate) struct Address {
     /// The page path relative to `base_url`: `donghu/liuzhuangcun/`.
     pub path: String,
     /// The unit it led to when last built.
@@ -105,7 +78,7 @@ pub struct Address {
 
 /// `published.json`: the site's publishing history.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct History {
+pub(crate) struct History {
     #[serde(default)]
     pub about: String,
     pub base_url: String,
@@ -146,7 +119,7 @@ impl From<Manifest> for History {
 /// Why a board is on the reprint list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Reason {
+pub(crate) enum Reason {
     /// A unit that had no board before.
     Added,
     /// Something the board prints changed: a member, a phone, the hotline, the tasks ...
@@ -157,7 +130,7 @@ pub enum Reason {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReprintEntry {
+pub(crate) struct ReprintEntry {
     pub id: String,
     pub name: String,
     pub url: String,
@@ -169,7 +142,7 @@ pub struct ReprintEntry {
 
 /// `reprint.json`: the boards whose printed content differs from the previous build.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reprint {
+pub(crate) struct Reprint {
     /// This build's publication date.
     pub date: String,
     /// The publication date of the build compared with; none on a first build.
@@ -187,7 +160,7 @@ pub struct Reprint {
 
 /// The history a build compares with, and where it was read.
 #[derive(Debug, Clone)]
-pub struct Previous {
+pub(crate) struct Previous {
     /// As messages show it: `published.json` or `public/manifest.json`.
     pub shown: String,
     text: String,
@@ -218,7 +191,7 @@ pub enum ManifestError {
 /// Reads the history: `published.json` in the site folder, else the `manifest.json` a previous
 /// build left in `output` (none for previews). Problems go to `out`; `None` when there is no
 /// history.
-pub fn load_previous(
+pub(crate) fn load_previous(
     root: &Path,
     output: Option<&Path>,
     out: &mut Diagnostics,
@@ -287,7 +260,7 @@ pub fn load_previous(
 /// Every address printed before must still lead somewhere: to the same unit's page, to an area
 /// page, or through an alias. `base_url_overridden` (a `--base-url` preview) skips the check
 /// that `base_url` itself is unchanged.
-pub fn check_addresses(
+pub(crate) fn check_addresses(
     site: &Site,
     previous: &Previous,
     base_url_overridden: bool,
@@ -297,7 +270,7 @@ pub fn check_addresses(
     let mut live: HashMap<String, &crate::model::Unit> = HashMap::default();
     for unit in &site.units {
         live.insert(unit.path(), unit);
-        for alias in &unit.aliases {
+        for alias in &unit.record.aliases {
             live.insert(format!("{alias}/"), unit);
         }
     }
@@ -309,7 +282,7 @@ pub fn check_addresses(
             if unit.name != address.name && unit.path() == address.path {
                 out.push(
                     Diagnostic::warning(
-                        &unit.source,
+                        &unit.record.source,
                         format!(
                             "the address /{} was printed on the boards of {}, and now leads to {}",
                             address.path, address.name, unit.name
@@ -328,14 +301,15 @@ pub fn check_addresses(
 
     if !base_url_overridden
         && !history.base_url.is_empty()
-        && history.base_url != site.config.base_url
+        && history.base_url != site.config.base_url.as_str()
     {
         out.push(
             Diagnostic::warning(
                 crate::config::FILE_NAME,
                 format!(
                     "`base_url` changed from {} to {}: every board printed before holds the old address in its QR code",
-                    history.base_url, site.config.base_url
+                    history.base_url,
+                    site.config.base_url.as_str()
                 ),
             )
             .help(format!(
@@ -357,7 +331,7 @@ fn gone(site: &Site, previous: &Previous, address: &Address) -> Diagnostic {
     let same_file = site
         .units
         .iter()
-        .find(|u| !address.file.is_empty() && u.source == address.file);
+        .find(|u| !address.file.is_empty() && u.record.source == address.file);
     let mut same_name = site.units.iter().filter(|u| u.name == address.name);
     let unit = same_file.or_else(|| match (same_name.next(), same_name.next()) {
         (Some(u), None) => Some(u),
@@ -373,7 +347,7 @@ fn gone(site: &Site, previous: &Previous, address: &Address) -> Diagnostic {
             } else {
                 String::new()
             };
-            Diagnostic::error(&unit.source, message).help(format!(
+            Diagnostic::error(&unit.record.source, message).help(format!(
                 "its page is now /{}; add aliases = [\"{old_id}\"] to this file so the printed QR codes lead there{keep}",
                 unit.path()
             ))
@@ -389,14 +363,14 @@ fn gone(site: &Site, previous: &Previous, address: &Address) -> Diagnostic {
 
 /// Which boards to print again: those added, changed or moved since the previous build. A
 /// build in which no board changed keeps the previous list.
-pub fn compare(previous: Option<&History>, site: &Site, manifest: &Manifest) -> Reprint {
+pub(crate) fn compare(previous: Option<&History>, site: &Site, manifest: &Manifest) -> Reprint {
     let mut reprint = compare_boards(previous, site, manifest);
     reprint.pages = reprint_pages(reprint.boards.len());
     reprint
 }
 
 /// The pages of a reprint list of `count` boards: always at least the first.
-pub fn reprint_pages(count: usize) -> Vec<String> {
+pub(crate) fn reprint_pages(count: usize) -> Vec<String> {
     let pages = count.div_ceil(crate::render::REPRINT_BATCH).max(1);
     (1..=pages)
         .map(|n| match n {
@@ -436,7 +410,7 @@ fn compare_boards(previous: Option<&History>, site: &Site, manifest: &Manifest) 
     let aliases: HashMap<&str, &[String]> = site
         .units
         .iter()
-        .map(|u| (u.id.as_str(), u.aliases.as_slice()))
+        .map(|u| (u.id.as_str(), u.record.aliases.as_slice()))
         .collect();
     let mut moved_from = HashSet::default();
     let mut boards = Vec::new();
@@ -477,7 +451,7 @@ fn compare_boards(previous: Option<&History>, site: &Site, manifest: &Manifest) 
 }
 
 /// One line for the build's output: how many boards to print again, and where.
-pub fn summary(reprint: &Reprint, output: &Path) -> String {
+pub(crate) fn summary(reprint: &Reprint, output: &Path) -> String {
     let count = |reason| reprint.boards.iter().filter(|b| b.reason == reason).count();
     let mut line = if reprint.boards.is_empty() {
         "no board changed: nothing to print again".to_string()
@@ -525,13 +499,17 @@ fn entry(board: &Board, reason: Reason, from: Option<String>) -> ReprintEntry {
 }
 
 /// Writes `manifest.json` and `reprint.json` into a build's staging folder.
-pub fn write_output(dir: &Path, manifest: &Manifest, reprint: &Reprint) -> std::io::Result<()> {
+pub(crate) fn write_output(
+    dir: &Path,
+    manifest: &Manifest,
+    reprint: &Reprint,
+) -> std::io::Result<()> {
     std::fs::write(dir.join(MANIFEST_FILE), to_json(manifest))?;
     std::fs::write(dir.join(REPRINT_FILE), to_json(reprint))
 }
 
 /// The history after this build: every address ever published stays in it.
-pub fn next_history(
+pub(crate) fn next_history(
     previous: Option<&History>,
     site: &Site,
     manifest: &Manifest,
@@ -552,14 +530,14 @@ pub fn next_history(
                 Address {
                     path,
                     name: unit.name.clone(),
-                    file: unit.source.clone(),
+                    file: unit.record.source.clone(),
                 },
             );
         };
         record(unit.path());
         // An alias is an address residents may hold too (boards printed by an earlier
         // system): once answered, dropping it is caught like a renamed unit.
-        for alias in &unit.aliases {
+        for alias in &unit.record.aliases {
             record(format!("{alias}/"));
         }
     }
@@ -574,21 +552,10 @@ pub fn next_history(
 }
 
 /// Replaces `published.json` in the site folder; a crash mid-write leaves the old file.
-pub fn write_history(root: &Path, history: &History) -> Result<(), ManifestError> {
+pub(crate) fn write_history(root: &Path, history: &History) -> Result<(), ManifestError> {
     let path = root.join(HISTORY_FILE);
-    let fail = |source| ManifestError::Write {
-        path: path.clone(),
-        source,
-    };
-    // Beside the target so the rename stays on one file system; a leftover from a crash
-    // matches the `*.tmp-*` pattern that the site's .gitignore excludes.
-    let mut file = tempfile::Builder::new()
-        .prefix(".published.json.tmp-")
-        .tempfile_in(root)
-        .map_err(fail)?;
-    file.write_all(to_json(history).as_bytes()).map_err(fail)?;
-    file.persist(&path).map_err(|e| fail(e.error))?;
-    Ok(())
+    crate::output::atomic::write(&path, to_json(history).as_bytes())
+        .map_err(|source| ManifestError::Write { path, source })
 }
 
 fn to_json<T: Serialize>(value: &T) -> String {
@@ -599,118 +566,4 @@ fn to_json<T: Serialize>(value: &T) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn board(id: &str, hash: &str) -> Board {
-        Board {
-            id: id.into(),
-            name: id.into(),
-            url: format!("https://example.org/{id}/"),
-            hash: hash.into(),
-        }
-    }
-
-    fn history(boards: Vec<Board>, reprint: Option<Reprint>) -> History {
-        History::from(Manifest {
-            base_url: "https://example.org".into(),
-            date: "2024-01-01".into(),
-            boards,
-        })
-        .with_reprint(reprint)
-    }
-
-    impl History {
-        fn with_reprint(mut self, reprint: Option<Reprint>) -> History {
-            self.reprint = reprint;
-            self
-        }
-    }
-
-    fn site() -> Site {
-        let mut diagnostics = Diagnostics::default();
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join("config.toml"),
-            "title = \"t\"\nbase_url = \"https://example.org\"\ndate = 2024-06-01\n",
-        )
-        .unwrap();
-        std::fs::create_dir_all(dir.path().join("content/a")).unwrap();
-        std::fs::write(
-            dir.path().join("content/a/new.toml"),
-            "name = \"N\"\naliases = [\"a/old\"]\n",
-        )
-        .unwrap();
-        crate::build::load_site(dir.path(), None, &mut diagnostics).expect("site")
-    }
-
-    fn manifest(boards: Vec<Board>) -> Manifest {
-        Manifest {
-            base_url: "https://example.org".into(),
-            date: "2024-06-01".into(),
-            boards,
-        }
-    }
-
-    #[test]
-    fn a_first_build_puts_every_board_on_the_list() {
-        let r = compare(None, &site(), &manifest(vec![board("a/new", "1")]));
-        assert_eq!(r.previous, None);
-        assert_eq!(r.boards.len(), 1);
-        assert_eq!(r.boards[0].reason, Reason::Added);
-    }
-
-    #[test]
-    fn changed_moved_and_removed_boards_are_told_apart() {
-        let before = history(
-            vec![
-                board("a/old", "1"),
-                board("a/same", "2"),
-                board("a/edit", "3"),
-                board("a/gone", "4"),
-            ],
-            None,
-        );
-        let now = manifest(vec![
-            board("a/new", "1"),
-            board("a/same", "2"),
-            board("a/edit", "X"),
-        ]);
-        let r = compare(Some(&before), &site(), &now);
-        let got: Vec<(&str, Reason, Option<&str>)> = r
-            .boards
-            .iter()
-            .map(|e| (e.id.as_str(), e.reason, e.from.as_deref()))
-            .collect();
-        assert_eq!(
-            got,
-            vec![
-                ("a/new", Reason::Moved, Some("a/old")),
-                ("a/edit", Reason::Changed, None)
-            ]
-        );
-        assert_eq!(r.removed, vec!["a/gone".to_string()]);
-        assert_eq!(r.previous.as_deref(), Some("2024-01-01"));
-    }
-
-    #[test]
-    fn an_unchanged_rebuild_keeps_the_list_still_to_print() {
-        let boards = vec![board("a/new", "1")];
-        let first = compare(None, &site(), &manifest(boards.clone()));
-        let before = history(boards.clone(), Some(first.clone()));
-        let again = compare(Some(&before), &site(), &manifest(boards));
-        assert_eq!(again, first);
-    }
-
-    #[test]
-    fn history_keeps_old_addresses_and_records_aliases() {
-        let before = history(vec![board("a/older", "1")], None);
-        let site = site();
-        let now = manifest(vec![board("a/new", "1")]);
-        let reprint = compare(Some(&before), &site, &now);
-        let next = next_history(Some(&before), &site, &now, &reprint);
-        let paths: Vec<&str> = next.addresses.iter().map(|a| a.path.as_str()).collect();
-        assert_eq!(paths, vec!["a/new/", "a/old/", "a/older/"]);
-        assert_eq!(next.addresses[1].file, "content/a/new.toml");
-    }
-}
+mod tests;

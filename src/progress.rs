@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 const DELAY: Duration = Duration::from_secs(1);
 
-pub struct Progress {
+pub(crate) struct Progress {
     bar: Option<ProgressBar>,
     started: Instant,
     shown: AtomicBool,
@@ -15,7 +15,7 @@ pub struct Progress {
 
 impl Progress {
     /// `enabled` is whether stderr is a terminal; `len` counts the steps (pages to render).
-    pub fn new(enabled: bool, len: u64, message: &'static str) -> Progress {
+    pub(crate) fn new(enabled: bool, len: u64, message: &'static str) -> Progress {
         let bar = enabled.then(|| {
             let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
             if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({eta})")
@@ -32,12 +32,7 @@ impl Progress {
         }
     }
 
-    /// A progress value that never draws.
-    pub fn hidden() -> Progress {
-        Progress::new(false, 0, "")
-    }
-
-    pub fn inc(&self, steps: u64) {
+    pub(crate) fn inc(&self, steps: u64) {
         let Some(bar) = &self.bar else { return };
         bar.inc(steps);
         if !self.shown.load(Ordering::Relaxed)
@@ -48,7 +43,7 @@ impl Progress {
         }
     }
 
-    pub fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
@@ -68,6 +63,6 @@ mod tests {
             !p.shown.load(Ordering::Relaxed),
             "nothing drawn in the first second"
         );
-        assert!(Progress::hidden().bar.is_none());
+        assert!(Progress::new(false, 10, "pages").bar.is_none());
     }
 }

@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-pub struct Timings {
+pub(crate) struct Timings {
     enabled: bool,
     last: Instant,
     last_cpu: Option<f64>,
@@ -12,7 +12,7 @@ pub struct Timings {
 }
 
 impl Timings {
-    pub fn from_env() -> Timings {
+    pub(crate) fn from_env() -> Timings {
         let enabled = std::env::var_os("NOTICEBOARD_TIMINGS").is_some_and(|v| v != "0");
         Timings {
             enabled,
@@ -23,7 +23,7 @@ impl Timings {
     }
 
     /// Records the time since the previous stage ended under `stage`.
-    pub fn stage(&mut self, stage: &'static str) {
+    pub(crate) fn stage(&mut self, stage: &'static str) {
         let now = Instant::now();
         if self.enabled {
             let wall = now.duration_since(self.last).as_secs_f64();
@@ -39,7 +39,7 @@ impl Timings {
     }
 
     /// Prints the table (only when enabled).
-    pub fn report(&self) {
+    pub(crate) fn report(&self) {
         if !self.enabled {
             return;
         }

@@ -11,7 +11,7 @@
 use crate::content::source::{Document, SourceFile};
 use crate::content::values;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::validate::phone;
+use crate::validate::phone::{PhoneParser, ServicePolicy};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -39,34 +39,34 @@ struct GovMarkRecord {
 
 /// The government-website details of a site, as its pages show them.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Gov {
+pub(crate) struct Gov {
     /// 主办单位: `host_org`, else (on a site with any other of these set) the issuer.
-    pub host_org: Option<String>,
+    pub(crate) host_org: Option<String>,
     /// 网站标识码: ten digits (`bm` and eight digits for central departments).
-    pub site_code: Option<String>,
+    pub(crate) site_code: Option<String>,
     /// `鲁ICP备12345678号-1`.
-    pub icp: Option<String>,
+    pub(crate) icp: Option<String>,
     /// `鲁公网安备 37142802000123号`.
-    pub police_record: Option<String>,
+    pub(crate) police_record: Option<String>,
     /// The fourteen digits of the public-security number, for its lookup link.
-    pub police_code: Option<String>,
+    pub(crate) police_code: Option<String>,
     /// The 党政机关网站标识: an image under `static/` and the link it carries.
-    pub gov_mark: Option<GovMark>,
+    pub(crate) gov_mark: Option<GovMark>,
     /// 联系我们: what is shown and where it leads (`mailto:`, `tel:` or a web address).
-    pub contact: Option<Contact>,
+    pub(crate) contact: Option<Contact>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct GovMark {
+pub(crate) struct GovMark {
     /// Site-relative path of the image, as copied from `static/`.
-    pub image: String,
-    pub link: String,
+    pub(crate) image: String,
+    pub(crate) link: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Contact {
-    pub text: String,
-    pub href: String,
+pub(crate) struct Contact {
+    pub(crate) text: String,
+    pub(crate) href: String,
 }
 
 /// Checks and resolves the record; problems go into `out` with their lines.
@@ -74,6 +74,7 @@ pub(super) fn resolve(
     record: GovRecord,
     issuer: Option<&str>,
     base_url: Option<&Spanned<String>>,
+    phones: &PhoneParser,
     file: &SourceFile,
     doc: &Document,
     out: &mut Diagnostics,
@@ -149,7 +150,7 @@ pub(super) fn resolve(
     });
     let contact = record.contact.and_then(|v| {
         let text = v.get_ref().trim().to_string();
-        match contact_href(&text) {
+        match contact_href(&text, phones) {
             Some(href) => Some(Contact { text, href }),
             None => {
                 bad(
@@ -254,7 +255,7 @@ fn is_web_address(s: &str) -> bool {
 }
 
 /// Where 联系我们 leads: an e-mail address, a phone number or a web address.
-fn contact_href(text: &str) -> Option<String> {
+fn contact_href(text: &str, phones: &PhoneParser) -> Option<String> {
     if is_web_address(text) {
         return Some(text.to_string());
     }
@@ -263,9 +264,10 @@ fn contact_href(text: &str) -> Option<String> {
         return (plain(user) && plain(host) && host.contains('.'))
             .then(|| format!("mailto:{text}"));
     }
-    phone::parse_hotline(text)
+    phones
+        .parse(text, ServicePolicy::Accept)
         .ok()
-        .map(|p| format!("tel:{}", p.e164))
+        .map(|p| p.tel_uri())
 }
 
 /// Whether the site's address is under `.gov.cn`.
@@ -325,18 +327,18 @@ mod tests {
     #[test]
     fn contacts_become_links() {
         assert_eq!(
-            contact_href("gongshi@shifan.gov.cn").as_deref(),
+            contact_href("gongshi@shifan.gov.cn", &PhoneParser::default()).as_deref(),
             Some("mailto:gongshi@shifan.gov.cn")
         );
         assert_eq!(
-            contact_href("0534-2212345").as_deref(),
+            contact_href("0534-2212345", &PhoneParser::default()).as_deref(),
             Some("tel:+865342212345")
         );
         assert_eq!(
-            contact_href("https://www.shifan.gov.cn/lxwm/").as_deref(),
+            contact_href("https://www.shifan.gov.cn/lxwm/", &PhoneParser::default()).as_deref(),
             Some("https://www.shifan.gov.cn/lxwm/")
         );
-        assert_eq!(contact_href("找办公室"), None);
+        assert_eq!(contact_href("找办公室", &PhoneParser::default()), None);
     }
 
     #[test]

@@ -3,9 +3,9 @@
 //! Nothing here knows about URLs, people lookups or coverage; it only reads what is written,
 //! with enough position information for later stages to point at the right line.
 
-pub mod record;
-pub mod source;
-pub mod values;
+pub(crate) mod record;
+pub(crate) mod source;
+pub(crate) mod values;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::validate::idnumber;
@@ -16,13 +16,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-pub const CONTENT_DIR: &str = "content";
-pub const PEOPLE_DIR: &str = "people";
-pub const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
+pub(crate) const CONTENT_DIR: &str = "content";
+pub(crate) const PEOPLE_DIR: &str = "people";
+pub(crate) const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
 
 /// A parsed record with the file it came from.
 #[derive(Debug, Clone)]
-pub struct Loaded<T> {
+pub(crate) struct Loaded<T> {
     pub file: SourceFile,
     /// Byte offset of the TOML part inside the file (non-zero for Markdown front matter).
     pub toml_offset: usize,
@@ -35,7 +35,7 @@ pub struct Loaded<T> {
 
 impl<T> Loaded<T> {
     /// The document view used to turn spans into lines.
-    pub fn doc(&self) -> Document<'_> {
+    pub(crate) fn doc(&self) -> Document<'_> {
         Document {
             toml: self.file.text.get(self.toml_offset..).unwrap_or(""),
             toml_offset: self.toml_offset,
@@ -43,14 +43,14 @@ impl<T> Loaded<T> {
         }
     }
 
-    pub fn stem(&self) -> &str {
+    pub(crate) fn stem(&self) -> &str {
         self.segments.last().map_or("", String::as_str)
     }
 }
 
 /// An area folder, with its optional `_index.toml`/`_index.md` record.
 #[derive(Debug, Clone)]
-pub struct AreaSource {
+pub(crate) struct AreaSource {
     pub segments: Vec<String>,
     pub dir: PathBuf,
     pub record: Option<Arc<Loaded<UnitRecord>>>,
@@ -59,7 +59,7 @@ pub struct AreaSource {
 /// Everything read from `content/`. Records are shared (`Arc`) with the read cache of a
 /// `serve` session, so a rebuild after an edit does not copy the thousands it did not read.
 #[derive(Debug, Default)]
-pub struct Content {
+pub(crate) struct Content {
     pub front: Option<Arc<Loaded<FrontRecord>>>,
     /// Every folder under `content/` except `people/`, parents before children.
     pub areas: Vec<AreaSource>,
@@ -82,12 +82,12 @@ enum Kind {
 /// Parsed records kept between builds of one `serve` session, so a rebuild after an edit
 /// re-reads only the files that changed.
 #[derive(Default)]
-pub struct ReadCache {
+pub(crate) struct ReadCache {
     /// By path (as an `OsString`: hashing a `Path` walks its components).
-    files: std::sync::Mutex<foldhash::HashMap<std::ffi::OsString, CachedFile>>,
-    walk: std::sync::Mutex<Option<Arc<Walk>>>,
+    files: parking_lot::Mutex<foldhash::HashMap<std::ffi::OsString, CachedFile>>,
+    walk: parking_lot::Mutex<Option<Arc<Walk>>>,
     /// Set by [`ReadCache::only_changed`] for the next load.
-    hint: std::sync::Mutex<Option<foldhash::HashSet<std::ffi::OsString>>>,
+    hint: parking_lot::Mutex<Option<foldhash::HashSet<std::ffi::OsString>>>,
 }
 
 struct CachedFile {
@@ -108,26 +108,26 @@ impl ReadCache {
     /// added, removed or renamed, and only the files in `paths` were written (as a file
     /// watcher reports). That load then reuses the last walk and reads only those files,
     /// without asking the file system about every other one.
-    pub fn only_changed(&self, paths: impl IntoIterator<Item = PathBuf>) {
+    pub(crate) fn only_changed(&self, paths: impl IntoIterator<Item = PathBuf>) {
         let set = paths.into_iter().map(PathBuf::into_os_string).collect();
-        *self.hint.lock().unwrap_or_else(|e| e.into_inner()) = Some(set);
+        *self.hint.lock() = Some(set);
     }
 
     fn take_hint(&self) -> Option<foldhash::HashSet<std::ffi::OsString>> {
-        self.hint.lock().unwrap_or_else(|e| e.into_inner()).take()
+        self.hint.lock().take()
     }
 
     fn last_walk(&self) -> Option<Arc<Walk>> {
-        self.walk.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.walk.lock().clone()
     }
 
     fn remember_walk(&self, walk: &Arc<Walk>) {
-        *self.walk.lock().unwrap_or_else(|e| e.into_inner()) = Some(Arc::clone(walk));
+        *self.walk.lock() = Some(Arc::clone(walk));
     }
 
     /// The cached outcome of a file known not to have changed.
     fn get_trusted(&self, path: &Path) -> Option<(Result<Parsed, Diagnostic>, Diagnostics)> {
-        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let files = self.files.lock();
         let hit = files.get(path.as_os_str())?;
         Some((hit.parsed.clone(), hit.diags.clone()))
     }
@@ -138,7 +138,7 @@ impl ReadCache {
         meta: &std::fs::Metadata,
     ) -> Option<(Result<Parsed, Diagnostic>, Diagnostics)> {
         let modified = meta.modified().ok()?;
-        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let files = self.files.lock();
         let hit = files.get(path.as_os_str())?;
         let settled = hit
             .read_at
@@ -159,7 +159,7 @@ impl ReadCache {
         let Ok(modified) = meta.modified() else {
             return;
         };
-        self.files.lock().unwrap_or_else(|e| e.into_inner()).insert(
+        self.files.lock().insert(
             path.as_os_str().to_owned(),
             CachedFile {
                 len: meta.len(),
@@ -175,17 +175,16 @@ impl ReadCache {
     fn keep_only(&self, seen: &foldhash::HashSet<&std::ffi::OsStr>) {
         self.files
             .lock()
-            .unwrap_or_else(|e| e.into_inner())
             .retain(|path, _| seen.contains(path.as_os_str()));
     }
 }
 
-pub fn load(site: &Path, out: &mut Diagnostics) -> Content {
+pub(crate) fn load(site: &Path, out: &mut Diagnostics) -> Content {
     load_with(site, out, None)
 }
 
 /// [`load`], reusing what `cache` holds of files that have not changed since.
-pub fn load_with(site: &Path, out: &mut Diagnostics, cache: Option<&ReadCache>) -> Content {
+pub(crate) fn load_with(site: &Path, out: &mut Diagnostics, cache: Option<&ReadCache>) -> Content {
     let root = site.join(CONTENT_DIR);
     let mut content = Content::default();
     if !root.is_dir() {
@@ -291,6 +290,25 @@ struct Walk {
     diagnostics: Diagnostics,
 }
 
+impl Walk {
+    /// A file directly in `people/`: a person's record, or a photo found by its stem.
+    fn add_people_file(&mut self, path: &Path, ext: &str, stem: String, mut segments: Vec<String>) {
+        if segments.len() != 2 {
+            return;
+        }
+        match ext {
+            "toml" | "md" => {
+                if let Some(last) = segments.last_mut() {
+                    *last = stem;
+                }
+                self.jobs.push((path.to_path_buf(), Kind::Person, segments));
+            }
+            e if PHOTO_EXTENSIONS.contains(&e) => self.people_images.push(path.to_path_buf()),
+            _ => {}
+        }
+    }
+}
+
 fn walk(site: &Path, root: &Path) -> Walk {
     let mut walk = Walk::default();
     let walker = walkdir::WalkDir::new(root)
@@ -345,19 +363,7 @@ fn walk(site: &Path, root: &Path) -> Walk {
             .file_stem()
             .map_or(String::new(), |s| s.to_string_lossy().into_owned());
         if in_people {
-            if segments.len() != 2 {
-                continue;
-            }
-            match ext.as_str() {
-                "toml" | "md" => {
-                    if let Some(last) = segments.last_mut() {
-                        *last = stem;
-                    }
-                    walk.jobs.push((path.to_path_buf(), Kind::Person, segments));
-                }
-                e if PHOTO_EXTENSIONS.contains(&e) => walk.people_images.push(path.to_path_buf()),
-                _ => {}
-            }
+            walk.add_people_file(path, &ext, stem, segments);
             continue;
         }
         if ext != "toml" && ext != "md" {
@@ -461,7 +467,7 @@ fn read_one(
 }
 
 /// Residents' ID numbers must never be published, wherever in a file they were typed.
-pub fn scan_for_identifiers(file: &SourceFile, diags: &mut Diagnostics) {
+pub(crate) fn scan_for_identifiers(file: &SourceFile, diags: &mut Diagnostics) {
     for found in idnumber::scan(&file.text) {
         let message = format!(
             "this looks like {} ({}); it must not be published",
@@ -501,7 +507,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 /// A site-relative, `/`-separated path for messages.
-pub fn display(site: &Path, path: &Path) -> String {
+pub(crate) fn display(site: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(site).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
@@ -584,7 +590,7 @@ mod tests {
             unit_names(&load_with(site.path(), &mut out, Some(&cache))),
             ["戊村"]
         );
-        assert_eq!(cache.files.lock().unwrap().len(), 1);
+        assert_eq!(cache.files.lock().len(), 1);
         assert!(!out.has_errors());
     }
 }

@@ -1,18 +1,20 @@
 //! The records as written in files, before validation. Every field is optional here so that
-//! one pass can report every missing or malformed field instead of only serde's first.
+//! one pass can report every missing or malformed field instead of only serde's first; values
+//! clerks type loosely arrive as [`LooseText`] and [`LooseDate`].
 
+use super::values::{LooseDate, LooseText};
 use serde::Deserialize;
-use toml::{Spanned, Value};
+use toml::Spanned;
 
 #[derive(Debug, Deserialize, Default, Clone)]
-pub struct UnitRecord {
+pub(crate) struct UnitRecord {
     pub name: Option<Spanned<String>>,
     pub kind: Option<Spanned<String>>,
     pub slug: Option<Spanned<String>>,
-    pub code: Option<Spanned<Value>>,
+    pub code: Option<Spanned<LooseText>>,
     pub households: Option<u32>,
     pub address: Option<String>,
-    pub hotline: Option<Spanned<Value>>,
+    pub hotline: Option<Spanned<LooseText>>,
     pub tasks: Option<Vec<String>>,
     pub aliases: Option<Vec<Spanned<String>>>,
     /// A line for search results and link previews; the body's first paragraph otherwise.
@@ -21,7 +23,7 @@ pub struct UnitRecord {
     pub team: Vec<TeamRecord>,
 }
 
-pub const UNIT_FIELDS: &[&str] = &[
+pub(crate) const UNIT_FIELDS: &[&str] = &[
     "name",
     "kind",
     "slug",
@@ -36,32 +38,32 @@ pub const UNIT_FIELDS: &[&str] = &[
 ];
 
 #[derive(Debug, Deserialize, Default, Clone)]
-pub struct TeamRecord {
+pub(crate) struct TeamRecord {
     pub person: Option<Spanned<String>>,
     pub role: Option<String>,
     pub lead: Option<bool>,
     pub duties: Option<String>,
     pub covers: Option<Vec<String>>,
-    pub since: Option<Spanned<Value>>,
-    pub until: Option<Spanned<Value>>,
+    pub since: Option<Spanned<LooseDate>>,
+    pub until: Option<Spanned<LooseDate>>,
 }
 
-pub const TEAM_FIELDS: &[&str] = &[
+pub(crate) const TEAM_FIELDS: &[&str] = &[
     "person", "role", "lead", "duties", "covers", "since", "until",
 ];
 
 #[derive(Debug, Deserialize, Default, Clone)]
-pub struct PersonRecord {
+pub(crate) struct PersonRecord {
     pub name: Option<Spanned<String>>,
     pub title: Option<String>,
     pub org: Option<String>,
-    pub phone: Option<Spanned<Value>>,
-    pub office_phone: Option<Spanned<Value>>,
+    pub phone: Option<Spanned<LooseText>>,
+    pub office_phone: Option<Spanned<LooseText>>,
     pub photo: Option<Spanned<String>>,
-    pub checked: Option<Spanned<Value>>,
+    pub checked: Option<Spanned<LooseDate>>,
 }
 
-pub const PERSON_FIELDS: &[&str] = &[
+pub(crate) const PERSON_FIELDS: &[&str] = &[
     "name",
     "title",
     "org",
@@ -73,9 +75,9 @@ pub const PERSON_FIELDS: &[&str] = &[
 
 /// `content/_index.md`: the front page's own text.
 #[derive(Debug, Deserialize, Default, Clone)]
-pub struct FrontRecord {
+pub(crate) struct FrontRecord {
     pub title: Option<String>,
     pub description: Option<String>,
 }
 
-pub const FRONT_FIELDS: &[&str] = &["title", "description"];
+pub(crate) const FRONT_FIELDS: &[&str] = &["title", "description"];

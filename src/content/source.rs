@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// A file as read from disk, with the name a clerk knows it by.
 #[derive(Debug, Clone)]
-pub struct SourceFile {
+pub(crate) struct SourceFile {
     pub path: PathBuf,
     /// Relative to the site folder, `/`-separated: what messages print.
     pub display: String,
@@ -14,7 +14,7 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    pub fn read(path: &Path, display: String) -> Result<SourceFile, Diagnostic> {
+    pub(crate) fn read(path: &Path, display: String) -> Result<SourceFile, Diagnostic> {
         let bytes = std::fs::read(path).map_err(|e| {
             Diagnostic::error(&display, format!("cannot read the file: {e}"))
                 .help("check that the file exists and that you may read it")
@@ -44,11 +44,11 @@ impl SourceFile {
     }
 
     /// 1-based line of a byte offset in this file.
-    pub fn line_of(&self, offset: usize) -> usize {
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
         line_col(&self.text, offset).0
     }
 
-    pub fn is_markdown(&self) -> bool {
+    pub(crate) fn is_markdown(&self) -> bool {
         self.path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md"))
@@ -57,7 +57,7 @@ impl SourceFile {
 
 /// A record split into its TOML part and its Markdown body.
 #[derive(Debug, Clone, Copy)]
-pub struct Document<'a> {
+pub(crate) struct Document<'a> {
     pub toml: &'a str,
     /// Byte offset of `toml` inside the file, to turn TOML spans into file lines.
     pub toml_offset: usize,
@@ -65,7 +65,7 @@ pub struct Document<'a> {
 }
 
 /// Splits `+++`-fenced front matter from a Markdown file; a `.toml` file is all TOML.
-pub fn split(file: &SourceFile) -> Result<Document<'_>, Diagnostic> {
+pub(crate) fn split(file: &SourceFile) -> Result<Document<'_>, Diagnostic> {
     let text = file.text.as_str();
     if !file.is_markdown() {
         return Ok(Document {
@@ -108,7 +108,10 @@ pub fn split(file: &SourceFile) -> Result<Document<'_>, Diagnostic> {
 }
 
 /// Parses the TOML part into `T`, reporting syntax errors with their line.
-pub fn parse_toml<T: DeserializeOwned>(file: &SourceFile, doc: &Document) -> Result<T, Diagnostic> {
+pub(crate) fn parse_toml<T: DeserializeOwned>(
+    file: &SourceFile,
+    doc: &Document,
+) -> Result<T, Diagnostic> {
     toml::from_str::<T>(doc.toml).map_err(|e| {
         let line = e.span().map(|s| file.line_of(doc.toml_offset + s.start));
         let column = e
@@ -126,7 +129,7 @@ fn first_line(message: &str) -> String {
 
 /// Warns about keys the record type does not know, suggesting the nearest known one: a typo
 /// such as `phnoe` would otherwise silently drop a phone number from every board.
-pub fn check_keys(
+pub(crate) fn check_keys(
     file: &SourceFile,
     doc: &Document,
     known: &[&str],
@@ -185,7 +188,7 @@ fn warn_unknown(
 }
 
 /// The known name closest to `name`, if it is close enough to be a typo.
-pub fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
     known
         .iter()
         .map(|k| (strsim::jaro_winkler(name, k), *k))

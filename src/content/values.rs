@@ -1,19 +1,19 @@
-//! Turning loosely typed TOML values into the model's types, with errors at the value's line.
-//!
-//! Clerks write `phone = 13912345678` as often as `phone = "139 1234 5678"`, and dates with or
-//! without quotes; both are accepted.
+//! Values as clerks write them, read into types: [`LooseText`] takes `phone = 13912345678` as
+//! well as `phone = "139 1234 5678"`, [`LooseDate`] a date with or without quotes, so the
+//! model receives typed values; and where a value sits in its file, for messages.
 
 use super::source::{Document, SourceFile};
 use crate::diagnostics::{Diagnostic, line_col};
+use serde::{Deserialize, Deserializer};
 use time::Date;
 use toml::{Spanned, Value};
 
 /// Where a spanned value sits in its file.
-pub fn position<T>(file: &SourceFile, doc: &Document, value: &Spanned<T>) -> (usize, usize) {
+pub(crate) fn position<T>(file: &SourceFile, doc: &Document, value: &Spanned<T>) -> (usize, usize) {
     line_col(&file.text, doc.toml_offset + value.span().start)
 }
 
-pub fn error_at<T>(
+pub(crate) fn error_at<T>(
     file: &SourceFile,
     doc: &Document,
     value: &Spanned<T>,
@@ -23,78 +23,116 @@ pub fn error_at<T>(
     Diagnostic::error(&file.display, message).at(Some(line), Some(column))
 }
 
-/// A text field that may also have been typed as a number.
-pub fn text(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.trim().to_string()),
-        Value::Integer(i) => Some(i.to_string()),
-        _ => None,
+/// A text field that may also have been typed as a number: `phone = 13912345678` as often as
+/// `phone = "139 1234 5678"`. What else was written is kept for the message.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum LooseText {
+    /// Text (trimmed), or a whole number as its digits.
+    Text(String),
+    /// A value that is neither (a date, a list, `true` …), as written.
+    Other(String),
+}
+
+impl LooseText {
+    /// The text, if the value was text or a whole number.
+    pub(crate) fn text(&self) -> Option<&str> {
+        match self {
+            LooseText::Text(text) => Some(text),
+            LooseText::Other(_) => None,
+        }
     }
 }
 
-/// A calendar date (`2023-03-09`, quoted or not). Impossible dates such as `2023-02-30` are
-/// refused here even when the TOML parser lets them through.
-pub fn date(
-    file: &SourceFile,
-    doc: &Document,
-    field: &str,
-    value: &Spanned<Value>,
-) -> Result<Date, Diagnostic> {
-    let raw = match value.get_ref() {
-        Value::Datetime(dt) => match (dt.date, dt.time) {
-            (Some(d), None) => Some((i32::from(d.year), d.month, d.day)),
-            _ => None,
-        },
-        Value::String(s) => parse_ymd(s.trim()),
-        _ => None,
-    };
-    let shown = match value.get_ref() {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    let Some((year, month, day)) = raw else {
-        return Err(error_at(
-            file,
-            doc,
-            value,
-            format!("`{field}` must be a date like 2023-03-09, not `{shown}`"),
-        )
-        .help("write the date as YYYY-MM-DD"));
-    };
-    calendar_date(year, month, day).map_err(|problem| {
-        let (message, help) = match problem {
-            DateProblem::NotInCalendar => (
-                format!("`{field}` = {shown} is not a real calendar date"),
-                "check the day and month (February has 28 or 29 days)".to_string(),
-            ),
-            DateProblem::OutOfRange => (
+impl<'de> Deserialize<'de> for LooseText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match Value::deserialize(deserializer)? {
+            Value::String(s) => LooseText::Text(s.trim().to_string()),
+            Value::Integer(i) => LooseText::Text(i.to_string()),
+            other => LooseText::Other(other.to_string()),
+        })
+    }
+}
+
+/// A calendar date, written bare (`2023-03-09`) or quoted (`"2023/3/9"`), checked as it is
+/// read: impossible dates such as `2023-02-30` are refused even when the TOML parser lets
+/// them through.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum LooseDate {
+    Date(Date),
+    /// Written like a date, but no such day exists; as written.
+    Impossible(String),
+    /// Not a date at all; as written.
+    NotADate(String),
+    /// A real day, but outside [`PLAUSIBLE_YEARS`]; as written.
+    OutOfRange(String),
+}
+
+impl LooseDate {
+    /// The date, or the message and help for a field named `field` that holds something else.
+    pub(crate) fn date(&self, field: &str) -> Result<Date, (String, &'static str)> {
+        match self {
+            LooseDate::OutOfRange(shown) => Err((
                 format!(
                     "`{field}` = {shown} is outside the years {}–{}",
                     PLAUSIBLE_YEARS.start(),
                     PLAUSIBLE_YEARS.end()
                 ),
-                "write the year in full, like 2023-03-09".to_string(),
-            ),
+                "write the year in full, like 2023-03-09",
+            )),
+            LooseDate::Date(date) => Ok(*date),
+            LooseDate::NotADate(shown) => Err((
+                format!("`{field}` must be a date like 2023-03-09, not `{shown}`"),
+                "write the date as YYYY-MM-DD",
+            )),
+            LooseDate::Impossible(shown) => Err((
+                format!("`{field}` = {shown} is not a real calendar date"),
+                "check the day and month (February has 28 or 29 days)",
+            )),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for LooseDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        let ymd = match &value {
+            Value::Datetime(dt) => match (dt.date, dt.time) {
+                (Some(d), None) => Some((i32::from(d.year), d.month, d.day)),
+                _ => None,
+            },
+            Value::String(s) => parse_ymd(s.trim()),
+            _ => None,
         };
-        error_at(file, doc, value, message).help(help)
-    })
+        let shown = match value {
+            Value::String(s) => s,
+            other => other.to_string(),
+        };
+        Ok(match ymd {
+            None => LooseDate::NotADate(shown),
+            Some((year, month, day)) => match calendar_date(year, month, day) {
+                Ok(date) => LooseDate::Date(date),
+                Err(DateProblem::NotInCalendar) => LooseDate::Impossible(shown),
+                Err(DateProblem::OutOfRange) => LooseDate::OutOfRange(shown),
+            },
+        })
+    }
 }
 
 /// The years a record or a roster can mean. A date outside them is a typing or saving
 /// mistake (a short year `3/9/23` read as the year 3), never a real assignment.
-pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
+pub(crate) const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
 
 /// Why year, month and day are not a date a record may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateProblem {
-    /// Not in the calendar: 2023-02-30.
+pub(crate) enum DateProblem {
+    /// Not in the calendar: 2023-02-30, month 13.
     NotInCalendar,
     /// Outside [`PLAUSIBLE_YEARS`].
     OutOfRange,
 }
 
-/// The one conversion from year, month and day to a date a record may hold.
-pub fn calendar_date(year: i32, month: u8, day: u8) -> Result<Date, DateProblem> {
+/// The one place a year, month and day become a [`Date`] a record may hold.
+pub(crate) fn calendar_date(year: i32, month: u8, day: u8) -> Result<Date, DateProblem> {
     let date = time::Month::try_from(month)
         .ok()
         .and_then(|m| Date::from_calendar_date(year, m, day).ok())
@@ -108,7 +146,7 @@ pub fn calendar_date(year: i32, month: u8, day: u8) -> Result<Date, DateProblem>
 
 /// `YYYY-MM-DD` (also with `/` or `.`), as typed in spreadsheets. The year comes first and
 /// in four digits: `3/9/23` could mean 2023-03-09 or 2003-09-23, and is not guessed at.
-pub fn parse_ymd(s: &str) -> Option<(i32, u8, u8)> {
+pub(crate) fn parse_ymd(s: &str) -> Option<(i32, u8, u8)> {
     let mut parts = s.split(['-', '/', '.']);
     let year = parts.next().filter(|y| y.len() == 4)?.parse().ok()?;
     let month = parts.next()?.parse().ok()?;
@@ -124,7 +162,7 @@ mod tests {
     fn parse_date(src: &str) -> Result<Date, Diagnostic> {
         #[derive(serde::Deserialize)]
         struct R {
-            d: Spanned<Value>,
+            d: Spanned<LooseDate>,
         }
         let file = SourceFile {
             path: PathBuf::from("x.toml"),
@@ -137,7 +175,9 @@ mod tests {
             body: None,
         };
         let r: R = toml::from_str(src).map_err(|e| Diagnostic::error("x", e.to_string()))?;
-        date(&file, &doc, "d", &r.d)
+        r.d.get_ref()
+            .date("d")
+            .map_err(|(message, help)| error_at(&file, &doc, &r.d, message).help(help))
     }
 
     #[test]
@@ -154,5 +194,22 @@ mod tests {
         assert_eq!(err.line, Some(2));
         assert!(parse_date("d = 2023-02-30").is_err());
         assert!(parse_date("d = \"soon\"").is_err());
+        let err = parse_date("d = 0003-09-23").unwrap_err();
+        assert!(err.message.contains("outside the years"), "{err}");
+        assert!(parse_date("d = \"3/9/23\"").is_err());
+    }
+
+    #[test]
+    fn text_may_be_typed_as_a_number() {
+        #[derive(serde::Deserialize)]
+        struct R {
+            a: LooseText,
+            b: LooseText,
+            c: LooseText,
+        }
+        let r: R = toml::from_str("a = \" 139 1234 5678 \"\nb = 13912345678\nc = true\n").unwrap();
+        assert_eq!(r.a.text(), Some("139 1234 5678"));
+        assert_eq!(r.b.text(), Some("13912345678"));
+        assert_eq!(r.c, LooseText::Other("true".into()));
     }
 }

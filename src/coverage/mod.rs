@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Rule {
+pub(crate) enum Rule {
     NoTeam,
     MinTeam,
     RequireLead,
@@ -25,7 +25,7 @@ pub enum Rule {
 
 impl Rule {
     /// The short label the text report and the coverage page use.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Rule::NoTeam => "no team",
             Rule::MinTeam => "team too small",
@@ -35,99 +35,99 @@ impl Rule {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Gap {
+pub(crate) struct Gap {
     /// The unit's id (its URL path).
-    pub unit: String,
-    pub name: String,
+    pub(crate) unit: String,
+    pub(crate) name: String,
     /// The id of the area the unit is in (`""` for units directly under `content/`).
-    pub area: String,
-    pub file: String,
-    pub rule: Rule,
-    pub message: String,
+    pub(crate) area: String,
+    pub(crate) file: String,
+    pub(crate) rule: Rule,
+    pub(crate) message: String,
     /// Current team members on the publication date.
-    pub members: usize,
+    pub(crate) members: usize,
     /// Assignments in the file that are expired or not yet started, so do not count.
-    pub not_current: usize,
+    pub(crate) not_current: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Overload {
-    pub person: String,
-    pub name: String,
+pub(crate) struct Overload {
+    pub(crate) person: String,
+    pub(crate) name: String,
     /// The person's page, relative to the site root.
-    pub page: String,
-    pub file: String,
+    pub(crate) page: String,
+    pub(crate) file: String,
     /// Ids of the units whose current team the person is on.
-    pub units: Vec<String>,
+    pub(crate) units: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Stale {
-    pub person: String,
-    pub name: String,
-    pub page: String,
-    pub file: String,
-    pub checked: String,
-    pub days: i64,
+pub(crate) struct Stale {
+    pub(crate) person: String,
+    pub(crate) name: String,
+    pub(crate) page: String,
+    pub(crate) file: String,
+    pub(crate) checked: String,
+    pub(crate) days: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SharedPhone {
+pub(crate) struct SharedPhone {
     /// E.164, the form two differently written numbers are compared in.
-    pub phone: String,
+    pub(crate) phone: String,
     /// As printed on the boards.
-    pub display: String,
+    pub(crate) display: String,
     /// Person ids, and their names in the same order.
-    pub people: Vec<String>,
-    pub names: Vec<String>,
+    pub(crate) people: Vec<String>,
+    pub(crate) names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AreaTotals {
-    pub area: String,
-    pub name: String,
+pub(crate) struct AreaTotals {
+    pub(crate) area: String,
+    pub(crate) name: String,
     /// Units directly in this area (a sub-area has its own entry).
-    pub units: usize,
+    pub(crate) units: usize,
     /// Units with at least one current team member.
-    pub covered: usize,
+    pub(crate) covered: usize,
     /// Units with no gap at all.
-    pub complete: usize,
+    pub(crate) complete: usize,
     /// `covered / units` in percent, one decimal.
-    pub percent_covered: f64,
+    pub(crate) percent_covered: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Totals {
-    pub units: usize,
-    pub covered: usize,
-    pub complete: usize,
-    pub people: usize,
+pub(crate) struct Totals {
+    pub(crate) units: usize,
+    pub(crate) covered: usize,
+    pub(crate) complete: usize,
+    pub(crate) people: usize,
     /// `covered / units` in percent, one decimal.
-    pub percent_covered: f64,
+    pub(crate) percent_covered: f64,
 }
 
 /// The report `check --format json` prints and the build writes as `coverage.json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// The publication date the assignments were judged on.
-    pub date: String,
+    pub(crate) date: String,
     /// The `[rules]` applied.
-    pub rules: Rules,
-    pub errors: Vec<Diagnostic>,
-    pub warnings: Vec<Diagnostic>,
-    pub gaps: Vec<Gap>,
-    pub overloaded: Vec<Overload>,
-    pub stale: Vec<Stale>,
-    pub shared_phones: Vec<SharedPhone>,
+    pub(crate) rules: Rules,
+    pub(crate) errors: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
+    pub(crate) gaps: Vec<Gap>,
+    pub(crate) overloaded: Vec<Overload>,
+    pub(crate) stale: Vec<Stale>,
+    pub(crate) shared_phones: Vec<SharedPhone>,
     /// Ids of people no unit or area team names (a warning: a record left behind).
-    pub unreferenced: Vec<String>,
+    pub(crate) unreferenced: Vec<String>,
     /// Ids of people on a team whose every assignment is outside its `since`/`until` dates
     /// (a warning: rotated out, or not started yet). Like the unreferenced, they are not
     /// published.
-    pub not_serving: Vec<String>,
-    pub totals: Totals,
+    pub(crate) not_serving: Vec<String>,
+    pub(crate) totals: Totals,
     /// Areas with units of their own, in tree order.
-    pub areas: Vec<AreaTotals>,
+    pub(crate) areas: Vec<AreaTotals>,
 }
 
 impl Report {
@@ -144,16 +144,38 @@ impl Report {
 }
 
 /// Applies `[rules]` to the site on its publication date.
-pub fn audit(site: &Site) -> Report {
-    let rules = &site.config.rules;
+pub(crate) fn audit(site: &Site) -> Report {
     let mut gaps = Vec::new();
     for unit in &site.units {
         unit_gaps(site, unit, &mut gaps);
     }
+    let (unreferenced, not_serving) = off_teams(site);
+    let (areas, totals) = totals(site, &gaps);
+    Report {
+        date: site.date.to_string(),
+        rules: site.config.rules.clone(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        gaps,
+        overloaded: overloaded(site),
+        stale: stale(site),
+        shared_phones: shared_phones(site),
+        unreferenced,
+        not_serving,
+        totals,
+        areas,
+    }
+}
 
-    let page = |id: &str| format!("people/{}/", crate::model::resolve_person_slug(id));
-    let overloaded = site
-        .people
+/// A person's page, relative to the site root.
+fn page(id: &str) -> String {
+    format!("people/{}/", crate::model::resolve_person_slug(id))
+}
+
+/// People on more current units than `max_units_per_person`.
+fn overloaded(site: &Site) -> Vec<Overload> {
+    let rules = &site.config.rules;
+    site.people
         .iter()
         .filter(|p| p.current_units.len() > rules.max_units_per_person)
         .map(|p| Overload {
@@ -167,11 +189,14 @@ pub fn audit(site: &Site) -> Report {
                 .map(|&u| site.units[u].id.clone())
                 .collect(),
         })
-        .collect();
+        .collect()
+}
 
-    // A number that is not published cannot send anyone to the wrong person.
-    let stale = site
-        .people
+/// Published numbers not confirmed within `max_age_days`. A number that is not published
+/// cannot send anyone to the wrong person.
+fn stale(site: &Site) -> Vec<Stale> {
+    let rules = &site.config.rules;
+    site.people
         .iter()
         .filter(|p| p.serving)
         .filter_map(|p| {
@@ -186,13 +211,16 @@ pub fn audit(site: &Site) -> Report {
                 days,
             })
         })
-        .collect();
+        .collect()
+}
 
+/// Numbers given for two or more people.
+fn shared_phones(site: &Site) -> Vec<SharedPhone> {
     let mut by_phone: BTreeMap<&str, Vec<&crate::model::Person>> = BTreeMap::new();
     for p in &site.people {
         by_phone.entry(&p.phone.e164).or_default().push(p);
     }
-    let shared_phones = by_phone
+    by_phone
         .into_iter()
         .filter(|(_, people)| people.len() > 1)
         .map(|(phone, people)| SharedPhone {
@@ -201,30 +229,32 @@ pub fn audit(site: &Site) -> Report {
             people: people.iter().map(|p| p.id.clone()).collect(),
             names: people.iter().map(|p| p.name.clone()).collect(),
         })
-        .collect();
+        .collect()
+}
 
+/// People on no team at all, and people on teams whose every assignment is outside its dates.
+fn off_teams(site: &Site) -> (Vec<String>, Vec<String>) {
     let mut referenced = vec![false; site.people.len()];
     let area_records = site.areas.iter().filter_map(|a| a.record.as_ref());
-    for unit in site.units.iter().chain(area_records) {
-        for a in &unit.team {
+    for record in site.units.iter().map(|u| &u.record).chain(area_records) {
+        for a in &record.team {
             referenced[a.person] = true;
         }
     }
-    let unreferenced = site
-        .people
-        .iter()
-        .zip(&referenced)
+    let people = || site.people.iter().zip(&referenced);
+    let unreferenced = people()
         .filter(|(_, r)| !**r)
         .map(|(p, _)| p.id.clone())
         .collect();
-    let not_serving = site
-        .people
-        .iter()
-        .zip(&referenced)
+    let not_serving = people()
         .filter(|(p, r)| **r && !p.serving)
         .map(|(p, _)| p.id.clone())
         .collect();
+    (unreferenced, not_serving)
+}
 
+/// Coverage by area (areas holding units), and for the whole site.
+fn totals(site: &Site, gaps: &[Gap]) -> (Vec<AreaTotals>, Totals) {
     let is_covered = |u: &Unit| u.current_team().next().is_some();
     let is_complete = |u: &Unit| !gaps.iter().any(|g: &Gap| g.unit == u.id);
     let count = |units: &[usize], test: &dyn Fn(&Unit) -> bool| {
@@ -254,21 +284,7 @@ pub fn audit(site: &Site) -> Report {
         people: site.people.len(),
         percent_covered: percent(covered, site.units.len()),
     };
-
-    Report {
-        date: site.date.to_string(),
-        rules: rules.clone(),
-        errors: Vec::new(),
-        warnings: Vec::new(),
-        gaps,
-        overloaded,
-        stale,
-        shared_phones,
-        unreferenced,
-        not_serving,
-        totals,
-        areas,
-    }
+    (areas, totals)
 }
 
 /// One decimal place, 100.0 for an empty site (nothing is uncovered).
@@ -284,13 +300,13 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
     let members = unit.current_team().count();
     // Saying how many assignments were left out tells the clerk why a unit that has a team
     // in its file still shows up: the dates, not a missing line.
-    let not_current = unit.team.len() - members;
+    let not_current = unit.record.team.len() - members;
     let mut gap = |rule, message: String| {
         gaps.push(Gap {
             unit: unit.id.clone(),
             name: unit.name.clone(),
             area: site.areas[unit.area].id.clone(),
-            file: unit.source.clone(),
+            file: unit.record.source.clone(),
             rule,
             message,
             members,
@@ -312,7 +328,7 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
         );
         return;
     }
-    if unit.kind.needs_full_team() && members < rules.min_team {
+    if unit.record.kind.needs_full_team() && members < rules.min_team {
         gap(
             Rule::MinTeam,
             format!(
@@ -321,7 +337,7 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
             ),
         );
     }
-    if rules.require_lead && unit.leads().next().is_none() {
+    if rules.require_lead && unit.record.leads().next().is_none() {
         gap(
             Rule::RequireLead,
             format!("{} has no current member with lead = true{note}", unit.name),

@@ -6,13 +6,13 @@
 //! unique across the whole document, as Popolo asks.
 
 use crate::model::slug::slugify;
-use crate::model::{Assignment, Kind, Site, Unit, resolve_person_slug};
+use crate::model::{Assignment, Kind, Record, Site, resolve_person_slug};
 use crate::validate::phone::PhoneKind;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Serialize)]
-pub struct Document {
+pub(super) struct Document {
     pub persons: Vec<Person>,
     pub organizations: Vec<Organization>,
     pub memberships: Vec<Membership>,
@@ -20,7 +20,7 @@ pub struct Document {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Person {
+pub(super) struct Person {
     pub id: String,
     pub name: String,
     pub contact_details: Vec<ContactDetail>,
@@ -28,7 +28,7 @@ pub struct Person {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ContactDetail {
+pub(super) struct ContactDetail {
     /// `cell` for a mobile, `voice` for a landline.
     #[serde(rename = "type")]
     pub kind: &'static str,
@@ -37,13 +37,13 @@ pub struct ContactDetail {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Link {
+pub(super) struct Link {
     pub url: String,
     pub note: &'static str,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Organization {
+pub(super) struct Organization {
     pub id: String,
     pub name: String,
     /// The unit's kind (`village`, `township` ...), or `dispatching organization`.
@@ -57,13 +57,13 @@ pub struct Organization {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Identifier {
+pub(super) struct Identifier {
     pub identifier: String,
     pub scheme: &'static str,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Membership {
+pub(super) struct Membership {
     pub person_id: String,
     pub organization_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -80,7 +80,7 @@ pub struct Membership {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Area {
+pub(super) struct Area {
     pub id: String,
     pub name: String,
     pub classification: &'static str,
@@ -96,54 +96,9 @@ fn area_id(id: &str) -> String {
     format!("area:{id}")
 }
 
-pub fn document(site: &Site) -> Document {
-    // Dispatching organizations by name, with ids unique even for names that sound alike.
-    let mut orgs: BTreeMap<&str, String> = BTreeMap::new();
-    let mut taken: Vec<String> = Vec::new();
-    for person in &site.people {
-        if let Some(org) = person.org.as_deref()
-            && !orgs.contains_key(org)
-        {
-            let base = match slugify(org) {
-                s if s.is_empty() => "org".to_string(),
-                s => s,
-            };
-            let id = (1..)
-                .map(|n| {
-                    if n == 1 {
-                        format!("org:{base}")
-                    } else {
-                        format!("org:{base}-{n}")
-                    }
-                })
-                .find(|c| !taken.contains(c))
-                .unwrap_or_default();
-            taken.push(id.clone());
-            orgs.insert(org, id);
-        }
-    }
-
-    let persons = site
-        .people
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let mut contact_details = vec![contact(&p.phone)];
-            contact_details.extend(p.office_phone.as_ref().map(contact));
-            Person {
-                id: person_id(site, i),
-                name: p.name.clone(),
-                contact_details,
-                links: vec![Link {
-                    url: site
-                        .config
-                        .url(&format!("people/{}/", resolve_person_slug(&p.id))),
-                    note: "notice board page",
-                }],
-            }
-        })
-        .collect();
-
+pub(super) fn document(site: &Site) -> Document {
+    let orgs = dispatching_orgs(site);
+    let persons = persons(site);
     let areas = site
         .areas
         .iter()
@@ -165,14 +120,16 @@ pub fn document(site: &Site) -> Document {
 
     let mut organizations = Vec::new();
     let mut memberships = Vec::new();
-    let mut add_unit = |unit: &Unit, area: Option<String>| {
-        let id = format!("unit:{}", unit.id);
+    // An area's own record is published as an organization of the area, like a unit.
+    let mut add_unit = |place: (&str, &str, &str), record: &Record, area: Option<String>| {
+        let (unit_id, name, url) = place;
+        let id = format!("unit:{unit_id}");
         organizations.push(Organization {
             id: id.clone(),
-            name: unit.name.clone(),
-            classification: unit.kind.as_str().to_string(),
+            name: name.to_string(),
+            classification: record.kind.as_str().to_string(),
             area_id: area.clone(),
-            identifiers: unit
+            identifiers: record
                 .code
                 .iter()
                 .map(|c| Identifier {
@@ -181,22 +138,23 @@ pub fn document(site: &Site) -> Document {
                 })
                 .collect(),
             links: vec![Link {
-                url: site.config.url(&unit.path()),
+                url: url.to_string(),
                 note: "notice board page",
             }],
         });
-        for a in &unit.team {
+        for a in &record.team {
             memberships.push(membership(site, a, &id, area.clone(), &orgs));
         }
     };
     for (index, area) in site.areas.iter().enumerate().skip(1) {
         if let Some(record) = &area.record {
-            add_unit(record, Some(area_id(&site.areas[index].id)));
+            let place = (area.id.as_str(), area.name.as_str(), area.url.as_str());
+            add_unit(place, record, Some(area_id(&site.areas[index].id)));
         }
     }
     for unit in &site.units {
         let area = (unit.area != 0).then(|| area_id(&site.areas[unit.area].id));
-        add_unit(unit, area);
+        add_unit((&unit.id, &unit.name, &unit.url), &unit.record, area);
     }
     for (name, id) in &orgs {
         organizations.push(Organization {
@@ -227,6 +185,58 @@ pub fn document(site: &Site) -> Document {
         memberships,
         areas,
     }
+}
+
+/// Dispatching organizations by name, with ids unique even for names that sound alike.
+fn dispatching_orgs(site: &Site) -> BTreeMap<&str, String> {
+    let mut orgs: BTreeMap<&str, String> = BTreeMap::new();
+    let mut taken: Vec<String> = Vec::new();
+    for person in &site.people {
+        if let Some(org) = person.org.as_deref()
+            && !orgs.contains_key(org)
+        {
+            let base = match slugify(org) {
+                s if s.is_empty() => "org".to_string(),
+                s => s,
+            };
+            let id = (1..)
+                .map(|n| {
+                    if n == 1 {
+                        format!("org:{base}")
+                    } else {
+                        format!("org:{base}-{n}")
+                    }
+                })
+                .find(|c| !taken.contains(c))
+                .unwrap_or_default();
+            taken.push(id.clone());
+            orgs.insert(org, id);
+        }
+    }
+    orgs
+}
+
+/// Every person, with their public numbers and page.
+fn persons(site: &Site) -> Vec<Person> {
+    site.people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut contact_details = vec![contact(&p.phone)];
+            contact_details.extend(p.office_phone.as_ref().map(contact));
+            Person {
+                id: person_id(site, i),
+                name: p.name.clone(),
+                contact_details,
+                links: vec![Link {
+                    url: site
+                        .config
+                        .url(&format!("people/{}/", resolve_person_slug(&p.id))),
+                    note: "notice board page",
+                }],
+            }
+        })
+        .collect()
 }
 
 fn membership(

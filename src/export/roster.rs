@@ -2,12 +2,12 @@
 //! headers import reads.
 
 use crate::import::columns::Column;
-use crate::model::{Assignment, Kind, Site, Unit};
+use crate::model::{Assignment, Kind, Record, Site};
 use std::path::{Component, Path, PathBuf};
 use time::Date;
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub(super) enum Value {
     Empty,
     Text(String),
     Date(Date),
@@ -33,10 +33,10 @@ impl Value {
 }
 
 /// One roster row, cells in [`Column::EXPORTED`] order.
-pub type Row = Vec<Value>;
+pub(super) type Row = Vec<Value>;
 
 /// The roster word for a kind: what a clerk types, and what [`Kind::parse`] reads back.
-pub fn kind_label(kind: Kind) -> &'static str {
+pub(super) fn kind_label(kind: Kind) -> &'static str {
     match kind {
         Kind::Village => "村",
         Kind::Community => "社区",
@@ -51,7 +51,7 @@ pub fn kind_label(kind: Kind) -> &'static str {
 }
 
 /// Every row, area by area: the area's own team first, then its units in file order.
-pub fn rows(site: &Site, roster_dir: &Path) -> Vec<Row> {
+pub(super) fn rows(site: &Site, roster_dir: &Path) -> Vec<Row> {
     let mut out = Vec::new();
     for (index, area) in site.areas.iter().enumerate() {
         let area_path = |through: usize| -> String {
@@ -80,7 +80,8 @@ pub fn rows(site: &Site, roster_dir: &Path) -> Vec<Row> {
         };
         for &u in &area.units {
             let unit = &site.units[u];
-            unit_rows(site, unit, &parent_path, &unit.name, roster_dir, &mut out);
+            let record = &unit.record;
+            unit_rows(site, record, &parent_path, &unit.name, roster_dir, &mut out);
         }
     }
     out
@@ -88,7 +89,7 @@ pub fn rows(site: &Site, roster_dir: &Path) -> Vec<Row> {
 
 fn unit_rows(
     site: &Site,
-    unit: &Unit,
+    unit: &Record,
     area: &str,
     name: &str,
     roster_dir: &Path,
@@ -176,7 +177,7 @@ fn relative(path: &Path, dir: &Path) -> String {
 
 /// An `.xlsx` workbook with one sheet, 花名册: a bold header row that stays in view, dates as
 /// Excel dates, phone numbers as text (so a landline keeps its leading 0).
-pub fn xlsx(rows: &[Row]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+pub(super) fn xlsx(rows: &[Row]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
@@ -222,7 +223,7 @@ pub fn xlsx(rows: &[Row]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
 }
 
 /// UTF-8 with a BOM: without it, Chinese Excel opens the file as GBK and shows garbage.
-pub fn csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
+pub(super) fn csv(rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::WriterBuilder::new().from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(Column::EXPORTED.iter().map(|c| c.chinese()))?;
     for row in rows {

@@ -7,7 +7,7 @@
 /// One column of a roster. Which columns a sheet has decides which fields import owns:
 /// a field whose column is absent is never touched in existing records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Column {
+pub(crate) enum Column {
     Area,
     Unit,
     Kind,
@@ -28,7 +28,7 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 16] = [
+    pub(crate) const ALL: [Column; 16] = [
         Column::Area,
         Column::Unit,
         Column::Kind,
@@ -48,15 +48,15 @@ impl Column {
     ];
 
     /// What an exported roster holds, in this order.
-    pub const EXPORTED: [Column; 16] = Column::ALL;
+    pub(crate) const EXPORTED: [Column; 16] = Column::ALL;
 
     /// The columns that describe the person or the assignment (not the unit): a row with any
     /// of them filled in is about a person and so needs a name.
     /// `ALL` lists the unit's own columns (area, unit, kind) first; everything after them.
-    pub const PERSON: &'static [Column] = Column::ALL.split_at(3).1;
+    pub(crate) const PERSON: &'static [Column] = Column::ALL.split_at(3).1;
 
     /// The header the spec gives (and export writes).
-    pub fn chinese(self) -> &'static str {
+    pub(crate) fn chinese(self) -> &'static str {
         match self {
             Column::Area => "镇街",
             Column::Unit => "单位",
@@ -78,7 +78,7 @@ impl Column {
     }
 
     /// The English header, which is also the record field it fills.
-    pub fn english(self) -> &'static str {
+    pub(crate) fn english(self) -> &'static str {
         match self {
             Column::Area => "area",
             Column::Unit => "unit",
@@ -149,7 +149,7 @@ impl Column {
     /// The column a header cell names, if any. Spaces, `*` (required-field marks), a trailing
     /// colon, letter case and full-width brackets do not matter, nor does a bracketed note
     /// after the name (`电话（必填）`).
-    pub fn from_header(text: &str) -> Option<Column> {
+    pub(crate) fn from_header(text: &str) -> Option<Column> {
         let key = normalize(text);
         if key.is_empty() {
             return None;
@@ -184,7 +184,7 @@ fn normalize(text: &str) -> String {
 }
 
 /// `A`, `B` ... `Z`, `AA` ...: the column letters Excel shows, from a 0-based index.
-pub fn letter(index: usize) -> String {
+pub(crate) fn letter(index: usize) -> String {
     let mut n = index + 1;
     let mut out = Vec::new();
     while n > 0 {

@@ -2,13 +2,13 @@
 //! person lives in, under which name, and every URL already taken (printed QR codes point at
 //! them, so a new record must never take one and an old record never loses its own).
 
-use crate::content::record::UnitRecord;
+use crate::content::record::{PersonRecord, UnitRecord};
 use crate::content::source;
 use crate::content::{self, Loaded};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::slug::{is_valid_slug, slugify};
 use crate::model::{RESERVED_SEGMENTS, resolve_person_slug};
-use crate::validate::phone;
+use crate::validate::phone::{PhoneParser, ServicePolicy};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// A record file as read, with where its TOML sits (all of a `.toml`, the front matter of a
 /// `.md`), so that it can be edited in place.
 #[derive(Debug, Clone)]
-pub struct RecordFile {
+pub(super) struct RecordFile {
     pub path: PathBuf,
     /// Site-relative, `/`-separated.
     pub display: String,
@@ -35,12 +35,12 @@ impl RecordFile {
         })
     }
 
-    pub fn toml_text(&self) -> &str {
+    pub(super) fn toml_text(&self) -> &str {
         self.text.get(self.toml.clone()).unwrap_or("")
     }
 
     /// The file with its TOML part replaced.
-    pub fn with_toml(&self, toml: &str) -> String {
+    pub(super) fn with_toml(&self, toml: &str) -> String {
         let mut out = String::with_capacity(self.text.len() + toml.len());
         out.push_str(&self.text[..self.toml.start]);
         out.push_str(toml);
@@ -50,7 +50,7 @@ impl RecordFile {
 }
 
 #[derive(Debug, Clone)]
-pub struct ExistingArea {
+pub(super) struct ExistingArea {
     /// Folder names from `content/` down; empty for the site root.
     pub segments: Vec<String>,
     pub dir: PathBuf,
@@ -62,7 +62,7 @@ pub struct ExistingArea {
 }
 
 #[derive(Debug, Clone)]
-pub struct ExistingUnit {
+pub(super) struct ExistingUnit {
     /// The folder names of its area.
     pub area: Vec<String>,
     pub name: String,
@@ -70,7 +70,7 @@ pub struct ExistingUnit {
 }
 
 #[derive(Debug, Clone)]
-pub struct ExistingPerson {
+pub(super) struct ExistingPerson {
     pub id: String,
     pub name: String,
     /// `None` when the record's number is missing or invalid: such a record matches no row.
@@ -80,7 +80,7 @@ pub struct ExistingPerson {
 }
 
 #[derive(Debug, Default)]
-pub struct Existing {
+pub(super) struct Existing {
     pub has_config: bool,
     /// `areas[0]` is the root.
     pub areas: Vec<ExistingArea>,
@@ -95,7 +95,7 @@ pub struct Existing {
 
 /// Reads the site at `root`. A site whose records cannot be parsed is refused: import would
 /// not know which unit a broken file holds, and could write a second one beside it.
-pub fn load(root: &Path) -> Result<Existing, Vec<Diagnostic>> {
+pub(super) fn load(root: &Path, phones: &PhoneParser) -> Result<Existing, Vec<Diagnostic>> {
     let mut existing = Existing {
         has_config: root.join(crate::config::FILE_NAME).is_file(),
         areas: vec![ExistingArea {
@@ -170,7 +170,18 @@ pub fn load(root: &Path) -> Result<Existing, Vec<Diagnostic>> {
             file,
         });
     }
-    for person in &loaded.people {
+    add_people(&mut existing, &loaded.people, phones);
+    existing.people_images = loaded.people_images;
+    Ok(existing)
+}
+
+/// Every person record, with the ids and pinyin URLs they take.
+fn add_people(
+    existing: &mut Existing,
+    people: &[std::sync::Arc<Loaded<PersonRecord>>],
+    phones: &PhoneParser,
+) {
+    for person in people {
         let id = person.stem().to_string();
         existing.person_ids.insert(id.clone());
         existing.person_ids.insert(resolve_person_slug(&id));
@@ -188,15 +199,13 @@ pub fn load(root: &Path) -> Result<Existing, Vec<Diagnostic>> {
             e164: r
                 .phone
                 .as_ref()
-                .and_then(|p| content::values::text(p.get_ref()))
-                .and_then(|p| phone::parse_phone(&p).ok())
+                .and_then(|p| p.get_ref().text())
+                .and_then(|p| phones.parse(p, ServicePolicy::Refuse).ok())
                 .map(|p| p.e164),
             photo_field: r.photo.as_ref().map(|p| p.get_ref().clone()),
             file,
         });
     }
-    existing.people_images = loaded.people_images;
-    Ok(existing)
 }
 
 /// The URL segment a record ends on: its valid `slug`, else its file or folder name in pinyin.
@@ -214,7 +223,7 @@ fn add_aliases(urls: &mut HashSet<String>, record: &UnitRecord) {
     }
 }
 
-pub fn join(parent: &str, segment: &str) -> String {
+pub(super) fn join(parent: &str, segment: &str) -> String {
     if parent.is_empty() {
         segment.to_string()
     } else {

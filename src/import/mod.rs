@@ -1,27 +1,30 @@
 //! `noticeboard import ROSTER --into DIR`: an Excel/CSV roster into the content tree.
 //!
-//! Four steps, and nothing is written before the last: [`sheet`] reads the file into cells,
-//! [`rows`] gives them meaning and collects every bad row, `plan` decides each file's fate
+//! Four steps, and nothing is written before the last: `sheet` reads the file into cells,
+//! `rows` gives them meaning and collects every bad row, `plan` decides each file's fate
 //! against what the site already holds (`existing`), and `apply` writes each file
 //! atomically. A roster with a bad row writes nothing (unless `--skip-bad`), and `--dry-run`
 //! stops after the plan.
 
-pub mod columns;
+pub(crate) mod columns;
 mod existing;
 mod plan;
-pub mod rows;
-pub mod sheet;
+mod rows;
+mod sheet;
 mod toml_fields;
 
 use crate::diagnostics::Diagnostic;
-use indicatif::{ProgressBar, ProgressStyle};
+use crate::output::atomic;
+use crate::progress::Progress;
+use crate::validate::phone::PhoneParser;
 use plan::{Action, FileOp, Payload, Planner};
 pub use rows::{BadRow, RowRef};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+/// How to import a roster.
 #[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
+    /// The roster: .xlsx (or .xls, .ods) or .csv (UTF-8 or GBK).
     pub roster: PathBuf,
     /// The site folder (the one holding config.toml and content/).
     pub into: PathBuf,
@@ -44,23 +47,23 @@ pub struct Change {
     pub what: String,
 }
 
+/// What an import did (or, in a dry run, would do).
 #[derive(Debug, Default)]
 pub struct ImportSummary {
-    pub created: Vec<Change>,
-    pub changed: Vec<Change>,
+    pub(crate) created: Vec<Change>,
+    pub(crate) changed: Vec<Change>,
     /// Files the roster describes exactly as they are: left untouched.
-    pub kept: Vec<String>,
-    pub removed: Vec<Change>,
+    pub(crate) kept: Vec<String>,
+    pub(crate) removed: Vec<Change>,
     /// Units in the site that the roster no longer lists (removed only with `--prune`).
-    pub missing_from_roster: Vec<Change>,
+    pub(crate) missing_from_roster: Vec<Change>,
     /// With `--skip-bad`: the rows left out.
     pub skipped: Vec<BadRow>,
+    /// Problems worth a look that did not stop the import.
     pub warnings: Vec<Diagnostic>,
     /// Rows read (blank rows not counted).
-    pub rows: usize,
-    /// The encoding a CSV roster was decoded from.
-    pub encoding: Option<&'static str>,
-    pub dry_run: bool,
+    pub(crate) rows: usize,
+    pub(crate) dry_run: bool,
 }
 
 impl ImportSummary {
@@ -125,33 +128,51 @@ impl ImportSummary {
     }
 }
 
+/// Why an import wrote nothing (or, for [`ImportError::Write`], stopped part way).
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    /// The roster could not be read.
     #[error(transparent)]
     Read(#[from] sheet::ReadError),
+    /// No sheet names the columns import needs.
     #[error(
         "{file}: no sheet has a header row naming the columns 单位 (unit) and 姓名 (name) in its first {rows} rows; add a header row with the columns 镇街, 单位, 类型, 姓名, 职务, 派出单位, 角色, 电话, 照片, 联系户, 起始日期",
         rows = sheet::HEADER_SEARCH_ROWS
     )]
-    NoHeader { file: String },
+    NoHeader {
+        /// The roster, as given.
+        file: String,
+    },
+    /// Rows that cannot be imported (and no `--skip-bad`).
     #[error(
         "{} bad row(s) in {file}; nothing was written: fix them and import again, or import the other rows with --skip-bad",
         rows.len()
     )]
-    BadRows { file: String, rows: Vec<BadRow> },
+    BadRows {
+        /// The roster, as given.
+        file: String,
+        /// Every bad row, with its sheet, row and column.
+        rows: Vec<BadRow>,
+    },
+    /// The site already has errors.
     #[error(
         "the site in {dir} has {} error(s) to fix before importing; nothing was written",
         diagnostics.len()
     )]
     Site {
+        /// The site folder.
         dir: String,
+        /// Its problems.
         diagnostics: Vec<Diagnostic>,
     },
+    /// A file could not be written.
     #[error(
         "cannot write {path}: {source}; the files planned before it were written, so fix the problem and import again (import is safe to repeat)"
     )]
     Write {
+        /// The file, relative to the site folder.
         path: String,
+        /// Why.
         source: std::io::Error,
     },
 }
@@ -159,77 +180,13 @@ pub enum ImportError {
 /// Imports the roster into the site folder (see the module docs).
 pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
     let file = options.roster.display().to_string();
-    let (sheets, notes) = sheet::read(&options.roster, &file)?;
-    let dir = options
-        .roster
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-
-    let mut roster = rows::Roster::default();
-    let mut layouts = Vec::new();
-    for sheet in &sheets {
-        match sheet::find_header(sheet) {
-            Some(layout) => layouts.push((sheet, layout)),
-            None if sheet.rows.iter().any(|r| r.iter().any(|c| !c.is_empty())) => {
-                roster.warnings.push(
-                    Diagnostic::warning(
-                        &file,
-                        format!(
-                            "sheet {} has no header row with 单位 and 姓名, so it is not imported",
-                            sheet.name.as_deref().unwrap_or("")
-                        ),
-                    )
-                    .help("add the header row if the sheet holds part of the roster"),
-                );
-            }
-            None => {}
-        }
-    }
-    let found_header = !layouts.is_empty();
-    let total_rows: usize = layouts
-        .iter()
-        .map(|(sheet, layout)| sheet.rows.len().saturating_sub(layout.header_row + 1))
-        .sum();
-    let bar = progress_bar(options.progress, total_rows as u64, "reading rows");
-    let mut carry = rows::Carry::default();
-    for (sheet, layout) in &layouts {
-        let reader = rows::SheetReader {
-            file: &file,
-            dir: &dir,
-            sheet,
-            layout,
-            sheets: layouts.len(),
-        };
-        reader.read_into(&mut roster, &mut carry, &|| bar.inc(1));
-    }
-    bar.finish_and_clear();
-    if !found_header {
-        return Err(ImportError::NoHeader { file });
-    }
-    if notes.undecodable {
-        roster.warnings.push(
-            Diagnostic::warning(
-                &file,
-                format!(
-                    "some characters could not be read as {}; they show as �",
-                    notes.encoding.unwrap_or("text")
-                ),
-            )
-            .help("save the roster from Excel as .xlsx, or as \"CSV UTF-8\", and import that"),
-        );
-    }
-    if !roster.bad.is_empty() && !options.skip_bad {
-        return Err(ImportError::BadRows {
-            file,
-            rows: std::mem::take(&mut roster.bad),
-        });
-    }
-
-    let existing = existing::load(&options.into).map_err(|diagnostics| ImportError::Site {
-        dir: options.into.display().to_string(),
-        diagnostics,
-    })?;
+    let phones = PhoneParser::default();
+    let roster = read_roster(options, &file, &phones)?;
+    let existing =
+        existing::load(&options.into, &phones).map_err(|diagnostics| ImportError::Site {
+            dir: options.into.display().to_string(),
+            diagnostics,
+        })?;
     let planner = Planner {
         root: &options.into,
         existing: &existing,
@@ -237,12 +194,11 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         prune: options.prune,
         skip_bad: options.skip_bad,
         roster_file: &file,
+        phones: &phones,
     };
     let plan = planner.plan();
-
     let mut summary = ImportSummary {
         rows: roster.rows,
-        encoding: notes.encoding,
         dry_run: options.dry_run,
         skipped: roster.bad.clone(),
         ..ImportSummary::default()
@@ -257,18 +213,100 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
             what: format!("unit {name}"),
         })
         .collect();
+    write_plan(options, plan.ops, &mut summary)?;
+    Ok(summary)
+}
 
-    let writes = plan
-        .ops
+/// Reads every sheet with a header row into a roster; every bad row is an error unless
+/// `--skip-bad`.
+fn read_roster(
+    options: &ImportOptions,
+    file: &str,
+    phones: &PhoneParser,
+) -> Result<rows::Roster, ImportError> {
+    let (sheets, notes) = sheet::read(&options.roster, file)?;
+    let dir = options
+        .roster
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let mut roster = rows::Roster::default();
+    let mut layouts = Vec::new();
+    for sheet in &sheets {
+        match sheet::find_header(sheet) {
+            Some(layout) => layouts.push((sheet, layout)),
+            None if sheet.rows.iter().any(|r| r.iter().any(|c| !c.is_empty())) => {
+                roster.warnings.push(
+                    Diagnostic::warning(
+                        file,
+                        format!(
+                            "sheet {} has no header row with 单位 and 姓名, so it is not imported",
+                            sheet.name.as_deref().unwrap_or("")
+                        ),
+                    )
+                    .help("add the header row if the sheet holds part of the roster"),
+                );
+            }
+            None => {}
+        }
+    }
+    let total_rows: usize = layouts
         .iter()
-        .filter(|op| op.action != Action::Keep)
-        .count();
-    let bar = progress_bar(
+        .map(|(sheet, layout)| sheet.rows.len().saturating_sub(layout.header_row + 1))
+        .sum();
+    let bar = Progress::new(options.progress, total_rows as u64, "reading rows");
+    let mut carry = rows::Carry::default();
+    for (sheet, layout) in &layouts {
+        let reader = rows::SheetReader {
+            file,
+            dir: &dir,
+            sheet,
+            layout,
+            phones,
+            sheets: layouts.len(),
+        };
+        reader.read_into(&mut roster, &mut carry, &|| bar.inc(1));
+    }
+    bar.finish();
+    if layouts.is_empty() {
+        return Err(ImportError::NoHeader {
+            file: file.to_string(),
+        });
+    }
+    if notes.undecodable {
+        roster.warnings.push(
+            Diagnostic::warning(
+                file,
+                format!(
+                    "some characters could not be read as {}; they show as �",
+                    notes.encoding.unwrap_or("text")
+                ),
+            )
+            .help("save the roster from Excel as .xlsx, or as \"CSV UTF-8\", and import that"),
+        );
+    }
+    if !roster.bad.is_empty() && !options.skip_bad {
+        return Err(ImportError::BadRows {
+            file: file.to_string(),
+            rows: std::mem::take(&mut roster.bad),
+        });
+    }
+    Ok(roster)
+}
+
+/// Writes each planned file (nothing in a dry run) and records it in `summary`.
+fn write_plan(
+    options: &ImportOptions,
+    ops: Vec<FileOp>,
+    summary: &mut ImportSummary,
+) -> Result<(), ImportError> {
+    let writes = ops.iter().filter(|op| op.action != Action::Keep).count();
+    let bar = Progress::new(
         options.progress && !options.dry_run,
         writes as u64,
         "writing",
     );
-    for op in plan.ops {
+    for op in ops {
         let change = Change {
             path: op.display.clone(),
             what: op.what.clone(),
@@ -290,20 +328,8 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         }
         bar.inc(1);
     }
-    bar.finish_and_clear();
-    Ok(summary)
-}
-
-fn progress_bar(show: bool, length: u64, message: &'static str) -> ProgressBar {
-    if !show {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(length);
-    if let Ok(style) = ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len}") {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar.set_message(message);
-    bar
+    bar.finish();
+    Ok(())
 }
 
 /// Writes one file: into a temporary file beside it, then renamed over it, so that a reader
@@ -314,19 +340,12 @@ fn apply(op: &FileOp) -> std::io::Result<()> {
     if op.action == Action::Remove {
         return std::fs::remove_file(&op.path);
     }
-    let dir = op.path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".noticeboard-import-")
-        .tempfile_in(dir)?;
-    match &op.payload {
-        Payload::Text(text) => temp.write_all(text.as_bytes())?,
-        Payload::Copy(source) => {
-            let mut from = std::fs::File::open(source)?;
-            std::io::copy(&mut from, &mut temp)?;
-        }
-        Payload::None => return Ok(()),
+    if let Some(dir) = op.path.parent() {
+        std::fs::create_dir_all(dir)?;
     }
-    temp.persist(&op.path).map_err(|e| e.error)?;
-    Ok(())
+    match &op.payload {
+        Payload::Text(text) => atomic::write(&op.path, text.as_bytes()),
+        Payload::Copy(source) => atomic::copy(source, &op.path),
+        Payload::None => Ok(()),
+    }
 }

@@ -18,12 +18,13 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Kind;
 use crate::model::reading;
 use crate::model::slug::slugify;
+use crate::validate::phone::PhoneParser;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
+pub(super) enum Action {
     Create,
     Change,
     Keep,
@@ -31,7 +32,7 @@ pub enum Action {
 }
 
 #[derive(Debug, Clone)]
-pub enum Payload {
+pub(super) enum Payload {
     Text(String),
     /// A photo copied from beside the roster.
     Copy(PathBuf),
@@ -39,7 +40,7 @@ pub enum Payload {
 }
 
 #[derive(Debug, Clone)]
-pub struct FileOp {
+pub(super) struct FileOp {
     pub action: Action,
     pub path: PathBuf,
     /// Site-relative, `/`-separated.
@@ -50,20 +51,22 @@ pub struct FileOp {
 }
 
 #[derive(Debug, Default)]
-pub struct Plan {
+pub(super) struct Plan {
     pub ops: Vec<FileOp>,
     /// Units in the site that the roster no longer lists: (file, name).
     pub missing: Vec<(String, String)>,
     pub warnings: Vec<Diagnostic>,
 }
 
-pub struct Planner<'a> {
+pub(super) struct Planner<'a> {
     pub root: &'a Path,
     pub existing: &'a Existing,
     pub roster: &'a Roster,
     pub prune: bool,
     pub skip_bad: bool,
     pub roster_file: &'a str,
+    /// Reads the numbers already in the records, to compare them with the roster's.
+    pub phones: &'a PhoneParser,
 }
 
 /// An area folder as import sees it: an existing one, or one this run creates.
@@ -88,7 +91,7 @@ struct State {
 }
 
 impl Planner<'_> {
-    pub fn plan(&self) -> Plan {
+    pub(super) fn plan(&self) -> Plan {
         let mut plan = Plan::default();
         let mut state = State {
             folders: self
@@ -151,13 +154,26 @@ impl Planner<'_> {
             }
         }
 
-        // Units: an existing one is the one with the same name in the same area folder.
+        let matched = self.plan_units(&mut state, &unit_folder, &person_ids, &mut plan);
+        self.plan_missing(&matched, &mut plan);
+        plan
+    }
+
+    /// Each roster unit: an update of the existing record with the same name in the same area
+    /// folder, else a new record. Returns the existing records matched.
+    fn plan_units(
+        &self,
+        state: &mut State,
+        unit_folder: &[usize],
+        person_ids: &[String],
+        plan: &mut Plan,
+    ) -> HashSet<PathBuf> {
         let mut by_name: HashMap<(&[String], &str), usize> = HashMap::new();
         for (i, u) in self.existing.units.iter().enumerate() {
             by_name.entry((&u.area[..], u.name.as_str())).or_insert(i);
         }
         let mut matched: HashSet<PathBuf> = HashSet::new();
-        for (unit, &folder) in self.roster.units.iter().zip(&unit_folder) {
+        for (unit, &folder) in self.roster.units.iter().zip(unit_folder) {
             let Some(name) = &unit.target.unit else {
                 continue;
             };
@@ -175,14 +191,14 @@ impl Planner<'_> {
                         continue;
                     }
                     plan.ops
-                        .push(self.update(&found.file, unit, &person_ids, false, "unit"));
+                        .push(self.update(&found.file, unit, person_ids, false, "unit"));
                 }
                 None => {
                     if self.roster.bad_targets.contains(&unit.target) && unit.members.is_empty() {
                         // Every row of this new unit was bad: there is nothing to create.
                         continue;
                     }
-                    let slug = free_slug(&folder, &slug_base(name, "unit"), &mut state);
+                    let slug = free_slug(&folder, &slug_base(name, "unit"), state);
                     let path = folder.dir.join(format!("{slug}.toml"));
                     state.claimed.insert(path.clone());
                     let mut doc = DocumentMut::new();
@@ -195,7 +211,7 @@ impl Planner<'_> {
                     }
                     plan.warnings
                         .extend(misread_warning(&self.display(&path), name, &slug));
-                    merge_team(doc.as_table_mut(), unit, &person_ids);
+                    merge_team(doc.as_table_mut(), unit, person_ids);
                     plan.ops.push(FileOp {
                         action: Action::Create,
                         display: self.display(&path),
@@ -207,6 +223,11 @@ impl Planner<'_> {
             }
         }
 
+        matched
+    }
+
+    /// Existing units the roster no longer lists: reported, and removed with `--prune`.
+    fn plan_missing(&self, matched: &HashSet<PathBuf>, plan: &mut Plan) {
         for unit in &self.existing.units {
             if matched.contains(&unit.file.path) {
                 continue;
@@ -223,7 +244,6 @@ impl Planner<'_> {
                 });
             }
         }
-        plan
     }
 
     fn display(&self, path: &Path) -> String {
@@ -429,7 +449,12 @@ impl Planner<'_> {
                     set_str(table, "title", person.title.as_deref());
                     set_str(table, "org", person.org.as_deref());
                     table.insert("phone", value(person.phone.display.as_str()));
-                    set_phone(table, "office_phone", person.office_phone.as_ref());
+                    set_phone(
+                        table,
+                        "office_phone",
+                        person.office_phone.as_ref(),
+                        self.phones,
+                    );
                     set_date(table, "checked", person.checked);
                     if let Some(field) = photo_field {
                         table.insert("photo", value(field));
@@ -466,7 +491,12 @@ impl Planner<'_> {
             changed.push("org");
         }
         if owns(Column::OfficePhone)
-            && set_phone(table, "office_phone", person.office_phone.as_ref())
+            && set_phone(
+                table,
+                "office_phone",
+                person.office_phone.as_ref(),
+                self.phones,
+            )
         {
             changed.push("office_phone");
         }
@@ -702,7 +732,7 @@ fn free_slug(parent: &Folder, base: &str, state: &mut State) -> String {
 /// Merges the roster's team into a record's `[[team]]` tables. Existing entries are found by
 /// person and keep every field the roster has no column for; entries of people no longer on
 /// the roster's team are dropped. Returns whether the team changed.
-pub fn merge_team(table: &mut Table, unit: &RosterUnit, person_ids: &[String]) -> bool {
+pub(super) fn merge_team(table: &mut Table, unit: &RosterUnit, person_ids: &[String]) -> bool {
     let old = team_tables(table);
     let mut used = vec![false; old.len()];
     let mut updated: Vec<(Option<usize>, Table)> = Vec::with_capacity(unit.members.len());

@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// One cell as read, before any meaning is given to it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub(super) enum Cell {
     Empty,
     Text(String),
     /// Excel stores phone numbers typed without quotes as numbers (`13912345678.0`).
@@ -25,7 +25,7 @@ pub enum Cell {
 }
 
 impl Cell {
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
             Cell::Text(s) => s.trim().is_empty(),
@@ -34,7 +34,7 @@ impl Cell {
     }
 
     /// The cell as a clerk sees it: numbers without `.0`, dates as `YYYY-MM-DD`, trimmed.
-    pub fn text(&self) -> String {
+    pub(super) fn text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(s) => s.trim().to_string(),
@@ -46,7 +46,7 @@ impl Cell {
 }
 
 /// `13912345678.0` → `13912345678`; other numbers as Rust prints them.
-pub fn number_text(n: f64) -> String {
+pub(super) fn number_text(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e17 {
         format!("{}", n as i64)
     } else {
@@ -57,14 +57,14 @@ pub fn number_text(n: f64) -> String {
 /// A worksheet (or the one table of a CSV file): `rows[i]` is spreadsheet row `i + 1`,
 /// `rows[i][j]` is column `letter(j)`.
 #[derive(Debug, Clone, Default)]
-pub struct Sheet {
+pub(super) struct Sheet {
     /// `None` for a CSV file, which has no sheets.
     pub name: Option<String>,
     pub rows: Vec<Vec<Cell>>,
 }
 
 impl Sheet {
-    pub fn cell(&self, row: usize, column: usize) -> &Cell {
+    pub(super) fn cell(&self, row: usize, column: usize) -> &Cell {
         self.rows
             .get(row)
             .and_then(|r| r.get(column))
@@ -74,7 +74,7 @@ impl Sheet {
 
 /// Where the header row is and what each of its cells means.
 #[derive(Debug, Clone)]
-pub struct Layout {
+pub(super) struct Layout {
     /// 0-based index into [`Sheet::rows`].
     pub header_row: usize,
     /// The recognised columns: (column, 0-based index, header as written).
@@ -86,26 +86,26 @@ pub struct Layout {
 }
 
 impl Layout {
-    pub fn index(&self, column: Column) -> Option<usize> {
+    pub(super) fn index(&self, column: Column) -> Option<usize> {
         self.columns
             .iter()
             .find(|(c, _, _)| *c == column)
             .map(|(_, i, _)| *i)
     }
 
-    pub fn header(&self, column: Column) -> Option<(&str, usize)> {
+    pub(super) fn header(&self, column: Column) -> Option<(&str, usize)> {
         self.columns
             .iter()
             .find(|(c, _, _)| *c == column)
             .map(|(_, i, h)| (h.as_str(), *i))
     }
 
-    pub fn has(&self, column: Column) -> bool {
+    pub(super) fn has(&self, column: Column) -> bool {
         self.index(column).is_some()
     }
 
     /// "备注 (H), 身份证号 (I)", for the warning about columns that are not imported.
-    pub fn unused_list(&self) -> String {
+    pub(super) fn unused_list(&self) -> String {
         self.unused
             .iter()
             .map(|(h, i)| format!("{h} ({})", letter(*i)))
@@ -115,10 +115,10 @@ impl Layout {
 }
 
 /// How many rows from the top may hold titles and notes before the header row.
-pub const HEADER_SEARCH_ROWS: usize = 30;
+pub(super) const HEADER_SEARCH_ROWS: usize = 30;
 
 /// Finds the header row: the first row naming both the unit and the name column.
-pub fn find_header(sheet: &Sheet) -> Option<Layout> {
+pub(super) fn find_header(sheet: &Sheet) -> Option<Layout> {
     for (index, row) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
         let mut columns: Vec<(Column, usize, String)> = Vec::new();
         let mut unused = Vec::new();
@@ -165,14 +165,14 @@ pub enum ReadError {
 
 /// What was learnt while reading, for the summary (the encoding a CSV was decoded from).
 #[derive(Debug, Clone, Default)]
-pub struct ReadNotes {
+pub(super) struct ReadNotes {
     pub encoding: Option<&'static str>,
     /// The CSV had byte sequences that are not text in the detected encoding.
     pub undecodable: bool,
 }
 
 /// Reads every sheet of the roster at `path` (`file` is how messages name it).
-pub fn read(path: &Path, file: &str) -> Result<(Vec<Sheet>, ReadNotes), ReadError> {
+pub(super) fn read(path: &Path, file: &str) -> Result<(Vec<Sheet>, ReadNotes), ReadError> {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -296,7 +296,7 @@ fn iso_date(s: &str) -> Option<(i32, u8, u8)> {
 
 /// Decodes a CSV file and splits it into rows. The delimiter is a comma, or a tab when the
 /// first line has more tabs than commas (Excel's "Unicode text" export).
-pub fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNotes), ReadError> {
+pub(super) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNotes), ReadError> {
     let (text, notes) = decode(bytes);
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.matches('\t').count() > first_line.matches(',').count() {

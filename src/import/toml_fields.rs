@@ -3,13 +3,13 @@
 //! same number, `since = "2023/3/9"` and `2023-03-09` the same day), and comments, field order,
 //! other fields and the Markdown body stay exactly as the clerk left them.
 
-use crate::content::values::parse_ymd;
-use crate::validate::phone::{self, Phone};
+use crate::content::values::{calendar_date, parse_ymd};
+use crate::validate::phone::{Phone, PhoneParser, ServicePolicy};
 use time::Date;
 use toml_edit::{Item, Table, Value};
 
 /// A text field, trimmed; numbers typed without quotes count as text (`code = 3714...`).
-pub fn get_str(table: &Table, key: &str) -> Option<String> {
+pub(super) fn get_str(table: &Table, key: &str) -> Option<String> {
     let value = table.get(key)?.as_value()?;
     let text = match value {
         Value::String(s) => s.value().trim().to_string(),
@@ -19,11 +19,11 @@ pub fn get_str(table: &Table, key: &str) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-pub fn get_bool(table: &Table, key: &str) -> bool {
+pub(super) fn get_bool(table: &Table, key: &str) -> bool {
     table.get(key).and_then(Item::as_bool).unwrap_or(false)
 }
 
-pub fn get_list(table: &Table, key: &str) -> Vec<String> {
+pub(super) fn get_list(table: &Table, key: &str) -> Vec<String> {
     table
         .get(key)
         .and_then(Item::as_array)
@@ -35,7 +35,7 @@ pub fn get_list(table: &Table, key: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-pub fn get_date(table: &Table, key: &str) -> Option<Date> {
+pub(super) fn get_date(table: &Table, key: &str) -> Option<Date> {
     let (year, month, day) = match table.get(key)?.as_value()? {
         Value::Datetime(dt) => {
             let d = dt.value().date?;
@@ -44,7 +44,7 @@ pub fn get_date(table: &Table, key: &str) -> Option<Date> {
         Value::String(s) => parse_ymd(s.value().trim())?,
         _ => return None,
     };
-    Date::from_calendar_date(year, time::Month::try_from(month).ok()?, day).ok()
+    calendar_date(year, month, day).ok()
 }
 
 /// Replaces a value, keeping the comment written after it on its line.
@@ -62,7 +62,7 @@ fn put(table: &mut Table, key: &str, new: Value) {
 }
 
 /// Sets a text field (`None` removes it). Returns whether the file changes.
-pub fn set_str(table: &mut Table, key: &str, wanted: Option<&str>) -> bool {
+pub(super) fn set_str(table: &mut Table, key: &str, wanted: Option<&str>) -> bool {
     let wanted = wanted.map(str::trim).filter(|s| !s.is_empty());
     if get_str(table, key).as_deref() == wanted {
         // Equal in meaning; a present-but-empty field stays as written too.
@@ -78,7 +78,7 @@ pub fn set_str(table: &mut Table, key: &str, wanted: Option<&str>) -> bool {
 }
 
 /// `lead = true`, or no `lead` line for false.
-pub fn set_flag(table: &mut Table, key: &str, wanted: bool) -> bool {
+pub(super) fn set_flag(table: &mut Table, key: &str, wanted: bool) -> bool {
     if get_bool(table, key) == wanted {
         return false;
     }
@@ -91,7 +91,7 @@ pub fn set_flag(table: &mut Table, key: &str, wanted: bool) -> bool {
 }
 
 /// A list of texts (an empty list removes the field).
-pub fn set_list(table: &mut Table, key: &str, wanted: &[String]) -> bool {
+pub(super) fn set_list(table: &mut Table, key: &str, wanted: &[String]) -> bool {
     if get_list(table, key) == wanted {
         return false;
     }
@@ -107,7 +107,7 @@ pub fn set_list(table: &mut Table, key: &str, wanted: &[String]) -> bool {
     true
 }
 
-pub fn set_date(table: &mut Table, key: &str, wanted: Option<Date>) -> bool {
+pub(super) fn set_date(table: &mut Table, key: &str, wanted: Option<Date>) -> bool {
     if get_date(table, key) == wanted {
         return false;
     }
@@ -121,8 +121,13 @@ pub fn set_date(table: &mut Table, key: &str, wanted: Option<Date>) -> bool {
 }
 
 /// A phone field, compared as numbers, written in the board's display form when it changes.
-pub fn set_phone(table: &mut Table, key: &str, wanted: Option<&Phone>) -> bool {
-    let current = get_str(table, key).and_then(|t| phone::parse_hotline(&t).ok());
+pub(super) fn set_phone(
+    table: &mut Table,
+    key: &str,
+    wanted: Option<&Phone>,
+    phones: &PhoneParser,
+) -> bool {
+    let current = get_str(table, key).and_then(|t| phones.parse(&t, ServicePolicy::Accept).ok());
     if current.as_ref().map(|p| &p.e164) == wanted.map(|p| &p.e164) {
         return false;
     }
@@ -136,7 +141,7 @@ pub fn set_phone(table: &mut Table, key: &str, wanted: Option<&Phone>) -> bool {
 }
 
 /// A bare TOML date (`2023-03-09`), as the spec writes them.
-pub fn toml_date(d: Date) -> toml_edit::Datetime {
+pub(super) fn toml_date(d: Date) -> toml_edit::Datetime {
     toml_edit::Datetime {
         date: Some(toml_edit::Date {
             year: u16::try_from(d.year()).unwrap_or(0),
@@ -149,7 +154,7 @@ pub fn toml_date(d: Date) -> toml_edit::Datetime {
 }
 
 /// The `[[team]]` entries, whether written as tables or as an inline array.
-pub fn team_tables(table: &Table) -> Vec<Table> {
+pub(super) fn team_tables(table: &Table) -> Vec<Table> {
     match table.get("team") {
         Some(Item::ArrayOfTables(a)) => a.iter().cloned().collect(),
         Some(Item::Value(Value::Array(a))) => a
@@ -174,9 +179,10 @@ mod tests {
         let mut d =
             doc("phone = \"139 1234 5678\" # work\nsince = \"2023/3/9\"\nname = \" 王兴 \"\n");
         let before = d.to_string();
-        let phone = phone::parse_phone("13912345678").unwrap();
+        let phones = PhoneParser::default();
+        let phone = phones.parse("13912345678", ServicePolicy::Refuse).unwrap();
         let date = Date::from_calendar_date(2023, time::Month::March, 9).unwrap();
-        assert!(!set_phone(d.as_table_mut(), "phone", Some(&phone)));
+        assert!(!set_phone(d.as_table_mut(), "phone", Some(&phone), &phones));
         assert!(!set_date(d.as_table_mut(), "since", Some(date)));
         assert!(!set_str(d.as_table_mut(), "name", Some("王兴")));
         assert!(!set_flag(d.as_table_mut(), "lead", false));

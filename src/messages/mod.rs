@@ -4,8 +4,8 @@
 //! values; the words live only in the catalogue, so a translation never touches Rust.
 //!
 //! One language serves a whole run: `NOTICEBOARD_LANG` if set, else the site's `language` in
-//! config.toml, else the user's locale ([`choose`]). The command line sets it once, before any
-//! message is made ([`set_language`]); messages made before that (or in a library caller that
+//! config.toml, else the user's locale (`choose`). The command line sets it once, before any
+//! message is made ([`use_language_for`]); messages made before that (or in a library caller that
 //! never sets it) are in the site's default language, Chinese.
 //!
 //! ```
@@ -27,13 +27,23 @@ const EN: &str = include_str!("en.ftl");
 /// The language every message of this run is made in.
 static LANGUAGE: AtomicU8 = AtomicU8::new(0);
 
+/// Makes every later message of this run in the language [`choose`] picks for the site in
+/// `site` (a folder that may hold a config.toml).
+pub fn use_language_for(site: &std::path::Path) {
+    set_language(choose(
+        std::env::var("NOTICEBOARD_LANG").ok().as_deref(),
+        crate::config::peek_language(site),
+        locale_from_env().as_deref(),
+    ));
+}
+
 /// Makes every later message in `language`.
-pub fn set_language(language: Language) {
+pub(crate) fn set_language(language: Language) {
     LANGUAGE.store(language as u8, Ordering::Relaxed);
 }
 
 /// The language messages are made in now.
-pub fn language() -> Language {
+pub(crate) fn language() -> Language {
     match LANGUAGE.load(Ordering::Relaxed) {
         x if x == Language::En as u8 => Language::En,
         _ => Language::ZhHans,
@@ -43,7 +53,11 @@ pub fn language() -> Language {
 /// The language of a run: `NOTICEBOARD_LANG` (`zh`, `zh-Hans`, `zh_CN.UTF-8`, `en` …), else the
 /// site's configured language, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`; Chinese when
 /// it starts with `zh`, English otherwise, the C locale included).
-pub fn choose(setting: Option<&str>, site: Option<Language>, locale: Option<&str>) -> Language {
+pub(crate) fn choose(
+    setting: Option<&str>,
+    site: Option<Language>,
+    locale: Option<&str>,
+) -> Language {
     setting
         .and_then(parse_language)
         .or(site)
@@ -55,7 +69,7 @@ pub fn choose(setting: Option<&str>, site: Option<Language>, locale: Option<&str
 
 /// `zh`, `zh-Hans`, `zh_CN.UTF-8` → Chinese; `en`, `en_US.UTF-8` → English; anything else
 /// (`C`, `POSIX`, empty) says nothing.
-pub fn parse_language(value: &str) -> Option<Language> {
+pub(crate) fn parse_language(value: &str) -> Option<Language> {
     let value = value.trim().to_ascii_lowercase();
     if value.starts_with("zh") {
         Some(Language::ZhHans)
@@ -67,7 +81,7 @@ pub fn parse_language(value: &str) -> Option<Language> {
 }
 
 /// The user's locale from the environment, as POSIX reads it.
-pub fn locale_from_env() -> Option<String> {
+pub(crate) fn locale_from_env() -> Option<String> {
     ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|key| std::env::var(key).ok())
@@ -77,7 +91,9 @@ pub fn locale_from_env() -> Option<String> {
 /// A value put into a message.
 #[derive(Debug, Clone)]
 pub enum Arg<'a> {
+    /// Words, a name or a path.
     Text(Cow<'a, str>),
+    /// A count or a measure, which the language may pluralise.
     Number(f64),
 }
 
@@ -149,7 +165,7 @@ pub fn text(id: &str, args: &[(&str, Arg)]) -> String {
 
 /// Message `id` in `language`. An id missing from the catalogue (a bug the catalogue test
 /// catches) gives the id itself rather than a panic.
-pub fn text_in(language: Language, id: &str, args: &[(&str, Arg)]) -> String {
+pub(crate) fn text_in(language: Language, id: &str, args: &[(&str, Arg)]) -> String {
     let catalogue = catalogue();
     let bundle = match language {
         Language::ZhHans => &catalogue.zh_hans,

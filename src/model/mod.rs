@@ -1,11 +1,14 @@
 //! Stage 2, the typed model: areas, units, people and their assignments, resolved once and
 //! checked, so that rendering never has to look anything up or fail.
 
-pub mod reading;
+mod people;
+pub(crate) mod reading;
+mod record;
 mod resolve;
-pub mod slug;
+pub(crate) mod slug;
 
-pub use resolve::{RESERVED_SEGMENTS, person_slug as resolve_person_slug, resolve};
+pub(crate) use resolve::resolve;
+pub(crate) use resolve::{RESERVED_SEGMENTS, person_slug as resolve_person_slug};
 
 use crate::config::Config;
 use crate::validate::phone::Phone;
@@ -13,13 +16,13 @@ use serde::Serialize;
 use std::path::PathBuf;
 use time::Date;
 
-pub type AreaIndex = usize;
-pub type UnitIndex = usize;
-pub type PersonIndex = usize;
+pub(crate) type AreaIndex = usize;
+pub(crate) type UnitIndex = usize;
+pub(crate) type PersonIndex = usize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
+pub(crate) enum Kind {
     Village,
     Community,
     Enterprise,
@@ -32,7 +35,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub(crate) const ALL: [Kind; 9] = [
         Kind::Village,
         Kind::Community,
         Kind::Enterprise,
@@ -44,7 +47,7 @@ impl Kind {
         Kind::Other,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Village => "village",
             Kind::Community => "community",
@@ -59,7 +62,7 @@ impl Kind {
     }
 
     /// The English name or the Chinese one a roster uses (村, 社区 ...).
-    pub fn parse(s: &str) -> Option<Kind> {
+    pub(crate) fn parse(s: &str) -> Option<Kind> {
         let s = s.trim();
         Kind::ALL
             .into_iter()
@@ -79,14 +82,14 @@ impl Kind {
     }
 
     /// Kinds that the `min_team` rule applies to.
-    pub fn needs_full_team(self) -> bool {
+    pub(crate) fn needs_full_team(self) -> bool {
         matches!(self, Kind::Village | Kind::Community)
     }
 }
 
 /// One person's place on one unit's team.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Assignment {
+pub(crate) struct Assignment {
     pub person: PersonIndex,
     pub role: Option<String>,
     pub lead: bool,
@@ -98,20 +101,17 @@ pub struct Assignment {
     pub current: bool,
 }
 
-/// The fields units and area records share.
+/// What a unit's record and an area's own record (`_index.toml`) both say: the team, the
+/// hotline and tasks (inherited when not written), and the other fields of the format.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
-    /// The URL path without slashes at the ends: `luquantun/liuzhuang`.
-    pub id: String,
-    pub name: String,
+pub(crate) struct Record {
     pub kind: Kind,
-    pub area: AreaIndex,
     pub code: Option<String>,
     pub households: Option<u32>,
     pub address: Option<String>,
-    /// The unit's own hotline, else the nearest area's, else the site's.
+    /// The record's own hotline, else the nearest area's, else the site's.
     pub hotline: Option<Phone>,
-    /// The unit's own tasks, else the nearest area's, else `[board].tasks`.
+    /// The record's own tasks, else the nearest area's, else `[board].tasks`.
     pub tasks: Vec<String>,
     pub aliases: Vec<String>,
     pub description: Option<String>,
@@ -122,35 +122,56 @@ pub struct Unit {
     pub source: String,
 }
 
-impl Unit {
-    pub fn current_team(&self) -> impl Iterator<Item = &Assignment> {
+impl Record {
+    pub(crate) fn current_team(&self) -> impl Iterator<Item = &Assignment> {
         self.team.iter().filter(|a| a.current)
     }
 
-    pub fn leads(&self) -> impl Iterator<Item = &Assignment> {
+    pub(crate) fn leads(&self) -> impl Iterator<Item = &Assignment> {
         self.current_team().filter(|a| a.lead)
+    }
+}
+
+/// A village, community, enterprise, school or project site: a page and a printed board.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Unit {
+    /// The URL path without slashes at the ends: `luquantun/liuzhuang`.
+    pub id: String,
+    /// The page's absolute URL: what its QR code holds, and the one place it is made.
+    pub url: String,
+    pub name: String,
+    pub area: AreaIndex,
+    pub record: Record,
+}
+
+impl Unit {
+    pub(crate) fn current_team(&self) -> impl Iterator<Item = &Assignment> {
+        self.record.current_team()
     }
 
     /// `luquantun/liuzhuang/`: the page path relative to the site root.
-    pub fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         format!("{}/", self.id)
     }
 }
 
+/// A folder of units (a township, a street …): a page, and the boards of every unit below.
 #[derive(Debug, Clone)]
-pub struct Area {
+pub(crate) struct Area {
     /// `""` for the site root, else the URL path (`luquantun`, `a/b`).
     pub id: String,
+    /// The page's absolute URL.
+    pub url: String,
     pub name: String,
     pub parent: Option<AreaIndex>,
     pub children: Vec<AreaIndex>,
     pub units: Vec<UnitIndex>,
     /// The area's own record (`_index.toml`): its team, hotline, tasks, text.
-    pub record: Option<Unit>,
+    pub record: Option<Record>,
 }
 
 impl Area {
-    pub fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         if self.id.is_empty() {
             String::new()
         } else {
@@ -160,7 +181,7 @@ impl Area {
 }
 
 #[derive(Debug, Clone)]
-pub struct Person {
+pub(crate) struct Person {
     /// The record's file stem: `wang-xing`.
     pub id: String,
     pub name: String,
@@ -183,7 +204,7 @@ pub struct Person {
 
 impl Person {
     /// The surname, for the photo placeholder and the vCard's N field.
-    pub fn initial(&self) -> String {
+    pub(crate) fn initial(&self) -> String {
         self.name
             .chars()
             .next()
@@ -195,25 +216,21 @@ impl Person {
 /// The whole site, resolved: what every later stage reads.
 #[derive(Debug, Clone)]
 pub struct Site {
-    pub config: Config,
-    pub root: PathBuf,
+    pub(crate) config: Config,
+    pub(crate) root: PathBuf,
     /// The publication date on which assignments are judged current.
-    pub date: Date,
+    pub(crate) date: Date,
     /// `areas[0]` is the site root (the front page).
-    pub areas: Vec<Area>,
-    pub units: Vec<Unit>,
-    pub people: Vec<Person>,
+    pub(crate) areas: Vec<Area>,
+    pub(crate) units: Vec<Unit>,
+    pub(crate) people: Vec<Person>,
     /// The front page's own title and Markdown text.
-    pub front_title: Option<String>,
-    pub front_description: Option<String>,
-    pub front_body: Option<String>,
+    pub(crate) front_title: Option<String>,
+    pub(crate) front_description: Option<String>,
+    pub(crate) front_body: Option<String>,
 }
 
 impl Site {
-    pub fn root_area(&self) -> &Area {
-        &self.areas[0]
-    }
-
     /// The people who get a page, a vCard and a place on the lists: those serving today.
     pub fn published_people(&self) -> impl Iterator<Item = PersonIndex> + '_ {
         (0..self.people.len()).filter(|&i| self.people[i].serving)

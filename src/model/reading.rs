@@ -88,7 +88,7 @@ const POLYPHONES: &str = "长重行乐朝都会单曾解仇朴区查盖堡六蚌
 
 /// Every reading of `ch` as plain pinyin (ü written v, as typed), the default first; empty
 /// for a character that is not Chinese.
-pub fn readings(ch: char) -> Vec<&'static str> {
+pub(crate) fn readings(ch: char) -> Vec<&'static str> {
     let Some(multi) = ch.to_pinyin_multi() else {
         return Vec::new();
     };
@@ -132,12 +132,12 @@ fn surname(name: &str) -> Option<(usize, &'static [&'static str])> {
 }
 
 /// One syllable's readings: its characters' readings, or a run of ASCII letters and digits.
-pub type Syllable = Vec<String>;
+pub(crate) type Syllable = Vec<String>;
 
 /// The syllables of a name, each with every reading; an ASCII run stays one syllable
 /// (`A区` → `a`, `qu`) and other characters separate syllables. With `person`, a leading
 /// surname is read as a surname first (曾国藩 → zeng|ceng, guo, fan).
-pub fn syllables(name: &str, person: bool) -> Vec<Syllable> {
+pub(crate) fn syllables(name: &str, person: bool) -> Vec<Syllable> {
     let mut out: Vec<Syllable> = Vec::new();
     let mut chars = name.chars();
     if person && let Some((count, surname)) = surname(name) {
@@ -173,7 +173,7 @@ pub fn syllables(name: &str, person: bool) -> Vec<Syllable> {
 }
 
 /// A person's URL segment from their name, surname read as a surname: 曾国藩 → `zengguofan`.
-pub fn person_slug(name: &str) -> String {
+pub(crate) fn person_slug(name: &str) -> String {
     let Some((count, surname)) = surname(name) else {
         return super::slug::slugify(name);
     };
@@ -183,7 +183,7 @@ pub fn person_slug(name: &str) -> String {
 
 /// The characters of `name` that are often misread (`POLYPHONES`) and have several
 /// readings, with those readings; a person's surname is read by the table and not listed.
-pub fn often_misread(name: &str, person: bool) -> Vec<(char, Vec<&'static str>)> {
+pub(crate) fn often_misread(name: &str, person: bool) -> Vec<(char, Vec<&'static str>)> {
     let skip = if person {
         surname(name).map_or(0, |(count, _)| count)
     } else {

@@ -7,7 +7,7 @@ use pinyin::ToPinyin;
 
 /// A URL segment for `name`: lowercase `[a-z0-9-]`, Chinese characters as plain pinyin without
 /// separators (`刘庄村` → `liuzhuangcun`), anything else as a single `-`.
-pub fn slugify(name: &str) -> String {
+pub(crate) fn slugify(name: &str) -> String {
     let mut out = String::with_capacity(name.len() * 2);
     let mut pending_dash = false;
     for ch in name.chars() {
@@ -32,7 +32,7 @@ pub fn slugify(name: &str) -> String {
 }
 
 /// Pinyin initials (`刘庄村` → `lzc`), for search.
-pub fn initials(name: &str) -> String {
+pub(crate) fn initials(name: &str) -> String {
     name.chars()
         .filter_map(|ch| {
             if ch.is_ascii_alphanumeric() {
@@ -45,7 +45,7 @@ pub fn initials(name: &str) -> String {
 }
 
 /// Whether `s` may be used as written in a `slug` field.
-pub fn is_valid_slug(s: &str) -> bool {
+pub(crate) fn is_valid_slug(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

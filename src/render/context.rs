@@ -1,17 +1,18 @@
 //! What templates see. Views are plain serializable structs, built once per unit and person and
 //! converted to Tera values once, so a unit shown on five pages is serialized once.
 
-use crate::config::{Config, Language};
-use crate::model::{Assignment, Person, Site, Unit};
+use super::RenderError;
+use super::strings::Strings;
+use crate::model::{AreaIndex, Assignment, Person, Record, Site, Unit};
 use crate::photos::{PhotoOutcome, PhotoSet};
 use crate::validate::phone::Phone;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use time::Date;
+use tera::Value;
 
 #[derive(Serialize, Clone, PartialEq)]
-pub struct PhoneView {
+pub(crate) struct PhoneView {
     /// As read aloud: `139 1234 5678`, `0534-2212345`.
     pub display: String,
     /// `tel:+8613912345678`
@@ -28,7 +29,7 @@ impl From<&Phone> for PhoneView {
 }
 
 #[derive(Serialize, Clone, PartialEq)]
-pub struct ImageView {
+pub(crate) struct ImageView {
     /// Site-relative: `photos/9f3c…-240.jpg` (templates prefix `root`).
     pub src: String,
     pub width: u32,
@@ -36,7 +37,7 @@ pub struct ImageView {
 }
 
 #[derive(Serialize, Clone, PartialEq)]
-pub struct PhotoView {
+pub(crate) struct PhotoView {
     /// Ascending widths, for `srcset`.
     pub screen: Vec<ImageView>,
     pub print: ImageView,
@@ -57,14 +58,14 @@ impl From<&PhotoSet> for PhotoView {
 }
 
 #[derive(Serialize, Clone, PartialEq)]
-pub struct LinkView {
+pub(crate) struct LinkView {
     pub name: String,
     /// Site-relative path (`luquantun/liuzhuang/`).
     pub url: String,
 }
 
 #[derive(Serialize, Clone, PartialEq)]
-pub struct PersonView {
+pub(crate) struct PersonView {
     pub id: String,
     pub name: String,
     /// The surname, shown in the placeholder when there is no photo.
@@ -82,7 +83,7 @@ pub struct PersonView {
 }
 
 #[derive(Serialize, Clone)]
-pub struct MemberView {
+pub(crate) struct MemberView {
     pub person: PersonView,
     pub role: Option<String>,
     pub lead: bool,
@@ -92,7 +93,7 @@ pub struct MemberView {
 }
 
 #[derive(Serialize, Clone)]
-pub struct UnitView {
+pub(crate) struct UnitView {
     pub id: String,
     pub name: String,
     pub kind: &'static str,
@@ -115,20 +116,7 @@ pub struct UnitView {
     pub has_page: bool,
 }
 
-/// Publication date as people write it in this language.
-pub fn date_display(date: Date, language: Language) -> String {
-    match language {
-        Language::ZhHans => format!(
-            "{}年{}月{}日",
-            date.year(),
-            u8::from(date.month()),
-            date.day()
-        ),
-        Language::En => format!("{} {} {}", date.day(), date.month(), date.year()),
-    }
-}
-
-pub fn person_view(
+pub(crate) fn person_view(
     site: &Site,
     person: &Person,
     photos: &HashMap<PathBuf, PhotoOutcome>,
@@ -162,7 +150,7 @@ pub fn person_view(
     }
 }
 
-pub fn member_view(a: &Assignment, people: &[PersonView]) -> MemberView {
+pub(crate) fn member_view(a: &Assignment, people: &[PersonView]) -> MemberView {
     MemberView {
         person: people[a.person].clone(),
         role: a.role.clone(),
@@ -173,19 +161,61 @@ pub fn member_view(a: &Assignment, people: &[PersonView]) -> MemberView {
     }
 }
 
-/// A unit or area record's view; `board_code` is filled in by the caller. Boards add
+/// Where a record is shown: a unit's page, or an area's page for the area's own record.
+pub(super) struct Place<'a> {
+    pub(super) id: &'a str,
+    pub(super) name: &'a str,
+    /// Site-relative path of the page.
+    pub(super) path: String,
+    /// Absolute URL of the page.
+    pub(super) url: &'a str,
+    /// The area the record belongs to: a unit's area, or the area itself.
+    pub(super) area: AreaIndex,
+}
+
+impl<'a> Place<'a> {
+    pub(super) fn of_unit(unit: &'a Unit) -> Place<'a> {
+        Place {
+            id: &unit.id,
+            name: &unit.name,
+            path: unit.path(),
+            url: &unit.url,
+            area: unit.area,
+        }
+    }
+
+    fn of_area(site: &'a Site, index: AreaIndex) -> Place<'a> {
+        let area = &site.areas[index];
+        Place {
+            id: &area.id,
+            name: &area.name,
+            path: area.path(),
+            url: &area.url,
+            area: index,
+        }
+    }
+}
+
+/// A unit's or an area record's view; `board_code` is filled in by the caller. Boards add
 /// `qr_svg`, the QR code as inline SVG, only while they are rendered: at 4 KB a unit, keeping
-/// it in every view cost a large site hundreds of megabytes.
-pub fn unit_view(site: &Site, unit: &Unit, people: &[PersonView], has_page: bool) -> UnitView {
-    let config: &Config = &site.config;
-    let team: Vec<MemberView> = unit
+/// it in every view cost a large site hundreds of megabytes. `has_page`: a unit's own page
+/// (not an area's record), which ends the breadcrumbs.
+pub(super) fn record_view(
+    site: &Site,
+    strings: &Strings,
+    place: Place,
+    record: &Record,
+    people: &[PersonView],
+    has_page: bool,
+) -> UnitView {
+    let team: Vec<MemberView> = record
         .current_team()
         .map(|a| member_view(a, people))
         .collect();
     let leads = team.iter().filter(|m| m.lead).cloned().collect();
-    let area = &site.areas[unit.area];
+    let area = &site.areas[place.area];
     let mut breadcrumbs: Vec<LinkView> = site
-        .ancestors(unit.area)
+        .ancestors(place.area)
         .into_iter()
         .map(|i| LinkView {
             name: site.areas[i].name.clone(),
@@ -194,26 +224,26 @@ pub fn unit_view(site: &Site, unit: &Unit, people: &[PersonView], has_page: bool
         .collect();
     if has_page {
         breadcrumbs.push(LinkView {
-            name: unit.name.clone(),
-            url: unit.path(),
+            name: place.name.to_string(),
+            url: place.path.clone(),
         });
     }
-    let body_html = unit.body.as_deref().map(super::markdown::to_html);
+    let body_html = record.body.as_deref().map(super::markdown::to_html);
     UnitView {
-        id: unit.id.clone(),
-        name: unit.name.clone(),
-        kind: unit.kind.as_str(),
-        url: unit.path(),
-        abs_url: config.url(&unit.path()),
-        code: unit.code.clone(),
-        households: unit.households,
-        address: unit.address.clone(),
-        hotline: unit.hotline.as_ref().map(PhoneView::from),
-        tasks: unit.tasks.clone(),
-        description: unit
+        id: place.id.to_string(),
+        name: place.name.to_string(),
+        kind: record.kind.as_str(),
+        abs_url: place.url.to_string(),
+        code: record.code.clone(),
+        households: record.households,
+        address: record.address.clone(),
+        hotline: record.hotline.as_ref().map(PhoneView::from),
+        tasks: record.tasks.clone(),
+        description: record
             .description
             .clone()
-            .unwrap_or_else(|| describe(unit, site, &team)),
+            .unwrap_or_else(|| describe(&place, &area.name, strings, &team)),
+        url: place.path,
         body_html,
         team,
         leads,
@@ -228,25 +258,99 @@ pub fn unit_view(site: &Site, unit: &Unit, people: &[PersonView], has_page: bool
 }
 
 /// A one-line summary for search results, meta descriptions and link previews.
-fn describe(unit: &Unit, site: &Site, team: &[MemberView]) -> String {
+fn describe(place: &Place, area: &str, strings: &Strings, team: &[MemberView]) -> String {
     let names: Vec<&str> = team
         .iter()
         .take(4)
         .map(|m| m.person.name.as_str())
         .collect();
-    let area = &site.areas[unit.area].name;
-    match site.config.language {
-        Language::ZhHans if names.is_empty() => format!("{area}{}联系服务干部公示", unit.name),
-        Language::ZhHans => format!(
-            "{area}{}联系服务干部：{}。点击即可拨打电话。",
-            unit.name,
-            names.join("、")
-        ),
-        Language::En if names.is_empty() => format!("Contact team of {}, {area}", unit.name),
-        Language::En => format!(
-            "Contact team of {}, {area}: {}. Tap to call.",
-            unit.name,
-            names.join(", ")
-        ),
+    let place = [("area", area), ("unit", place.name)];
+    if names.is_empty() {
+        return strings.fill("unit_description_no_team", &place);
     }
+    let names = names.join(strings.text("list_sep"));
+    strings.fill("unit_description", &[place[0], place[1], ("names", &names)])
+}
+
+pub(super) fn area_value(
+    site: &Site,
+    strings: &Strings,
+    index: usize,
+    people: &[PersonView],
+    units: &[Value],
+) -> Result<Value, RenderError> {
+    let area = &site.areas[index];
+    let record = area
+        .record
+        .as_ref()
+        .map(|r| record_view(site, strings, Place::of_area(site, index), r, people, false));
+    let breadcrumbs: Vec<LinkView> = site
+        .ancestors(index)
+        .into_iter()
+        .map(|i| LinkView {
+            name: site.areas[i].name.clone(),
+            url: site.areas[i].path(),
+        })
+        .collect();
+    let children: Vec<Value> = area
+        .children
+        .iter()
+        .map(|&c| {
+            let child = &site.areas[c];
+            let mut map = tera::Map::new();
+            map.insert("name".into(), Value::from(child.name.as_str()));
+            map.insert("url".into(), Value::from(child.path()));
+            map.insert(
+                "unit_count".into(),
+                Value::from(descendant_units(site, c).len()),
+            );
+            map.insert(
+                "units".into(),
+                Value::from(
+                    child
+                        .units
+                        .iter()
+                        .map(|&u| units[u].clone())
+                        .collect::<Vec<_>>(),
+                ),
+            );
+            Value::from(map)
+        })
+        .collect();
+    let mut map = tera::Map::new();
+    map.insert("id".into(), Value::from(area.id.as_str()));
+    map.insert("name".into(), Value::from(area.name.as_str()));
+    map.insert("url".into(), Value::from(area.path()));
+    map.insert("record".into(), Value::from_serializable(&record));
+    map.insert("breadcrumbs".into(), Value::from_serializable(&breadcrumbs));
+    map.insert("children".into(), Value::from(children));
+    map.insert(
+        "units".into(),
+        Value::from(
+            area.units
+                .iter()
+                .map(|&u| units[u].clone())
+                .collect::<Vec<_>>(),
+        ),
+    );
+    map.insert(
+        "unit_count".into(),
+        Value::from(descendant_units(site, index).len()),
+    );
+    Ok(Value::from(map))
+}
+
+pub(super) fn area_description(site: &Site, strings: &Strings, index: usize) -> String {
+    let count = descendant_units(site, index).len().to_string();
+    let name = site.areas[index].name.as_str();
+    strings.fill("area_description", &[("area", name), ("n", &count)])
+}
+
+/// Units of an area and of every area below it, in tree order.
+pub(crate) fn descendant_units(site: &Site, index: usize) -> Vec<usize> {
+    let mut out = site.areas[index].units.clone();
+    for &child in &site.areas[index].children {
+        out.extend(descendant_units(site, child));
+    }
+    out
 }

@@ -33,18 +33,26 @@ const UTF8_ECI: u32 = 26;
 /// should use the SVG instead.
 pub const MAX_MODULE_PX: u32 = 32;
 
+/// Why a QR code could not be made.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum QrError {
+    /// The text does not fit the largest QR code.
     #[error(
         "text is {bytes} bytes long, too long for a QR code \
          (the limit is about 2330 bytes of UTF-8)"
     )]
-    TooLong { bytes: usize },
+    TooLong {
+        /// The text's length in UTF-8.
+        bytes: usize,
+    },
+    /// The module size asked for is out of range.
     #[error("QR module size must be 1 to {MAX_MODULE_PX} pixels, got {0}")]
     ModuleSize(u32),
+    /// The qrcode crate could not lay out the symbol.
     #[error("could not build the QR symbol")]
     Symbol(#[source] qrcode::types::QrError),
+    /// The PNG encoder failed.
     #[error("could not write the QR code as PNG")]
     Png(#[from] png::EncodingError),
 }
@@ -391,7 +399,7 @@ impl QrCode {
     }
 
     /// Whether the module at (`x`, `y`) of the symbol (inside the quiet zone) is dark.
-    fn is_dark(&self, x: u32, y: u32) -> bool {
+    pub fn is_dark(&self, x: u32, y: u32) -> bool {
         let i = (y * self.width + x) as usize;
         self.dark[i / 64] >> (i % 64) & 1 == 1
     }
@@ -527,357 +535,4 @@ fn escape_xml(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const VILLAGE_URL: &str = "https://example.org/wucheng/luquantun/liuzhuang/";
-    /// qrcode's optimiser turns this into Byte + Kanji + Alphanumeric segments.
-    const KANJI_PRONE_URL: &str = "https://example.org/东后城村/";
-    const CHINESE_URL: &str = "https://example.org/刘庄/";
-
-    fn url_of_len(len: usize) -> String {
-        let mut url = String::from("https://example.org/");
-        let mut segment = 0;
-        while url.len() < len {
-            url.push_str(&format!("unit{segment}/"));
-            segment += 1;
-        }
-        url.truncate(len);
-        url
-    }
-
-    /// The mask choice is this module's own (for speed); every symbol must still come out
-    /// module for module as the `qrcode` crate draws it, across versions (1 to 40),
-    /// error-correction levels and ASCII and UTF-8 text, so that all eight masks win somewhere.
-    #[test]
-    fn masks_are_chosen_exactly_as_the_qrcode_crate_does() {
-        let mut masks_seen = std::collections::BTreeSet::new();
-        let texts = (0..400)
-            .map(|n| url_of_len(20 + n % 180) + &n.to_string())
-            .chain((0..100).map(|n| format!("https://example.org/刘庄{n}/")))
-            // Up to version 40: lines of 177 modules span three words.
-            .chain([
-                String::new(),
-                "a".repeat(900),
-                "a".repeat(1500),
-                "刘".repeat(760),
-            ])
-            .chain([String::from("https://example.org/").repeat(115)]);
-        for text in texts {
-            let ours = encode(&text).unwrap();
-            let version = (1..=40)
-                .map(Version::Normal)
-                .find(|&v| encode_bits(&text, v, EcLevel::M).is_some())
-                .unwrap();
-            let (bits, level) = [EcLevel::H, EcLevel::Q, EcLevel::M]
-                .into_iter()
-                .find_map(|level| Some((encode_bits(&text, version, level)?, level)))
-                .unwrap();
-            let theirs = qrcode::QrCode::with_bits(bits, level).unwrap();
-            let theirs: Vec<bool> = theirs
-                .to_colors()
-                .into_iter()
-                .map(|c| c == qrcode::Color::Dark)
-                .collect();
-            let at = |x: u32, y: u32| ours.is_dark(x, y);
-            let modules: Vec<bool> = (0..ours.width * ours.width)
-                .map(|i| at(i % ours.width, i / ours.width))
-                .collect();
-            assert_eq!(modules, theirs, "{text}");
-            // The format information's mask bits, read from beside the top-left finder.
-            let format: u32 = (0..5).fold(0, |acc, x| acc << 1 | at(x, 8) as u32);
-            masks_seen.insert((format ^ 0b10101) & 0b111);
-        }
-        assert_eq!(masks_seen.len(), 8, "masks chosen: {masks_seen:?}");
-    }
-
-    /// The penalty rules read neighbours through these shifts, across word boundaries too.
-    #[test]
-    fn line_shifts_move_every_module_by_n() {
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut random = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..50 {
-            let line = Line([random(), random(), random()]);
-            for n in 1..=10 {
-                let (right, left) = (line.shr(n), line.shl(n));
-                for x in 0..192 {
-                    let n = n as usize;
-                    assert_eq!(
-                        right.get(x),
-                        x + n < 192 && line.get(x + n),
-                        "shr {n} at {x}"
-                    );
-                    assert_eq!(left.get(x), x >= n && line.get(x - n), "shl {n} at {x}");
-                }
-            }
-        }
-        for n in [0, 1, 63, 64, 65, 127, 128, 177, 192] {
-            let first = Line::first(n);
-            assert!((0..192).all(|x| first.get(x) == (x < n)), "first {n}");
-        }
-    }
-
-    /// Decodes a PNG with rqrr, returning (rqrr error-correction code, text).
-    /// rqrr reports the raw format bits: M = 0, L = 1, H = 2, Q = 3.
-    fn decode_png(png: &[u8]) -> (u16, String) {
-        let image = image::load_from_memory(png)
-            .expect("PNG decodes")
-            .to_luma8();
-        let mut prepared = rqrr::PreparedImage::prepare(image);
-        let grids = prepared.detect_grids();
-        assert_eq!(grids.len(), 1, "expected exactly one QR code in the PNG");
-        let (meta, text) = grids[0].decode().expect("rqrr decodes the QR code");
-        (meta.ecc_level, text)
-    }
-
-    /// Reads the data segment back out of the bits for a version 1–9 symbol
-    /// (8-bit length field): (ECI designator if any, mode, byte count,
-    /// payload, the 4 bits after the payload).
-    fn parse_header(bits: Bits) -> (Option<u32>, u32, usize, Vec<u8>, u32) {
-        let bytes = bits.into_bytes();
-        let mut position = 0;
-        let mut read = |count: usize| {
-            let mut value = 0u32;
-            for _ in 0..count {
-                let bit = (bytes[position / 8] >> (7 - position % 8)) & 1;
-                value = (value << 1) | u32::from(bit);
-                position += 1;
-            }
-            value
-        };
-        let mut mode = read(4);
-        let mut eci = None;
-        if mode == 0b0111 {
-            eci = Some(read(8));
-            mode = read(4);
-        }
-        let count = read(8) as usize;
-        let payload = (0..count).map(|_| read(8) as u8).collect();
-        let after = read(4);
-        (eci, mode, count, payload, after)
-    }
-
-    #[test]
-    fn ascii_url_is_one_byte_segment_without_eci() {
-        let bits = encode_bits(VILLAGE_URL, Version::Normal(5), EcLevel::M).unwrap();
-        let (eci, mode, count, payload, after) = parse_header(bits);
-        assert_eq!(eci, None);
-        assert_eq!(mode, 0b0100, "byte mode");
-        assert_eq!(count, VILLAGE_URL.len());
-        assert_eq!(payload, VILLAGE_URL.as_bytes());
-        assert_eq!(after, 0, "terminator follows: no second segment");
-    }
-
-    #[test]
-    fn chinese_url_is_utf8_eci_then_one_byte_segment() {
-        for text in [KANJI_PRONE_URL, CHINESE_URL] {
-            let bits = encode_bits(text, Version::Normal(5), EcLevel::M).unwrap();
-            let (eci, mode, count, payload, after) = parse_header(bits);
-            assert_eq!(eci, Some(26), "{text}");
-            assert_eq!(mode, 0b0100, "byte mode, never Kanji, for {text}");
-            assert_eq!(count, text.len(), "{text}");
-            assert_eq!(payload, text.as_bytes(), "{text}");
-            assert_eq!(after, 0, "terminator follows: no second segment in {text}");
-        }
-    }
-
-    #[test]
-    fn village_url_round_trips_through_png() {
-        let code = encode(VILLAGE_URL).unwrap();
-        assert_eq!(decode_png(&code.to_png(4).unwrap()).1, VILLAGE_URL);
-    }
-
-    #[test]
-    fn long_url_round_trips_through_png() {
-        let url = url_of_len(150);
-        let code = encode(&url).unwrap();
-        assert_eq!(decode_png(&code.to_png(3).unwrap()).1, url);
-    }
-
-    #[test]
-    fn chinese_urls_round_trip_through_png() {
-        for text in [CHINESE_URL, KANJI_PRONE_URL] {
-            let code = encode(text).unwrap();
-            assert_eq!(decode_png(&code.to_png(4).unwrap()).1, text);
-        }
-    }
-
-    #[test]
-    fn sixty_char_url_is_version_4_at_level_m() {
-        let url = url_of_len(60);
-        let code = encode(&url).unwrap();
-        assert_eq!(code.width(), 33, "version 4");
-        assert_eq!(decode_png(&code.to_png(4).unwrap()).0, 0, "level M");
-    }
-
-    #[test]
-    fn spare_capacity_raises_error_correction_without_growing() {
-        // 30 bytes need version 3 at M; Q still fits in version 3.
-        let url = url_of_len(30);
-        let code = encode(&url).unwrap();
-        assert_eq!(code.width(), 29, "version 3");
-        assert_eq!(decode_png(&code.to_png(4).unwrap()).0, 3, "level Q");
-    }
-
-    #[test]
-    fn png_has_white_quiet_zone_and_dark_finder_corner() {
-        let module_px = 5;
-        let code = encode(VILLAGE_URL).unwrap();
-        let png = code.to_png(module_px).unwrap();
-        let image = image::load_from_memory(&png).unwrap().to_luma8();
-        let side = (code.width() + 2 * code.quiet_zone()) * module_px;
-        assert_eq!(image.dimensions(), (side, side));
-        let border = code.quiet_zone() * module_px;
-        for (x, y, pixel) in image.enumerate_pixels() {
-            let in_quiet_zone =
-                x < border || y < border || x >= side - border || y >= side - border;
-            if in_quiet_zone {
-                assert_eq!(pixel.0, [255], "quiet zone pixel ({x}, {y}) is not white");
-            }
-        }
-        // Top-left corner of the finder pattern sits right inside the quiet zone.
-        assert_eq!(image.get_pixel(border, border).0, [0]);
-        for (x, y, pixel) in image.enumerate_pixels() {
-            let dark = code.is_dark_with_quiet_zone(x / module_px, y / module_px);
-            assert_eq!(pixel.0, [if dark { 0 } else { 255 }], "pixel ({x}, {y})");
-        }
-    }
-
-    #[test]
-    fn site_png_is_small() {
-        // The size a build writes for every unit: bytes written dominate large builds.
-        let png = encode(VILLAGE_URL).unwrap().to_png(10).unwrap();
-        assert!(png.len() < 4096, "{} bytes", png.len());
-    }
-
-    #[test]
-    fn png_rejects_unusable_module_sizes() {
-        let code = encode(VILLAGE_URL).unwrap();
-        assert!(matches!(code.to_png(0), Err(QrError::ModuleSize(0))));
-        assert!(matches!(code.to_png(u32::MAX), Err(QrError::ModuleSize(_))));
-    }
-
-    #[test]
-    fn too_long_text_is_an_error() {
-        let text = "刘".repeat(1000);
-        assert!(matches!(
-            encode(&text),
-            Err(QrError::TooLong { bytes: 3000 })
-        ));
-        // The largest byte payload at level M still encodes.
-        assert_eq!(encode(&"a".repeat(2331)).unwrap().width(), 177);
-        assert!(encode(&"a".repeat(2332)).is_err());
-    }
-
-    #[test]
-    fn empty_text_encodes() {
-        assert_eq!(encode("").unwrap().width(), 21);
-    }
-
-    #[test]
-    fn svg_is_plain_svg_with_quiet_zone_viewbox() {
-        let code = encode(VILLAGE_URL).unwrap();
-        let side = code.width() + 8;
-        let svg = code.to_svg("二维码：刘庄村");
-        assert!(!svg.contains("svg:"), "no namespace prefix: {svg}");
-        assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="#));
-        assert!(svg.contains(&format!(r#"viewBox="0 0 {side} {side}""#)));
-
-        let document = roxmltree::Document::parse(&svg).expect("SVG is well-formed XML");
-        let root = document.root_element();
-        assert_eq!(root.tag_name().name(), "svg");
-        assert_eq!(
-            root.tag_name().namespace(),
-            Some("http://www.w3.org/2000/svg")
-        );
-        assert_eq!(root.attribute("width"), None, "CSS sizes the code");
-        assert_eq!(root.attribute("height"), None, "CSS sizes the code");
-        assert_eq!(root.attribute("shape-rendering"), Some("crispEdges"));
-        assert_eq!(root.attribute("role"), Some("img"));
-        assert_eq!(root.attribute("aria-label"), Some("二维码：刘庄村"));
-        let names: Vec<_> = root.children().map(|node| node.tag_name().name()).collect();
-        assert_eq!(names, ["title", "rect", "path"]);
-        let title = root.first_element_child().unwrap();
-        assert_eq!(title.text(), Some("二维码：刘庄村"));
-        let background = title.next_sibling_element().unwrap();
-        assert_eq!(background.attribute("fill"), Some("#fff"));
-        assert_eq!(
-            background.attribute("width"),
-            Some(side.to_string().as_str())
-        );
-    }
-
-    /// Draws the SVG path (in the `M x y h n v1 h-n z` form `to_svg` writes)
-    /// onto a module grid and checks that it decodes: the vector output
-    /// carries the same code as the PNG.
-    #[test]
-    fn svg_path_decodes_to_the_text() {
-        let code = encode(KANJI_PRONE_URL).unwrap();
-        let svg = code.to_svg("QR");
-        let document = roxmltree::Document::parse(&svg).unwrap();
-        let path = document
-            .descendants()
-            .find(|node| node.has_tag_name("path"))
-            .unwrap();
-        let side = (code.width() + 8) as usize;
-        let mut dark = vec![false; side * side];
-        for command in path
-            .attribute("d")
-            .unwrap()
-            .split('z')
-            .filter(|c| !c.is_empty())
-        {
-            let numbers: Vec<usize> = command
-                .split(|c: char| !c.is_ascii_digit())
-                .filter(|n| !n.is_empty())
-                .map(|n| n.parse().unwrap())
-                .collect();
-            let [x, y, run, 1, run_back] = numbers[..] else {
-                panic!("unexpected path command {command:?}");
-            };
-            assert_eq!(run, run_back);
-            assert!(
-                x >= 4 && y >= 4 && x + run <= side - 4 && y < side - 4,
-                "inside quiet zone"
-            );
-            for cell in &mut dark[y * side + x..y * side + x + run] {
-                *cell = true;
-            }
-        }
-        let scale = 4;
-        let mut prepared =
-            rqrr::PreparedImage::prepare_from_bitmap(side * scale, side * scale, |x, y| {
-                dark[(y / scale) * side + x / scale]
-            });
-        let grids = prepared.detect_grids();
-        assert_eq!(grids.len(), 1);
-        assert_eq!(grids[0].decode().unwrap().1, KANJI_PRONE_URL);
-    }
-
-    #[test]
-    fn svg_label_is_escaped() {
-        let code = encode("x").unwrap();
-        let svg = code.to_svg("Tom & \"Jerry\" <script>'\u{0}\u{FFFF}\nend");
-        let document = roxmltree::Document::parse(&svg).expect("escaped label keeps XML valid");
-        let root = document.root_element();
-        let expected = "Tom & \"Jerry\" <script>' end";
-        assert_eq!(root.attribute("aria-label"), Some(expected));
-        assert_eq!(root.first_element_child().unwrap().text(), Some(expected));
-        assert!(!svg.contains("<script"));
-    }
-
-    #[test]
-    fn svg_without_label_is_hidden_from_assistive_technology() {
-        let svg = encode("x").unwrap().to_svg("  ");
-        let document = roxmltree::Document::parse(&svg).unwrap();
-        let root = document.root_element();
-        assert_eq!(root.attribute("aria-hidden"), Some("true"));
-        assert_eq!(root.attribute("role"), None);
-        assert!(!root.children().any(|node| node.has_tag_name("title")));
-    }
-}
+mod tests;

@@ -15,13 +15,13 @@ use crate::render::context::PersonView;
 use serde::Serialize;
 
 /// Bumped when the shape changes, so a cached old script can tell it cannot read the file.
-pub const FORMAT_VERSION: u32 = 2;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 
 /// The file name under the output root; the search partial points the script at it.
-pub const FILE_NAME: &str = "search.json";
+pub(crate) const FILE_NAME: &str = "search.json";
 
 #[derive(Debug, Serialize, PartialEq)]
-pub struct SearchIndex {
+pub(crate) struct SearchIndex {
     /// [`FORMAT_VERSION`].
     pub v: u32,
     /// Kind code → label in the site's language (`village` → `村`), for result lines.
@@ -34,7 +34,7 @@ pub struct SearchIndex {
 
 /// A unit or an area.
 #[derive(Debug, Serialize, PartialEq)]
-pub struct Place {
+pub(crate) struct Place {
     /// Name: `刘庄村`.
     pub n: String,
     /// Kind code: `village`, `township` ...
@@ -54,7 +54,7 @@ pub struct Place {
 }
 
 #[derive(Debug, Serialize, PartialEq)]
-pub struct PersonEntry {
+pub(crate) struct PersonEntry {
     pub n: String,
     pub p: String,
     pub i: String,
@@ -69,7 +69,7 @@ pub struct PersonEntry {
 
 /// Builds the index from the resolved site and the person views the pages were made from.
 /// `kind_label` maps a kind code to its display label (from the theme's strings).
-pub fn build(
+pub(crate) fn build(
     site: &Site,
     people: &[PersonView],
     kind_label: impl Fn(&str) -> Option<String>,
@@ -111,7 +111,7 @@ pub fn build(
     for unit in &site.units {
         places.push(Place {
             n: unit.name.clone(),
-            k: unit.kind.as_str(),
+            k: unit.record.kind.as_str(),
             a: site.areas[unit.area].name.clone(),
             u: unit.path(),
             p: syllables(&unit.name, false),
@@ -155,22 +155,18 @@ pub fn build(
 pub(super) fn write(
     site: &Site,
     people: &[PersonView],
-    theme: &super::theme::Theme,
+    strings: &super::strings::Strings,
     writer: &super::Writer,
 ) -> Result<(), super::RenderError> {
-    let strings = super::load_strings(theme, site.config.language)?;
     let index = build(site, people, |code| {
-        strings
-            .get(&format!("kind_{code}"))
-            .and_then(|v| v.as_str())
-            .map(String::from)
+        strings.get(&format!("kind_{code}")).map(String::from)
     });
     writer.write(FILE_NAME, &index.to_json())
 }
 
 impl SearchIndex {
     /// Compact JSON: no spaces, since every byte is paid for on a slow connection.
-    pub fn to_json(&self) -> Vec<u8> {
+    pub(crate) fn to_json(&self) -> Vec<u8> {
         // Serializing plain strings, numbers and maps with string keys cannot fail.
         serde_json::to_vec(self).unwrap_or_default()
     }
@@ -180,7 +176,7 @@ impl SearchIndex {
 /// character separated by `|` (`重阳村` → `zhong|chong yang cun`), so a search finds a place by
 /// any reading people use. With `person`, the surname is read as a surname first (`曾国藩` →
 /// `zeng|ceng guo fan`). See [`crate::model::reading`].
-pub fn syllables(name: &str, person: bool) -> String {
+pub(crate) fn syllables(name: &str, person: bool) -> String {
     reading::syllables(name, person)
         .iter()
         .map(|readings| readings.join("|"))

@@ -8,24 +8,25 @@ use std::path::{Path, PathBuf};
 
 static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
-pub const DEFAULT_NAME: &str = "default";
+pub(crate) const DEFAULT_NAME: &str = "default";
 
 /// A file of the theme, from the binary or from disk.
 #[derive(Debug, Clone)]
-pub struct ThemeFile {
+pub(crate) struct ThemeFile {
     /// Where it came from, for error messages: `themes/default/templates/unit.html`.
     pub origin: String,
     pub bytes: Vec<u8>,
 }
 
 #[derive(Debug, Default)]
-pub struct Theme {
+pub(crate) struct Theme {
     /// Template name (`unit.html`, `partials/member.html`) → source.
     pub templates: BTreeMap<String, ThemeFile>,
     /// Output-relative path → file, copied as is.
     pub static_files: BTreeMap<String, ThemeFile>,
-    /// `strings.toml`, one table per language.
-    pub strings: Option<ThemeFile>,
+    /// `strings.toml`, one table per language: the built-in one first, then the theme's,
+    /// which overrides it key by key.
+    pub strings: Vec<ThemeFile>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,7 +42,7 @@ pub enum ThemeError {
 
 impl Theme {
     /// Layers: built-in default → `<site>/themes/<name>/` → `<site>/templates/` and `<site>/static/`.
-    pub fn load(site: &Path, name: &str) -> Result<Theme, ThemeError> {
+    pub(crate) fn load(site: &Path, name: &str) -> Result<Theme, ThemeError> {
         let mut theme = Theme::default();
         theme.add_embedded(&DEFAULT_THEME);
         let on_disk = site.join("themes").join(name);
@@ -50,7 +51,7 @@ impl Theme {
             theme.add_dir(site, &on_disk.join("static"), Layer::Static)?;
             let strings = on_disk.join("strings.toml");
             if strings.is_file() {
-                theme.strings = Some(read(site, &strings)?);
+                theme.strings.push(read(site, &strings)?);
             }
         } else if name != DEFAULT_NAME {
             return Err(ThemeError::Missing(name.to_string()));
@@ -75,7 +76,7 @@ impl Theme {
                 } else if let Some(name) = path.strip_prefix("static/") {
                     self.static_files.insert(name.to_string(), tf);
                 } else if path == "strings.toml" {
-                    self.strings = Some(tf);
+                    self.strings.push(tf);
                 }
             }
         }

@@ -2,7 +2,7 @@
 //! and rebuilds on every change; open pages reload through server-sent events, and a failed
 //! build is shown in the browser and the terminal while the last good build stays served.
 
-use crate::build::{self, BuildOptions};
+use crate::build::{self, BuildMode, BuildOptions};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -12,13 +12,17 @@ use axum::routing::get;
 use futures_util::StreamExt;
 use futures_util::stream::{self, Stream};
 use notify_debouncer_full::notify::event::{EventKind, ModifyKind};
-use notify_debouncer_full::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
+use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{
+    DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer,
+};
+use parking_lot::Mutex;
 use serde::Serialize;
 use std::convert::Infallible;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::{broadcast, mpsc};
 use tower_http::services::ServeDir;
@@ -29,33 +33,50 @@ const SCRIPT_PATH: &str = "/__livereload.js";
 /// Folders whose files a build reads (besides config.toml at the top).
 const SOURCE_FOLDERS: [&str; 4] = ["content", "templates", "themes", "static"];
 
+/// How to serve a site.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
+    /// The site folder.
     pub root: PathBuf,
     /// 0 picks a free port.
     pub port: u16,
+    /// Open the site in the default browser.
     pub open: bool,
 }
 
+/// Why `serve` stopped.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
+    /// The port is taken or cannot be used.
     #[error(
         "cannot listen on 127.0.0.1:{port}: {source} (is another server using it? try --port with another number)"
     )]
-    Bind { port: u16, source: std::io::Error },
+    Bind {
+        /// The port asked for.
+        port: u16,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A folder cannot be watched.
     #[error("cannot watch {path} for changes: {message}")]
-    Watch { path: PathBuf, message: String },
+    Watch {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        message: String,
+    },
+    /// Serving failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
 
 /// What the browser is told after each build.
 #[derive(Debug, Clone, Serialize)]
-pub struct Status {
-    pub ok: bool,
+pub(crate) struct Status {
+    pub(crate) ok: bool,
     /// Counts builds, so a client can tell that something new happened.
-    pub version: u64,
-    pub errors: Vec<String>,
+    pub(crate) version: u64,
+    pub(crate) errors: Vec<String>,
 }
 
 struct Shared {
@@ -70,6 +91,8 @@ struct Shared {
     session: Arc<Mutex<build::Session>>,
 }
 
+/// Builds the site into a private folder, serves it on 127.0.0.1 and rebuilds on every
+/// change until stopped (Ctrl+C or SIGTERM).
 pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -110,71 +133,7 @@ async fn run(options: ServeOptions) -> Result<(), ServeError> {
     // Watching starts before the first build: an edit made while it runs, or right after the
     // address is printed, must not be missed.
     let (changes_tx, changes_rx) = mpsc::channel::<Changed>(64);
-    let filter_root = watched_root.clone();
-    let mut debouncer = new_debouncer(
-        Duration::from_millis(25),
-        None,
-        move |result: DebounceEventResult| {
-            let Ok(events) = result else {
-                // The watcher lost track (an overflow): look at everything again.
-                let _ = changes_tx.blocking_send(Changed::Unknown);
-                return;
-            };
-            let mut changed = Changed::Files(Vec::new());
-            for e in events.iter() {
-                // Reads raise access events too: only changes may trigger a build, or every
-                // build would trigger the next.
-                let relevant = e.kind.is_create()
-                    || e.kind.is_remove()
-                    || (e.kind.is_modify()
-                        && !matches!(e.kind, EventKind::Modify(ModifyKind::Metadata(_))));
-                let paths: Vec<PathBuf> = e
-                    .paths
-                    .iter()
-                    .filter(|p| is_watched(&filter_root, p))
-                    .cloned()
-                    .collect();
-                if !relevant || paths.is_empty() {
-                    continue;
-                }
-                let written = matches!(
-                    e.kind,
-                    EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any)
-                );
-                changed = match (changed, written) {
-                    (Changed::Files(mut files), true) => {
-                        files.extend(paths);
-                        Changed::Files(files)
-                    }
-                    _ => Changed::Unknown,
-                };
-            }
-            if !matches!(&changed, Changed::Files(files) if files.is_empty()) {
-                let _ = changes_tx.blocking_send(changed);
-            }
-        },
-    )
-    .map_err(|e| ServeError::Watch {
-        path: options.root.clone(),
-        message: e.to_string(),
-    })?;
-    // The site folder itself only for config.toml; recursively only the source folders, so
-    // that a large public/ never costs watches or setup time.
-    let watch_error = |path: &Path, e: notify_debouncer_full::notify::Error| ServeError::Watch {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
-    debouncer
-        .watch(&watched_root, RecursiveMode::NonRecursive)
-        .map_err(|e| watch_error(&watched_root, e))?;
-    for folder in SOURCE_FOLDERS {
-        let path = watched_root.join(folder);
-        if path.is_dir() {
-            debouncer
-                .watch(&path, RecursiveMode::Recursive)
-                .map_err(|e| watch_error(&path, e))?;
-        }
-    }
+    let debouncer = watch(&watched_root, changes_tx)?;
     tokio::spawn(rebuild_on_changes(shared.clone(), changes_rx));
     rebuild(&shared).await;
     println!(
@@ -200,6 +159,80 @@ async fn run(options: ServeOptions) -> Result<(), ServeError> {
     drop(debouncer);
     println!("stopped");
     Ok(())
+}
+
+/// A watcher of the site's sources that sends what changed to `changes`. The site folder is
+/// watched itself only for config.toml; recursively only the source folders, so that a large
+/// public/ never costs watches or setup time.
+fn watch(
+    root: &Path,
+    changes: mpsc::Sender<Changed>,
+) -> Result<Debouncer<RecommendedWatcher, RecommendedCache>, ServeError> {
+    let watch_error = |path: &Path, e: notify_debouncer_full::notify::Error| ServeError::Watch {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let filter_root = root.to_path_buf();
+    let mut debouncer = new_debouncer(
+        Duration::from_millis(25),
+        None,
+        move |result: DebounceEventResult| {
+            // An error means the watcher lost track (an overflow): look at everything again.
+            let changed = result.map_or(Some(Changed::Unknown), |events| {
+                changed(&filter_root, &events)
+            });
+            if let Some(changed) = changed {
+                let _ = changes.blocking_send(changed);
+            }
+        },
+    )
+    .map_err(|e| watch_error(root, e))?;
+    debouncer
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| watch_error(root, e))?;
+    for folder in SOURCE_FOLDERS {
+        let path = root.join(folder);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| watch_error(&path, e))?;
+        }
+    }
+    Ok(debouncer)
+}
+
+/// What a batch of watcher events means for the next build, if anything changed.
+fn changed(root: &Path, events: &[DebouncedEvent]) -> Option<Changed> {
+    let mut changed = Changed::Files(Vec::new());
+    for e in events {
+        // Reads raise access events too: only changes may trigger a build, or every build
+        // would trigger the next.
+        let relevant = e.kind.is_create()
+            || e.kind.is_remove()
+            || (e.kind.is_modify()
+                && !matches!(e.kind, EventKind::Modify(ModifyKind::Metadata(_))));
+        let paths: Vec<PathBuf> = e
+            .paths
+            .iter()
+            .filter(|p| is_watched(root, p))
+            .cloned()
+            .collect();
+        if !relevant || paths.is_empty() {
+            continue;
+        }
+        let written = matches!(
+            e.kind,
+            EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any)
+        );
+        changed = match (changed, written) {
+            (Changed::Files(mut files), true) => {
+                files.extend(paths);
+                Changed::Files(files)
+            }
+            _ => Changed::Unknown,
+        };
+    }
+    (!matches!(&changed, Changed::Files(files) if files.is_empty())).then_some(changed)
 }
 
 /// Only the site's sources: not the output, the photo cache or editor/VCS files. Only the part
@@ -236,14 +269,10 @@ async fn rebuild_on_changes(shared: Arc<Shared>, mut changes: mpsc::Receiver<Cha
             };
         }
         if let Changed::Files(files) = changed {
-            lock(&shared.session).only_changed(files);
+            shared.session.lock().only_changed(files);
         }
         rebuild(&shared).await;
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 async fn rebuild(shared: &Arc<Shared>) {
@@ -251,15 +280,17 @@ async fn rebuild(shared: &Arc<Shared>) {
     let options = BuildOptions {
         root: shared.root.clone(),
         output: Some(shared.output.clone()),
-        base_url: Some(shared.base_url.clone()),
+        mode: BuildMode::Preview {
+            base_url: shared.base_url.clone(),
+        },
         live_reload: Some(SCRIPT_PATH.to_string()),
         progress: false,
     };
     let started = Instant::now();
     let session = shared.session.clone();
     let result =
-        tokio::task::spawn_blocking(move || build::rebuild(&options, &mut lock(&session))).await;
-    let mut status = shared.status.lock().unwrap_or_else(|e| e.into_inner());
+        tokio::task::spawn_blocking(move || build::rebuild(&options, &mut session.lock())).await;
+    let mut status = shared.status.lock();
     status.version += 1;
     match result {
         Ok(Ok(summary)) => {
@@ -315,11 +346,7 @@ async fn live_reload_script() -> impl IntoResponse {
 }
 
 async fn status(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
-    let status = shared
-        .status
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone();
+    let status = shared.status.lock().clone();
     axum::Json(status)
 }
 
@@ -327,11 +354,7 @@ async fn live_reload_events(
     State(shared): State<Arc<Shared>>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let receiver = shared.events.subscribe();
-    let current = shared
-        .status
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone();
+    let current = shared.status.lock().clone();
     // A page opened while the build is broken learns it at once.
     let first = (!current.ok).then(|| Ok(to_event(&current)));
     let updates = stream::unfold(receiver, |mut rx| async move {

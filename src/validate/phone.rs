@@ -16,12 +16,14 @@
 //! - short codes are either refused or reported invalid, so we recognise them
 //!   ourselves before calling it.
 
+use super::fold_full_width;
+use parking_lot::Mutex;
 use phonenumber::{Mode, PhoneNumber, Type, country, metadata::DATABASE};
 use thiserror::Error;
 
 /// What kind of number a [`Phone`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PhoneKind {
+pub(crate) enum PhoneKind {
     /// A mainland mobile number (11 digits, starting with 1).
     Mobile,
     /// A fixed line with its area code.
@@ -32,7 +34,7 @@ pub enum PhoneKind {
 
 /// A validated mainland China phone number, ready to print and to link.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Phone {
+pub(crate) struct Phone {
     pub kind: PhoneKind,
     /// E.164 form such as `+8613912345678`; for short codes the bare digits
     /// (`12345`), since they have no international form.
@@ -45,7 +47,7 @@ pub struct Phone {
 impl Phone {
     /// The `tel:` URI for links and vCards: `tel:+8613912345678`, or
     /// `tel:12345` for a short code (dialled as written on a local phone).
-    pub fn tel_uri(&self) -> String {
+    pub(crate) fn tel_uri(&self) -> String {
         format!("tel:{}", self.e164)
     }
 }
@@ -53,7 +55,7 @@ impl Phone {
 /// Why a phone number was refused. Every message names the offending input and
 /// says how to fix it, because it is shown to the person editing the board.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum PhoneError {
+pub(crate) enum PhoneError {
     #[error(
         "the phone number is empty: write a mobile like 139 1234 5678 or a landline with its area code like 0534-2212345"
     )]
@@ -98,22 +100,14 @@ pub enum PhoneError {
     Invalid { input: String },
 }
 
-/// Parses a person's public number: a mainland mobile, or a landline written
-/// with its area code. Short codes and 400/800 numbers are refused, because a
-/// board must name a line that reaches the official.
-pub fn parse_phone(input: &str) -> Result<Phone, PhoneError> {
-    parse_with_policy(input, ServicePolicy::Refuse)
-}
-
-/// Parses a hotline: everything [`parse_phone`] accepts, plus short service
-/// codes (3–5 digits such as 110, 12345, 95588) and 400/800 numbers.
-pub fn parse_hotline(input: &str) -> Result<Phone, PhoneError> {
-    parse_with_policy(input, ServicePolicy::Accept)
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum ServicePolicy {
+/// Which numbers a field accepts besides mobiles and landlines with their area code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum ServicePolicy {
+    /// A hotline field: short service codes (3–5 digits such as 110, 12345, 95588) and
+    /// 400/800 numbers are fine.
     Accept,
+    /// A person's public number: service numbers are refused, because a board must name a
+    /// line that reaches the official.
     Refuse,
 }
 
@@ -121,73 +115,81 @@ enum ServicePolicy {
 /// plus room for a `0086` prefix and a trunk `0`.
 const MAX_DIGITS: usize = 20;
 
-/// Every number parsed in this process, with its outcome. The parser's regex cache makes a
-/// parse cost far more than a lookup, and `serve` parses the same numbers on every rebuild.
-type Parsed = foldhash::HashMap<(String, ServicePolicy), Result<Phone, PhoneError>>;
-static PARSED: std::sync::LazyLock<std::sync::Mutex<Parsed>> =
-    std::sync::LazyLock::new(Default::default);
-
-fn parse_with_policy(input: &str, policy: ServicePolicy) -> Result<Phone, PhoneError> {
-    let key = (input.to_owned(), policy);
-    if let Some(known) = PARSED.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-        return known.clone();
-    }
-    let parsed =
-        parse_mobile_by_block(input, policy).unwrap_or_else(|| parse_uncached(input, policy));
-    PARSED
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(key, parsed.clone());
-    parsed
+/// Parses phone numbers and remembers every answer, so that a number is parsed once however
+/// often it is written. One build owns one; a `serve` session keeps one across its rebuilds,
+/// which parse the same numbers every time.
+#[derive(Default)]
+pub(crate) struct PhoneParser {
+    /// Every number parsed, with its outcome. The `phonenumber` parser's regex cache makes a
+    /// parse cost far more than a lookup.
+    parsed: Mutex<foldhash::HashMap<(String, ServicePolicy), Result<Phone, PhoneError>>>,
+    /// How a mobile number's first seven digits (its block) print, without the last four: a
+    /// county's officials share a few hundred blocks, so the parser runs once per block.
+    mobile_blocks: Mutex<foldhash::HashMap<String, String>>,
 }
 
-/// How a mobile number's first seven digits (its block) print, without the last four: a
-/// county's officials share a few hundred blocks, so the parser runs once per block.
-static MOBILE_BLOCKS: std::sync::LazyLock<std::sync::Mutex<foldhash::HashMap<String, String>>> =
-    std::sync::LazyLock::new(Default::default);
+impl PhoneParser {
+    /// Parses `input` as a number a board may print: a mainland mobile, a landline written
+    /// with its area code, and with [`ServicePolicy::Accept`] a service number.
+    pub(crate) fn parse(&self, input: &str, policy: ServicePolicy) -> Result<Phone, PhoneError> {
+        let key = (input.to_owned(), policy);
+        if let Some(known) = self.parsed.lock().get(&key) {
+            return known.clone();
+        }
+        let parsed = self
+            .parse_mobile_by_block(input, policy)
+            .unwrap_or_else(|| parse_uncached(input, policy));
+        self.parsed.lock().insert(key, parsed.clone());
+        parsed
+    }
 
-/// Parses an 11-digit mainland mobile written without a country code through the number of
-/// another mobile in its block, or `None` when `input` is not such a number.
-///
-/// The `phonenumber` parser matches each number against its metadata's patterns behind one
-/// lock for the whole process; at 90,000 officials that was most of a build's time on one
-/// core. Whether such a number is a valid mobile, and how it is grouped (`139 1234 5678`), is
-/// decided by its first five or six digits in the metadata (`1740[0-5]`), so the answer for
-/// one number of a block
-/// holds for all; and a mobile is a mobile whether a hotline or a person's number is being
-/// read. Only blocks 13–19 qualify, leaving out 179, where the parser may instead
-/// read a carrier-selection prefix (179xx). The test
-/// `mobile_blocks_give_exactly_what_the_parser_gives` compares the two paths.
-fn parse_mobile_by_block(input: &str, policy: ServicePolicy) -> Option<Result<Phone, PhoneError>> {
-    let normalised = fold_to_ascii(input);
-    let trimmed = normalised.trim();
-    let cleaned = strip_separators(trimmed, trimmed).ok()?;
-    let digits = cleaned.digits;
-    let is_mobile_shaped = !cleaned.has_plus
-        && digits.len() == 11
-        && matches!(digits.as_bytes()[..2], [b'1', b'3'..=b'9'])
-        && !digits.starts_with("179");
-    if !is_mobile_shaped {
-        return None;
+    /// Parses an 11-digit mainland mobile written without a country code through the number
+    /// of another mobile in its block, or `None` when `input` is not such a number.
+    ///
+    /// The `phonenumber` parser matches each number against its metadata's patterns behind one
+    /// lock for the whole process; at 90,000 officials that was most of a build's time on one
+    /// core. Whether such a number is a valid mobile, and how it is grouped (`139 1234 5678`),
+    /// is decided by its first five or six digits in the metadata (`1740[0-5]`), so the answer
+    /// for one number of a block holds for all; and a mobile is a mobile whether a hotline or a
+    /// person's number is being read. Only blocks 13–19 qualify, leaving out 179, where the
+    /// parser may instead read a carrier-selection prefix (179xx). The test
+    /// `mobile_blocks_give_exactly_what_the_parser_gives` compares the two paths.
+    fn parse_mobile_by_block(
+        &self,
+        input: &str,
+        policy: ServicePolicy,
+    ) -> Option<Result<Phone, PhoneError>> {
+        let normalised = fold_to_ascii(input);
+        let trimmed = normalised.trim();
+        let cleaned = strip_separators(trimmed, trimmed).ok()?;
+        let digits = cleaned.digits;
+        let is_mobile_shaped = !cleaned.has_plus
+            && digits.len() == 11
+            && matches!(digits.as_bytes()[..2], [b'1', b'3'..=b'9'])
+            && !digits.starts_with("179");
+        if !is_mobile_shaped {
+            return None;
+        }
+        let (block, last4) = digits.split_at(7);
+        if let Some(head) = self.mobile_blocks.lock().get(block) {
+            return Some(Ok(Phone {
+                kind: PhoneKind::Mobile,
+                e164: format!("+86{digits}"),
+                display: format!("{head}{last4}"),
+            }));
+        }
+        let parsed = parse_uncached(input, policy);
+        if let Ok(phone) = &parsed
+            && phone.kind == PhoneKind::Mobile
+            && phone.e164 == format!("+86{digits}")
+            && let Some(head) = phone.display.strip_suffix(last4)
+        {
+            self.mobile_blocks
+                .lock()
+                .insert(block.to_owned(), head.to_owned());
+        }
+        Some(parsed)
     }
-    let (block, last4) = digits.split_at(7);
-    let lock = || MOBILE_BLOCKS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(head) = lock().get(block) {
-        return Some(Ok(Phone {
-            kind: PhoneKind::Mobile,
-            e164: format!("+86{digits}"),
-            display: format!("{head}{last4}"),
-        }));
-    }
-    let parsed = parse_uncached(input, policy);
-    if let Ok(phone) = &parsed
-        && phone.kind == PhoneKind::Mobile
-        && phone.e164 == format!("+86{digits}")
-        && let Some(head) = phone.display.strip_suffix(last4)
-    {
-        lock().insert(block.to_owned(), head.to_owned());
-    }
-    Some(parsed)
 }
 
 fn parse_uncached(input: &str, policy: ServicePolicy) -> Result<Phone, PhoneError> {
@@ -305,20 +307,9 @@ fn strip_separators(text: &str, shown: &str) -> Result<CleanedNumber, PhoneError
     Ok(CleanedNumber { digits, has_plus })
 }
 
-/// Maps full-width forms (which Chinese input methods produce) and the common
-/// Unicode dashes and spaces to their ASCII equivalents. Characters are mapped
-/// one for one, so nothing is dropped silently.
+/// Full-width digits and signs, Unicode spaces and dashes as ASCII, one character for one.
 fn fold_to_ascii(input: &str) -> String {
-    input
-        .chars()
-        .map(|ch| match ch {
-            // The full-width block U+FF01..=U+FF5E mirrors ASCII 0x21..=0x7E.
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(ch) - 0xFEE0).unwrap_or(ch),
-            '\u{3000}' | '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' => ' ',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' => '-',
-            other => other,
-        })
-        .collect()
+    input.chars().map(fold_full_width).collect()
 }
 
 /// China's short-number plan puts service codes in the 1xx/1xxxx blocks
@@ -362,432 +353,4 @@ fn landline_display(e164: &str, shown: &str) -> Result<String, PhoneError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn phone(input: &str) -> Phone {
-        match parse_phone(input) {
-            Ok(p) => p,
-            Err(e) => panic!("{input:?} should parse, got: {e}"),
-        }
-    }
-
-    fn hotline(input: &str) -> Phone {
-        match parse_hotline(input) {
-            Ok(p) => p,
-            Err(e) => panic!("{input:?} should parse as a hotline, got: {e}"),
-        }
-    }
-
-    fn assert_mobile(input: &str) {
-        let p = phone(input);
-        assert_eq!(p.kind, PhoneKind::Mobile, "{input:?}");
-        assert_eq!(p.e164, "+8613912345678", "{input:?}");
-        assert_eq!(p.display, "139 1234 5678", "{input:?}");
-    }
-
-    #[test]
-    fn mobile_in_many_written_forms() {
-        for input in [
-            "13912345678",
-            "139 1234 5678",
-            "139-1234-5678",
-            "139.1234.5678",
-            "(139)12345678",
-            "+8613912345678",
-            "+86 139-1234-5678",
-            "+86 139 1234 5678",
-            "+86-13912345678",
-            "008613912345678",
-            "0086 139 1234 5678",
-            "  13912345678\t",
-            "\u{3000}139 1234 5678\u{3000}",
-        ] {
-            assert_mobile(input);
-        }
-    }
-
-    #[test]
-    fn mobile_in_full_width_characters() {
-        for input in [
-            "１３９１２３４５６７８",
-            "１３９－１２３４－５６７８",
-            "＋８６　１３９　１２３４　５６７８",
-            "（１３９）１２３４．５６７８",
-            "139–1234–5678",
-        ] {
-            assert_mobile(input);
-        }
-    }
-
-    #[test]
-    fn other_mobile_prefixes() {
-        for (input, e164, display) in [
-            ("18612345678", "+8618612345678", "186 1234 5678"),
-            ("150 0000 1234", "+8615000001234", "150 0000 1234"),
-            ("17012345678", "+8617012345678", "170 1234 5678"),
-            ("19912345678", "+8619912345678", "199 1234 5678"),
-        ] {
-            let p = phone(input);
-            assert_eq!(
-                (p.kind, p.e164.as_str(), p.display.as_str()),
-                (PhoneKind::Mobile, e164, display)
-            );
-        }
-    }
-
-    #[test]
-    fn landlines_with_area_code_in_many_forms() {
-        let cases = [
-            ("0534-2212345", "+865342212345", "0534-2212345"),
-            ("0534 2212345", "+865342212345", "0534-2212345"),
-            ("05342212345", "+865342212345", "0534-2212345"),
-            ("(0534)2212345", "+865342212345", "0534-2212345"),
-            ("(0534) 221-2345", "+865342212345", "0534-2212345"),
-            (
-                "（０５３４）２２１２３４５",
-                "+865342212345",
-                "0534-2212345",
-            ),
-            ("０５３４－２２１２３４５", "+865342212345", "0534-2212345"),
-            ("+86 534 2212345", "+865342212345", "0534-2212345"),
-            ("+86 (0534) 2212345", "+865342212345", "0534-2212345"),
-            ("+86-0534-2212345", "+865342212345", "0534-2212345"),
-            ("0086 534 221 2345", "+865342212345", "0534-2212345"),
-            ("010-12345678", "+861012345678", "010-12345678"),
-            ("010 1234 5678", "+861012345678", "010-12345678"),
-            ("+86 10 1234 5678", "+861012345678", "010-12345678"),
-            ("020-12345678", "+862012345678", "020-12345678"),
-            ("021-61234567", "+862161234567", "021-61234567"),
-            ("0755-26123456", "+8675526123456", "0755-26123456"),
-            ("0532-12345678", "+8653212345678", "0532-12345678"),
-            ("0999-1234567", "+869991234567", "0999-1234567"),
-        ];
-        for (input, e164, display) in cases {
-            let p = phone(input);
-            assert_eq!(p.kind, PhoneKind::Landline, "{input:?}");
-            assert_eq!(p.e164, e164, "{input:?}");
-            assert_eq!(p.display, display, "{input:?}");
-        }
-    }
-
-    #[test]
-    fn landline_area_code_agrees_with_library_grouping() {
-        // Our two/three-digit area code rule must match the library's own
-        // first group, or the dash would land in the wrong place.
-        for input in [
-            "0534-2212345",
-            "010-12345678",
-            "020-12345678",
-            "0755-26123456",
-        ] {
-            let p = phone(input);
-            let parsed = phonenumber::parse(Some(country::CN), input).expect("parses");
-            let national = national_format(&parsed);
-            let library_area = national.split(' ').next().unwrap_or_default();
-            let our_area = p.display.split('-').next().unwrap_or_default();
-            assert_eq!(library_area, our_area, "{input:?}");
-        }
-    }
-
-    #[test]
-    fn tel_uri_uses_e164() {
-        assert_eq!(phone("139-1234-5678").tel_uri(), "tel:+8613912345678");
-        assert_eq!(phone("0534-2212345").tel_uri(), "tel:+865342212345");
-        assert_eq!(hotline("12345").tel_uri(), "tel:12345");
-        assert_eq!(hotline("400-123-4567").tel_uri(), "tel:+864001234567");
-    }
-
-    #[test]
-    fn bare_local_number_is_refused_with_area_code_advice() {
-        for input in [
-            "2212345",
-            "22123456",
-            "221-2345",
-            "6221 2345",
-            "２２１２３４５",
-        ] {
-            let err = parse_phone(input).expect_err(input);
-            assert!(
-                matches!(err, PhoneError::NoAreaCode { .. }),
-                "{input:?}: {err:?}"
-            );
-            // Hotline fields must not accept them either.
-            assert!(parse_hotline(input).is_err(), "{input:?}");
-        }
-        let message = parse_phone("2212345").expect_err("bare").to_string();
-        assert_eq!(
-            message,
-            "`2212345` has no area code: write it with the area code, like 0534-2212345"
-        );
-    }
-
-    #[test]
-    fn local_number_behind_country_code_is_refused() {
-        // The library reads these as Tianjin (22) with a 5–6 digit local part.
-        for input in ["+862212345", "+86 22123456", "0086 2212345"] {
-            let err = parse_phone(input).expect_err(input);
-            assert!(
-                matches!(err, PhoneError::NoAreaCode { .. }),
-                "{input:?}: {err:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn empty_and_blank_are_refused() {
-        assert_eq!(parse_phone(""), Err(PhoneError::Empty));
-        assert_eq!(parse_phone("   "), Err(PhoneError::Empty));
-        assert_eq!(parse_phone("\u{3000}"), Err(PhoneError::Empty));
-        assert_eq!(parse_hotline(""), Err(PhoneError::Empty));
-        assert!(matches!(
-            parse_phone("- ( ) -"),
-            Err(PhoneError::NoDigits { .. })
-        ));
-        assert!(matches!(parse_phone("+"), Err(PhoneError::NoDigits { .. })));
-    }
-
-    #[test]
-    fn letters_and_notes_are_refused() {
-        for (input, found) in [
-            ("abc", 'a'),
-            ("139I2345678", 'I'),
-            ("0534-2212345 ext 8001", 'e'),
-            ("0534-2212345转8001", '转'),
-            ("tel:13912345678", 't'),
-            ("13912345678 (办公室)", '办'),
-            ("139１２３４ｏ６７８", 'o'),
-            ("139+12345678", '+'),
-            ("++8613912345678", '+'),
-        ] {
-            let err = parse_phone(input).expect_err(input);
-            assert_eq!(
-                err,
-                PhoneError::InvalidCharacter {
-                    input: input.trim().to_owned(),
-                    found
-                },
-                "{input:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn invalid_numbers_are_refused() {
-        for input in [
-            "1391234567",    // mobile one digit short
-            "139123456789",  // one digit long
-            "12345678901",   // no such mobile prefix
-            "10012345678",   // neither mobile nor landline
-            "0534-221234",   // local part too short
-            "01012345",      // Beijing + 5 digits
-            "1065712345678", // SMS gateway range
-            "000",           // not a number at all
-            "0",             // far too short
-            "123456789012345678901234567890",
-            "99999999999999999999",
-        ] {
-            let err = parse_phone(input).expect_err(input);
-            assert!(
-                matches!(
-                    err,
-                    PhoneError::Invalid { .. } | PhoneError::NoAreaCode { .. }
-                ),
-                "{input:?}: {err:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn foreign_numbers_are_refused() {
-        for (input, code) in [
-            ("+1 650 253 0000", 1),
-            ("+852 2123 4567", 852),
-            ("00852 2123 4567", 852),
-            ("+886 912 345 678", 886),
-            ("+44 20 7946 0000", 44),
-        ] {
-            let err = parse_phone(input).expect_err(input);
-            assert_eq!(
-                err,
-                PhoneError::Foreign {
-                    input: input.to_owned(),
-                    country_code: code
-                }
-            );
-            assert!(parse_hotline(input).is_err(), "{input:?}");
-        }
-    }
-
-    #[test]
-    fn short_codes_only_in_hotlines() {
-        for code in [
-            "110", "119", "120", "12345", "12315", "10086", "95588", "96110",
-        ] {
-            let err = parse_phone(code).expect_err(code);
-            assert!(matches!(err, PhoneError::ShortCode { .. }), "{code}");
-
-            let p = hotline(code);
-            assert_eq!(p.kind, PhoneKind::Service);
-            assert_eq!(p.e164, code);
-            assert_eq!(p.display, code);
-        }
-        let p = hotline(" １２３４５ ");
-        assert_eq!((p.e164.as_str(), p.display.as_str()), ("12345", "12345"));
-    }
-
-    #[test]
-    fn short_looking_numbers_outside_service_blocks_are_refused() {
-        for input in ["22123", "5588", "00110", "+86 12345", "12"] {
-            assert!(parse_hotline(input).is_err(), "{input:?}");
-        }
-    }
-
-    #[test]
-    fn service_400_and_800_numbers_only_in_hotlines() {
-        for (input, e164, display) in [
-            ("400-123-4567", "+864001234567", "400-123-4567"),
-            ("4001234567", "+864001234567", "400-123-4567"),
-            ("400 123 4567", "+864001234567", "400-123-4567"),
-            ("+86 400 123 4567", "+864001234567", "400-123-4567"),
-            ("４００－１２３－４５６７", "+864001234567", "400-123-4567"),
-            ("800-810-8888", "+868008108888", "800-810-8888"),
-        ] {
-            let err = parse_phone(input).expect_err(input);
-            assert!(matches!(err, PhoneError::ServiceNumber { .. }), "{input:?}");
-
-            let p = hotline(input);
-            assert_eq!(p.kind, PhoneKind::Service, "{input:?}");
-            assert_eq!(p.e164, e164, "{input:?}");
-            assert_eq!(p.display, display, "{input:?}");
-        }
-    }
-
-    #[test]
-    fn hotline_accepts_personal_numbers_too() {
-        assert_eq!(hotline("139 1234 5678"), phone("13912345678"));
-        assert_eq!(hotline("(0534)2212345"), phone("0534-2212345"));
-    }
-
-    #[test]
-    fn every_error_message_says_what_to_do() {
-        let errors = [
-            parse_phone("").expect_err("empty"),
-            parse_phone("--").expect_err("no digits"),
-            parse_phone("abc").expect_err("letters"),
-            parse_phone("2212345").expect_err("no area code"),
-            parse_phone("12345").expect_err("short code"),
-            parse_phone("400-123-4567").expect_err("service"),
-            parse_phone("+1 650 253 0000").expect_err("foreign"),
-            parse_phone("1391234567").expect_err("invalid"),
-        ];
-        for err in errors {
-            let message = err.to_string();
-            // "what is wrong: what to do"
-            let (what, fix) = message
-                .split_once(": ")
-                .unwrap_or_else(|| panic!("no advice in {message:?}"));
-            assert!(!what.is_empty() && fix.len() > 10, "{message:?}");
-            assert!(
-                fix.contains("write") || fix.contains("give") || fix.contains("check"),
-                "{message:?}"
-            );
-        }
-        assert!(
-            parse_phone("12345")
-                .expect_err("short")
-                .to_string()
-                .starts_with("`12345` is a short service code")
-        );
-    }
-
-    #[test]
-    fn messages_quote_the_input_as_typed() {
-        let err = parse_phone(" ２２１２３４５ ").expect_err("bare local");
-        assert_eq!(
-            err.to_string(),
-            "`２２１２３４５` has no area code: write it with the area code, like 0534-2212345"
-        );
-    }
-
-    /// Every four-digit start of a mobile-shaped number (and 17400–17409, where the metadata
-    /// looks at the sixth digit), each with two numbers of one block (so the second is
-    /// answered from the block), written plainly and in full-width digits: the block path must
-    /// give what the parser gives, valid or not.
-    #[test]
-    fn mobile_blocks_give_exactly_what_the_parser_gives() {
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |n: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % n
-        };
-        let mut answered_from_blocks = 0;
-        let starts: Vec<u64> = (1_300..2_000)
-            .map(|start| start * 10 + next(10))
-            .chain(17_400..17_410)
-            .collect();
-        for start in starts {
-            let block = format!("{start}{:02}", next(100));
-            for written in [
-                format!("{block}{:04}", next(10_000)),
-                format!("{block}{:04}", next(10_000)),
-                format!("{}-{}", &block[..3], block[3..].to_owned() + "0000")
-                    .chars()
-                    .map(|c| match c {
-                        '0'..='9' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
-                        other => other,
-                    })
-                    .collect(),
-            ] {
-                for policy in [ServicePolicy::Refuse, ServicePolicy::Accept] {
-                    let known = MOBILE_BLOCKS.lock().unwrap().contains_key(&block);
-                    let fast = parse_mobile_by_block(&written, policy);
-                    assert!(fast.is_some() || block.starts_with("179"), "{written}");
-                    if let Some(fast) = fast {
-                        assert_eq!(fast, parse_uncached(&written, policy), "{written}");
-                        answered_from_blocks += usize::from(known && fast.is_ok());
-                    }
-                }
-            }
-        }
-        // Most mobile-shaped blocks are real mobile blocks, and their later numbers were
-        // answered without the parser.
-        assert!(answered_from_blocks > 2_000, "{answered_from_blocks}");
-        assert_eq!(
-            parse_mobile_by_block("+86 139 1234 5678", ServicePolicy::Refuse),
-            None
-        );
-        assert_eq!(
-            parse_mobile_by_block("0534-2212345", ServicePolicy::Refuse),
-            None
-        );
-    }
-
-    #[test]
-    fn arbitrary_input_never_panics() {
-        // A small deterministic generator over the characters that matter.
-        let alphabet: Vec<char> = "0123456789+-() .x转０１＋－（）\u{3000}\u{FFFF}\u{1F600}"
-            .chars()
-            .collect();
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..3000 {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            let len = (state >> 59) as usize + 1;
-            let mut s = String::new();
-            let mut bits = state;
-            for _ in 0..len {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                bits ^= state >> 17;
-                s.push(alphabet[(bits % alphabet.len() as u64) as usize]);
-            }
-            let _ = parse_phone(&s);
-            let _ = parse_hotline(&s);
-        }
-    }
-}
+mod tests;

@@ -1,13 +1,15 @@
 //! Shared helpers for integration tests: make a site folder from a list of files, build it
 //! with the real binary or the library, and read the output back as a user would.
-#![allow(dead_code)]
+// Helpers are `pub` so that every test crate including this module may use them; each crate
+// uses only some.
+#![allow(dead_code, unreachable_pub)]
 
-pub mod tools;
+pub(crate) mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub const CONFIG: &str = r#"
+pub(crate) const CONFIG: &str = r#"
 title = "测试县公示"
 base_url = "https://example.org/county"
 hotline = "0534-2212345"
@@ -20,13 +22,13 @@ tasks = ["宣传政策", "解决困难"]
 "#;
 
 /// A site folder in a temporary directory, removed when dropped.
-pub struct Site {
-    pub dir: tempfile::TempDir,
+pub(crate) struct Site {
+    pub(crate) dir: tempfile::TempDir,
 }
 
 impl Site {
     /// `files` are (path relative to the site, contents). A `config.toml` is added unless given.
-    pub fn new(files: &[(&str, &str)]) -> Site {
+    pub(crate) fn new(files: &[(&str, &str)]) -> Site {
         let dir = tempfile::tempdir().expect("temp dir");
         let site = Site { dir };
         if !files.iter().any(|(p, _)| *p == "config.toml") {
@@ -38,56 +40,56 @@ impl Site {
         site
     }
 
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn path(&self, rel: &str) -> PathBuf {
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
         self.dir.path().join(rel)
     }
 
-    pub fn write(&self, rel: &str, text: &str) {
+    pub(crate) fn write(&self, rel: &str, text: &str) {
         self.write_bytes(rel, text.as_bytes());
     }
 
-    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) {
+    pub(crate) fn write_bytes(&self, rel: &str, bytes: &[u8]) {
         let path = self.path(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, bytes).unwrap();
     }
 
-    pub fn remove(&self, rel: &str) {
+    pub(crate) fn remove(&self, rel: &str) {
         std::fs::remove_file(self.path(rel)).unwrap();
     }
 
     /// Runs the real binary with `args` and `--root <site>`.
-    pub fn run(&self, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
         run_in(self.root(), args)
     }
 
     /// Builds with the binary and panics with its output if the build fails.
-    pub fn build_ok(&self) -> Output {
+    pub(crate) fn build_ok(&self) -> Output {
         let out = self.run(&["build"]);
         assert!(out.status.success(), "build failed:\n{}", text(&out));
         out
     }
 
     /// A file of `public/` as text.
-    pub fn public(&self, rel: &str) -> String {
+    pub(crate) fn public(&self, rel: &str) -> String {
         std::fs::read_to_string(self.path("public").join(rel))
             .unwrap_or_else(|e| panic!("public/{rel}: {e}"))
     }
 
-    pub fn public_bytes(&self, rel: &str) -> Vec<u8> {
+    pub(crate) fn public_bytes(&self, rel: &str) -> Vec<u8> {
         std::fs::read(self.path("public").join(rel)).unwrap_or_else(|e| panic!("public/{rel}: {e}"))
     }
 
-    pub fn public_exists(&self, rel: &str) -> bool {
+    pub(crate) fn public_exists(&self, rel: &str) -> bool {
         self.path("public").join(rel).exists()
     }
 }
 
-pub fn run_in(root: &Path, args: &[&str]) -> Output {
+pub(crate) fn run_in(root: &Path, args: &[&str]) -> Output {
     noticeboard()
         .args(args)
         .arg("--root")
@@ -98,7 +100,7 @@ pub fn run_in(root: &Path, args: &[&str]) -> Output {
 
 /// The real binary, speaking English (tests of the Chinese messages set NOTICEBOARD_LANG
 /// themselves) and dating builds by their config, not by SOURCE_DATE_EPOCH.
-pub fn noticeboard() -> Command {
+pub(crate) fn noticeboard() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_noticeboard"));
     command
         .env("NOTICEBOARD_LANG", "en")
@@ -107,7 +109,7 @@ pub fn noticeboard() -> Command {
 }
 
 /// stdout and stderr together, for assertions and failure messages.
-pub fn text(out: &Output) -> String {
+pub(crate) fn text(out: &Output) -> String {
     format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
@@ -116,12 +118,12 @@ pub fn text(out: &Output) -> String {
 }
 
 /// A person record with a valid fictional mobile number.
-pub fn person(name: &str, phone: &str) -> String {
+pub(crate) fn person(name: &str, phone: &str) -> String {
     format!("name = \"{name}\"\ntitle = \"干部\"\norg = \"县直单位\"\nphone = \"{phone}\"\n")
 }
 
 /// Every file under a folder with its bytes, for byte-for-byte comparisons.
-pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+pub(crate) fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut files: Vec<_> = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -139,7 +141,7 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 }
 
 /// The `href`/`src` values of an HTML page (enough for link checking our own output).
-pub fn links(html: &str) -> Vec<String> {
+pub(crate) fn links(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     for attr in ["href=\"", "src=\""] {
         let mut rest = html;

@@ -13,7 +13,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// Millimetres in a PDF point (1/72 inch).
-pub const MM_PER_PT: f64 = 25.4 / 72.0;
+pub(crate) const MM_PER_PT: f64 = 25.4 / 72.0;
 
 /// How long one Chromium print may take before the test gives up on it. A board prints in
 /// 2–4 s here; the margin is for a loaded CI machine, not for a hung browser.
@@ -34,7 +34,7 @@ fn stderr_of(output: &Output) -> String {
 
 /// The Chromium to print with: `$CHROMIUM` if set, else Debian's `chromium` (installed on
 /// first use), with the Chinese fonts a board needs.
-pub fn chromium() -> PathBuf {
+pub(crate) fn chromium() -> PathBuf {
     crate::common::tools::require_cjk_fonts();
     match std::env::var_os("CHROMIUM") {
         Some(path) => PathBuf::from(path),
@@ -44,7 +44,7 @@ pub fn chromium() -> PathBuf {
 
 /// A `file://` URL for a local file; the few characters that would end or cut a URL are
 /// percent-encoded.
-pub fn file_url(path: &Path) -> String {
+pub(crate) fn file_url(path: &Path) -> String {
     let mut url = String::from("file://");
     for ch in path.to_string_lossy().chars() {
         match ch {
@@ -61,7 +61,7 @@ pub fn file_url(path: &Path) -> String {
 /// Prints `html` to `pdf` with headless Chromium, as a user's "Save as PDF" would: no header or
 /// footer, the page size and margins from the page's own `@page` rule. Each call uses a fresh
 /// profile, so runs in parallel threads do not share browser state.
-pub fn print_to_pdf(html: &Path, pdf: &Path) {
+pub(crate) fn print_to_pdf(html: &Path, pdf: &Path) {
     let browser = chromium();
     let profile = tempfile::tempdir().expect("temp dir for the Chromium profile");
     let log_path = profile.path().join("chromium.log");
@@ -112,7 +112,7 @@ pub fn print_to_pdf(html: &Path, pdf: &Path) {
 }
 
 /// Width and height of every page of `pdf`, in millimetres.
-pub fn page_sizes_mm(pdf: &Path) -> Vec<(f64, f64)> {
+pub(crate) fn page_sizes_mm(pdf: &Path) -> Vec<(f64, f64)> {
     let output = run(
         "pdfinfo",
         &[
@@ -147,12 +147,12 @@ pub fn page_sizes_mm(pdf: &Path) -> Vec<(f64, f64)> {
 
 /// A word that `pdftotext -bbox` found, with its box in millimetres from the top-left corner.
 #[derive(Debug, Clone)]
-pub struct Word {
-    pub text: String,
-    pub x_min: f64,
-    pub y_min: f64,
-    pub x_max: f64,
-    pub y_max: f64,
+pub(crate) struct Word {
+    pub(crate) text: String,
+    pub(crate) x_min: f64,
+    pub(crate) y_min: f64,
+    pub(crate) x_max: f64,
+    pub(crate) y_max: f64,
 }
 
 impl Word {
@@ -161,24 +161,24 @@ impl Word {
     /// pdftotext's box spans the font's bounding box, which is centred on the glyphs' em square
     /// but much taller than the glyphs (about 2.9 em for the Type 3 fonts Chromium embeds, about
     /// 1.5 em for embedded OpenType), so the centre is reliable and the height only up to a factor.
-    pub fn y_centre(&self) -> f64 {
+    pub(crate) fn y_centre(&self) -> f64 {
         (self.y_min + self.y_max) / 2.0
     }
 
-    pub fn height(&self) -> f64 {
+    pub(crate) fn height(&self) -> f64 {
         self.y_max - self.y_min
     }
 
     /// A band around the glyphs' centre line that lies inside the glyphs whatever the font
     /// embedding: ±14 % of pdftotext's box, which is ±0.4 em for Type 3 fonts.
-    pub fn core(&self) -> (f64, f64) {
+    pub(crate) fn core(&self) -> (f64, f64) {
         let half = 0.14 * self.height();
         (self.y_centre() - half, self.y_centre() + half)
     }
 }
 
 /// The words of every page of `pdf`, in the order the page draws them.
-pub fn words(pdf: &Path) -> Vec<Vec<Word>> {
+pub(crate) fn words(pdf: &Path) -> Vec<Vec<Word>> {
     let output = run(
         "pdftotext",
         &[
@@ -228,7 +228,7 @@ pub fn words(pdf: &Path) -> Vec<Vec<Word>> {
 
 /// All text of a page with every space and line break removed, so that a name, an organisation
 /// or a URL that wrapped across lines still reads as one string.
-pub fn joined_text(words: &[Word]) -> String {
+pub(crate) fn joined_text(words: &[Word]) -> String {
     words
         .iter()
         .flat_map(|word| word.text.chars())
@@ -240,7 +240,7 @@ pub fn joined_text(words: &[Word]) -> String {
 /// word, or across words that follow each other on a line or wrap onto the next line of the
 /// same block. This follows the words' positions, not the order pdftotext lists them in, which
 /// mixes the lines of neighbouring cards.
-pub fn reads(words: &[Word], needle: &str) -> bool {
+pub(crate) fn reads(words: &[Word], needle: &str) -> bool {
     let needle: String = needle.chars().filter(|c| !c.is_whitespace()).collect();
     if needle.is_empty() {
         return true;
@@ -317,7 +317,7 @@ fn reads_on(
 
 /// Rasterises page `page` (1-based) of `pdf` at `dpi` into a greyscale PNG at `png`, as a scan
 /// of the printed sheet.
-pub fn rasterise(pdf: &Path, page: usize, dpi: u32, png: &Path) {
+pub(crate) fn rasterise(pdf: &Path, page: usize, dpi: u32, png: &Path) {
     let prefix = png.with_extension("");
     let page = page.to_string();
     let dpi = dpi.to_string();
@@ -348,7 +348,7 @@ pub fn rasterise(pdf: &Path, page: usize, dpi: u32, png: &Path) {
 
 /// The QR codes that zbar reads in an image, as phones' scanners do. zbar is the reference
 /// because it reads segments the way phones do, unlike rqrr (see src/render/qr.rs).
-pub fn zbar_qr_codes(png: &Path) -> Vec<String> {
+pub(crate) fn zbar_qr_codes(png: &Path) -> Vec<String> {
     let output = run(
         "zbarimg",
         &[
@@ -377,18 +377,18 @@ pub fn zbar_qr_codes(png: &Path) -> Vec<String> {
 
 /// Where a QR symbol lies in a raster image, found by rqrr (used here for geometry only).
 #[derive(Debug, Clone)]
-pub struct QrSymbol {
-    pub text: Option<String>,
+pub(crate) struct QrSymbol {
+    pub(crate) text: Option<String>,
     /// Modules on a side, without the quiet zone.
-    pub modules: usize,
+    pub(crate) modules: usize,
     /// Corners of the symbol (without quiet zone) in pixels: top-left, top-right,
     /// bottom-right, bottom-left.
-    pub corners: [(f64, f64); 4],
+    pub(crate) corners: [(f64, f64); 4],
 }
 
 impl QrSymbol {
     /// Mean length of the four sides, in pixels.
-    pub fn side_px(&self) -> f64 {
+    pub(crate) fn side_px(&self) -> f64 {
         (0..4)
             .map(|i| {
                 let (ax, ay) = self.corners[i];
@@ -400,7 +400,7 @@ impl QrSymbol {
     }
 
     /// Axis-aligned box around the symbol: (left, top, right, bottom) in pixels.
-    pub fn bounds(&self) -> (f64, f64, f64, f64) {
+    pub(crate) fn bounds(&self) -> (f64, f64, f64, f64) {
         let xs = self.corners.map(|c| c.0);
         let ys = self.corners.map(|c| c.1);
         let min = |v: [f64; 4]| v.into_iter().fold(f64::INFINITY, f64::min);
@@ -413,7 +413,7 @@ impl QrSymbol {
 /// with square glyphs or photo edges elsewhere on a busy page, so when the whole page does not
 /// give the symbol, overlapping tiles of half the page's width and height are tried: any code
 /// smaller than a quarter of the page lies wholly inside one of them.
-pub fn locate_qr(image: &image::GrayImage, text: &str) -> Option<QrSymbol> {
+pub(crate) fn locate_qr(image: &image::GrayImage, text: &str) -> Option<QrSymbol> {
     let matching = |symbols: Vec<QrSymbol>| {
         symbols
             .into_iter()
@@ -440,7 +440,7 @@ pub fn locate_qr(image: &image::GrayImage, text: &str) -> Option<QrSymbol> {
     None
 }
 
-pub fn qr_symbols(image: &image::GrayImage) -> Vec<QrSymbol> {
+pub(crate) fn qr_symbols(image: &image::GrayImage) -> Vec<QrSymbol> {
     let mut prepared = rqrr::PreparedImage::prepare(image.clone());
     prepared
         .detect_grids()
@@ -459,7 +459,7 @@ pub fn qr_symbols(image: &image::GrayImage) -> Vec<QrSymbol> {
 /// The box (left, top, right, bottom, in pixels, edges inclusive) of the pixels darker than
 /// mid-grey within `region`. Around a QR symbol with a clear quiet zone this is the symbol
 /// itself, to the pixel, whereas rqrr's corners are estimates that can be off by a module.
-pub fn dark_bounds(
+pub(crate) fn dark_bounds(
     image: &image::GrayImage,
     region: (f64, f64, f64, f64),
 ) -> Option<(f64, f64, f64, f64)> {
@@ -484,7 +484,7 @@ pub fn dark_bounds(
 
 /// Pixels darker than mid-grey in the ring from `inner` to `outer` pixels outside `bounds`
 /// (left, top, right, bottom), as (x, y) pairs: what would crowd a QR code's quiet zone.
-pub fn dark_pixels_in_ring(
+pub(crate) fn dark_pixels_in_ring(
     image: &image::GrayImage,
     bounds: (f64, f64, f64, f64),
     inner: f64,

@@ -35,7 +35,7 @@ const TOOLS: &[(&str, &str)] = &[
 const NPM_PACKAGES: &[&str] = &["lighthouse", "axe-core", "puppeteer-core", "vnu-jar"];
 
 /// `tests/browser`: the page checkers' npm project.
-pub const BROWSER_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser");
+pub(crate) const BROWSER_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser");
 
 static IN_PROCESS: Mutex<()> = Mutex::new(());
 
@@ -103,7 +103,7 @@ fn apt_install(packages: &[&str], why: &str) {
 }
 
 /// The path of `command`, installing what provides it first if it is missing.
-pub fn require(command: &str) -> PathBuf {
+pub(crate) fn require(command: &str) -> PathBuf {
     if let Some(path) = on_path(command) {
         return path;
     }
@@ -123,7 +123,7 @@ pub fn require(command: &str) -> PathBuf {
 }
 
 /// A Python module (with its PyPI package), installed with pip on first use.
-pub fn require_python_module(module: &str, pip_package: &str) -> PathBuf {
+pub(crate) fn require_python_module(module: &str, pip_package: &str) -> PathBuf {
     let python = require("python3");
     let importable = || {
         Command::new(&python)
@@ -162,7 +162,7 @@ pub fn require_python_module(module: &str, pip_package: &str) -> PathBuf {
 }
 
 /// CJK fonts, so printed boards and screenshots show Chinese text, not boxes.
-pub fn require_cjk_fonts() {
+pub(crate) fn require_cjk_fonts() {
     let fc_list = require("fc-list");
     let installed = || {
         Command::new(&fc_list)
@@ -181,7 +181,7 @@ pub fn require_cjk_fonts() {
 
 /// `tests/browser/node_modules` with every page checker, installed with `npm ci` from the
 /// committed lock file when any is missing.
-pub fn require_node_modules() -> PathBuf {
+pub(crate) fn require_node_modules() -> PathBuf {
     let dir = Path::new(BROWSER_DIR);
     let modules = dir.join("node_modules");
     let complete = || {
@@ -212,7 +212,7 @@ pub fn require_node_modules() -> PathBuf {
 }
 
 /// A rustup component (`rustfmt`, `clippy`) that a cargo subcommand needs, added on first use.
-pub fn require_cargo_component(component: &str, subcommand: &str) {
+pub(crate) fn require_cargo_component(component: &str, subcommand: &str) {
     let present = || {
         Command::new(env!("CARGO"))
             .args([subcommand, "--version"])

@@ -1,9 +1,7 @@
 //! `noticeboard check`: every coverage rule on a site with planted gaps, the exit codes, the
 //! text and JSON reports, the published coverage page, and the refusal of resident ID numbers.
 
-mod common;
-
-use common::{Site, person, text};
+use crate::common::{Site, person, text};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::process::Output;
@@ -293,7 +291,7 @@ fn text_report_groups_gaps_by_area_with_totals_and_percentages() {
 }
 
 fn check_with_env(site: &Site, env: &[(&str, &str)]) -> String {
-    let mut command = common::noticeboard();
+    let mut command = crate::common::noticeboard();
     command
         .args(["check", "--root"])
         .arg(site.root())
@@ -321,7 +319,7 @@ fn colour_follows_the_terminal_and_no_color() {
 fn check_writes_nothing() {
     let site = planted();
     site.build_ok();
-    let before = common::snapshot(site.root());
+    let before = crate::common::snapshot(site.root());
     for args in [
         &["check"][..],
         &["check", "--format", "json"],
@@ -329,7 +327,7 @@ fn check_writes_nothing() {
     ] {
         site.run(args);
     }
-    assert_eq!(common::snapshot(site.root()), before);
+    assert_eq!(crate::common::snapshot(site.root()), before);
 }
 
 #[test]
@@ -350,7 +348,7 @@ fn build_publishes_a_coverage_page_with_a_table_per_area_linking_every_gap() {
         assert!(page.contains(&href), "no link {href}");
     }
     // Every local link on the page leads to a file of the build.
-    for link in common::links(&page) {
+    for link in crate::common::links(&page) {
         if link.starts_with("http") || link.starts_with('#') || link.starts_with("tel:") {
             continue;
         }
@@ -369,7 +367,10 @@ fn publish_report_false_keeps_the_report_out_of_the_output() {
     let site = planted();
     site.write(
         "config.toml",
-        &format!("{}\n[rules]\npublish_report = false\n", common::CONFIG),
+        &format!(
+            "{}\n[rules]\npublish_report = false\n",
+            crate::common::CONFIG
+        ),
     );
     site.build_ok();
     assert!(!site.public_exists("coverage.json"));
@@ -533,12 +534,15 @@ fn config_toml_is_scanned_too() {
     let site = site_with_body("");
     site.write(
         "config.toml",
-        &format!("{}\n# 联系人身份证 {id}\n", common::CONFIG.trim_end()),
+        &format!(
+            "{}\n# 联系人身份证 {id}\n",
+            crate::common::CONFIG.trim_end()
+        ),
     );
     let (code, errors, _) = id_findings(&site);
     assert_eq!(code, Some(1));
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert_eq!(errors[0]["file"], "config.toml");
-    let line = common::CONFIG.trim_end().lines().count() + 1;
+    let line = crate::common::CONFIG.trim_end().lines().count() + 1;
     assert_eq!(errors[0]["line"], line);
 }

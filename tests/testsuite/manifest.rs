@@ -1,9 +1,7 @@
 //! Printed QR codes never die, and the office learns which boards to print again: the
 //! manifest, the publishing history kept in the site folder, alias redirects, the reprint list.
 
-mod common;
-
-use common::{Site, person, text};
+use crate::common::{Site, person, text};
 use serde_json::Value;
 
 const LIUZHUANG: &str =
@@ -152,7 +150,7 @@ fn a_renamed_unit_without_an_alias_fails_even_from_a_fresh_clone() {
     );
 
     // check reports the same error, and writes nothing either.
-    let before = common::snapshot(site.root());
+    let before = crate::common::snapshot(site.root());
     let out = site.run(&["check", "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -167,7 +165,7 @@ fn a_renamed_unit_without_an_alias_fails_even_from_a_fresh_clone() {
                 .contains("/donghu/liuzhuangcun/")),
         "{report:#}"
     );
-    assert_eq!(common::snapshot(site.root()), before);
+    assert_eq!(crate::common::snapshot(site.root()), before);
 }
 
 #[test]
@@ -261,6 +259,29 @@ fn without_published_json_the_previous_output_manifest_is_used() {
     let all = text(&out);
     assert_eq!(out.status.code(), Some(1), "{all}");
     assert!(all.contains("/donghu/shiqiaocun/"), "{all}");
+}
+
+/// `check --output DIR` reads the previous build where the build went, not `public/`: a clerk
+/// who builds into `www/` is warned about a renamed unit before building again.
+#[test]
+fn check_reads_the_previous_build_from_its_output_folder() {
+    let site = three_villages();
+    let built = site.run(&["build", "--output", site.path("www").to_str().unwrap()]);
+    assert!(built.status.success(), "{}", text(&built));
+    std::fs::remove_file(site.path("published.json")).unwrap();
+    site.remove("content/donghu/石桥村.toml");
+    site.write(
+        "content/donghu/石桥新村.toml",
+        "name = \"石桥村\"\n[[team]]\nperson = \"zhao\"\nlead = true\n[[team]]\nperson = \"sun\"\n",
+    );
+    // Without --output, check looks in public/, which no build made: nothing to compare with.
+    let plain = site.run(&["check"]);
+    assert_eq!(plain.status.code(), Some(0), "{}", text(&plain));
+    let out = site.run(&["check", "--output", site.path("www").to_str().unwrap()]);
+    let all = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert!(all.contains("/donghu/shiqiaocun/"), "{all}");
+    assert!(!site.public_exists(""), "check writes nothing");
 }
 
 #[test]

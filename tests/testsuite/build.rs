@@ -1,9 +1,7 @@
 //! The core pipeline, end to end: fixture sites built with the real binary, output read back as
 //! a resident's phone or a clerk would read it.
 
-mod common;
-
-use common::{Site, links, person, snapshot, text};
+use crate::common::{Site, links, person, snapshot, text};
 use std::path::Path;
 
 /// Two areas (one with a Chinese folder name), an expired assignment, a future one, and three
@@ -305,7 +303,7 @@ fn the_example_site_builds_and_its_links_resolve() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out_dir = tempfile::tempdir().unwrap();
     let output = out_dir.path().join("public");
-    let out = common::run_in(root, &["build", "--output", output.to_str().unwrap()]);
+    let out = crate::common::run_in(root, &["build", "--output", output.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
     assert_links_resolve(&output);
     let front = std::fs::read_to_string(output.join("index.html")).unwrap();
@@ -378,13 +376,13 @@ fn english_ui_and_site_template_overrides() {
 fn init_writes_a_site_that_builds() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("new-site");
-    let out = common::run_in(tmp.path(), &["init", dir.to_str().unwrap()]);
+    let out = crate::common::run_in(tmp.path(), &["init", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
-    let out = common::run_in(&dir, &["build"]);
+    let out = crate::common::run_in(&dir, &["build"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(dir.join("public/index.html").is_file());
     // A second init into the same folder refuses rather than overwriting.
-    let again = common::run_in(tmp.path(), &["init", dir.to_str().unwrap()]);
+    let again = crate::common::run_in(tmp.path(), &["init", dir.to_str().unwrap()]);
     assert!(!again.status.success());
 }
 

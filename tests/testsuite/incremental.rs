@@ -2,10 +2,8 @@
 //! what a full build of the same files writes: after every edit below, the session's output
 //! folder is compared byte for byte with a fresh full build.
 
-mod common;
-
-use common::{Site, person, snapshot};
-use noticeboard::build::{self, BuildOptions, Session};
+use crate::common::{Site, person, snapshot};
+use noticeboard::build::{self, BuildMode, BuildOptions, Session};
 use std::path::Path;
 
 const PREVIEW_URL: &str = "http://127.0.0.1:9";
@@ -14,7 +12,9 @@ fn options(site: &Site, output: &str) -> BuildOptions {
     BuildOptions {
         root: site.root().to_path_buf(),
         output: Some(site.path(output)),
-        base_url: Some(PREVIEW_URL.to_string()),
+        mode: BuildMode::Preview {
+            base_url: PREVIEW_URL.to_string(),
+        },
         live_reload: Some("/__livereload.js".to_string()),
         progress: false,
     }
@@ -136,7 +136,7 @@ fn every_partial_rebuild_writes_what_a_full_build_writes() {
         (
             "the site's settings",
             "config.toml",
-            common::CONFIG.replace("测试县公示", "测试县联系干部公示"),
+            crate::common::CONFIG.replace("测试县公示", "测试县联系干部公示"),
             false,
         ),
     ];

@@ -2,9 +2,7 @@
 //! merged cells, phone numbers stored as numbers, dates as Excel dates, GBK CSV), imported
 //! with the real binary, then built.
 
-mod common;
-
-use common::{Site, snapshot, text};
+use crate::common::{Site, snapshot, text};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use std::path::Path;
 use std::process::Output;
@@ -82,7 +80,7 @@ fn jpeg(shade: u8) -> Vec<u8> {
 
 /// Runs the binary in `dir` (so messages name the roster as typed, `roster.xlsx`).
 fn run_in(dir: &Path, args: &[&str]) -> Output {
-    common::noticeboard()
+    crate::common::noticeboard()
         .current_dir(dir)
         .args(args)
         .env_remove("SOURCE_DATE_EPOCH")

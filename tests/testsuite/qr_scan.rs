@@ -5,9 +5,7 @@
 //! sites whose addresses hold Chinese characters (a base URL under a Chinese column name) are
 //! built with the real binary and scanned here. zbar comes through common::tools.
 
-mod common;
-
-use common::{Site, person, tools};
+use crate::common::{Site, person, tools};
 use std::process::Command;
 
 /// Base URLs whose unit addresses tempt a QR optimiser into Kanji mode.
@@ -35,7 +33,7 @@ fn zbar_reads(png: &std::path::Path) -> String {
 #[test]
 fn zbar_reads_exactly_the_unit_url_for_chinese_and_ascii_base_urls() {
     for base_url in BASE_URLS {
-        let config = common::CONFIG.replace("https://example.org/county", base_url);
+        let config = crate::common::CONFIG.replace("https://example.org/county", base_url);
         let site = Site::new(&[
             ("config.toml", &config),
             (

@@ -2,9 +2,7 @@
 //! the find-error link with each page's address, the page metadata provincial checkers crawl,
 //! and `check`'s warnings and errors about them. Pages are read back as a crawler would.
 
-mod common;
-
-use common::{Site, person, text};
+use crate::common::{Site, person, text};
 
 const GOV_CONFIG: &str = r#"
 title = "测试县干部联系公示"
@@ -44,7 +42,7 @@ fn gov_site(config: &str) -> Site {
 
 /// The test config with `keys` added at its top level (before its `[board]` table).
 fn config_with(keys: &str) -> String {
-    common::CONFIG.replacen("\n[board]", &format!("\n{keys}\n[board]"), 1)
+    crate::common::CONFIG.replacen("\n[board]", &format!("\n{keys}\n[board]"), 1)
 }
 
 /// The `content` of every `<meta name="NAME">` in `html`.
@@ -171,7 +169,7 @@ fn the_footer_shows_each_configured_item_with_its_link() {
 
 #[test]
 fn a_site_that_sets_nothing_shows_no_government_footer_and_host_defaults_to_issuer() {
-    let plain = gov_site(common::CONFIG);
+    let plain = gov_site(crate::common::CONFIG);
     plain.build_ok();
     let html = plain.public("index.html");
     assert!(!html.contains("class=\"gov\""));
@@ -185,7 +183,7 @@ fn a_site_that_sets_nothing_shows_no_government_footer_and_host_defaults_to_issu
 
 #[test]
 fn check_warns_a_gov_cn_site_missing_its_numbers_and_refuses_malformed_ones() {
-    let missing = gov_site(&common::CONFIG.replace(
+    let missing = gov_site(&crate::common::CONFIG.replace(
         "https://example.org/county",
         "https://gongshi.ceshi.gov.cn/lianxi",
     ));

@@ -1,9 +1,7 @@
 //! `noticeboard serve`: starts on a free loopback port, answers `/`, shows an edit, reports a
 //! broken file and recovers from it without a restart, and stops cleanly. Every wait is bounded.
 
-mod common;
-
-use common::{Site, person};
+use crate::common::{Site, person};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -16,7 +14,7 @@ struct Server {
 
 impl Server {
     fn start(site: &Site) -> Server {
-        let mut child = common::noticeboard()
+        let mut child = crate::common::noticeboard()
             .args(["serve", "--port", "0", "--root"])
             .arg(site.root())
             .stdout(Stdio::piped())

@@ -2,10 +2,8 @@
 //! a single change, rebuilds the same teams in an empty folder, and Popolo JSON has the shape
 //! open-data tools expect.
 
-mod common;
-
+use crate::common::{Site, snapshot, text};
 use calamine::{Data, Reader};
-use common::{Site, snapshot, text};
 use std::path::Path;
 
 fn jpeg() -> Vec<u8> {
@@ -70,11 +68,11 @@ until = 2024-03-08
         ),
         (
             "content/people/li-hua.toml",
-            &common::person("李华", "138 0534 2202"),
+            &crate::common::person("李华", "138 0534 2202"),
         ),
         (
             "content/people/zhou-jie.toml",
-            &common::person("周杰", "136 0534 4404"),
+            &crate::common::person("周杰", "136 0534 4404"),
         ),
         (
             "content/people/chen-jing.md",
@@ -86,7 +84,7 @@ until = 2024-03-08
         ),
         (
             "content/people/wu-fang.toml",
-            &common::person("吴芳", "159 0534 6606"),
+            &crate::common::person("吴芳", "159 0534 6606"),
         ),
     ]);
     site.write_bytes("content/people/wang-xing.jpg", &jpeg());

@@ -1,0 +1,125 @@
+//! The publishing history in a build: before rendering, every address printed before must
+//! still lead somewhere; after rendering, the reprint list and `manifest.json` are written into
+//! the output, and a publication records itself in `published.json` (see [`crate::manifest`]).
+
+use super::session::LastBuild;
+use super::{BuildError, BuildMode};
+use crate::diagnostics::Diagnostics;
+use crate::manifest::{self, Manifest, ManifestError, Previous, Reprint};
+use crate::model::Site;
+use crate::output::OutputError;
+use crate::render::{REPRINT_BATCH, Renderer, Scope};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// Reads the publishing history and checks that every address printed before still leads
+/// somewhere. `check` and `build` both run it, so `check` reports what would stop a build.
+pub(super) fn check(
+    root: &Path,
+    output: &Path,
+    site: &Site,
+    mode: &BuildMode,
+    out: &mut Diagnostics,
+) -> Option<Previous> {
+    // A preview's output (another host's URLs) never printed a board: only a publication's
+    // output stands in for a missing history.
+    let output = mode.is_publication().then_some(output);
+    let previous = manifest::load_previous(root, output, out)?;
+    manifest::check_addresses(site, &previous, !mode.is_publication(), out);
+    Some(previous)
+}
+
+/// What a build published besides its pages: the manifest the next build compares with, and
+/// the reprint list.
+pub(super) struct Published {
+    pub(super) manifest: Manifest,
+    pub(super) reprint: Reprint,
+}
+
+impl Published {
+    /// The files this part of the build wrote, relative to the output.
+    pub(super) fn files(&self) -> impl Iterator<Item = String> + '_ {
+        self.reprint.pages.iter().cloned().chain([
+            manifest::MANIFEST_FILE.to_string(),
+            manifest::REPRINT_FILE.to_string(),
+        ])
+    }
+}
+
+/// Compares this build's boards with the history, renders the reprint list's print jobs
+/// (after a partial rebuild, only those that changed) and writes `manifest.json` and
+/// `reprint.json` into `target`.
+pub(super) fn publish(
+    renderer: &Renderer,
+    site: &Site,
+    previous: Option<&Previous>,
+    scope: &Scope,
+    last: Option<&LastBuild>,
+    target: &Path,
+) -> Result<Published, BuildError> {
+    let manifest = Manifest::new(site, renderer.boards());
+    let history = previous.map(|p| &p.history);
+    let reprint = manifest::compare(history, site, &manifest);
+    let unit_index: HashMap<&str, usize> = site
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.id.as_str(), i))
+        .collect();
+    let to_print: Vec<usize> = reprint
+        .boards
+        .iter()
+        .filter_map(|b| unit_index.get(b.id.as_str()).copied())
+        .collect();
+    let pages = match (scope, last) {
+        (Scope::Changed { units, .. }, Some(last)) => {
+            Some(pages_changed(last.reprint(), &reprint, &to_print, units))
+        }
+        _ => None,
+    };
+    renderer.render_reprint(target, &reprint.pages, &to_print, pages.as_ref())?;
+    manifest::write_output(target, &manifest, &reprint).map_err(|source| OutputError::Io {
+        path: target.join(manifest::MANIFEST_FILE),
+        source,
+    })?;
+    Ok(Published { manifest, reprint })
+}
+
+/// Makes this build the history the next one compares with: `published.json` in the site
+/// folder. Only a publication does this (see [`BuildMode::Publish`]).
+pub(super) fn record(
+    root: &Path,
+    previous: Option<&Previous>,
+    site: &Site,
+    published: &Published,
+) -> Result<(), ManifestError> {
+    let history = previous.map(|p| &p.history);
+    let next = manifest::next_history(history, site, &published.manifest, &published.reprint);
+    manifest::write_history(root, &next)
+}
+
+/// The reprint list's pages that differ from the last build's: those whose boards are not the
+/// same ones, or show a changed unit. All of them when the number of pages changed, since
+/// every page links to every other.
+fn pages_changed(
+    last: &Reprint,
+    now: &Reprint,
+    to_print: &[usize],
+    changed_units: &HashSet<usize>,
+) -> HashSet<usize> {
+    if last.pages != now.pages {
+        return (0..now.pages.len()).collect();
+    }
+    let ids = |r: &Reprint| -> Vec<String> { r.boards.iter().map(|b| b.id.clone()).collect() };
+    let (before, after) = (ids(last), ids(now));
+    (0..now.pages.len())
+        .filter(|&page| {
+            let range =
+                |len: usize| (page * REPRINT_BATCH).min(len)..((page + 1) * REPRINT_BATCH).min(len);
+            before[range(before.len())] != after[range(after.len())]
+                || to_print[range(to_print.len())]
+                    .iter()
+                    .any(|u| changed_units.contains(u))
+        })
+        .collect()
+}

@@ -1,0 +1,392 @@
+//! The pipeline, end to end: load → resolve → check the history → photos → audit → render →
+//! write. `check` runs the same stages up to the audit and writes nothing.
+//!
+//! [`build`] and [`rebuild`] read as that list of stages; what a `serve` session keeps between
+//! builds is in [`Session`], the publishing history (`published.json`, the reprint list) in
+//! `history`, and the photo stage in `photos`.
+
+mod history;
+mod photos;
+mod session;
+
+pub use session::Session;
+
+use crate::config;
+use crate::content;
+use crate::coverage::{self, Report};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::manifest::{ManifestError, Previous, Reprint};
+use crate::model::{self, Site};
+use crate::output::{OutputError, Staging};
+use crate::progress::Progress;
+use crate::render::{self, RenderError, RenderInput, Renderer, Scope, theme::Theme};
+use crate::timings::Timings;
+use crate::validate::phone::PhoneParser;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use time::Date;
+
+/// What a build is for: it decides which address the pages are built for and whether the build
+/// becomes part of the site's publishing history.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BuildMode {
+    /// The site at config.toml's `base_url`, whose addresses are printed on boards: the build
+    /// checks the publishing history and records itself in it.
+    #[default]
+    Publish,
+    /// A preview for another host (`build --base-url`, `serve`): its addresses are not the
+    /// printed ones, so the history is checked but not updated, and an earlier preview's
+    /// output never stands in for a missing history.
+    Preview {
+        /// The absolute address the preview is served at.
+        base_url: String,
+    },
+}
+
+impl BuildMode {
+    /// The address to build for instead of config.toml's `base_url`.
+    fn base_url(&self) -> Option<&str> {
+        match self {
+            BuildMode::Publish => None,
+            BuildMode::Preview { base_url } => Some(base_url),
+        }
+    }
+
+    /// Whether the build's addresses are the ones printed on boards.
+    fn is_publication(&self) -> bool {
+        match self {
+            BuildMode::Publish => true,
+            BuildMode::Preview { .. } => false,
+        }
+    }
+}
+
+/// How to build a site.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// Defaults to `<root>/public`.
+    pub output: Option<PathBuf>,
+    /// A publication, or a preview for another address.
+    pub mode: BuildMode,
+    /// The live-reload script URL, injected only while serving.
+    pub live_reload: Option<String>,
+    /// Draw progress bars (only in a terminal).
+    pub progress: bool,
+}
+
+impl BuildOptions {
+    fn output_dir(&self) -> PathBuf {
+        output_dir(&self.root, self.output.as_deref())
+    }
+}
+
+/// The output folder: `output`, else `<root>/public`.
+fn output_dir(root: &Path, output: Option<&Path>) -> PathBuf {
+    output.map_or_else(|| root.join("public"), Path::to_path_buf)
+}
+
+/// What a successful build did.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    /// The output folder.
+    pub output: PathBuf,
+    /// Units built (each with a page and a board).
+    pub units: usize,
+    /// People published: those serving on the publication date.
+    pub people: usize,
+    /// HTML pages written.
+    pub pages: usize,
+    /// Printable boards written.
+    pub boards: usize,
+    /// Photos decoded and resized in this build.
+    pub photos_processed: usize,
+    /// Photos taken from the cache.
+    pub photos_reused: usize,
+    /// Wall time of the build.
+    pub seconds: f64,
+    /// Every warning found (errors stop a build).
+    pub warnings: Vec<Diagnostic>,
+    /// The coverage audit.
+    pub report: Report,
+    /// The boards whose printed content changed since the previous build.
+    pub(crate) reprint: Reprint,
+}
+
+impl BuildSummary {
+    /// One line for the build's output: how many boards to print again, and where.
+    pub fn reprint_summary(&self) -> String {
+        crate::manifest::summary(&self.reprint, &self.output)
+    }
+}
+
+/// Why a build stopped. The previous output is left as it was in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The content has errors: nothing was written.
+    #[error("{} error(s) found; nothing was written", .0.errors().count())]
+    Invalid(Diagnostics),
+    /// The theme could not be read.
+    #[error("theme: {0}")]
+    Theme(#[from] render::theme::ThemeError),
+    /// A template failed.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The output could not be written.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    /// The publishing history could not be written.
+    #[error(transparent)]
+    Manifest(#[from] ManifestError),
+}
+
+impl BuildError {
+    /// Every diagnostic behind the failure (warnings included), for printing.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            BuildError::Invalid(d) => d.iter().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// What `check` found: the site (when it resolved), every diagnostic, and the audit.
+pub struct CheckOutcome {
+    /// The resolved site, when it had no errors.
+    pub site: Option<Site>,
+    /// Every problem found, sorted.
+    pub diagnostics: Diagnostics,
+    /// The coverage audit, with the diagnostics in it.
+    pub report: Report,
+}
+
+/// Loads and resolves a site: stages 1 and 2.
+pub fn load_site(root: &Path, out: &mut Diagnostics) -> Option<Site> {
+    load(
+        root,
+        &BuildMode::Publish,
+        out,
+        None,
+        &mut Timings::from_env(),
+    )
+}
+
+/// Reads and resolves the site for `mode`, with what a session kept of earlier reads.
+fn load(
+    root: &Path,
+    mode: &BuildMode,
+    out: &mut Diagnostics,
+    session: Option<&Session>,
+    timings: &mut Timings,
+) -> Option<Site> {
+    let fresh;
+    let phones = match session {
+        Some(session) => &session.phones,
+        None => {
+            fresh = PhoneParser::default();
+            &fresh
+        }
+    };
+    let loaded = config::load(root, phones, out);
+    let content = content::load_with(root, out, session.map(|s| &s.reads));
+    timings.stage("read");
+    let (mut config, _) = loaded?;
+    if let Some(url) = mode.base_url()
+        && let Err(d) = config.with_base_url(url)
+    {
+        out.push(d);
+        return None;
+    }
+    let date = publication_date(config.date);
+    let site = model::resolve(config, root, content, date, phones, out);
+    timings.stage("resolve");
+    // Errors found while loading (syntax, encoding, ID numbers) stop the build as well.
+    if out.has_errors() { None } else { site }
+}
+
+/// `config.date`, else `SOURCE_DATE_EPOCH` (reproducible builds), else today.
+pub(crate) fn publication_date(configured: Option<Date>) -> Date {
+    if let Some(d) = configured {
+        return d;
+    }
+    let from_epoch = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .map(|t| t.date());
+    from_epoch.unwrap_or_else(|| {
+        time::OffsetDateTime::now_local()
+            .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+            .date()
+    })
+}
+
+/// Validates everything a build of `root` into `output` (default `<root>/public`) reads;
+/// writes nothing.
+pub fn check(root: &Path, output: Option<&Path>) -> CheckOutcome {
+    let mut diagnostics = Diagnostics::default();
+    let site = load_site(root, &mut diagnostics);
+    if let Some(site) = &site {
+        let output = output_dir(root, output);
+        history::check(root, &output, site, &BuildMode::Publish, &mut diagnostics);
+    }
+    let diagnostics = diagnostics.sorted();
+    let report = match &site {
+        Some(s) => coverage::audit(s),
+        None => coverage::empty(publication_date(None)),
+    };
+    let report = with_diagnostics(report, &diagnostics);
+    CheckOutcome {
+        site,
+        diagnostics,
+        report,
+    }
+}
+
+fn with_diagnostics(mut report: Report, diagnostics: &Diagnostics) -> Report {
+    report.errors = diagnostics.errors().cloned().collect();
+    report.warnings = diagnostics.warnings().cloned().collect();
+    report
+}
+
+/// Builds the site into its output folder, replacing it only on success.
+pub fn build(options: &BuildOptions) -> Result<BuildSummary, BuildError> {
+    build_in(options, None)
+}
+
+/// Builds like [`build`], as one of a session's builds: when only some units or people
+/// changed since the session's last build, only their pages (and the lists and area pages
+/// that show them) are rendered, written in place into the output once all succeeded.
+pub fn rebuild(options: &BuildOptions, session: &mut Session) -> Result<BuildSummary, BuildError> {
+    build_in(options, Some(session))
+}
+
+fn build_in(
+    options: &BuildOptions,
+    session: Option<&mut Session>,
+) -> Result<BuildSummary, BuildError> {
+    let started = Instant::now();
+    let mut timings = Timings::from_env();
+    let (root, mode) = (&options.root, &options.mode);
+    let mut diagnostics = Diagnostics::default();
+    let output = options.output_dir();
+    let (site, previous) =
+        checked_site(options, session.as_deref(), &mut diagnostics, &mut timings)?;
+    let theme = Theme::load(root, &site.config.theme)?;
+    timings.stage("history+theme");
+    let photos = photos::Photos::process(&site, options.progress, &mut diagnostics)?;
+    timings.stage("photos");
+    let report = with_diagnostics(coverage::audit(&site), &diagnostics.clone().sorted());
+    timings.stage("audit");
+    let progress = Progress::new(
+        options.progress,
+        (site.units.len() + site.people.len()) as u64,
+        "pages",
+    );
+    let input = RenderInput {
+        site: &site,
+        theme: &theme,
+        photos: photos.outcomes(),
+        report: site.config.rules.publish_report.then_some(&report),
+        live_reload: options.live_reload.clone(),
+        progress: &progress,
+        qr_cache: session.as_deref().map(|s| &s.codes),
+        fingerprints: session.is_some(),
+        previous: session.as_deref().and_then(Session::views),
+    };
+    let renderer = Renderer::new(&input)?;
+    timings.stage("views+qr");
+    let report_print = render::fingerprint(&report);
+    let last = session.as_deref().and_then(|s| s.last_build_into(&output));
+    let scope = last.map_or(Scope::All, |last| {
+        last.changes(renderer.fingerprints(), report_print)
+    });
+    // A full build goes to a staging folder swapped in at the end; a partial one only
+    // replaces pages in the output, each written whole.
+    let staging = match scope {
+        Scope::All => Some(Staging::new(&output)?),
+        Scope::Changed { .. } => None,
+    };
+    let target = staging.as_ref().map_or(output.as_path(), |s| s.path());
+    let mut rendered = renderer.render_site(target, &scope)?;
+    progress.finish();
+    timings.stage("render");
+    let published = history::publish(&renderer, &site, previous.as_ref(), &scope, last, target)?;
+    photos.publish(target)?;
+    // Moved, not copied: at city scale the list holds 300,000 paths, at the build's peak.
+    let mut written: HashSet<String> = std::mem::take(&mut rendered.written).into_iter().collect();
+    written.extend(published.files());
+    written.extend(photos.published_files());
+    timings.stage("manifest+photos");
+    let fingerprints = renderer.fingerprints().clone();
+    let views = match &session {
+        Some(_) => Some(renderer.into_views()),
+        None => {
+            renderer.discard();
+            None
+        }
+    };
+    if let Some(staging) = staging {
+        staging.commit(&written)?;
+    }
+    timings.stage("commit");
+    if mode.is_publication() {
+        history::record(root, previous.as_ref(), &site, &published)?;
+    }
+    if matches!(scope, Scope::All) {
+        photos.prune_cache();
+    }
+    timings.stage("history");
+    timings.report();
+    let summary = BuildSummary {
+        output: output.clone(),
+        units: site.units.len(),
+        people: site.published_people().count(),
+        pages: rendered.pages,
+        boards: site.units.len(),
+        photos_processed: photos.stats.processed,
+        photos_reused: photos.stats.reused,
+        seconds: started.elapsed().as_secs_f64(),
+        warnings: diagnostics.sorted().warnings().cloned().collect(),
+        report,
+        reprint: published.reprint.clone(),
+    };
+    match (session, views) {
+        (Some(session), Some(views)) => {
+            let last = session::LastBuild::new(output, fingerprints, report_print, &published);
+            session.remember(last, site, views, photos);
+        }
+        // Freed on the side, like the renderer's data.
+        _ => drop_on_the_side((site, photos)),
+    }
+    drop_on_the_side((published, previous, written, rendered));
+    Ok(summary)
+}
+
+/// Stages 1 and 2, and the check of the publishing history: the site, ready to render, and
+/// the history to compare with; or every error found.
+fn checked_site(
+    options: &BuildOptions,
+    session: Option<&Session>,
+    diagnostics: &mut Diagnostics,
+    timings: &mut Timings,
+) -> Result<(Site, Option<Previous>), BuildError> {
+    let (root, mode) = (&options.root, &options.mode);
+    let Some(site) = load(root, mode, diagnostics, session, timings) else {
+        return Err(BuildError::Invalid(std::mem::take(diagnostics).sorted()));
+    };
+    let previous = history::check(root, &options.output_dir(), &site, mode, diagnostics);
+    if diagnostics.has_errors() {
+        return Err(BuildError::Invalid(std::mem::take(diagnostics).sorted()));
+    }
+    Ok((site, previous))
+}
+
+/// Frees `data` on another thread: a city's model takes tens of milliseconds to free, which
+/// the caller need not wait for.
+fn drop_on_the_side<T: Send + 'static>(data: T) {
+    std::thread::spawn(move || drop(data));
+}

@@ -1,0 +1,186 @@
+//! The printed boards: what a board's hash covers (so the reprint list knows which changed),
+//! the size of its QR code on paper, the board code printed on it, and the reprint list's
+//! print jobs.
+
+use super::context::{self, PersonView, UnitView};
+use super::strings::Strings;
+use super::templates::{insert_page, template_error};
+use super::writer::Writer;
+use super::{RenderError, Renderer, qr};
+use crate::model::{Site, Unit};
+use rayon::prelude::*;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use tera::{Context, Value};
+
+/// One printed board, as the manifest, the publishing history and the reprint list record it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub(crate) struct Board {
+    /// The unit's id (its URL path without slashes at the ends).
+    pub id: String,
+    pub name: String,
+    /// The absolute URL its QR code holds.
+    pub url: String,
+    /// A hash of everything the board prints except the publication date.
+    pub hash: String,
+}
+
+/// Boards on one page of the reprint list: a print job that browsers and office printers
+/// handle well. A first build of a city lists thousands of boards; one page of them all was
+/// hundreds of megabytes.
+pub(crate) const REPRINT_BATCH: usize = 100;
+
+/// A link to one page of a batch print job.
+#[derive(Serialize)]
+struct BatchLink {
+    number: usize,
+    url: String,
+    current: bool,
+}
+
+/// Printed width of a board's QR symbol (without quiet zone) on A4; scaled with the paper.
+/// About 1.1 mm modules for a typical 50–70 character URL: WeChat reads that from about a
+/// metre, where residents stand in front of a board at the village gate.
+const BOARD_QR_SYMBOL_MM: f64 = 38.0;
+/// Smallest printed module on A4 (scaled with the paper), for URLs long enough to need a
+/// high QR version: the code grows rather than its modules shrink below this.
+const BOARD_QR_MIN_MODULE_MM: f64 = 0.9;
+
+/// The printed side of the site's boards' QR codes, quiet zone included, in mm: set by the unit
+/// URL that needs the most modules.
+pub(super) fn board_qr_mm(codes: &[qr::QrCode], scale: f64) -> f64 {
+    let Some(code) = codes.iter().max_by_key(|c| c.width()) else {
+        return 0.0;
+    };
+    let modules = f64::from(code.width());
+    let module = scale * (BOARD_QR_SYMBOL_MM / modules).max(BOARD_QR_MIN_MODULE_MM);
+    // Rounded up to 0.01 mm so the CSS value never prints a hair below the minimum.
+    let module = (module * 100.0).ceil() / 100.0;
+    let side = module * (modules + 2.0 * f64::from(code.quiet_zone()));
+    (side * 100.0).ceil() / 100.0
+}
+
+/// `unit` (a unit's value) with `qr_svg` added. The map's entries are shared, not copied.
+pub(super) fn with_qr_svg(unit: &Value, svg: String) -> Value {
+    let mut map = unit.as_map().cloned().unwrap_or_default();
+    map.insert("qr_svg".into(), Value::from(svg));
+    Value::from(map)
+}
+
+/// A unit's view with its board code, and the hash of its board.
+pub(super) fn finished_unit_view(
+    site: &Site,
+    strings: &Strings,
+    unit: &Unit,
+    people: &[PersonView],
+) -> (UnitView, String) {
+    let place = context::Place::of_unit(unit);
+    let mut view = context::record_view(site, strings, place, &unit.record, people, true);
+    let hash = board_hash(site, heading(site, strings), &view);
+    let initials = crate::model::slug::initials(&unit.name).to_uppercase();
+    view.board_code = format!(
+        "{}-{}",
+        initials.chars().take(6).collect::<String>(),
+        &hash[..6].to_uppercase()
+    );
+    (view, hash)
+}
+
+/// The heading printed on every board: `[board].heading` in config.toml, else the theme's
+/// `board_heading`.
+pub(super) fn heading<'a>(site: &'a Site, strings: &'a Strings) -> &'a str {
+    site.config
+        .board
+        .heading
+        .as_deref()
+        .unwrap_or_else(|| strings.text("board_heading"))
+}
+
+/// A hash of what the printed board shows, so that a reprint is needed exactly when it changes.
+pub(crate) fn board_hash(site: &Site, heading: &str, view: &UnitView) -> String {
+    let mut h = Sha256::new();
+    let mut field = |s: &str| {
+        h.update(s.as_bytes());
+        h.update([0u8]);
+    };
+    field(heading);
+    field(site.config.issuer.as_deref().unwrap_or(""));
+    field(&view.name);
+    field(&view.abs_url);
+    field(view.hotline.as_ref().map_or("", |p| p.display.as_str()));
+    for task in &view.tasks {
+        field(task);
+    }
+    for m in &view.team {
+        for s in [
+            m.person.name.as_str(),
+            m.role.as_deref().unwrap_or(""),
+            m.person.title.as_deref().unwrap_or(""),
+            m.person.org.as_deref().unwrap_or(""),
+            &m.person.phone.display,
+            m.person.photo.as_ref().map_or("", |p| p.print.src.as_str()),
+        ] {
+            field(s);
+        }
+    }
+    let digest = h.finalize();
+    digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+impl Renderer<'_> {
+    /// A unit's value with its QR code as inline SVG, for the board templates.
+    pub(super) fn board_value(&self, unit: usize) -> Value {
+        let svg = self.codes[unit].to_svg(&self.input.site.units[unit].url);
+        with_qr_svg(&self.unit_values[unit], svg)
+    }
+
+    /// Writes the reprint list's boards (`units`, indexes into `site.units`) on the batch
+    /// pages named in `pages`, [`REPRINT_BATCH`] boards a page, with the template of an area's
+    /// `boards.html` and links between the pages. With `only`, just those pages (numbered
+    /// from 0) are rendered.
+    pub(crate) fn render_reprint(
+        &self,
+        out: &Path,
+        pages: &[String],
+        units: &[usize],
+        only: Option<&std::collections::HashSet<usize>>,
+    ) -> Result<(), RenderError> {
+        let site = self.input.site;
+        let title = self.strings.text("reprint");
+        let writer = Writer::new(out, false);
+        let mut chunks: Vec<&[usize]> = units.chunks(REPRINT_BATCH).collect();
+        if chunks.is_empty() {
+            chunks.push(&[]);
+        }
+        let wanted = |number: &usize| only.is_none_or(|only| only.contains(number));
+        let jobs: Vec<(usize, (&String, &[usize]))> = pages
+            .iter()
+            .zip(chunks)
+            .enumerate()
+            .filter(|(number, _)| wanted(number))
+            .collect();
+        jobs.into_par_iter()
+            .try_for_each(|(number, (path, chunk))| {
+                let boards: Vec<Value> = chunk.iter().map(|&u| self.board_value(u)).collect();
+                let batches: Vec<BatchLink> = pages
+                    .iter()
+                    .enumerate()
+                    .map(|(i, url)| BatchLink {
+                        number: i + 1,
+                        url: url.clone(),
+                        current: i == number,
+                    })
+                    .collect();
+                let mut ctx = Context::new();
+                ctx.insert_value("boards", Value::from(boards));
+                ctx.insert("batches", &batches);
+                insert_page(&mut ctx, site, "boards.html", path, title, "");
+                let html = self
+                    .tera
+                    .render("boards.html", &ctx)
+                    .map_err(|e| template_error(self.input.theme, "boards.html", e))?;
+                writer.write(path, html.as_bytes())
+            })
+    }
+}

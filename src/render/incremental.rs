@@ -1,0 +1,197 @@
+//! What a `serve` session compares between builds: every view's fingerprint, which pages a
+//! rebuild must render ([`Scope`]), and the views and QR codes it keeps for the next build.
+
+use super::Board;
+use super::context::PersonView;
+use super::{RenderInput, UnitFacts, qr};
+use crate::model::Site;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+use tera::Value;
+
+/// A build's views, kept by a session for the next build: see [`Renderer::into_views`].
+pub(crate) struct Views {
+    pub(super) people: Vec<PersonView>,
+    pub(super) person_values: Vec<Value>,
+    pub(super) units: Vec<UnitFacts>,
+    pub(super) unit_values: Vec<Value>,
+    pub(super) boards: Vec<Board>,
+    pub(super) fingerprints: Fingerprints,
+}
+
+/// A build's views with the site they show.
+pub(crate) struct ViewCache {
+    pub(super) site: Site,
+    pub(super) views: Views,
+}
+
+impl ViewCache {
+    pub(crate) fn new(site: Site, views: Views) -> ViewCache {
+        ViewCache { site, views }
+    }
+}
+
+impl std::ops::Deref for ViewCache {
+    type Target = Views;
+    fn deref(&self) -> &Views {
+        &self.views
+    }
+}
+
+/// QR codes already encoded, by URL: encoding (mask selection) is the costliest step of
+/// making a unit's pages, and a URL's code never changes.
+pub(crate) type QrCache = parking_lot::Mutex<HashMap<String, qr::QrCode>>;
+
+/// What a build's pages were made from, in hashes, so the next build of a `serve` session can
+/// render only the pages whose data changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Fingerprints {
+    /// Everything every page may show: the configuration, the theme, the area tree, the set of
+    /// units and people and their addresses. When it changes, everything is rendered.
+    pub site: u64,
+    /// Each unit's view (its team's people included), in `site.units` order.
+    pub units: Vec<u64>,
+    /// Each person's view, in `site.people` order.
+    pub people: Vec<u64>,
+}
+
+/// Which pages a build renders.
+#[derive(Debug, Clone)]
+pub(crate) enum Scope {
+    All,
+    /// Only the pages that show these units or people (indexes into the site's lists): their
+    /// own pages, boards and vCards, the areas above the units, the lists and the search index.
+    /// The coverage report is rendered when `report` is set. Pages are rendered into memory
+    /// and written only when all of them succeeded.
+    Changed {
+        units: std::collections::HashSet<usize>,
+        people: std::collections::HashSet<usize>,
+        report: bool,
+    },
+}
+
+impl Scope {
+    pub(super) fn unit(&self, index: usize) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Changed { units, .. } => units.contains(&index),
+        }
+    }
+
+    pub(super) fn person(&self, index: usize) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Changed { people, .. } => people.contains(&index),
+        }
+    }
+
+    /// The areas whose pages show a changed unit: every area above one.
+    pub(super) fn areas(&self, site: &Site) -> std::collections::HashSet<usize> {
+        match self {
+            Scope::All => (0..site.areas.len()).collect(),
+            Scope::Changed { units, .. } => units
+                .iter()
+                .flat_map(|&u| {
+                    let area = site.units[u].area;
+                    let mut chain = site.ancestors(area);
+                    chain.push(0);
+                    chain
+                })
+                .collect(),
+        }
+    }
+
+    /// The people list and the search index show every unit and person.
+    pub(super) fn lists(&self) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Changed { units, people, .. } => !units.is_empty() || !people.is_empty(),
+        }
+    }
+
+    pub(super) fn report(&self) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Changed { report, .. } => *report,
+        }
+    }
+
+    pub(super) fn everything(&self) -> bool {
+        matches!(self, Scope::All)
+    }
+}
+
+/// A hash of `value` as JSON: equal for equal views, cheap next to rendering a page.
+pub(crate) fn fingerprint<T: Serialize>(value: &T) -> u64 {
+    struct Hashing(foldhash::fast::FoldHasher<'static>);
+    impl std::io::Write for Hashing {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            std::hash::Hasher::write(&mut self.0, bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut hashing = Hashing(fixed_hasher());
+    let _ = serde_json::to_writer(&mut hashing, value);
+    std::hash::Hasher::finish(&hashing.0)
+}
+
+/// The same hasher in every build of a session, so fingerprints compare.
+fn fixed_hasher() -> foldhash::fast::FoldHasher<'static> {
+    std::hash::BuildHasher::build_hasher(&foldhash::fast::FixedState::with_seed(0x6e62))
+}
+
+/// Everything pages show besides single units and people: see [`Fingerprints::site`].
+/// `people` are the people's fingerprints.
+pub(super) fn site_fingerprint(input: &RenderInput, people: &[u64]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let site = input.site;
+    let mut h = fixed_hasher();
+    for (name, file) in input
+        .theme
+        .templates
+        .iter()
+        .chain(&input.theme.static_files)
+    {
+        (name, &file.bytes).hash(&mut h);
+    }
+    for file in &input.theme.strings {
+        file.bytes.hash(&mut h);
+    }
+    input.live_reload.hash(&mut h);
+    format!("{:?}", site.config).hash(&mut h);
+    site.date.hash(&mut h);
+    (&site.front_title, &site.front_description, &site.front_body).hash(&mut h);
+    for area in &site.areas {
+        format!("{area:?}").hash(&mut h);
+        // An area's own team shows its people.
+        if let Some(record) = &area.record {
+            for a in &record.team {
+                people[a.person].hash(&mut h);
+            }
+        }
+    }
+    for unit in &site.units {
+        (&unit.id, &unit.record.aliases).hash(&mut h);
+    }
+    // Who is published shows on the people list, the search index and the sitemap.
+    for person in &site.people {
+        (&person.id, person.serving).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// Each person's fingerprint, taken over from `previous` where the view is the same.
+pub(super) fn person_fingerprints(people: &[PersonView], previous: Option<&ViewCache>) -> Vec<u64> {
+    people
+        .par_iter()
+        .enumerate()
+        .map(|(i, view)| match previous {
+            Some(p) if p.people[i] == *view => p.fingerprints.people[i],
+            _ => fingerprint(view),
+        })
+        .collect()
+}

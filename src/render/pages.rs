@@ -1,0 +1,259 @@
+//! The site's pages, one method per kind: units (page, board, QR codes), areas (page, batch of
+//! boards), people (page, vCard), the front page, the people list, the coverage report, and
+//! the pages that change only with the site as a whole.
+
+use super::context::{LinkView, area_description, area_value, descendant_units};
+use super::templates::{PageView, template_error};
+use super::writer::Writer;
+use super::{RenderError, Renderer, Scope, markdown, vcard};
+use rayon::prelude::*;
+use tera::{Context, Value};
+
+/// Pixels per module of `qr.png`: 410 px for a typical code, plenty for a screen or a share
+/// preview; boards print the SVG.
+const QR_PNG_MODULE_PX: u32 = 10;
+
+impl Renderer<'_> {
+    /// Each unit's page and board, and its QR code as `qr.svg` and `qr.png`.
+    pub(super) fn render_units(&self, writer: &Writer, scope: &Scope) -> Result<(), RenderError> {
+        let site = self.input.site;
+        site.units
+            .par_iter()
+            .enumerate()
+            .zip(self.units.par_iter())
+            .zip(self.unit_values.par_iter())
+            .zip(self.codes.par_iter())
+            .filter(|((((index, _), _), _), _)| scope.unit(*index))
+            .try_for_each(|((((_, unit), view), value), code)| {
+                let mut ctx = Context::new();
+                ctx.insert_value("unit", value.clone());
+                let path = unit.path();
+                self.page(
+                    writer,
+                    "unit.html",
+                    &path,
+                    &unit.name,
+                    &view.description,
+                    ctx.clone(),
+                )?;
+                let svg = code.to_svg(&unit.url);
+                ctx.insert_value(
+                    "boards",
+                    Value::from(vec![super::boards::with_qr_svg(value, svg.clone())]),
+                );
+                let board = format!("{path}board.html");
+                self.page(
+                    writer,
+                    "board.html",
+                    &board,
+                    &unit.name,
+                    &view.description,
+                    ctx,
+                )?;
+                writer.write(&format!("{path}qr.svg"), svg.as_bytes())?;
+                let png = code.to_png(QR_PNG_MODULE_PX).map_err(|e| RenderError::Qr {
+                    url: unit.url.clone(),
+                    message: e.to_string(),
+                })?;
+                writer.write(&format!("{path}qr.png"), &png)?;
+                self.input.progress.inc(1);
+                Ok(())
+            })
+    }
+
+    /// Each area's page, and all its boards for batch printing.
+    pub(super) fn render_areas(&self, writer: &Writer, scope: &Scope) -> Result<(), RenderError> {
+        let site = self.input.site;
+        let areas = scope.areas(site);
+        (1..site.areas.len())
+            .into_par_iter()
+            .filter(|index| areas.contains(index))
+            .try_for_each(|index| {
+                let area = &site.areas[index];
+                let mut ctx = Context::new();
+                ctx.insert_value(
+                    "area",
+                    area_value(site, &self.strings, index, &self.people, &self.unit_values)?,
+                );
+                let description = area_description(site, &self.strings, index);
+                let path = area.path();
+                self.page(
+                    writer,
+                    "area.html",
+                    &path,
+                    &area.name,
+                    &description,
+                    ctx.clone(),
+                )?;
+                let all = descendant_units(site, index);
+                if all.is_empty() {
+                    return Ok(());
+                }
+                let boards: Vec<Value> = all.iter().map(|&u| self.board_value(u)).collect();
+                ctx.insert_value("boards", Value::from(boards));
+                let batch = format!("{path}boards.html");
+                self.page(writer, "boards.html", &batch, &area.name, &description, ctx)
+            })
+    }
+
+    /// Each published person's page and vCard.
+    pub(super) fn render_people(&self, writer: &Writer, scope: &Scope) -> Result<(), RenderError> {
+        let site = self.input.site;
+        site.people
+            .par_iter()
+            .enumerate()
+            .zip(self.people.par_iter())
+            .filter(|((index, person), _)| person.serving && scope.person(*index))
+            .try_for_each(|((index, person), view)| {
+                let mut ctx = Context::new();
+                match self.person_values.get(index) {
+                    Some(value) => ctx.insert_value("person", value.clone()),
+                    None => ctx.insert("person", view),
+                }
+                let description = [view.title.as_deref(), view.org.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                self.page(
+                    writer,
+                    "person.html",
+                    &view.url,
+                    &person.name,
+                    &description,
+                    ctx,
+                )?;
+                writer.write(
+                    &view.vcard,
+                    vcard::for_person(site, person, view).as_bytes(),
+                )?;
+                self.input.progress.inc(1);
+                Ok(())
+            })
+    }
+
+    /// `coverage.json` and the coverage page, when the site publishes its report.
+    pub(super) fn render_report(&self, writer: &Writer) -> Result<(), RenderError> {
+        let Some(report) = self.input.report else {
+            return Ok(());
+        };
+        let json = serde_json::to_string_pretty(report).unwrap_or_default();
+        writer.write("coverage.json", json.as_bytes())?;
+        let mut ctx = Context::new();
+        ctx.insert("report", report);
+        let title = self.strings.text("coverage");
+        self.page(writer, "coverage.html", "coverage/", title, "", ctx)
+    }
+
+    pub(super) fn render_front_page(&self, writer: &Writer) -> Result<(), RenderError> {
+        let site = self.input.site;
+        let (people, unit_values) = (&self.people, &self.unit_values);
+        let root_value = area_value(site, &self.strings, 0, people, unit_values)?;
+        let mut ctx = Context::new();
+        ctx.insert_value("area", root_value);
+        ctx.insert(
+            "body_html",
+            &site.front_body.as_deref().map(markdown::to_html),
+        );
+        ctx.insert("unit_count", &site.units.len());
+        let title = site
+            .front_title
+            .clone()
+            .unwrap_or_else(|| site.config.title.clone());
+        let description = site
+            .front_description
+            .clone()
+            .unwrap_or_else(|| area_description(site, &self.strings, 0));
+        self.page(writer, "index.html", "", &title, &description, ctx)
+    }
+
+    pub(super) fn render_people_list(&self, writer: &Writer) -> Result<(), RenderError> {
+        let site = self.input.site;
+        let mut ctx = Context::new();
+        let published = site.published_people();
+        match self.person_values.is_empty() {
+            false => ctx.insert_value(
+                "people",
+                Value::from(
+                    published
+                        .map(|i| self.person_values[i].clone())
+                        .collect::<Vec<_>>(),
+                ),
+            ),
+            true => ctx.insert(
+                "people",
+                &published.map(|i| &self.people[i]).collect::<Vec<_>>(),
+            ),
+        }
+        self.page(
+            writer,
+            "people.html",
+            "people/",
+            self.strings.text("people"),
+            "",
+            ctx,
+        )
+    }
+
+    /// Pages that change only with the site as a whole: 404, redirects, sitemap, static files.
+    pub(super) fn render_site_wide(&self, writer: &Writer) -> Result<(), RenderError> {
+        let page = |template: &str, path: &str, title: &str, description: &str, ctx: Context| {
+            self.page(writer, template, path, title, description, ctx)
+        };
+        let (input, tera, site) = (self.input, &self.tera, self.input.site);
+        let people = &self.people;
+
+        let mut ctx = Context::new();
+        // The 404 page is served at any depth, so its links start from the site's base path.
+        ctx.insert("base_path", &site.config.base_url.path());
+        let html = {
+            ctx.insert("root", &site.config.base_url.path());
+            ctx.insert(
+                "page",
+                &PageView {
+                    kind: "404".into(),
+                    path: "404.html".into(),
+                    url: site.config.url("404.html"),
+                    title: self.strings.text("not_found").into(),
+                    description: String::new(),
+                },
+            );
+            tera.render("404.html", &ctx)
+                .map_err(|e| template_error(input.theme, "404.html", e))?
+        };
+        writer.write("404.html", html.as_bytes())?;
+
+        for unit in &site.units {
+            for alias in &unit.record.aliases {
+                let mut ctx = Context::new();
+                ctx.insert(
+                    "target",
+                    &LinkView {
+                        name: unit.name.clone(),
+                        url: unit.path(),
+                    },
+                );
+                page("redirect.html", &format!("{alias}/"), &unit.name, "", ctx)?;
+            }
+        }
+
+        // The front page (the root area) first, then the areas, units and people.
+        let mut urls: Vec<String> = site.areas.iter().map(|a| a.url.clone()).collect();
+        urls.extend(site.units.iter().map(|u| u.url.clone()));
+        urls.extend(
+            site.published_people()
+                .map(|i| site.config.url(&people[i].url)),
+        );
+        let mut ctx = Context::new();
+        ctx.insert("urls", &urls);
+        ctx.insert("root", "");
+        let xml = tera
+            .render("sitemap.xml", &ctx)
+            .map_err(|e| template_error(input.theme, "sitemap.xml", e))?;
+        writer.write("sitemap.xml", xml.as_bytes())?;
+        for (name, file) in &input.theme.static_files {
+            writer.write(name, &file.bytes)?;
+        }
+        Ok(())
+    }
+}
