@@ -17,6 +17,7 @@ pub mod manifest;
 pub mod model;
 pub mod output;
 pub mod photos;
+pub mod print;
 pub mod progress;
 pub mod render;
 pub mod serve;

@@ -71,6 +71,27 @@ enum Command {
         #[arg(long)]
         skip_bad: bool,
     },
+    /// Build, then print boards into one PDF for the print shop, one sheet per board, with an
+    /// installed Chrome, Chromium or Edge.
+    Print {
+        /// Units or areas to print (an area prints all its units): a URL path
+        /// (donghu/liuzhuang), a path under content/ (东湖镇/刘庄村) or a name (刘庄村).
+        #[arg(value_name = "ID")]
+        ids: Vec<String>,
+        /// Print every board of the site.
+        #[arg(long)]
+        all: bool,
+        /// Print the boards on the reprint list (changed or new since the last build).
+        #[arg(long)]
+        reprint: bool,
+        /// The PDF to write.
+        #[arg(long, short, value_name = "FILE.pdf")]
+        output: PathBuf,
+        /// The browser program to print with; default: $CHROME, else Chrome, Chromium or Edge
+        /// found on PATH or where they are usually installed.
+        #[arg(long, value_name = "PATH")]
+        browser: Option<PathBuf>,
+    },
     /// Write the site's roster back out (xlsx, csv) or as Popolo JSON.
     Export {
         #[arg(long, value_enum)]
@@ -239,6 +260,52 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 output.display()
             );
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Print {
+            ids,
+            all,
+            reprint,
+            output,
+            browser,
+        } => {
+            use noticeboard::print::{PrintError, PrintOptions, messages};
+            let options = PrintOptions {
+                root,
+                names: ids,
+                all,
+                reprint,
+                output,
+                browser,
+                progress: std::io::stderr().is_terminal(),
+            };
+            match noticeboard::print::print(&options) {
+                Ok(printed) => {
+                    print_diagnostics(&printed.build.warnings);
+                    if printed.boards == 0 {
+                        eprintln!("{}", messages::nothing_to_print(reprint));
+                    } else {
+                        eprintln!(
+                            "{}",
+                            messages::printed(
+                                printed.boards,
+                                &printed.paper,
+                                &printed.output,
+                                printed.seconds
+                            )
+                        );
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(PrintError::Build(e)) => {
+                    print_diagnostics(&e.diagnostics());
+                    eprintln!("error: {e}");
+                    Ok(ExitCode::FAILURE)
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
         }
         Command::Init { dir } => {
             let n = noticeboard::init::init(&dir)?;
