@@ -87,21 +87,38 @@ pub fn spilled(boards: &[String]) -> String {
 }
 
 /// The closing line of a run that wrote a PDF.
-pub fn printed(boards: usize, paper: &str, output: &Path, seconds: f64) -> String {
+pub fn printed(boards: usize, paper: &Paper, output: &Path, seconds: f64) -> String {
     let shown = output.display();
     format!(
-        "已生成 {boards} 张公示牌（{paper}，每张一页）：{shown}，用时 {seconds:.1} 秒。把这个 PDF 交给打印店，按 100% 原大打印。\n\
-         printed {boards} board(s) ({paper}, one sheet each) to {shown} in {seconds:.1}s. Take this \
-         PDF to the print shop; print at 100% (actual size)."
+        "已生成 {boards} 张公示牌（{} {}，每张一页）：{shown}，用时 {seconds:.1} 秒。把这个 PDF 交给打印店，按 100% 原大打印。\n\
+         printed {boards} board(s) ({} {}, one sheet each) to {shown} in {seconds:.1}s. Take this \
+         PDF to the print shop; print at 100% (actual size).",
+        paper.size, paper.zh, paper.size, paper.en
     )
 }
 
-/// The paper as the messages name it: `A4 纵向 / portrait`.
-pub fn paper(config: &crate::config::BoardConfig) -> String {
-    use crate::config::Orientation;
-    let (zh, en) = match config.orientation {
-        Orientation::Portrait => ("纵向", "portrait"),
-        Orientation::Landscape => ("横向", "landscape"),
-    };
-    format!("{:?} {zh} / {en}", config.paper)
+/// The boards' paper as the messages name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paper {
+    /// `A4`
+    pub size: String,
+    /// `纵向`
+    pub zh: &'static str,
+    /// `portrait`
+    pub en: &'static str,
+}
+
+impl Paper {
+    pub fn of(config: &crate::config::BoardConfig) -> Paper {
+        use crate::config::Orientation;
+        let (zh, en) = match config.orientation {
+            Orientation::Portrait => ("纵向", "portrait"),
+            Orientation::Landscape => ("横向", "landscape"),
+        };
+        Paper {
+            size: format!("{:?}", config.paper),
+            zh,
+            en,
+        }
+    }
 }

@@ -53,8 +53,7 @@ pub struct PrintOptions {
 pub struct Printed {
     /// Boards printed; none when the selection was empty, and then no file was written.
     pub boards: usize,
-    /// `A4 纵向 / portrait`.
-    pub paper: String,
+    pub paper: messages::Paper,
     pub output: PathBuf,
     pub seconds: f64,
     /// The build's own warnings and reprint summary, as `build` prints them.
@@ -125,7 +124,7 @@ pub fn print(options: &PrintOptions) -> Result<Printed, PrintError> {
 fn chosen(
     options: &PrintOptions,
     build: &crate::build::BuildSummary,
-) -> Result<(Vec<String>, String), PrintError> {
+) -> Result<(Vec<String>, messages::Paper), PrintError> {
     let mut diagnostics = Diagnostics::default();
     // The build has just read the same files without error.
     let Some(site) = crate::build::load_site(&options.root, None, &mut diagnostics) else {
@@ -140,7 +139,7 @@ fn chosen(
     };
     let units = select::resolve(&site, &selection).map_err(PrintError::Unmatched)?;
     let paths = units.iter().map(|&u| site.units[u].path()).collect();
-    Ok((paths, messages::paper(&site.config.board)))
+    Ok((paths, messages::Paper::of(&site.config.board)))
 }
 
 /// Prints the boards of `units` from the built site in `public` into `options.output`.
