@@ -552,43 +552,88 @@ fn assert_url_whole(words: &[Word], url: &str, what: &str) {
     }
 }
 
-/// Each member's covers (联系户) are printed on that member's own card, and the lead's card
-/// names the lead in words: between the member's name and phone number, in the card's column.
-fn assert_on_own_cards(unit: &Unit, words: &[Word], what: &str) {
-    for (index, person) in unit.team().iter().enumerate() {
-        let name = words
-            .iter()
-            .find(|w| w.text == person.name)
-            .unwrap_or_else(|| panic!("{what}: {}'s name is not printed", person.name));
-        let phone = words
-            .iter()
-            .filter(|w| w.text.len() >= 4 && person.phone_shown.contains(w.text.as_str()))
-            .filter(|w| w.y_centre() > name.y_centre())
-            .min_by(|a, b| {
-                (a.x_min - name.x_min)
-                    .abs()
-                    .total_cmp(&(b.x_min - name.x_min).abs())
-            })
-            .unwrap_or_else(|| panic!("{what}: {}'s phone is not printed", person.name));
-        let on_card = |text: &str| {
-            words.iter().any(|w| {
-                w.text.contains(text)
-                    && w.y_centre() > name.y_centre()
-                    && w.y_centre() < phone.y_centre()
-                    && w.x_max > name.x_min - 40.0
-                    && w.x_min < phone.x_max + 5.0
-            })
-        };
-        if let Some(covers) = COVERS.get(index) {
+/// Where a member's card is on the page: from the name's line to the phone's, round the
+/// phone's centre.
+struct Card {
+    top: f64,
+    bottom: f64,
+    centre: f64,
+}
+
+/// Each member's card, in team order.
+fn member_cards(unit: &Unit, words: &[Word], what: &str) -> Vec<Card> {
+    unit.team()
+        .iter()
+        .map(|person| {
+            let name = words
+                .iter()
+                .find(|w| w.text == person.name)
+                .unwrap_or_else(|| panic!("{what}: {}'s name is not printed", person.name));
+            // The digit groups that only this member's number has ("0001", "5678").
+            let phone: Vec<&Word> = words
+                .iter()
+                .filter(|w| w.text.len() >= 4 && person.phone_shown.contains(w.text.as_str()))
+                .filter(|w| w.y_centre() > name.y_centre())
+                .collect();
+            let bottom = phone
+                .iter()
+                .map(|w| w.y_centre())
+                .fold(f64::INFINITY, f64::min);
             assert!(
-                on_card(covers[0]),
+                bottom.is_finite(),
+                "{what}: {}'s phone is not printed below the name",
+                person.name
+            );
+            let row: Vec<&&Word> = phone
+                .iter()
+                .filter(|w| (w.y_centre() - bottom).abs() < 1.0)
+                .collect();
+            let left = row.iter().map(|w| w.x_min).fold(f64::INFINITY, f64::min);
+            let right = row.iter().map(|w| w.x_max).fold(0.0, f64::max);
+            Card {
+                top: name.y_centre(),
+                bottom,
+                centre: (left + right) / 2.0,
+            }
+        })
+        .collect()
+}
+
+/// The card a word is printed on: it lies between a card's name and phone, nearer that card's
+/// phone than any other card's in the row. (On a compact card the text flows round the photo
+/// and under it, so it may start left of the name.)
+fn card_of(cards: &[Card], word: &Word) -> Option<usize> {
+    let x = (word.x_min + word.x_max) / 2.0;
+    cards
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| word.y_centre() > c.top && word.y_centre() < c.bottom)
+        .min_by(|(_, a), (_, b)| (a.centre - x).abs().total_cmp(&(b.centre - x).abs()))
+        .map(|(i, _)| i)
+}
+
+/// Each member's covers (联系户) are printed on that member's own card, and the lead's card
+/// names the lead in words.
+fn assert_on_own_cards(unit: &Unit, words: &[Word], what: &str) {
+    let cards = member_cards(unit, words, what);
+    let on_card = |index: usize, text: &str| {
+        words
+            .iter()
+            .any(|w| w.text.contains(text) && card_of(&cards, w) == Some(index))
+    };
+    for (index, person) in unit.team().iter().enumerate() {
+        if let Some(covers) = COVERS.get(index) {
+            // The start of the first, which a line break cannot split from its label's line.
+            let start: String = covers[0].chars().take(3).collect();
+            assert!(
+                on_card(index, &start),
                 "{what}: {}'s covers ({}) are not on their card",
                 person.name,
                 covers[0]
             );
         }
         assert_eq!(
-            on_card(LEAD_LABEL),
+            on_card(index, LEAD_LABEL),
             index == 0,
             "{what}: {} is {}the lead, but their card {} {LEAD_LABEL}",
             person.name,
@@ -639,9 +684,9 @@ fn assert_words_readable(words: &[Word], sheet: Sheet, what: &str) {
 fn assert_phones_large(unit: &Unit, words: &[Word], what: &str) {
     // pdftotext's boxes scale with the font size, whatever the font's embedding, so their
     // heights compare type sizes. The page does not draw a card's words in reading order, so
-    // the card is found by position: its name, the phone below it, and between them the
-    // member's own lines, which start at or right of the name.
-    for person in unit.team() {
+    // the card is found by position (see `card_of`).
+    let cards = member_cards(unit, words, what);
+    for (index, person) in unit.team().iter().enumerate() {
         let name = words
             .iter()
             .find(|w| w.text == person.name)
@@ -657,15 +702,10 @@ fn assert_phones_large(unit: &Unit, words: &[Word], what: &str) {
             "{what}: {}'s phone is not printed below the name",
             person.name
         );
-        let phone_centre = phone[0].y_centre();
-        let phone_right = phone.iter().map(|w| w.x_max).fold(0.0, f64::max);
         let text_size = words
             .iter()
             .filter(|w| {
-                w.y_centre() > name.y_centre()
-                    && w.y_centre() < phone_centre
-                    && w.x_min > name.x_min - 2.0
-                    && w.x_min < phone_right
+                card_of(&cards, w) == Some(index)
                     && w.text.chars().count() >= 2
                     && [person.role, person.title, person.org]
                         .iter()

@@ -320,9 +320,11 @@ fn reads_on(
             let same_line = down.abs() < 0.25 * size
                 && word.x_min >= before.x_max - 0.5
                 && word.x_min - before.x_max < 0.5 * size;
+            // A line may start left of the one above: on a compact card the text flows round
+            // the photo and then takes the card's whole width.
             let next_line = down > 0.2 * size
                 && down < 1.2 * size
-                && word.x_min >= line.0 - size
+                && word.x_min >= line.0 - 6.0 * size
                 && word.x_min <= line.1;
             if !same_line && !next_line {
                 return false;
