@@ -558,6 +558,8 @@ struct Card {
     top: f64,
     bottom: f64,
     centre: f64,
+    /// The height of the phone number's words: its type size (see `assert_phones_large`).
+    phone_size: f64,
 }
 
 /// Each member's card, in team order.
@@ -594,6 +596,10 @@ fn member_cards(unit: &Unit, words: &[Word], what: &str) -> Vec<Card> {
                 top: name.y_centre(),
                 bottom,
                 centre: (left + right) / 2.0,
+                phone_size: phone
+                    .iter()
+                    .map(|w| w.height())
+                    .fold(f64::INFINITY, f64::min),
             }
         })
         .collect()
@@ -687,21 +693,6 @@ fn assert_phones_large(unit: &Unit, words: &[Word], what: &str) {
     // the card is found by position (see `card_of`).
     let cards = member_cards(unit, words, what);
     for (index, person) in unit.team().iter().enumerate() {
-        let name = words
-            .iter()
-            .find(|w| w.text == person.name)
-            .unwrap_or_else(|| panic!("{what}: {}'s name is not printed", person.name));
-        // The digit groups that only this member's number has ("0001", "5678", "0534-2212399").
-        let phone: Vec<&Word> = words
-            .iter()
-            .filter(|w| w.text.len() >= 4 && person.phone_shown.contains(w.text.as_str()))
-            .filter(|w| w.y_centre() > name.y_centre())
-            .collect();
-        assert!(
-            !phone.is_empty(),
-            "{what}: {}'s phone is not printed below the name",
-            person.name
-        );
         let text_size = words
             .iter()
             .filter(|w| {
@@ -713,10 +704,7 @@ fn assert_phones_large(unit: &Unit, words: &[Word], what: &str) {
             })
             .map(Word::height)
             .fold(0.0, f64::max);
-        let phone_size = phone
-            .iter()
-            .map(|w| w.height())
-            .fold(f64::INFINITY, f64::min);
+        let phone_size = cards[index].phone_size;
         assert!(
             text_size > 0.0,
             "{what}: {}'s role, title and organisation are not printed between the name and phone",

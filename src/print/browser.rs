@@ -19,9 +19,9 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(600);
 
 #[derive(Debug, thiserror::Error)]
 pub enum BrowserError {
-    #[error("could not start {browser}: {message}")]
+    #[error("{}", super::messages::browser_failed(.browser, .message))]
     Launch { browser: PathBuf, message: String },
-    #[error("the browser could not print {page}: {message}")]
+    #[error("{}", super::messages::print_failed(.page, .message))]
     Print { page: PathBuf, message: String },
 }
 

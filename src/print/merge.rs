@@ -253,3 +253,93 @@ impl<W: Write> Write for Counting<W> {
         self.inner.flush()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{Stream, dictionary};
+
+    /// A PDF whose pages are `widths` points wide, each drawing its own width as text; the page
+    /// size is inherited from the page tree when `inherit` is set, as some writers do.
+    fn pdf(widths: &[i64], inherit: bool) -> Vec<u8> {
+        let mut doc = Document::with_version("1.7");
+        let pages_id = doc.new_object_id();
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let kids: Vec<Object> = widths
+            .iter()
+            .map(|&width| {
+                let content = format!("BT /F1 12 Tf 10 10 Td (w{width}) Tj ET");
+                let stream = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+                let mut page = dictionary! {
+                    "Type" => "Page",
+                    "Parent" => pages_id,
+                    "Contents" => stream,
+                };
+                if !inherit {
+                    page.set(
+                        "MediaBox",
+                        vec![0.into(), 0.into(), width.into(), 800.into()],
+                    );
+                }
+                doc.add_object(page).into()
+            })
+            .collect();
+        let mut tree = dictionary! {
+            "Type" => "Pages",
+            "Count" => widths.len() as i64,
+            "Kids" => kids,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        };
+        if inherit {
+            tree.set(
+                "MediaBox",
+                vec![0.into(), 0.into(), widths[0].into(), 800.into()],
+            );
+        }
+        doc.objects.insert(pages_id, Object::Dictionary(tree));
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    fn width_of(doc: &Document, page: ObjectId) -> i64 {
+        let dict = doc.get_dictionary(page).unwrap();
+        let media = dict.get(b"MediaBox").unwrap().as_array().unwrap();
+        media[2].as_i64().unwrap()
+    }
+
+    #[test]
+    fn batches_merge_into_one_document_with_every_page_in_order() {
+        let mut merger = Merger::new(Vec::new()).unwrap();
+        assert_eq!(merger.append(&pdf(&[595, 842], false)).unwrap(), 2);
+        assert_eq!(merger.append(&pdf(&[1191], true)).unwrap(), 1);
+        assert_eq!(merger.page_count(), 3);
+        let bytes = merger.finish().unwrap();
+
+        let merged = Document::load_mem(&bytes).expect("the merged file parses");
+        let pages: Vec<ObjectId> = merged.page_iter().collect();
+        let widths: Vec<i64> = pages.iter().map(|&p| width_of(&merged, p)).collect();
+        assert_eq!(widths, [595, 842, 1191], "pages keep their order and sizes");
+        for (page, width) in pages.iter().zip(widths) {
+            // Each page keeps its own content and the font its inherited resources named.
+            let content = merged.get_page_content(*page);
+            assert!(String::from_utf8_lossy(&content).contains(&format!("(w{width})")));
+            assert!(
+                merged
+                    .get_page_fonts(*page)
+                    .unwrap()
+                    .contains_key(b"F1".as_slice())
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_pdf_is_an_error() {
+        let mut merger = Merger::new(Vec::new()).unwrap();
+        assert!(merger.append(b"not a pdf").is_err());
+    }
+}

@@ -32,6 +32,25 @@ pub fn browser_missing(named: &Path, by: &str) -> String {
     )
 }
 
+/// The browser was found but did not start.
+pub fn browser_failed(browser: &Path, message: &str) -> String {
+    let shown = browser.display();
+    format!(
+        "浏览器 {shown} 启动失败（{message}）。请确认它能正常打开；换一个浏览器可以用 --browser 路径 指定。\n\
+         could not start the browser {shown} ({message}); check that it opens normally, or name \
+         another one with --browser PATH."
+    )
+}
+
+/// The browser started but could not load or print a batch of boards.
+pub fn print_failed(page: &Path, message: &str) -> String {
+    let shown = page.display();
+    format!(
+        "浏览器没能打印 {shown}（{message}），未生成 PDF；请再试一次。\n\
+         the browser could not print {shown} ({message}); no PDF was written. Try again."
+    )
+}
+
 pub fn nothing_asked() -> String {
     "请写出要打印的村（社区、单位）或镇街，或者用 --all（全部）或 --reprint（需要重新印制的）。例如：\
      noticeboard print donghu -o 东湖镇.pdf\n\

@@ -343,26 +343,33 @@ fn reads_on(
 /// Rasterises page `page` (1-based) of `pdf` at `dpi` into a greyscale PNG at `png`, as a scan
 /// of the printed sheet.
 pub fn rasterise(pdf: &Path, page: usize, dpi: u32, png: &Path) {
+    rasterise_as(pdf, page, dpi, png, true);
+}
+
+/// Rasterises page `page` of `pdf` at `dpi` in colour into a PNG at `png`.
+pub fn rasterise_colour(pdf: &Path, page: usize, dpi: u32, png: &Path) {
+    rasterise_as(pdf, page, dpi, png, false);
+}
+
+fn rasterise_as(pdf: &Path, page: usize, dpi: u32, png: &Path, grey: bool) {
     let prefix = png.with_extension("");
     let page = page.to_string();
     let dpi = dpi.to_string();
-    let output = run(
-        "pdftoppm",
-        "poppler-utils",
-        &[
-            "-r".as_ref(),
-            dpi.as_ref(),
-            "-gray".as_ref(),
-            "-png".as_ref(),
-            "-singlefile".as_ref(),
-            "-f".as_ref(),
-            page.as_ref(),
-            "-l".as_ref(),
-            page.as_ref(),
-            pdf.as_os_str(),
-            prefix.as_os_str(),
-        ],
-    );
+    let mut args: Vec<&OsStr> = vec!["-r".as_ref(), dpi.as_ref()];
+    if grey {
+        args.push("-gray".as_ref());
+    }
+    args.extend::<[&OsStr; 8]>([
+        "-png".as_ref(),
+        "-singlefile".as_ref(),
+        "-f".as_ref(),
+        page.as_ref(),
+        "-l".as_ref(),
+        page.as_ref(),
+        pdf.as_os_str(),
+        prefix.as_os_str(),
+    ]);
+    let output = run("pdftoppm", "poppler-utils", &args);
     assert!(
         output.status.success(),
         "pdftoppm failed on {}: {}",
@@ -610,10 +617,16 @@ fn require_zxing() {
         if has(()) {
             return;
         }
-        let installed = Command::new("python3")
-            .args(["-m", "pip", "install", "--quiet", "zxing-cpp"])
-            .status()
-            .is_ok_and(|s| s.success());
+        // Debian's own python3 refuses pip installs outside a virtual environment (PEP 668)
+        // unless told that this is meant.
+        let pip = |extra: &[&str]| {
+            Command::new("python3")
+                .args(["-m", "pip", "install", "--quiet", "zxing-cpp"])
+                .args(extra)
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        let installed = pip(&[]) || pip(&["--break-system-packages"]);
         assert!(
             installed && has(()),
             "the ZXing decoder is missing: run `python3 -m pip install zxing-cpp` \
@@ -816,32 +829,4 @@ fn require_node_modules(dir: &Path) {
             "npm install failed; run: cd tests/browser && npm install (CI does it in .ci/run)"
         );
     });
-}
-
-/// Rasterises page `page` of `pdf` at `dpi` in colour into a PNG at `png`.
-pub fn rasterise_colour(pdf: &Path, page: usize, dpi: u32, png: &Path) {
-    let prefix = png.with_extension("");
-    let (page, dpi) = (page.to_string(), dpi.to_string());
-    let output = run(
-        "pdftoppm",
-        "poppler-utils",
-        &[
-            "-r".as_ref(),
-            dpi.as_ref(),
-            "-png".as_ref(),
-            "-singlefile".as_ref(),
-            "-f".as_ref(),
-            page.as_ref(),
-            "-l".as_ref(),
-            page.as_ref(),
-            pdf.as_os_str(),
-            prefix.as_os_str(),
-        ],
-    );
-    assert!(
-        output.status.success(),
-        "pdftoppm failed on {}: {}",
-        pdf.display(),
-        stderr_of(&output)
-    );
 }
