@@ -19,6 +19,7 @@ pub mod messages;
 mod model;
 mod output;
 pub mod photos;
+pub mod print;
 mod progress;
 mod render;
 pub mod serve;

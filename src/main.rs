@@ -76,6 +76,27 @@ enum Command {
         #[arg(long)]
         skip_bad: bool,
     },
+    /// Build, then print boards into one PDF for the print shop, one sheet per board, with an
+    /// installed Chrome, Chromium or Edge.
+    Print {
+        /// Units or areas to print (an area prints all its units): a URL path
+        /// (donghu/liuzhuang), a path under content/ (东湖镇/刘庄村) or a name (刘庄村).
+        #[arg(value_name = "ID")]
+        ids: Vec<String>,
+        /// Print every board of the site.
+        #[arg(long)]
+        all: bool,
+        /// Print the boards on the reprint list (changed or new since the last build).
+        #[arg(long)]
+        reprint: bool,
+        /// The PDF to write.
+        #[arg(long, short, value_name = "FILE.pdf")]
+        output: PathBuf,
+        /// The browser program to print with; default: $CHROME, else Chrome, Chromium or Edge
+        /// found on PATH or where they are usually installed.
+        #[arg(long, value_name = "PATH")]
+        browser: Option<PathBuf>,
+    },
     /// Write the site's roster back out (xlsx, csv) or as Popolo JSON.
     Export {
         #[arg(long, value_enum)]
@@ -141,6 +162,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             progress: std::io::stderr().is_terminal(),
         })),
         Command::Export { format, output } => export(&root, format, &output),
+        Command::Print {
+            ids,
+            all,
+            reprint,
+            output,
+            browser,
+        } => Ok(print(noticeboard::print::PrintOptions {
+            root,
+            names: ids,
+            all,
+            reprint,
+            output,
+            browser,
+            progress: std::io::stderr().is_terminal(),
+        })),
         Command::Init { dir } => {
             let n = noticeboard::init::init(&dir)?;
             eprintln!(
@@ -278,5 +314,39 @@ fn export(root: &Path, format: ExportKind, output: &Path) -> anyhow::Result<Exit
 fn print_diagnostics(list: &[Diagnostic]) {
     for d in list {
         eprintln!("{d}");
+    }
+}
+
+/// `noticeboard print`: boards into one PDF for the print shop.
+fn print(options: noticeboard::print::PrintOptions) -> ExitCode {
+    use noticeboard::print::{PrintError, messages};
+    let reprint = options.reprint;
+    match noticeboard::print::print(&options) {
+        Ok(printed) => {
+            print_diagnostics(&printed.build.warnings);
+            if printed.boards == 0 {
+                eprintln!("{}", messages::nothing_to_print(reprint));
+            } else {
+                eprintln!(
+                    "{}",
+                    messages::printed(
+                        printed.boards,
+                        &printed.paper,
+                        &printed.output,
+                        printed.seconds
+                    )
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(PrintError::Build(e)) => {
+            print_diagnostics(&e.diagnostics());
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -5,10 +5,16 @@
 //! names, titles and organisations, must each print as exactly one sheet of that paper, show
 //! everything a resident needs with no text cut or overlapping, and carry a QR code that zbar
 //! (like WeChat) reads as exactly the unit's URL, large enough to scan from about a metre.
-//! An area's `boards.html` must print one sheet per unit, each with its own code.
+//! An area's `boards.html` must print one sheet per unit, each with its own code, and
+//! `noticeboard print` must write every board (or the named ones, or the reprint list) into one
+//! PDF, one sheet per board, each code decoding to its own unit's address, even as a phone's
+//! camera sees it from arm's length (scaled to 40 % and blurred), with zbar and with ZXing.
+//! The residents' pages of the same site must hold on small phones at 200 % text.
 //!
 //! These tests need Debian's chromium, poppler-utils and zbar-tools (and fonts-noto-cjk for
-//! the glyphs); they fail, never skip, without them. CI installs all four in .ci/run.
+//! the glyphs), python3 with zxing-cpp and node with the npm packages of tests/browser; they
+//! fail, never skip, without them. CI installs them in .ci/run; zxing-cpp and the npm packages
+//! are installed on first use.
 
 mod common;
 #[path = "common/print.rs"]
@@ -173,6 +179,17 @@ const PEOPLE: [Person; 12] = [
 
 /// A former member of 石桥村 whose assignment ended before the publication date: never printed.
 const FORMER_NAME: &str = "钱过去";
+
+/// The households or building units (联系户) the first three members of every team link, the
+/// second as long as a city block's list gets.
+const COVERS: [&[&str]; 3] = [
+    &["1组", "2组", "3组"],
+    &["幸福里小区1号楼1单元至3单元", "2号楼"],
+    &["4组"],
+];
+
+/// What the board calls the lead (strings.toml `lead`), printed on the lead's card.
+const LEAD_LABEL: &str = "负责人";
 
 struct Unit {
     /// The unit's path under content/ and in the URL.
@@ -370,6 +387,10 @@ fn build_site(sheet: Sheet) -> Site {
                 person.role,
                 if index == 0 { "lead = true\n" } else { "" }
             ));
+            if let Some(covers) = COVERS.get(index) {
+                let list: Vec<String> = covers.iter().map(|c| format!("\"{c}\"")).collect();
+                record.push_str(&format!("covers = [{}]\n", list.join(", ")));
+            }
         }
         if unit.members == 5 {
             record.push_str(
@@ -490,9 +511,12 @@ fn assert_board_text(unit: &Unit, words: &[Word], what: &str) {
         unit.url(),
     ];
     expected.extend(unit.tasks().iter().map(|t| t.to_string()));
-    for person in unit.team() {
+    for (index, person) in unit.team().iter().enumerate() {
         expected.extend([person.name, person.role, person.title, person.org].map(String::from));
         expected.push(without_spaces(person.phone_shown));
+        if let Some(covers) = COVERS.get(index) {
+            expected.push(format!("联系户：{}", covers.join("、")));
+        }
     }
     let missing: Vec<&String> = expected
         .iter()
@@ -507,6 +531,122 @@ fn assert_board_text(unit: &Unit, words: &[Word], what: &str) {
         "{what}: a former member (until 2020) is printed"
     );
     board_code(words);
+    assert_url_whole(words, &unit.url(), what);
+    assert_on_own_cards(unit, words, what);
+}
+
+/// The address is printed whole, and where it needs more than one line it breaks only after
+/// a `/`, never inside a name, so that a resident can type it.
+fn assert_url_whole(words: &[Word], url: &str, what: &str) {
+    let lines = print::url_lines(words, url);
+    assert_eq!(
+        lines.concat(),
+        url,
+        "{what}: the address is not printed whole; its lines: {lines:?}"
+    );
+    for line in &lines[..lines.len() - 1] {
+        assert!(
+            line.ends_with('/'),
+            "{what}: the address breaks inside a name: {lines:?}"
+        );
+    }
+}
+
+/// Where a member's card is on the page: from the name's line to the phone's, round the
+/// phone's centre.
+struct Card {
+    top: f64,
+    bottom: f64,
+    centre: f64,
+    /// The height of the phone number's words: its type size (see `assert_phones_large`).
+    phone_size: f64,
+}
+
+/// Each member's card, in team order.
+fn member_cards(unit: &Unit, words: &[Word], what: &str) -> Vec<Card> {
+    unit.team()
+        .iter()
+        .map(|person| {
+            let name = words
+                .iter()
+                .find(|w| w.text == person.name)
+                .unwrap_or_else(|| panic!("{what}: {}'s name is not printed", person.name));
+            // The digit groups that only this member's number has ("0001", "5678").
+            let phone: Vec<&Word> = words
+                .iter()
+                .filter(|w| w.text.len() >= 4 && person.phone_shown.contains(w.text.as_str()))
+                .filter(|w| w.y_centre() > name.y_centre())
+                .collect();
+            let bottom = phone
+                .iter()
+                .map(|w| w.y_centre())
+                .fold(f64::INFINITY, f64::min);
+            assert!(
+                bottom.is_finite(),
+                "{what}: {}'s phone is not printed below the name",
+                person.name
+            );
+            let row: Vec<&&Word> = phone
+                .iter()
+                .filter(|w| (w.y_centre() - bottom).abs() < 1.0)
+                .collect();
+            let left = row.iter().map(|w| w.x_min).fold(f64::INFINITY, f64::min);
+            let right = row.iter().map(|w| w.x_max).fold(0.0, f64::max);
+            Card {
+                top: name.y_centre(),
+                bottom,
+                centre: (left + right) / 2.0,
+                phone_size: phone
+                    .iter()
+                    .map(|w| w.height())
+                    .fold(f64::INFINITY, f64::min),
+            }
+        })
+        .collect()
+}
+
+/// The card a word is printed on: it lies between a card's name and phone, nearer that card's
+/// phone than any other card's in the row. (On a compact card the text flows round the photo
+/// and under it, so it may start left of the name.)
+fn card_of(cards: &[Card], word: &Word) -> Option<usize> {
+    let x = (word.x_min + word.x_max) / 2.0;
+    cards
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| word.y_centre() > c.top && word.y_centre() < c.bottom)
+        .min_by(|(_, a), (_, b)| (a.centre - x).abs().total_cmp(&(b.centre - x).abs()))
+        .map(|(i, _)| i)
+}
+
+/// Each member's covers (联系户) are printed on that member's own card, and the lead's card
+/// names the lead in words.
+fn assert_on_own_cards(unit: &Unit, words: &[Word], what: &str) {
+    let cards = member_cards(unit, words, what);
+    let on_card = |index: usize, text: &str| {
+        words
+            .iter()
+            .any(|w| w.text.contains(text) && card_of(&cards, w) == Some(index))
+    };
+    for (index, person) in unit.team().iter().enumerate() {
+        if let Some(covers) = COVERS.get(index) {
+            // The start of the first, which a line break cannot split from its label's line.
+            let start: String = covers[0].chars().take(3).collect();
+            assert!(
+                on_card(index, &start),
+                "{what}: {}'s covers ({}) are not on their card",
+                person.name,
+                covers[0]
+            );
+        }
+        assert_eq!(
+            on_card(index, LEAD_LABEL),
+            index == 0,
+            "{what}: {} is {}the lead, but their card {} {LEAD_LABEL}",
+            person.name,
+            if index == 0 { "" } else { "not " },
+            if index == 0 { "does not say" } else { "says" }
+        );
+    }
 }
 
 /// Every word lies well inside the sheet (inside the reach of office printers, which lose
@@ -550,33 +690,13 @@ fn assert_words_readable(words: &[Word], sheet: Sheet, what: &str) {
 fn assert_phones_large(unit: &Unit, words: &[Word], what: &str) {
     // pdftotext's boxes scale with the font size, whatever the font's embedding, so their
     // heights compare type sizes. The page does not draw a card's words in reading order, so
-    // the card is found by position: its name, the phone below it, and between them the
-    // member's own lines, which start at or right of the name.
-    for person in unit.team() {
-        let name = words
-            .iter()
-            .find(|w| w.text == person.name)
-            .unwrap_or_else(|| panic!("{what}: {}'s name is not printed", person.name));
-        // The digit groups that only this member's number has ("0001", "5678", "0534-2212399").
-        let phone: Vec<&Word> = words
-            .iter()
-            .filter(|w| w.text.len() >= 4 && person.phone_shown.contains(w.text.as_str()))
-            .filter(|w| w.y_centre() > name.y_centre())
-            .collect();
-        assert!(
-            !phone.is_empty(),
-            "{what}: {}'s phone is not printed below the name",
-            person.name
-        );
-        let phone_centre = phone[0].y_centre();
-        let phone_right = phone.iter().map(|w| w.x_max).fold(0.0, f64::max);
+    // the card is found by position (see `card_of`).
+    let cards = member_cards(unit, words, what);
+    for (index, person) in unit.team().iter().enumerate() {
         let text_size = words
             .iter()
             .filter(|w| {
-                w.y_centre() > name.y_centre()
-                    && w.y_centre() < phone_centre
-                    && w.x_min > name.x_min - 2.0
-                    && w.x_min < phone_right
+                card_of(&cards, w) == Some(index)
                     && w.text.chars().count() >= 2
                     && [person.role, person.title, person.org]
                         .iter()
@@ -584,10 +704,7 @@ fn assert_phones_large(unit: &Unit, words: &[Word], what: &str) {
             })
             .map(Word::height)
             .fold(0.0, f64::max);
-        let phone_size = phone
-            .iter()
-            .map(|w| w.height())
-            .fold(f64::INFINITY, f64::min);
+        let phone_size = cards[index].phone_size;
         assert!(
             text_size > 0.0,
             "{what}: {}'s role, title and organisation are not printed between the name and phone",
@@ -604,8 +721,8 @@ fn assert_phones_large(unit: &Unit, words: &[Word], what: &str) {
 }
 
 /// Rasterises the page at 150 dpi and checks its QR code as a phone and a ruler would: zbar
-/// reads exactly the unit's URL, the symbol is at least 35 mm wide on A4 (and grows with the
-/// paper), modules are at least 0.8 mm, and a 4-module quiet zone around it is clear.
+/// reads exactly the unit's URL, the symbol is at least 50 mm wide on A4 (and grows with the
+/// paper), modules are at least 1.5 mm on A4, and a 4-module quiet zone around it is clear.
 fn assert_qr(pdf: &Path, page: usize, url: &str, sheet: Sheet, scratch: &Path, what: &str) {
     let png = scratch.join(format!(
         "{}-{page}.png",
@@ -640,14 +757,16 @@ fn assert_qr(pdf: &Path, page: usize, url: &str, sheet: Sheet, scratch: &Path, w
         "{what}: QR {side_mm:.2} mm, {} modules of {module_mm:.3} mm",
         symbol.modules
     );
-    let min_side = 35.0 * sheet.scale();
+    // One pixel of measuring error at 150 dpi is 0.17 mm.
+    let min_side = 50.0 * sheet.scale() - 0.2;
     assert!(
         side_mm >= min_side,
         "{what}: the QR code is {side_mm:.1} mm wide, less than {min_side:.1} mm"
     );
+    let min_module = 1.5 * sheet.scale() - 0.02;
     assert!(
-        module_mm >= 0.8,
-        "{what}: QR modules are {module_mm:.2} mm, less than 0.8 mm"
+        module_mm >= min_module,
+        "{what}: QR modules are {module_mm:.2} mm, less than {min_module:.2} mm"
     );
     // The ring from half a module to four modules around the symbol must be blank paper.
     let module_px = side_px / symbol.modules as f64;
@@ -703,10 +822,11 @@ fn check_sheet(sheet: Sheet) {
         .map(|unit| (public.join(unit.path).join("board.html"), single(unit)))
         .collect();
     let main_batch = pdfs.join("donghu-boards.pdf");
-    let sweep_batch = pdfs.join("ceshi-boards.pdf");
     jobs.push((public.join("donghu/boards.html"), main_batch.clone()));
-    jobs.push((public.join("ceshi/boards.html"), sweep_batch.clone()));
     print_all(&jobs);
+    // Every board of the site, as a clerk takes them to the print shop.
+    let everything = pdfs.join("all.pdf");
+    print_command(&site, &["--all"], &everything);
 
     let mut codes = Vec::new();
     for unit in &MAIN_UNITS {
@@ -722,6 +842,7 @@ fn check_sheet(sheet: Sheet) {
         assert_words_readable(words, sheet, &what);
         assert_phones_large(unit, words, &what);
         assert_qr(&pdf, 1, &unit.url(), sheet, &pdfs, &what);
+        assert_scans_at_arms_length(&pdf, 1, &unit.url(), &pdfs, &what);
         codes.push(board_code(words));
     }
 
@@ -767,26 +888,79 @@ fn check_sheet(sheet: Sheet) {
     all.sort_unstable();
     assert_eq!(seen, all, "donghu/boards.html must print every unit once");
 
-    // Every other team size fits its sheet too, with all its text readable.
-    assert_sheet_size(&sweep_batch, sheet, SWEEP_UNITS.len());
-    for (index, words) in print::words(&sweep_batch).iter().enumerate() {
+    // `print --all`: one sheet per board of the site, in the site's order, each with all its
+    // text readable and a code that reads as its own unit's address.
+    let all: Vec<&Unit> = SWEEP_UNITS.iter().chain(&MAIN_UNITS).collect();
+    assert_sheet_size(&everything, sheet, all.len());
+    let mut printed = Vec::new();
+    for (index, words) in print::words(&everything).iter().enumerate() {
         let text = print::joined_text(words);
-        let unit = SWEEP_UNITS
+        let unit = all
             .iter()
             .find(|unit| print::reads(words, unit.name))
-            .unwrap_or_else(|| {
-                panic!(
-                    "page {} of ceshi/boards.html names no unit:\n{text}",
-                    index + 1
-                )
-            });
+            .unwrap_or_else(|| panic!("page {} of print --all names no unit:\n{text}", index + 1));
         let what = format!(
-            "{} {} board of {} (team of {})",
-            sheet.paper, sheet.orientation, unit.name, unit.members
+            "{} {} print --all page {} ({}, team of {})",
+            sheet.paper,
+            sheet.orientation,
+            index + 1,
+            unit.name,
+            unit.members
         );
         assert_board_text(unit, words, &what);
         assert_words_readable(words, sheet, &what);
+        let png = pdfs.join(format!("all-{}.png", index + 1));
+        print::rasterise(&everything, index + 1, DPI, &png);
+        assert_eq!(
+            print::zbar_qr_codes(&png),
+            vec![unit.url()],
+            "{what}: the page's QR code must hold its own unit's URL"
+        );
+        printed.push(unit.path);
     }
+    let mut expected: Vec<&str> = all.iter().map(|u| u.path).collect();
+    expected.sort_unstable();
+    assert_eq!(
+        printed, expected,
+        "print --all must print every board once, in the site's order"
+    );
+}
+
+/// Runs `noticeboard print ARGS -o pdf` in the site and checks that it succeeded.
+fn print_command(site: &Site, args: &[&str], pdf: &Path) {
+    let mut all: Vec<&str> = vec!["print"];
+    all.extend(args);
+    all.extend(["-o", pdf.to_str().expect("UTF-8 path")]);
+    let out = site.run(&all);
+    assert!(
+        out.status.success(),
+        "noticeboard {} failed:\n{}",
+        all.join(" "),
+        common::text(&out)
+    );
+}
+
+/// The code on the page still decodes to exactly the unit's URL, with zbar and with ZXing, when
+/// the page is rasterised at 150 dpi, scaled to 40 % and blurred by one pixel: about what a
+/// phone's camera preview sees of a board from 60 cm.
+fn assert_scans_at_arms_length(pdf: &Path, page: usize, url: &str, scratch: &Path, what: &str) {
+    let stem = pdf.file_stem().unwrap().to_string_lossy();
+    let png = scratch.join(format!("{stem}-{page}-scan.png"));
+    let seen = scratch.join(format!("{stem}-{page}-seen.png"));
+    print::rasterise(pdf, page, DPI, &png);
+    print::seen_from_arms_length(&png, &seen);
+    assert_eq!(
+        print::zbar_qr_codes(&seen),
+        vec![url.to_string()],
+        "{what}: zbar does not read the code at 40 % and blurred ({})",
+        seen.display()
+    );
+    assert_eq!(
+        print::zxing_qr_codes(&seen),
+        vec![url.to_string()],
+        "{what}: ZXing does not read the code at 40 % and blurred ({})",
+        seen.display()
+    );
 }
 
 #[test]
@@ -888,4 +1062,246 @@ fn board_stylesheet_names_cjk_fonts_for_linux_windows_and_macos() {
         heading_rule.contains("font-weight: 700") || heading_rule.contains("font-weight: bold"),
         "the board's heading is not bold: {heading_rule}"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// `noticeboard print`: choosing boards, the reprint list, the print hint.
+
+/// The QR codes of every page of `pdf`, page by page, as zbar reads them.
+fn codes_by_page(pdf: &Path, scratch: &Path) -> Vec<Vec<String>> {
+    (1..=print::page_sizes_mm(pdf).len())
+        .map(|page| {
+            let png = scratch.join(format!(
+                "{}-{page}.png",
+                pdf.file_stem().unwrap().to_string_lossy()
+            ));
+            print::rasterise(pdf, page, DPI, &png);
+            print::zbar_qr_codes(&png)
+        })
+        .collect()
+}
+
+const A4_PORTRAIT: Sheet = Sheet {
+    paper: "A4",
+    orientation: "portrait",
+};
+
+/// A unit's record as build_site writes it, with `line` added after its name.
+fn with_line(site: &Site, unit: &str, line: &str) {
+    let file = format!("content/{unit}.toml");
+    let record = std::fs::read_to_string(site.path(&file)).expect("unit record");
+    let (name, rest) = record.split_once('\n').expect("name line");
+    site.write(&file, &format!("{name}\n{line}\n{rest}"));
+}
+
+#[test]
+fn print_reprint_prints_exactly_the_boards_on_the_reprint_list() {
+    let site = build_site(A4_PORTRAIT);
+    let scratch = site.path("pdf");
+    std::fs::create_dir_all(&scratch).unwrap();
+    // Two boards change after the first build: one unit's tasks, another's name.
+    with_line(
+        &site,
+        "donghu/liuzhuang",
+        "tasks = [\"组织村民议事\", \"调解邻里纠纷\"]",
+    );
+    let record = std::fs::read_to_string(site.path("content/ceshi/u4.toml")).unwrap();
+    site.write(
+        "content/ceshi/u4.toml",
+        &record.replace("name = \"四人村\"", "name = \"四人新村\""),
+    );
+    let pdf = scratch.join("reprint.pdf");
+    print_command(&site, &["--reprint"], &pdf);
+
+    let reprint: serde_json::Value =
+        serde_json::from_str(&site.public("reprint.json")).expect("reprint.json");
+    let listed: Vec<String> = reprint["boards"]
+        .as_array()
+        .expect("reprint.json lists boards")
+        .iter()
+        .map(|b| b["url"].as_str().expect("a board's url").to_string())
+        .collect();
+    let mut changed = vec![
+        format!("{BASE_URL}/ceshi/u4/"),
+        format!("{BASE_URL}/donghu/liuzhuang/"),
+    ];
+    changed.sort();
+    let mut sorted = listed.clone();
+    sorted.sort();
+    assert_eq!(
+        sorted, changed,
+        "the reprint list holds the two changed boards"
+    );
+    let sizes = print::page_sizes_mm(&pdf);
+    assert_eq!(sizes.len(), listed.len(), "one sheet per board on the list");
+    let codes = codes_by_page(&pdf, &scratch);
+    let expected: Vec<Vec<String>> = listed.iter().map(|url| vec![url.clone()]).collect();
+    assert_eq!(
+        codes, expected,
+        "the PDF holds exactly the reprint list's boards, in its order"
+    );
+    assert!(
+        print::reads(&print::words(&pdf)[0], "四人新村")
+            || print::reads(&print::words(&pdf)[1], "四人新村"),
+        "the reprinted board shows the new name"
+    );
+}
+
+#[test]
+fn print_takes_areas_and_units_by_name_or_path_and_refuses_what_it_cannot_find() {
+    let site = build_site(A4_PORTRAIT);
+    let scratch = site.path("pdf");
+    std::fs::create_dir_all(&scratch).unwrap();
+    let pdf = scratch.join("chosen.pdf");
+    // An area by its name (all its units) and a unit by its URL path, slashes and all.
+    print_command(&site, &["东湖镇", "/ceshi/u2/"], &pdf);
+    let codes = codes_by_page(&pdf, &scratch);
+    let expected: Vec<Vec<String>> = [
+        "ceshi/u2",
+        MAIN_UNITS[2].path,
+        MAIN_UNITS[0].path,
+        MAIN_UNITS[1].path,
+    ]
+    .iter()
+    .map(|path| vec![format!("{BASE_URL}/{path}/")])
+    .collect();
+    assert_eq!(
+        codes, expected,
+        "东湖镇's three boards and 二人村's, in site order"
+    );
+    let before = std::fs::read(&pdf).unwrap();
+
+    // A name that matches nothing: an error naming it, and the earlier PDF left as it was.
+    let out = site.run(&["print", "donghu/nowhere", "-o", pdf.to_str().unwrap()]);
+    let text = common::text(&out);
+    assert!(!out.status.success(), "an unknown unit must fail:\n{text}");
+    assert!(
+        text.contains("donghu/nowhere"),
+        "the error names it:\n{text}"
+    );
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        before,
+        "the earlier PDF is kept"
+    );
+
+    // A browser named that is not there, and nothing named at all: clear errors, no file.
+    let other = scratch.join("other.pdf");
+    let out = site.run(&[
+        "print",
+        "--all",
+        "--browser",
+        "/nowhere/chrome",
+        "-o",
+        other.to_str().unwrap(),
+    ]);
+    let text = common::text(&out);
+    assert!(
+        !out.status.success() && text.contains("/nowhere/chrome"),
+        "{text}"
+    );
+    let out = site.run(&["print", "-o", other.to_str().unwrap()]);
+    let text = common::text(&out);
+    assert!(!out.status.success() && text.contains("--all"), "{text}");
+    assert!(!other.exists(), "no PDF is written when nothing is printed");
+    let leftovers: Vec<_> = std::fs::read_dir(&scratch)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+/// The board page's print hint says that "background graphics" need not be ticked, and that
+/// is true: a browser printing with background graphics off (headless Chromium's default)
+/// still prints the red heading band, since board.css asks for exact colours.
+#[test]
+fn boards_print_their_colours_without_background_graphics_as_the_hint_says() {
+    let site = build_site(A4_PORTRAIT);
+    let unit = &MAIN_UNITS[0];
+    let html = site.public(&format!("{}/board.html", unit.path));
+    assert!(
+        !html.contains("勾选“背景图形”") && html.contains("“背景图形”勾不勾选都可以"),
+        "the print hint must say that background graphics are optional"
+    );
+    let pdf = site.path("board.pdf");
+    print::print_to_pdf(
+        &site.path("public").join(unit.path).join("board.html"),
+        &pdf,
+    );
+    let words = &print::words(&pdf)[0];
+    let heading = words
+        .iter()
+        .find(|w| HEADING.starts_with(w.text.as_str()) && w.text.chars().count() >= 4)
+        .expect("the heading is printed");
+    let png = site.path("board.png");
+    print::rasterise_colour(&pdf, 1, DPI, &png);
+    let image = image::open(&png).unwrap().to_rgb8();
+    let px = f64::from(DPI) / 25.4;
+    let (x0, x1) = ((heading.x_min * px) as u32, (heading.x_max * px) as u32);
+    let (y0, y1) = ((heading.y_min * px) as u32, (heading.y_max * px) as u32);
+    let (mut red, mut all) = (0, 0);
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let [r, g, b] = image.get_pixel(x, y).0;
+            all += 1;
+            if r > 150 && g < 90 && b < 90 {
+                red += 1;
+            }
+        }
+    }
+    assert!(
+        red * 2 > all,
+        "the heading band prints {red} red pixels of {all}: its background is lost without \
+         \"background graphics\""
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The residents' pages on small phones with large text.
+
+/// Every page type of the site, served as on its host, holds on a 360 px and a 320 px phone at
+/// 200 % text: no horizontal scrolling and no text squeezed into a column one character wide.
+/// The fixture is the print fixture: the longest names, titles, organisations and addresses.
+#[test]
+fn every_page_type_holds_on_small_phones_at_200_percent_text() {
+    let site = build_site(A4_PORTRAIT);
+    let prefix = "/shifan/";
+    let server = print::Server::start(&site.path("public"), prefix);
+    let long = MAIN_UNITS[2].path;
+    let pages = [
+        ("front page", String::new()),
+        ("area", "donghu/".to_string()),
+        ("unit", format!("{long}/")),
+        ("unit of one", format!("{}/", MAIN_UNITS[0].path)),
+        ("person", format!("people/{}/", PEOPLE[0].id)),
+        ("people list", "people/".to_string()),
+        ("coverage", "coverage/".to_string()),
+        ("404", "404.html".to_string()),
+        ("board on screen", format!("{long}/board.html")),
+    ];
+    let mut problems = Vec::new();
+    for (kind, path) in &pages {
+        let url = server.url(prefix, path);
+        let answer = print::node("layout.mjs", std::slice::from_ref(&url));
+        for screen in answer["screens"].as_array().expect("screens") {
+            let name = screen["screen"].as_str().unwrap_or("?");
+            if screen["scrollWidth"].as_i64() > screen["clientWidth"].as_i64() {
+                problems.push(format!(
+                    "{kind} ({path}), {name}: {} px wide on a {} px screen; sticking out: {}",
+                    screen["scrollWidth"], screen["clientWidth"], screen["sticking"]
+                ));
+            }
+            for narrow in screen["narrow"].as_array().into_iter().flatten() {
+                problems.push(format!(
+                    "{kind} ({path}), {name}: one-character column: {narrow}"
+                ));
+            }
+        }
+        for error in answer["errors"].as_array().into_iter().flatten() {
+            problems.push(format!("{kind} ({path}): console error {error}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -39,13 +39,14 @@ struct BatchLink {
     current: bool,
 }
 
-/// Printed width of a board's QR symbol (without quiet zone) on A4; scaled with the paper.
-/// About 1.1 mm modules for a typical 50–70 character URL: WeChat reads that from about a
-/// metre, where residents stand in front of a board at the village gate.
-const BOARD_QR_SYMBOL_MM: f64 = 38.0;
-/// Smallest printed module on A4 (scaled with the paper), for URLs long enough to need a
-/// high QR version: the code grows rather than its modules shrink below this.
-const BOARD_QR_MIN_MODULE_MM: f64 = 0.9;
+/// Smallest printed width of a board's QR symbol (without quiet zone) on A4; scaled with the
+/// paper.
+const BOARD_QR_SYMBOL_MM: f64 = 50.0;
+/// Smallest printed module on A4 (scaled with the paper). A board rasterised at 150 dpi,
+/// scaled to 40 % and blurred by one pixel (a phone camera's preview at about 60 cm) decodes
+/// with ZXing from about 1.0 mm modules but with zbar only from about 1.4 mm: a URL long enough
+/// to need a high QR version gets a larger code rather than smaller modules.
+const BOARD_QR_MIN_MODULE_MM: f64 = 1.5;
 
 /// The printed side of the site's boards' QR codes, quiet zone included, in mm: set by the unit
 /// URL that needs the most modules.
@@ -122,6 +123,15 @@ pub(crate) fn board_hash(site: &Site, heading: &str, view: &UnitView) -> String 
             m.person.photo.as_ref().map_or("", |p| p.print.src.as_str()),
         ] {
             field(s);
+        }
+        // Printed since covers and the lead's label came onto the board; added only when
+        // present, so that a board without them keeps the hash it had.
+        if m.lead {
+            field("\u{1}lead");
+        }
+        for covered in &m.covers {
+            field("\u{1}covers");
+            field(covered);
         }
     }
     let digest = h.finalize();

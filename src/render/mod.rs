@@ -22,6 +22,7 @@ mod writer;
 
 pub(crate) use boards::{Board, REPRINT_BATCH};
 pub(crate) use incremental::{Fingerprints, QrCache, Scope, ViewCache, Views, fingerprint};
+pub(crate) use templates::relative_root as templates_relative_root;
 
 use crate::coverage::Report;
 use crate::model::{Site, Unit};

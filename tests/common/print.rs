@@ -297,9 +297,11 @@ fn reads_on(
             let same_line = down.abs() < 0.25 * size
                 && word.x_min >= before.x_max - 0.5
                 && word.x_min - before.x_max < 0.5 * size;
+            // A line may start left of the one above: on a compact card the text flows round
+            // the photo and then takes the card's whole width.
             let next_line = down > 0.2 * size
                 && down < 1.2 * size
-                && word.x_min >= line.0 - size
+                && word.x_min >= line.0 - 6.0 * size
                 && word.x_min <= line.1;
             if !same_line && !next_line {
                 return false;
@@ -318,25 +320,33 @@ fn reads_on(
 /// Rasterises page `page` (1-based) of `pdf` at `dpi` into a greyscale PNG at `png`, as a scan
 /// of the printed sheet.
 pub(crate) fn rasterise(pdf: &Path, page: usize, dpi: u32, png: &Path) {
+    rasterise_as(pdf, page, dpi, png, true);
+}
+
+/// Rasterises page `page` of `pdf` at `dpi` in colour into a PNG at `png`.
+pub(crate) fn rasterise_colour(pdf: &Path, page: usize, dpi: u32, png: &Path) {
+    rasterise_as(pdf, page, dpi, png, false);
+}
+
+fn rasterise_as(pdf: &Path, page: usize, dpi: u32, png: &Path, grey: bool) {
     let prefix = png.with_extension("");
     let page = page.to_string();
     let dpi = dpi.to_string();
-    let output = run(
-        "pdftoppm",
-        &[
-            "-r".as_ref(),
-            dpi.as_ref(),
-            "-gray".as_ref(),
-            "-png".as_ref(),
-            "-singlefile".as_ref(),
-            "-f".as_ref(),
-            page.as_ref(),
-            "-l".as_ref(),
-            page.as_ref(),
-            pdf.as_os_str(),
-            prefix.as_os_str(),
-        ],
-    );
+    let mut args: Vec<&OsStr> = vec!["-r".as_ref(), dpi.as_ref()];
+    if grey {
+        args.push("-gray".as_ref());
+    }
+    args.extend::<[&OsStr; 8]>([
+        "-png".as_ref(),
+        "-singlefile".as_ref(),
+        "-f".as_ref(),
+        page.as_ref(),
+        "-l".as_ref(),
+        page.as_ref(),
+        pdf.as_os_str(),
+        prefix.as_os_str(),
+    ]);
+    let output = run("pdftoppm", &args);
     assert!(
         output.status.success(),
         "pdftoppm failed on {}: {}",
@@ -510,4 +520,236 @@ pub(crate) fn dark_pixels_in_ring(
         }
     }
     dark
+}
+
+/// The page `png` as a phone's camera preview sees a board from about 60 cm: scaled to 40 %
+/// and blurred by one pixel (Gaussian, σ = 1 px), written to `seen`.
+pub(crate) fn seen_from_arms_length(png: &Path, seen: &Path) {
+    let page = image::open(png)
+        .unwrap_or_else(|e| panic!("read {}: {e}", png.display()))
+        .to_luma8();
+    let (width, height) = page.dimensions();
+    let small = image::imageops::resize(
+        &page,
+        (width * 2).div_ceil(5),
+        (height * 2).div_ceil(5),
+        image::imageops::FilterType::Triangle,
+    );
+    image::imageops::blur(&small, 1.0)
+        .save(seen)
+        .unwrap_or_else(|e| panic!("write {}: {e}", seen.display()));
+}
+
+/// The QR codes that ZXing (zxing-cpp, through its Python module) reads in an image: a second
+/// decoder beside zbar, as on many Android phones. The module is installed with pip on first
+/// use; where that is impossible the test fails with the command to run.
+pub(crate) fn zxing_qr_codes(png: &Path) -> Vec<String> {
+    let python = crate::common::tools::require_python_module("zxingcpp", "zxing-cpp");
+    let image = image::open(png)
+        .unwrap_or_else(|e| panic!("read {}: {e}", png.display()))
+        .to_luma8();
+    let (width, height) = image.dimensions();
+    let raw = png.with_extension("gray");
+    std::fs::write(&raw, image.as_raw()).expect("write the raw image for ZXing");
+    let script = "import sys, zxingcpp\n\
+        data = open(sys.argv[1], 'rb').read()\n\
+        view = memoryview(data).cast('B', (int(sys.argv[3]), int(sys.argv[2])))\n\
+        for code in zxingcpp.read_barcodes(view, formats=zxingcpp.BarcodeFormat.QRCode):\n\
+        \x20   print(code.text)\n";
+    let output = Command::new(&python)
+        .arg("-c")
+        .arg(script)
+        .arg(&raw)
+        .arg(width.to_string())
+        .arg(height.to_string())
+        .output()
+        .expect("run python3 with ZXing");
+    assert!(
+        output.status.success(),
+        "ZXing failed on {}: {}",
+        png.display(),
+        stderr_of(&output)
+    );
+    String::from_utf8(output.stdout)
+        .expect("ZXing prints UTF-8")
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// The lines the printed address `url` is set in, top to bottom: the page's ASCII words that
+/// are parts of it, grouped by line. Other ASCII text on a board (phone numbers, the board
+/// code) is never part of a unit's address.
+pub(crate) fn url_lines(words: &[Word], url: &str) -> Vec<String> {
+    let mut parts: Vec<&Word> = words
+        .iter()
+        .filter(|w| w.text.len() >= 3 && w.text.is_ascii() && url.contains(w.text.as_str()))
+        .collect();
+    parts.sort_by(|a, b| a.y_centre().total_cmp(&b.y_centre()));
+    let mut lines: Vec<Vec<&Word>> = Vec::new();
+    for word in parts {
+        match lines.last_mut() {
+            Some(line) if (line[0].y_centre() - word.y_centre()).abs() < 0.3 * line[0].height() => {
+                line.push(word)
+            }
+            _ => lines.push(vec![word]),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|mut line| {
+            line.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+            line.iter().map(|w| w.text.as_str()).collect()
+        })
+        .collect()
+}
+
+/// A static file server on 127.0.0.1 for a built site, serving `public` below `prefix` (the
+/// path of the site's base_url, e.g. `/shifan/`), so that pages with root-relative links (the
+/// 404 page) load their stylesheet as on the real host. Stops when dropped.
+pub(crate) struct Server {
+    pub(crate) addr: std::net::SocketAddr,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Server {
+    pub(crate) fn start(public: &Path, prefix: &str) -> Server {
+        use std::sync::atomic::Ordering;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        let addr = listener.local_addr().expect("local address");
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = stop.clone();
+        let (public, prefix) = (public.to_path_buf(), prefix.to_string());
+        let thread = std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                if flag.load(Ordering::SeqCst) {
+                    break;
+                }
+                if let Ok(stream) = stream {
+                    let (public, prefix) = (public.clone(), prefix.clone());
+                    std::thread::spawn(move || serve_one(stream, &public, &prefix));
+                }
+            }
+        });
+        Server {
+            addr,
+            stop,
+            thread: Some(thread),
+        }
+    }
+
+    /// The address of `path` (site-relative) on this server.
+    pub(crate) fn url(&self, prefix: &str, path: &str) -> String {
+        format!("http://{}{prefix}{path}", self.addr)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+        let _ = std::net::TcpStream::connect(self.addr);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn serve_one(mut stream: std::net::TcpStream, public: &Path, prefix: &str) {
+    use std::io::{BufRead, Write};
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let mut reader = std::io::BufReader::new(&stream);
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    loop {
+        let mut header = String::new();
+        match reader.read_line(&mut header) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if header.trim().is_empty() => break,
+            Ok(_) => {}
+        }
+    }
+    let target = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    let path = percent_decode(path);
+    let file = path
+        .strip_prefix(prefix)
+        .filter(|rest| !rest.split('/').any(|part| part == ".."))
+        .map(|rest| {
+            let file = public.join(rest);
+            if file.is_dir() {
+                file.join("index.html")
+            } else {
+                file
+            }
+        })
+        .filter(|file| file.is_file());
+    let (status, file) = match file {
+        Some(file) => ("200 OK", file),
+        None => ("404 Not Found", public.join("404.html")),
+    };
+    let body = std::fs::read(&file).unwrap_or_default();
+    let kind = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css",
+        Some("js") => "text/javascript",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg") | Some("jpeg") => "image/jpeg",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(byte) = path
+                .get(i + 1..i + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
+            out.push(byte);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Runs `tests/browser/<script>` with node and returns its JSON answer. The npm packages
+/// (puppeteer-core, which drives Debian's chromium) are installed on first use.
+pub(crate) fn node(script: &str, args: &[String]) -> serde_json::Value {
+    crate::common::tools::require_node_modules();
+    let dir = Path::new(crate::common::tools::BROWSER_DIR);
+    let output = Command::new(crate::common::tools::require("node"))
+        .arg(script)
+        .args(args)
+        .current_dir(dir)
+        .env("CHROME_PATH", chromium())
+        .output()
+        .expect("run node");
+    assert!(
+        output.status.success(),
+        "node {script} failed: {}",
+        stderr_of(&output)
+    );
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "node {script} printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stdout)
+        )
+    })
 }

@@ -143,6 +143,10 @@ pub(crate) fn require_python_module(module: &str, pip_package: &str) -> PathBuf 
         is_root(),
         "the Python module `{module}` is missing; install it with: {line}"
     );
+    let has_pip = || succeeds(Command::new(&python).args(["-m", "pip", "--version"]));
+    if !has_pip() {
+        apt_install(&["python3-pip"], "pip is missing");
+    }
     eprintln!("tests: the Python module `{module}` is missing; running `{line}` (first run only)");
     let pip = |extra: &[&str]| {
         succeeds(
