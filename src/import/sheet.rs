@@ -72,35 +72,36 @@ impl Sheet {
     }
 }
 
-/// Where the header row is and what each of its cells means.
+/// Where the header row is and what each of its cells means. `C` is the kind of sheet's
+/// columns: a roster's [`Column`], or another table's (the work log's).
 #[derive(Debug, Clone)]
-pub struct Layout {
+pub struct Layout<C = Column> {
     /// 0-based index into [`Sheet::rows`].
     pub header_row: usize,
     /// The recognised columns: (column, 0-based index, header as written).
-    pub columns: Vec<(Column, usize, String)>,
+    pub columns: Vec<(C, usize, String)>,
     /// Headers that mean nothing to import: (header as written, 0-based index).
     pub unused: Vec<(String, usize)>,
     /// The first text above the header (a title row such as "东湖镇干部联系花名册").
     pub title: Option<String>,
 }
 
-impl Layout {
-    pub fn index(&self, column: Column) -> Option<usize> {
+impl<C: Copy + PartialEq> Layout<C> {
+    pub fn index(&self, column: C) -> Option<usize> {
         self.columns
             .iter()
             .find(|(c, _, _)| *c == column)
             .map(|(_, i, _)| *i)
     }
 
-    pub fn header(&self, column: Column) -> Option<(&str, usize)> {
+    pub fn header(&self, column: C) -> Option<(&str, usize)> {
         self.columns
             .iter()
             .find(|(c, _, _)| *c == column)
             .map(|(_, i, h)| (h.as_str(), *i))
     }
 
-    pub fn has(&self, column: Column) -> bool {
+    pub fn has(&self, column: C) -> bool {
         self.index(column).is_some()
     }
 
@@ -119,15 +120,25 @@ pub const HEADER_SEARCH_ROWS: usize = 30;
 
 /// Finds the header row: the first row naming both the unit and the name column.
 pub fn find_header(sheet: &Sheet) -> Option<Layout> {
+    find_header_with(sheet, Column::from_header, &[Column::Unit, Column::Name])
+}
+
+/// Finds the header row of any table: the first row in which `recognise` finds every column
+/// of `required`.
+pub fn find_header_with<C: Copy + PartialEq>(
+    sheet: &Sheet,
+    recognise: impl Fn(&str) -> Option<C>,
+    required: &[C],
+) -> Option<Layout<C>> {
     for (index, row) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
-        let mut columns: Vec<(Column, usize, String)> = Vec::new();
+        let mut columns: Vec<(C, usize, String)> = Vec::new();
         let mut unused = Vec::new();
         for (j, cell) in row.iter().enumerate() {
             let text = cell.text();
             if text.is_empty() {
                 continue;
             }
-            match Column::from_header(&text) {
+            match recognise(&text) {
                 Some(c) if !columns.iter().any(|(seen, _, _)| *seen == c) => {
                     columns.push((c, j, text))
                 }
@@ -135,8 +146,8 @@ pub fn find_header(sheet: &Sheet) -> Option<Layout> {
                 _ => unused.push((text, j)),
             }
         }
-        let has = |c: Column| columns.iter().any(|(seen, _, _)| *seen == c);
-        if has(Column::Unit) && has(Column::Name) {
+        let has = |c: &C| columns.iter().any(|(seen, _, _)| seen == c);
+        if required.iter().all(has) {
             let title = sheet.rows[..index]
                 .iter()
                 .flat_map(|r| r.iter())
