@@ -94,9 +94,15 @@ fn load_site_with(
     timings: &mut Timings,
 ) -> Option<Site> {
     let loaded = config::load(root, out);
-    let content = content::load_with(root, out, reads);
+    let (content, logs) = rayon::join(
+        || content::load_with(root, out, reads),
+        || crate::worklog::read(root),
+    );
     timings.stage("read");
-    let (mut config, _) = loaded?;
+    let Some((mut config, _)) = loaded else {
+        out.extend(logs.diagnostics);
+        return None;
+    };
     if let Some(url) = base_url
         && let Err(d) = config.with_base_url(url)
     {
@@ -105,6 +111,7 @@ fn load_site_with(
     }
     let date = publication_date(config.date);
     let site = model::resolve(config, root, content, date, out);
+    let site = crate::worklog::attach(site, logs, out);
     timings.stage("resolve");
     // Errors found while loading (syntax, encoding, ID numbers) stop the build as well.
     if out.has_errors() { None } else { site }

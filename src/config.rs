@@ -106,6 +106,8 @@ pub struct Config {
     pub date: Option<Date>,
     pub board: BoardConfig,
     pub rules: Rules,
+    /// `[rules.visits]` and `[ledger]`: the work log's rules and what it publishes.
+    pub worklog: crate::worklog::Settings,
 }
 
 impl Config {
@@ -148,6 +150,7 @@ struct ConfigRecord {
     board: BoardRecord,
     #[serde(default)]
     rules: RulesRecord,
+    ledger: Option<crate::worklog::settings::LedgerRecord>,
 }
 
 #[derive(Deserialize, Default)]
@@ -165,10 +168,12 @@ struct RulesRecord {
     max_units_per_person: Option<usize>,
     max_age_days: Option<i64>,
     publish_report: Option<bool>,
+    visits: Option<crate::worklog::settings::VisitRulesRecord>,
 }
 
 const KNOWN: &[&str] = &[
     "title", "base_url", "language", "theme", "hotline", "issuer", "date", "board", "rules",
+    "ledger",
 ];
 const KNOWN_BOARD: &[&str] = &["paper", "orientation", "heading", "tasks"];
 const KNOWN_RULES: &[&str] = &[
@@ -177,6 +182,7 @@ const KNOWN_RULES: &[&str] = &[
     "max_units_per_person",
     "max_age_days",
     "publish_report",
+    "visits",
 ];
 
 /// Reads `config.toml` from the site folder. Every problem goes into `out`; `None` when the
@@ -208,7 +214,11 @@ pub fn load(site: &Path, out: &mut Diagnostics) -> Option<(Config, SourceFile)> 
         &file,
         &doc,
         KNOWN,
-        &[("board", KNOWN_BOARD), ("rules", KNOWN_RULES)],
+        &[
+            ("board", KNOWN_BOARD),
+            ("rules", KNOWN_RULES),
+            ("ledger", crate::worklog::settings::LEDGER_KEYS),
+        ],
         out,
     );
     let record: ConfigRecord = match source::parse_toml(&file, &doc) {
@@ -336,6 +346,7 @@ fn resolve(
             max_age_days: r.rules.max_age_days.unwrap_or(defaults.max_age_days),
             publish_report: r.rules.publish_report.unwrap_or(defaults.publish_report),
         },
+        worklog: crate::worklog::settings::resolve(r.rules.visits, r.ledger, file, doc, out),
     }
 }
 
@@ -384,6 +395,7 @@ mod tests {
                 tasks: vec![],
             },
             rules: Rules::default(),
+            worklog: Default::default(),
         }
     }
 }

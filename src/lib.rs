@@ -22,5 +22,6 @@ pub mod render;
 pub mod serve;
 pub mod timings;
 pub mod validate;
+pub mod worklog;
 
 pub use build::{BuildError, BuildOptions, BuildSummary, build, check};

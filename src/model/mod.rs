@@ -206,6 +206,8 @@ pub struct Site {
     pub front_title: Option<String>,
     pub front_description: Option<String>,
     pub front_body: Option<String>,
+    /// The visit log and the problem ledger (`content/visits/`, `content/ledger/`).
+    pub worklog: crate::worklog::Worklog,
 }
 
 impl Site {

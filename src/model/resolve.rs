@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 use time::Date;
 
 /// Top-level URL segments the build writes itself; no area may take them.
-pub const RESERVED_SEGMENTS: &[&str] = &["people", "photos", "assets", "coverage", "reprint"];
+pub const RESERVED_SEGMENTS: &[&str] = &[
+    "people", "photos", "assets", "coverage", "reprint", "ledger",
+];
 
 /// Builds the model. Every problem goes to `out`; `None` when there were errors.
 pub fn resolve(
@@ -196,6 +198,7 @@ pub fn resolve(
         front_title,
         front_description,
         front_body,
+        worklog: Default::default(),
     })
 }
 
