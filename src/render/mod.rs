@@ -464,9 +464,10 @@ impl<'a> Renderer<'a> {
                 .zip(codes.par_iter())
                 .filter(|((((index, _), _), _), _)| scope.unit(*index))
                 .try_for_each(
-                    |((((_, unit), view), value), code)| -> Result<(), RenderError> {
+                    |((((index, unit), view), value), code)| -> Result<(), RenderError> {
                         let mut ctx = Context::new();
                         ctx.insert_value("unit", value.clone());
+                        ctx.insert("worklog", &crate::worklog::views::unit_section(site, index));
                         page(
                             "unit.html",
                             &unit.path(),
@@ -590,6 +591,22 @@ impl<'a> Renderer<'a> {
                 "coverage/",
                 strings_title(site.config.language, "coverage"),
                 "",
+                ctx,
+            )?;
+        }
+        if scope.lists()
+            && let Some(ledger) = crate::worklog::views::ledger_page(site)
+        {
+            let strings = load_strings(input.theme, site.config.language)?;
+            let text = |key: &str| strings.get(key).and_then(toml::Value::as_str).unwrap_or("");
+            let mut ctx = Context::new();
+            ctx.insert("ledger", &ledger);
+            let path = crate::worklog::views::LEDGER_PAGE;
+            page(
+                "ledger.html",
+                path,
+                text("log_ledger_title"),
+                text("log_ledger_intro"),
                 ctx,
             )?;
         }
@@ -1042,6 +1059,8 @@ fn site_fingerprint(input: &RenderInput, people: &[u64]) -> u64 {
     for unit in &site.units {
         (&unit.id, &unit.aliases).hash(&mut h);
     }
+    // Unit pages and the ledger page show the work log.
+    site.worklog.hash(&mut h);
     // Who is published shows on the people list, the search index and the sitemap.
     for person in &site.people {
         (&person.id, person.serving).hash(&mut h);
