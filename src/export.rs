@@ -16,6 +16,8 @@ pub enum ExportFormat {
     Xlsx,
     Csv,
     Popolo,
+    /// The audit (coverage gaps and the work log's findings) as a workbook.
+    AuditXlsx,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -81,6 +83,15 @@ pub fn export(
                 })?;
             bytes.push(b'\n');
             (bytes, memberships)
+        }
+        ExportFormat::AuditXlsx => {
+            let report = crate::coverage::audit(site);
+            crate::worklog::xlsx::workbook(&report, site.config.language).map_err(|e| {
+                ExportError::Xlsx {
+                    path: shown.clone(),
+                    message: e.to_string(),
+                }
+            })?
         }
     };
     write_atomically(output, &bytes).map_err(|source| ExportError::Io {

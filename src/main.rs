@@ -71,7 +71,7 @@ enum Command {
         #[arg(long)]
         skip_bad: bool,
     },
-    /// Write the site's roster back out (xlsx, csv) or as Popolo JSON.
+    /// Write the site's roster back out (xlsx, csv), as Popolo JSON, or the audit as a workbook.
     Export {
         #[arg(long, value_enum)]
         format: ExportKind,
@@ -85,6 +85,9 @@ enum ExportKind {
     Xlsx,
     Csv,
     Popolo,
+    /// The audit as a workbook: coverage gaps, units not visited in time, people with too few
+    /// home visits, overdue and undated ledger entries.
+    AuditXlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -224,8 +227,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExportKind::Xlsx => noticeboard::export::ExportFormat::Xlsx,
                 ExportKind::Csv => noticeboard::export::ExportFormat::Csv,
                 ExportKind::Popolo => noticeboard::export::ExportFormat::Popolo,
+                ExportKind::AuditXlsx => noticeboard::export::ExportFormat::AuditXlsx,
             };
             let written = noticeboard::export::export(&site, format, &output)?;
+            if format == noticeboard::export::ExportFormat::AuditXlsx {
+                let path = output.display().to_string();
+                eprintln!(
+                    "{}",
+                    noticeboard::worklog::messages::exported(written.rows, &path)
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
             let what = if format == noticeboard::export::ExportFormat::Popolo {
                 "memberships"
             } else {
