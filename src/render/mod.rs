@@ -1060,7 +1060,7 @@ fn site_fingerprint(input: &RenderInput, people: &[u64]) -> u64 {
         (&unit.id, &unit.aliases).hash(&mut h);
     }
     // Unit pages and the ledger page show the work log.
-    site.worklog.hash(&mut h);
+    crate::worklog::views::hash_shown(site, &mut h);
     // Who is published shows on the people list, the search index and the sitemap.
     for person in &site.people {
         (&person.id, person.serving).hash(&mut h);

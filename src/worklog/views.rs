@@ -14,6 +14,25 @@ pub const LEDGER_PAGE: &str = "ledger/";
 /// How many of a unit's latest visits its page lists.
 pub const LATEST_VISITS: usize = 5;
 
+/// Hashes what the work log's views show besides each unit's own record: the log itself and
+/// the names of the people in it, who need not be on the team of the unit they visited. A
+/// `serve` session renders everything again when it changes.
+pub fn hash_shown(site: &Site, h: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    let log = &site.worklog;
+    log.hash(h);
+    let mut named = vec![false; site.people.len()];
+    let rows = log.visits().iter().map(|v| v.people);
+    for people in rows.chain(log.ledger().iter().map(|e| e.owners)) {
+        for p in log.people(people) {
+            named[p] = true;
+        }
+    }
+    for (person, _) in site.people.iter().zip(&named).filter(|(_, n)| **n) {
+        person.name.hash(h);
+    }
+}
+
 /// The `worklog` of `unit.html`.
 #[derive(Debug, Serialize)]
 pub struct UnitSection<'a> {
