@@ -98,7 +98,7 @@ fn west_visits() -> Vec<u8> {
         sheet.write_string(0, j as u16, *h).unwrap();
     }
     let day = |d: u8| ExcelDateTime::from_ymd(2024, 5, d).unwrap();
-    sheet.write_date_with_format(1, 0, &day(30), &date).unwrap();
+    sheet.write_date_with_format(1, 0, day(30), &date).unwrap();
     sheet.write_string(1, 1, "xishan/dongcun").unwrap();
     sheet.write_string(1, 2, "zhang2").unwrap();
     sheet.write_string(1, 3, "home").unwrap();
@@ -109,7 +109,7 @@ fn west_visits() -> Vec<u8> {
     sheet.write_string(2, 2, "zhang2").unwrap();
     sheet.write_string(2, 3, "入户").unwrap();
     sheet.write_string(2, 5, "饮水安全").unwrap();
-    sheet.write_date_with_format(3, 0, &day(12), &date).unwrap();
+    sheet.write_date_with_format(3, 0, day(12), &date).unwrap();
     sheet.write_string(3, 1, "xishan/东村").unwrap();
     sheet.write_string(3, 2, "zhang2、李华").unwrap();
     sheet.write_string(3, 3, "座谈").unwrap();
