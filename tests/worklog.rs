@@ -345,7 +345,7 @@ fn the_ledger_page_sums_by_area_and_category_and_lists_the_overdue_entries() {
         "{page}"
     );
     let rows = |class: &str| -> Vec<String> {
-        let start = page.find(&format!("class=\"ledger {class}\"")).unwrap();
+        let start = page.find(&format!("class=\"coverage {class}\"")).unwrap();
         let end = start + page[start..].find("</table>").unwrap();
         items(&page[start..end], "tr")
             .into_iter()
@@ -415,7 +415,12 @@ fn bad_rows_are_errors_with_file_row_and_column_and_the_output_stays() {
          2024-05-01,donghu/刘庄村,王兴,入户,1,户主身份证11010519491231002X\n\
          2024-05-01,donghu/刘庄村,王兴,入户,1,回访电话13812345678\n\
          2024-05-01,donghu/刘庄村,王兴,入户,若干,户数\n\
+         2024-05-01,石桥村,王兴,入户,1,两个石桥村\n\
          2024-05-01,donghu/刘庄村,王兴,入户,1,可打王兴电话13912340001\n",
+    );
+    site.write(
+        "content/xishan/石桥村.toml",
+        &unit("石桥村", &["li", "zhang2"]),
     );
     site.write(
         "content/ledger/bad.csv",
@@ -512,6 +517,12 @@ fn bad_rows_are_errors_with_file_row_and_column_and_the_output_stays() {
             9,
             Some(5),
             "row 9, column 户数 (E): \"若干\" is not a number of households",
+        ),
+        (
+            visits,
+            10,
+            Some(2),
+            "row 10, column 单位 (B): \"石桥村\" names more than one unit: donghu/石桥村, xishan/石桥村",
         ),
     ];
     let got: Vec<(&str, u64, Option<u64>, &str)> = errors

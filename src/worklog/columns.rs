@@ -193,10 +193,8 @@ impl Status {
     /// The Chinese or English word, or a common variant (`办结`, `in progress`).
     pub fn parse(text: &str) -> Option<Status> {
         let text = text.trim();
-        let english = text.to_ascii_lowercase().replace([' ', '-'], "_");
-        Status::ALL
-            .into_iter()
-            .find(|s| s.chinese() == text || s.key() == english)
+        let chinese = Status::ALL.into_iter().find(|s| s.chinese() == text);
+        chinese
             .or(match text {
                 "未办" | "未办理" | "待办理" => Some(Status::Open),
                 "已交办" => Some(Status::Assigned),
@@ -204,6 +202,10 @@ impl Status {
                 "办结" | "已完成" | "已解决" => Some(Status::Resolved),
                 "反馈" | "已回复" => Some(Status::Answered),
                 _ => None,
+            })
+            .or_else(|| {
+                let english = text.to_ascii_lowercase().replace([' ', '-'], "_");
+                Status::ALL.into_iter().find(|s| s.key() == english)
             })
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod columns;
+mod lookup;
 pub mod messages;
 pub mod model;
 mod privacy;

@@ -6,23 +6,20 @@
 use super::columns::{
     CATEGORIES, LedgerColumn, LogColumn, Status, VISIT_KINDS, VisitColumn, find_word,
 };
+use super::lookup::Lookup;
 use super::messages;
 use super::model::{self, Category, LedgerEntry, RowAt, TableName, Visit, VisitKind, Worklog};
 use super::privacy::{self, Finding};
 use super::read::{Logs, Table};
-use crate::content::source::nearest;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::import::columns::letter;
 use crate::import::rows::date_cell;
-use crate::import::sheet::Cell;
-use crate::model::{PersonIndex, Site, UnitIndex};
-use foldhash::{HashMap, HashSet};
+use crate::import::sheet::{Cell, Sheet};
+use crate::model::{Site, UnitIndex};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use time::Date;
 
-/// Marks a name that several units or people share.
-const AMBIGUOUS: u32 = u32::MAX;
 /// Suggestions ("did you mean") compare a name with every unit or person; past this many bad
 /// names in one table they are left out, so a wrong file cannot take minutes.
 const MAX_SUGGESTIONS: usize = 50;
@@ -112,231 +109,6 @@ fn duplicate_ids(entries: &[LedgerEntry], tables: &[TableName], out: &mut Diagno
     }
 }
 
-/// Units and people by every name a log may use, and the numbers that are published.
-struct Lookup<'a> {
-    site: &'a Site,
-    /// Ids (URL paths), paths under `content/` and former ids (aliases).
-    unit_paths: HashMap<String, u32>,
-    /// `东湖镇/刘庄村` and `刘庄村`: [`AMBIGUOUS`] when several units have the name.
-    unit_names: HashMap<String, u32>,
-    person_ids: HashMap<&'a str, u32>,
-    person_names: HashMap<&'a str, u32>,
-    published_phones: HashSet<&'a str>,
-}
-
-impl<'a> Lookup<'a> {
-    fn new(site: &'a Site) -> Self {
-        let mut unit_paths = HashMap::default();
-        let mut unit_names = HashMap::default();
-        let name = |map: &mut HashMap<String, u32>, key: String, unit: u32| {
-            map.entry(key)
-                .and_modify(|u| {
-                    if *u != unit {
-                        *u = AMBIGUOUS
-                    }
-                })
-                .or_insert(unit);
-        };
-        for (i, unit) in site.units.iter().enumerate() {
-            let i = i as u32;
-            unit_paths.insert(unit.id.clone(), i);
-            unit_paths.entry(content_path(&unit.source)).or_insert(i);
-            for alias in &unit.aliases {
-                unit_paths.entry(alias.clone()).or_insert(i);
-            }
-            let mut names: Vec<&str> = site
-                .ancestors(unit.area)
-                .into_iter()
-                .map(|a| site.areas[a].name.as_str())
-                .collect();
-            names.push(&unit.name);
-            name(&mut unit_names, names.join("/"), i);
-            if names.len() > 1 {
-                name(&mut unit_names, unit.name.clone(), i);
-            }
-        }
-        let mut person_names: HashMap<&str, u32> = HashMap::default();
-        for (i, p) in site.people.iter().enumerate() {
-            person_names
-                .entry(p.name.as_str())
-                .and_modify(|x| *x = AMBIGUOUS)
-                .or_insert(i as u32);
-        }
-        let mut published_phones: HashSet<&str> = HashSet::default();
-        for p in site.people.iter().filter(|p| p.serving) {
-            published_phones.insert(&p.phone.e164);
-            if let Some(office) = &p.office_phone {
-                published_phones.insert(&office.e164);
-            }
-        }
-        let records = site.areas.iter().filter_map(|a| a.record.as_ref());
-        for unit in site.units.iter().chain(records) {
-            if let Some(h) = &unit.hotline {
-                published_phones.insert(&h.e164);
-            }
-        }
-        if let Some(h) = &site.config.hotline {
-            published_phones.insert(&h.e164);
-        }
-        Lookup {
-            site,
-            unit_paths,
-            unit_names,
-            person_ids: site
-                .people
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.id.as_str(), i as u32))
-                .collect(),
-            person_names,
-            published_phones,
-        }
-    }
-
-    /// The unit a cell names (with the row's 镇街, if the sheet has that column).
-    fn unit(&self, area: &str, text: &str, suggest: bool) -> Result<UnitIndex, (String, String)> {
-        let key = unit_key(text);
-        let found = if area.is_empty() || key.contains('/') {
-            self.unit_paths
-                .get(key.as_ref())
-                .or_else(|| self.unit_names.get(key.as_ref()))
-        } else {
-            self.unit_names
-                .get(format!("{}/{key}", unit_key(area)).as_str())
-        };
-        match found {
-            Some(&AMBIGUOUS) => Err(messages::ambiguous_unit(text, &self.units_named(&key))),
-            Some(&u) => Ok(u as usize),
-            None => {
-                let best = suggest.then(|| self.nearest_unit(&key)).flatten();
-                Err(messages::unknown_unit(text, best))
-            }
-        }
-    }
-
-    /// The content paths of the units whose name (or area and name) is `key`.
-    fn units_named(&self, key: &str) -> Vec<String> {
-        let site = self.site;
-        site.units
-            .iter()
-            .filter(|u| {
-                u.name == key
-                    || self
-                        .unit_names
-                        .iter()
-                        .any(|(k, &i)| k == key && site.units.get(i as usize) == Some(u))
-            })
-            .map(|u| content_path(&u.source))
-            .collect()
-    }
-
-    fn nearest_unit(&self, key: &str) -> Option<&str> {
-        let keys: Vec<&str> = self
-            .unit_paths
-            .keys()
-            .chain(self.unit_names.keys())
-            .map(String::as_str)
-            .collect();
-        nearest(key, &keys)
-    }
-
-    /// The person a name or id is.
-    fn person(&self, text: &str, suggest: bool) -> Result<PersonIndex, (String, String)> {
-        if let Some(&p) = self.person_ids.get(text) {
-            return Ok(p as usize);
-        }
-        match self.person_names.get(text) {
-            Some(&AMBIGUOUS) => {
-                let ids: Vec<&str> = self
-                    .site
-                    .people
-                    .iter()
-                    .filter(|p| p.name == text)
-                    .map(|p| p.id.as_str())
-                    .collect();
-                Err(messages::ambiguous_person(text, &ids))
-            }
-            Some(&p) => Ok(p as usize),
-            None => {
-                let best = suggest
-                    .then(|| {
-                        let keys: Vec<&str> = self
-                            .person_ids
-                            .keys()
-                            .chain(self.person_names.keys())
-                            .copied()
-                            .collect();
-                        nearest(text, &keys)
-                    })
-                    .flatten();
-                Err(messages::unknown_person(text, best))
-            }
-        }
-    }
-
-    /// The people a cell names, separated by 、 (or commas or semicolons); a part that names
-    /// nobody as a whole is tried again split at spaces (王兴 李华).
-    fn people(
-        &self,
-        text: &str,
-        found: &mut Vec<PersonIndex>,
-        suggest: bool,
-    ) -> Result<(), (String, String)> {
-        for part in text.split(['、', ',', '，', ';', '；', '/']) {
-            let part = part.trim();
-            if part.is_empty() {
-                continue;
-            }
-            let one = self.person(part, suggest).or_else(|e| {
-                if !part.contains(char::is_whitespace) {
-                    return Err(e);
-                }
-                for word in part.split_whitespace() {
-                    let p = self.person(word, suggest)?;
-                    if !found.contains(&p) {
-                        found.push(p);
-                    }
-                }
-                Ok(usize::MAX)
-            })?;
-            if one != usize::MAX && !found.contains(&one) {
-                found.push(one);
-            }
-        }
-        Ok(())
-    }
-}
-
-/// `content/donghu/刘庄村.toml` → `donghu/刘庄村`: a unit's path under `content/`.
-fn content_path(source: &str) -> String {
-    let path = source
-        .strip_prefix(crate::content::CONTENT_DIR)
-        .and_then(|p| p.strip_prefix('/'))
-        .unwrap_or(source);
-    match path.rsplit_once('.') {
-        Some((stem, _)) => stem.to_string(),
-        None => path.to_string(),
-    }
-}
-
-/// A unit cell as a lookup key: trimmed, full-width and back slashes made `/`, no slash at
-/// either end and no space around one. Borrowed when nothing needs changing, as it mostly is.
-fn unit_key(text: &str) -> Cow<'_, str> {
-    let text = text.trim().trim_matches(['/', '／']);
-    if !text.contains(['／', '\\', ' ', '\u{3000}']) {
-        return Cow::Borrowed(text);
-    }
-    let replaced = text.replace(['／', '\\'], "/");
-    Cow::Owned(
-        replaced
-            .split('/')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("/"),
-    )
-}
-
 /// A cell's text, borrowed when it is text.
 fn text_of(cell: &Cell) -> Cow<'_, str> {
     match cell {
@@ -363,6 +135,22 @@ fn take_text(cell: &mut Cell) -> Option<Box<str>> {
     (!text.is_empty()).then(|| text.into_boxed_str())
 }
 
+/// Moves the text of `column` out of each of `rows` (`(item, row)`) into `put(item, text)`,
+/// once the rows have been read: the sheet is not needed after.
+fn take_texts(
+    sheet: &mut Sheet,
+    column: Option<usize>,
+    rows: Vec<(usize, usize)>,
+    mut put: impl FnMut(usize, Option<Box<str>>),
+) {
+    let Some(column) = column else { return };
+    for (item, row) in rows {
+        if let Some(cell) = sheet.rows[row].get_mut(column) {
+            put(item, take_text(cell));
+        }
+    }
+}
+
 /// One table's rows, with its own list of people (merged by [`resolve`]).
 struct Rows<T> {
     rows: Vec<T>,
@@ -381,7 +169,11 @@ struct Reader<'a, C: LogColumn> {
     diagnostics: Diagnostics,
     /// How many "did you mean" suggestions were made.
     suggested: usize,
+    /// The date columns' indexes: the privacy check leaves them to the date check.
+    dates: Vec<usize>,
+    /// Buffers kept from row to row.
     found: Vec<Finding>,
+    people: Vec<usize>,
 }
 
 /// The problems of one row; the row is left out when it has any error.
@@ -390,7 +182,7 @@ struct RowProblems {
 }
 
 impl<'a, C: LogColumn> Reader<'a, C> {
-    fn new(lookup: &'a Lookup<'a>, table: &'a Table<C>, table_index: u32) -> Self {
+    fn new(lookup: &'a Lookup<'a>, table: &'a Table<C>, table_index: u32, dates: &[C]) -> Self {
         let width = table.sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
         let mut headers = vec![None; width];
         for (_, i, h) in &table.layout.columns {
@@ -406,7 +198,12 @@ impl<'a, C: LogColumn> Reader<'a, C> {
             headers,
             diagnostics: Diagnostics::default(),
             suggested: 0,
+            dates: dates
+                .iter()
+                .filter_map(|&c| table.layout.index(c))
+                .collect(),
             found: Vec::new(),
+            people: Vec::new(),
         }
     }
 
@@ -465,13 +262,12 @@ impl<'a, C: LogColumn> Reader<'a, C> {
 
     /// Every cell of the row, checked for ID numbers and private phone numbers. Date columns
     /// are left to the date check (a number there is no date).
-    fn check_privacy(&mut self, problems: &mut RowProblems, row: usize, dates: &[C]) {
-        let skip: Vec<usize> = dates.iter().filter_map(|&c| self.index(c)).collect();
+    fn check_privacy(&mut self, problems: &mut RowProblems, row: usize) {
         let table = self.table;
         let cells = &table.sheet.rows[row];
         let mut found = std::mem::take(&mut self.found);
         for (i, cell) in cells.iter().enumerate() {
-            if skip.contains(&i) || matches!(cell, Cell::Empty | Cell::Date { .. }) {
+            if self.dates.contains(&i) || matches!(cell, Cell::Empty | Cell::Date { .. }) {
                 continue;
             }
             privacy::scan(&text_of(cell), &self.lookup.published_phones, &mut found);
@@ -570,16 +366,20 @@ impl<'a, C: LogColumn> Reader<'a, C> {
             }
             return Some(model::People::default());
         }
-        let mut found = Vec::new();
+        let mut found = std::mem::take(&mut self.people);
+        found.clear();
         let suggest = self.suggested < MAX_SUGGESTIONS;
-        match self.lookup.people(&text, &mut found, suggest) {
-            Ok(()) => Some(model::push_people(arena, found)),
+        let people = self.lookup.people(&text, &mut found, suggest);
+        let people = match people {
+            Ok(()) => Some(model::push_people(arena, found.iter().copied())),
             Err(problem) => {
                 self.suggested += 1;
                 self.error(problems, row, column, problem);
                 None
             }
-        }
+        };
+        self.people = found;
+        people
     }
 
     /// Rows below the header that hold anything, 0-based.
@@ -606,11 +406,11 @@ fn visit_rows(lookup: &Lookup, mut table: Table<VisitColumn>, index: u32) -> Row
     let mut topics: Vec<(usize, usize)> = Vec::new();
     let topic_column = table.layout.index(V::Topic);
     let diagnostics = {
-        let mut r = Reader::new(lookup, &table, index);
+        let mut r = Reader::new(lookup, &table, index, &[V::Date]);
         let mut above = None;
         for row in r.data_rows() {
             let mut p = RowProblems { errors: false };
-            r.check_privacy(&mut p, row, &[V::Date]);
+            r.check_privacy(&mut p, row);
             let cells = &table.sheet.rows[row];
             let date = r.date(&mut p, row, V::Date, true, true);
             let unit = r.unit(&mut p, row, V::Area, V::Unit, &mut above);
@@ -635,13 +435,9 @@ fn visit_rows(lookup: &Lookup, mut table: Table<VisitColumn>, index: u32) -> Row
         }
         r.diagnostics
     };
-    if let Some(column) = topic_column {
-        for (visit, row) in topics {
-            if let Some(cell) = table.sheet.rows[row].get_mut(column) {
-                visits[visit].topic = take_text(cell);
-            }
-        }
-    }
+    take_texts(&mut table.sheet, topic_column, topics, |v, text| {
+        visits[v].topic = text
+    });
     Rows {
         rows: visits,
         people,
@@ -656,11 +452,11 @@ fn ledger_rows(lookup: &Lookup, mut table: Table<LedgerColumn>, index: u32) -> R
     let mut summaries: Vec<(usize, usize)> = Vec::new();
     let summary_column = table.layout.index(L::Summary);
     let diagnostics = {
-        let mut r = Reader::new(lookup, &table, index);
+        let mut r = Reader::new(lookup, &table, index, &[L::Raised, L::Due, L::Closed]);
         let mut above = None;
         for row in r.data_rows() {
             let mut p = RowProblems { errors: false };
-            r.check_privacy(&mut p, row, &[L::Raised, L::Due, L::Closed]);
+            r.check_privacy(&mut p, row);
             let cells = &table.sheet.rows[row];
             let id = text_of(r.cell(cells, L::Id));
             if id.is_empty() {
@@ -741,13 +537,9 @@ fn ledger_rows(lookup: &Lookup, mut table: Table<LedgerColumn>, index: u32) -> R
         }
         r.diagnostics
     };
-    if let Some(column) = summary_column {
-        for (entry, row) in summaries {
-            if let Some(cell) = table.sheet.rows[row].get_mut(column) {
-                entries[entry].summary = take_text(cell);
-            }
-        }
-    }
+    take_texts(&mut table.sheet, summary_column, summaries, |e, text| {
+        entries[e].summary = text
+    });
     Rows {
         rows: entries,
         people,
@@ -800,24 +592,6 @@ fn households(cell: &Cell) -> Result<Option<u32>, (String, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unit_keys_forgive_slashes_and_spaces() {
-        assert_eq!(unit_key(" donghu/刘庄村 "), "donghu/刘庄村");
-        assert_eq!(unit_key("/donghu/liuzhuangcun/"), "donghu/liuzhuangcun");
-        assert_eq!(unit_key("东湖镇／刘庄村"), "东湖镇/刘庄村");
-        assert_eq!(unit_key("东湖镇 / 刘庄村"), "东湖镇/刘庄村");
-        assert!(matches!(unit_key("东湖镇/刘庄村"), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn content_paths_drop_the_folder_and_extension() {
-        assert_eq!(content_path("content/donghu/刘庄村.toml"), "donghu/刘庄村");
-        assert_eq!(
-            content_path("content/a/b/zhangzhuang.md"),
-            "a/b/zhangzhuang"
-        );
-    }
 
     #[test]
     fn households_are_whole_numbers() {

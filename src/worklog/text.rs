@@ -21,11 +21,7 @@ fn visits(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     let heading = messages::heading_visits(&report.date, v.unit_every_days, v.home_visits_per_year);
     writeln!(out, "{HEADING}{heading}{HEADING:#}")?;
-    let width = [messages::LABEL_NO_VISIT, messages::LABEL_FEW_HOME_VISITS]
-        .iter()
-        .map(|l| l.len())
-        .max()
-        .unwrap_or(0);
+    let width = width(&[messages::LABEL_NO_VISIT, messages::LABEL_FEW_HOME_VISITS]);
     // Areas in the order of the coverage report, then any other area a unit is in.
     let mut areas: Vec<(&str, &str)> = report
         .areas
@@ -84,11 +80,7 @@ fn ledger(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     let heading = messages::heading_ledger(l.entries, l.open, l.overdue.len(), l.resolved);
     writeln!(out, "{HEADING}{heading}{HEADING:#}")?;
-    let width = [messages::LABEL_OVERDUE, messages::LABEL_NO_CLOSING_DATE]
-        .iter()
-        .map(|l| l.len())
-        .max()
-        .unwrap_or(0);
+    let width = width(&[messages::LABEL_OVERDUE, messages::LABEL_NO_CLOSING_DATE]);
     for e in &l.overdue {
         let place = messages::place(e.sheet.as_deref(), e.row as usize, None);
         writeln!(
@@ -110,4 +102,9 @@ fn ledger(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     writeln!(out)
+}
+
+/// The width the labels of a block are padded to.
+fn width(labels: &[&str]) -> usize {
+    labels.iter().map(|l| l.len()).max().unwrap_or(0)
 }

@@ -38,6 +38,10 @@ pub fn workbook(report: &Report, language: Language) -> Result<(Vec<u8>, usize),
             .find(|a| a.area == id)
             .map_or_else(|| id.to_string(), |a| a.name.clone())
     };
+    // A ledger entry's first cells: its id, area and unit.
+    let entry = |id: &str, area: &str, unit: &str| -> Vec<Value> {
+        vec![id.into(), area_name(area).into(), unit.into()]
+    };
     let sheets: Vec<Vec<Vec<Value>>> = vec![
         report
             .gaps
@@ -86,10 +90,8 @@ pub fn workbook(report: &Report, language: Language) -> Result<(Vec<u8>, usize),
             .overdue
             .iter()
             .map(|e| {
-                vec![
-                    e.id.as_str().into(),
-                    area_name(&e.area).into(),
-                    e.name.as_str().into(),
+                let mut row = entry(&e.id, &e.area, &e.name);
+                row.extend([
                     e.category.as_str().into(),
                     e.raised.as_str().into(),
                     e.due.as_str().into(),
@@ -97,7 +99,8 @@ pub fn workbook(report: &Report, language: Language) -> Result<(Vec<u8>, usize),
                     e.owners.join("、").into(),
                     e.file.as_str().into(),
                     number(e.row),
-                ]
+                ]);
+                row
             })
             .collect(),
         report
@@ -105,13 +108,9 @@ pub fn workbook(report: &Report, language: Language) -> Result<(Vec<u8>, usize),
             .no_closing_date
             .iter()
             .map(|e| {
-                vec![
-                    e.id.as_str().into(),
-                    area_name(&e.area).into(),
-                    e.name.as_str().into(),
-                    e.file.as_str().into(),
-                    number(e.row),
-                ]
+                let mut row = entry(&e.id, &e.area, &e.name);
+                row.extend([e.file.as_str().into(), number(e.row)]);
+                row
             })
             .collect(),
     ];
