@@ -81,24 +81,33 @@ fn ledger(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let heading = messages::heading_ledger(l.entries, l.open, l.overdue.len(), l.resolved);
     writeln!(out, "{HEADING}{heading}{HEADING:#}")?;
     let width = width(&[messages::LABEL_OVERDUE, messages::LABEL_NO_CLOSING_DATE]);
-    for e in &l.overdue {
-        let place = messages::place(e.sheet.as_deref(), e.row as usize, None);
+    let line = |out: &mut dyn Write, label: &str, file: &str, sheet: Option<&str>, row, what| {
+        let place = messages::place(sheet, row as usize, None);
         writeln!(
             out,
-            "  {GAP}{:<width$}{GAP:#}  {}, {place}: {}",
+            "  {GAP}{label:<width$}{GAP:#}  {file}, {place}: {what}"
+        )
+    };
+    for e in &l.overdue {
+        let what = messages::overdue_entry(&e.id, &e.name, &e.category, &e.due, e.days);
+        line(
+            out,
             messages::LABEL_OVERDUE,
-            e.file,
-            messages::overdue_entry(&e.id, &e.name, &e.category, &e.due, e.days)
+            &e.file,
+            e.sheet.as_deref(),
+            e.row,
+            what,
         )?;
     }
     for e in &l.no_closing_date {
-        let place = messages::place(e.sheet.as_deref(), e.row as usize, None);
-        writeln!(
+        let what = messages::no_closing_date(&e.id, &e.name);
+        line(
             out,
-            "  {GAP}{:<width$}{GAP:#}  {}, {place}: {}",
             messages::LABEL_NO_CLOSING_DATE,
-            e.file,
-            messages::no_closing_date(&e.id, &e.name)
+            &e.file,
+            e.sheet.as_deref(),
+            e.row,
+            what,
         )?;
     }
     writeln!(out)
