@@ -128,3 +128,57 @@ fn warn_unknown_visit_keys(file: &SourceFile, doc: &Document, out: &mut Diagnost
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostics::Diagnostics;
+
+    fn load(extra: &str) -> (Option<super::Settings>, Vec<String>) {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::write(
+            site.path().join("config.toml"),
+            format!("title = \"t\"\nbase_url = \"https://example.org\"\n{extra}"),
+        )
+        .unwrap();
+        let mut out = Diagnostics::default();
+        let config = crate::config::load(site.path(), &mut out);
+        let messages = out.iter().map(ToString::to_string).collect();
+        (config.map(|(c, _)| c.worklog), messages)
+    }
+
+    #[test]
+    fn defaults_apply_until_the_tables_are_written() {
+        let (settings, messages) = load("");
+        let settings = settings.unwrap();
+        assert!(messages.is_empty());
+        assert_eq!(settings.visits.unit_every_days, 31);
+        assert_eq!(settings.visits.home_visits_per_year, 4);
+        assert!(!settings.visits.configured && !settings.publish_summary);
+
+        let (settings, messages) =
+            load("[rules.visits]\nunit_every_days = 14\n[ledger]\npublish_summary = true\n");
+        let settings = settings.unwrap();
+        assert!(messages.is_empty(), "{messages:?}");
+        assert_eq!(settings.visits.unit_every_days, 14);
+        assert_eq!(settings.visits.home_visits_per_year, 4);
+        assert!(settings.visits.configured && settings.publish_summary);
+    }
+
+    #[test]
+    fn bad_values_are_errors_and_typos_warnings_at_their_line() {
+        let (settings, messages) = load("[rules.visits]\nunit_every_days = 0\nhome_visit = 3\n");
+        assert!(settings.is_none());
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].starts_with(
+            "error: config.toml:4:19: `unit_every_days` must be a whole number of at least 1"
+        ));
+        assert!(messages[1].starts_with(
+            "warning: config.toml:5:1: unknown field `home_visit` in [rules.visits] is ignored\n  help: did you mean `home_visits_per_year`?"
+        ));
+        let (_, messages) = load("[ledger]\npublish_sumary = true\n");
+        assert!(
+            messages[0].contains("unknown field `publish_sumary`"),
+            "{messages:?}"
+        );
+    }
+}
