@@ -4,10 +4,15 @@
 //!     cargo bench --bench scale                 # 300, 3,000 and 30,000 units
 //!     cargo bench --bench scale -- 300 3000     # chosen sizes
 //!     NOTICEBOARD_BENCH_GENERATE=/tmp/site cargo bench --bench scale -- 3000   # only write a site
+//!     NOTICEBOARD_BENCH_WORKLOG=1 cargo bench --bench scale -- 3000   # also with a year of logs
 //!
 //! Each build runs in a fresh child process into a fresh output folder; the figure is the
 //! median of three runs (one at 30,000 units). Peak memory is the child's maximum resident set
 //! size (getrusage). Needs Debian's `hugo` for the comparison column.
+//!
+//! With `NOTICEBOARD_BENCH_WORKLOG` set, each site is built a second time with a year of work
+//! logs (`content/visits/`, `content/ledger/`: 40 visits and 5 ledger entries for every 3
+//! units, 40,000 and 5,000 at 3,000 units), and the generator writes them too.
 
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write as _};
@@ -44,8 +49,13 @@ fn main() {
         return;
     }
     // For profiling: NOTICEBOARD_BENCH_GENERATE=DIR writes the first size's site there and stops.
+    let worklog = std::env::var_os("NOTICEBOARD_BENCH_WORKLOG").is_some();
     if let Some(dir) = std::env::var_os("NOTICEBOARD_BENCH_GENERATE") {
-        generate_site(Path::new(&dir), sizes.first().copied().unwrap_or(3_000));
+        let units = sizes.first().copied().unwrap_or(3_000);
+        generate_site(Path::new(&dir), units);
+        if worklog {
+            generate_worklog(Path::new(&dir), units);
+        }
         return;
     }
     let sizes = if sizes.is_empty() {
@@ -73,14 +83,7 @@ fn main() {
         let mut hugo_runs = Vec::new();
         for run in 0..runs {
             let output = dir.path().join(format!("public-{run}"));
-            nb_runs.push(run_measured(
-                Command::new(env!("CARGO_BIN_EXE_noticeboard"))
-                    .arg("build")
-                    .arg("--root")
-                    .arg(dir.path())
-                    .arg("--output")
-                    .arg(&output),
-            ));
+            nb_runs.push(build_measured(dir.path(), &output));
             if let Some(h) = &hugo {
                 hugo_runs.push(run_measured(
                     Command::new(h)
@@ -110,6 +113,23 @@ fn main() {
             nb.seconds,
             nb.peak_mb
         );
+        if worklog {
+            generate_worklog(dir.path(), units);
+            let mut runs = Vec::new();
+            for run in 0..3 {
+                let output = dir.path().join(format!("public-log-{run}"));
+                runs.push(build_measured(dir.path(), &output));
+            }
+            let with_logs = median(runs);
+            println!(
+                "{units:>5}  + logs ({} visits, {} ledger rows): {:.2} s (+{:.2} s), {:.0} MB",
+                units * VISITS_PER_3_UNITS / 3,
+                units * LEDGER_PER_3_UNITS / 3,
+                with_logs.seconds,
+                with_logs.seconds - nb.seconds,
+                with_logs.peak_mb
+            );
+        }
         if units == 3_000 {
             serve_site = Some(dir.path().to_path_buf());
         }
@@ -133,6 +153,18 @@ struct Measured {
 fn median(mut runs: Vec<Measured>) -> Measured {
     runs.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
     runs.swap_remove(runs.len() / 2)
+}
+
+/// `noticeboard build` of the site at `root` into `output`, measured.
+fn build_measured(root: &Path, output: &Path) -> Measured {
+    run_measured(
+        Command::new(env!("CARGO_BIN_EXE_noticeboard"))
+            .arg("build")
+            .arg("--root")
+            .arg(root)
+            .arg("--output")
+            .arg(output),
+    )
 }
 
 /// Runs `command` under a copy of this binary that reports the child's peak memory.
@@ -256,6 +288,93 @@ fn generate_site(root: &Path, units: usize) {
             &format!("name = \"第{area}镇\"\n"),
         );
     }
+}
+
+/// Visits and ledger entries for every three units in a year (40,000 and 5,000 at 3,000 units).
+const VISITS_PER_3_UNITS: usize = 40;
+const LEDGER_PER_3_UNITS: usize = 5;
+
+/// A year of work logs up to the publication date (2026-03-01) for the site of
+/// [`generate_site`]: visits by each unit's team, mostly home visits, naming the unit by URL
+/// path or by area and unit names; ledger entries of every status, some overdue.
+fn generate_worklog(root: &Path, units: usize) {
+    use time::{Date, Duration, Month};
+    let today = Date::from_calendar_date(2026, Month::March, 1).unwrap();
+    let kinds = ["入户", "入户", "入户", "活动", "座谈", "宣讲"];
+    let topics = [
+        "政策宣传",
+        "困难群众走访",
+        "安全检查",
+        "听取意见建议",
+        "产业发展调研",
+    ];
+    let unit_ref = |u: usize, n: usize| {
+        let area = u / UNITS_PER_AREA;
+        if n.is_multiple_of(2) {
+            format!("area-{area:04}/u{u:06}")
+        } else {
+            format!("第{area}镇/{}", unit_name(u))
+        }
+    };
+    let visits = units * VISITS_PER_3_UNITS / 3;
+    let mut text = String::from("日期,单位,人员,形式,户数,内容\n");
+    for n in 0..visits {
+        let u = n % units;
+        let date = today - Duration::days(((n * 7919) % 365) as i64);
+        let (a, b) = (
+            u * PEOPLE_PER_UNIT + n % 3,
+            u * PEOPLE_PER_UNIT + (n + 1) % 3,
+        );
+        let kind = kinds[n % kinds.len()];
+        let households = if kind == "入户" {
+            format!("{}", 3 + n % 9)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            text,
+            "{date},{},p{a:06}、p{b:06},{kind},{households},{}",
+            unit_ref(u, n),
+            topics[n % topics.len()]
+        );
+    }
+    write(&root.join("content/visits/走访记录.csv"), &text);
+    let categories = [
+        "基础设施",
+        "就业",
+        "社保",
+        "教育",
+        "医疗",
+        "住房",
+        "环境",
+        "其他",
+    ];
+    let mut text = String::from("编号,单位,登记日期,类别,问题,责任人,办理期限,状态,办结日期\n");
+    for n in 0..units * LEDGER_PER_3_UNITS / 3 {
+        let u = (n * 3) % units;
+        let raised = today - Duration::days(((n * 4099) % 360) as i64 + 1);
+        let due = raised + Duration::days(30);
+        let (status, closed) = match n % 10 {
+            0..=5 => (
+                "已办结",
+                (raised + Duration::days(10)).min(today).to_string(),
+            ),
+            6 => (
+                "已反馈",
+                (raised + Duration::days(20)).min(today).to_string(),
+            ),
+            7 | 8 => ("办理中", String::new()),
+            _ => ("待办", String::new()),
+        };
+        let _ = writeln!(
+            text,
+            "L{n:06},{},{raised},{},问题摘要{n},p{:06},{due},{status},{closed}",
+            unit_ref(u, n),
+            categories[n % categories.len()],
+            u * PEOPLE_PER_UNIT
+        );
+    }
+    write(&root.join("content/ledger/问题台账.csv"), &text);
 }
 
 /// The same units and people as Hugo content, with templates making equivalent pages (unit

@@ -111,6 +111,8 @@ pub(crate) struct Config {
     pub rules: Rules,
     /// What a government website shows on every page (备案 numbers, site code, …).
     pub gov: gov::Gov,
+    /// `[rules.visits]` and `[ledger]`: the work log's rules and what it publishes.
+    pub worklog: crate::worklog::Settings,
 }
 
 impl Config {
@@ -207,6 +209,7 @@ struct ConfigRecord {
     board: BoardRecord,
     #[serde(default)]
     rules: RulesRecord,
+    ledger: Option<crate::worklog::settings::LedgerRecord>,
 }
 
 #[derive(Deserialize, Default)]
@@ -224,6 +227,7 @@ struct RulesRecord {
     max_units_per_person: Option<usize>,
     max_age_days: Option<i64>,
     publish_report: Option<bool>,
+    visits: Option<crate::worklog::settings::VisitRulesRecord>,
 }
 
 const KNOWN: &[&str] = &[
@@ -242,6 +246,7 @@ const KNOWN: &[&str] = &[
     "police_record",
     "gov_mark",
     "contact",
+    "ledger",
 ];
 const KNOWN_BOARD: &[&str] = &["paper", "orientation", "heading", "tasks"];
 const KNOWN_RULES: &[&str] = &[
@@ -250,6 +255,7 @@ const KNOWN_RULES: &[&str] = &[
     "max_units_per_person",
     "max_age_days",
     "publish_report",
+    "visits",
 ];
 
 /// The `language` a site folder's config.toml sets (Chinese when it sets none), read before
@@ -301,6 +307,7 @@ pub(crate) fn load(
             ("board", KNOWN_BOARD),
             ("rules", KNOWN_RULES),
             ("gov_mark", gov::KNOWN_GOV_MARK),
+            ("ledger", crate::worklog::settings::LEDGER_KEYS),
         ],
         out,
     );
@@ -319,7 +326,7 @@ pub(crate) fn load(
 }
 
 fn resolve(
-    r: ConfigRecord,
+    mut r: ConfigRecord,
     file: &SourceFile,
     doc: &source::Document,
     phones: &PhoneParser,
@@ -378,6 +385,7 @@ fn resolve(
             .ok()
     });
     let board = board(r.board, file, doc, out);
+    let visits = r.rules.visits.take();
     let issuer = r.issuer.filter(|s| !s.trim().is_empty());
     // Read on their own from the same text: their spans would be lost in a flattened struct.
     let gov_record = source::parse_toml(file, doc)
@@ -401,6 +409,7 @@ fn resolve(
         issuer,
         date,
         board,
+        worklog: crate::worklog::settings::resolve(visits, r.ledger, file, doc, out),
         rules: rules(r.rules),
         gov,
     })
@@ -507,6 +516,7 @@ mod tests {
                 tasks: vec![],
             },
             rules: Rules::default(),
+            worklog: Default::default(),
         }
     }
 }

@@ -20,6 +20,8 @@ pub enum ExportFormat {
     Csv,
     /// Popolo JSON: persons, organizations, memberships and areas, for open data.
     Popolo,
+    /// The audit (coverage gaps and the work log's findings) as a workbook.
+    AuditXlsx,
 }
 
 /// Why an export wrote nothing.
@@ -109,6 +111,15 @@ pub fn export(
                 })?;
             bytes.push(b'\n');
             (bytes, memberships)
+        }
+        ExportFormat::AuditXlsx => {
+            let report = crate::coverage::audit(site);
+            crate::worklog::xlsx::workbook(&report, site.config.language).map_err(|e| {
+                ExportError::Xlsx {
+                    path: shown.clone(),
+                    message: e.to_string(),
+                }
+            })?
         }
     };
     // The folder may be new: `-o exports/2024/roster.xlsx`.

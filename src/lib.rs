@@ -25,6 +25,7 @@ mod render;
 pub mod serve;
 mod timings;
 mod validate;
+mod worklog;
 
 pub use build::{BuildError, BuildMode, BuildOptions, BuildSummary, build, check};
 pub use model::Site;

@@ -97,7 +97,7 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         browser: Option<PathBuf>,
     },
-    /// Write the site's roster back out (xlsx, csv) or as Popolo JSON.
+    /// Write the site's roster back out (xlsx, csv), as Popolo JSON, or the audit as a workbook.
     Export {
         #[arg(long, value_enum)]
         format: ExportKind,
@@ -111,6 +111,9 @@ enum ExportKind {
     Xlsx,
     Csv,
     Popolo,
+    /// The audit as a workbook: coverage gaps, units not visited in time, people with too few
+    /// home visits, overdue and undated ledger entries.
+    AuditXlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -294,8 +297,17 @@ fn export(root: &Path, format: ExportKind, output: &Path) -> anyhow::Result<Exit
         ExportKind::Xlsx => ExportFormat::Xlsx,
         ExportKind::Csv => ExportFormat::Csv,
         ExportKind::Popolo => ExportFormat::Popolo,
+        ExportKind::AuditXlsx => ExportFormat::AuditXlsx,
     };
     let written = noticeboard::export::export(&site, format, output)?;
+    if format == ExportFormat::AuditXlsx {
+        let path = output.display().to_string();
+        eprintln!(
+            "{}",
+            noticeboard::msg!("cli-exported-audit", findings = written.rows, path = path)
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let what = if format == ExportFormat::Popolo {
         "memberships"
     } else {

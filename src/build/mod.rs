@@ -191,9 +191,15 @@ fn load(
         }
     };
     let loaded = config::load(root, phones, out);
-    let content = content::load_with(root, out, session.map(|s| &s.reads));
+    let (content, logs) = rayon::join(
+        || content::load_with(root, out, session.map(|s| &s.reads)),
+        || crate::worklog::read(root),
+    );
     timings.stage("read");
-    let (mut config, _) = loaded?;
+    let Some((mut config, _)) = loaded else {
+        out.extend(logs.diagnostics);
+        return None;
+    };
     if let Some(url) = mode.base_url()
         && let Err(d) = config.with_base_url(url)
     {
@@ -202,6 +208,7 @@ fn load(
     }
     let date = publication_date(config.date);
     let site = model::resolve(config, root, content, date, phones, out);
+    let site = crate::worklog::attach(site, logs, phones, out);
     timings.stage("resolve");
     // Errors found while loading (syntax, encoding, ID numbers) stop the build as well.
     if out.has_errors() { None } else { site }

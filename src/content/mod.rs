@@ -314,7 +314,9 @@ fn walk(site: &Path, root: &Path) -> Walk {
     let walker = walkdir::WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()));
+        .filter_entry(|e| {
+            !is_hidden(e.file_name()) && !crate::worklog::is_log_folder(e.depth(), e.file_name())
+        });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,

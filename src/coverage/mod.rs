@@ -128,13 +128,22 @@ pub struct Report {
     pub(crate) totals: Totals,
     /// Areas with units of their own, in tree order.
     pub(crate) areas: Vec<AreaTotals>,
+    /// The visit log's findings (全过程).
+    pub(crate) visits: crate::worklog::audit::VisitFindings,
+    /// The problem ledger's totals and findings.
+    pub(crate) ledger: crate::worklog::audit::LedgerFindings,
 }
 
 impl Report {
     /// Rule findings that `check --strict` fails on: gaps, overloaded people, stale numbers and
     /// numbers shared by two people. People on no team are only a warning.
     pub fn findings(&self) -> usize {
-        self.gaps.len() + self.overloaded.len() + self.stale.len() + self.shared_phones.len()
+        self.gaps.len()
+            + self.overloaded.len()
+            + self.stale.len()
+            + self.shared_phones.len()
+            + self.visits.findings()
+            + self.ledger.findings()
     }
 
     /// Whether `check` fails: on any error, and with `strict` on any finding too.
@@ -164,6 +173,8 @@ pub(crate) fn audit(site: &Site) -> Report {
         not_serving,
         totals,
         areas,
+        visits: crate::worklog::audit::visits(site),
+        ledger: crate::worklog::audit::ledger(site),
     }
 }
 
@@ -366,6 +377,8 @@ pub fn empty(date: time::Date) -> Report {
             percent_covered: 100.0,
         },
         areas: Vec::new(),
+        visits: Default::default(),
+        ledger: Default::default(),
     }
 }
 

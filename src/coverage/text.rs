@@ -11,9 +11,9 @@ use std::io::{self, Write};
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();
 const WARNING: Style = AnsiColor::Yellow.on_default().bold();
-const GAP: Style = AnsiColor::Yellow.on_default();
+pub(crate) const GAP: Style = AnsiColor::Yellow.on_default();
 const GOOD: Style = AnsiColor::Green.on_default();
-const HEADING: Style = Style::new().bold();
+pub(crate) const HEADING: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
 
 /// Writes the whole report. Every line names the file to open where there is one.
@@ -21,6 +21,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     diagnostics(report, out)?;
     areas(report, out)?;
     people(report, out)?;
+    crate::worklog::text::write(report, out)?;
     summary(report, out)
 }
 

@@ -150,27 +150,34 @@ impl Column {
     /// colon, letter case and full-width brackets do not matter, nor does a bracketed note
     /// after the name (`电话（必填）`).
     pub(crate) fn from_header(text: &str) -> Option<Column> {
-        let key = normalize(text);
-        if key.is_empty() {
-            return None;
-        }
-        let find = |key: &str| {
+        recognise(text, |key| {
             Column::ALL.into_iter().find(|c| {
                 normalize(c.chinese()) == key
                     || normalize(c.english()) == key
                     || c.aliases().iter().any(|a| normalize(a) == key)
             })
-        };
-        find(&key).or_else(|| {
-            let without_note = key.split('(').next().unwrap_or("");
-            (!without_note.is_empty() && without_note != key)
-                .then(|| find(without_note))
-                .flatten()
         })
     }
 }
 
-fn normalize(text: &str) -> String {
+/// The column a header cell names, as `find` knows columns by their [`normalize`]d names: the
+/// header as written, else without a bracketed note after the name.
+pub(crate) fn recognise<C>(text: &str, find: impl Fn(&str) -> Option<C>) -> Option<C> {
+    let key = normalize(text);
+    if key.is_empty() {
+        return None;
+    }
+    find(&key).or_else(|| {
+        let without_note = key.split('(').next().unwrap_or("");
+        (!without_note.is_empty() && without_note != key)
+            .then(|| find(without_note))
+            .flatten()
+    })
+}
+
+/// A header as compared: without spaces, `*`, `_`, `-` or a trailing colon, lower case, with
+/// full-width brackets made plain.
+pub(crate) fn normalize(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '＊' | '_' | '-'))
         .map(|c| match c {

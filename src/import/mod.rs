@@ -9,8 +9,8 @@
 pub(crate) mod columns;
 mod existing;
 mod plan;
-mod rows;
-mod sheet;
+pub(crate) mod rows;
+pub(crate) mod sheet;
 mod toml_fields;
 
 use crate::diagnostics::Diagnostic;

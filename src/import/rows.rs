@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use time::Date;
 
 mod date;
+pub(crate) use date::date_cell;
 mod member;
 
 /// Where a row is: what the clerk looks for in Excel.

@@ -9,7 +9,7 @@ use std::path::Path;
 
 /// One cell as read, before any meaning is given to it.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Cell {
+pub(crate) enum Cell {
     Empty,
     Text(String),
     /// Excel stores phone numbers typed without quotes as numbers (`13912345678.0`).
@@ -25,7 +25,7 @@ pub(super) enum Cell {
 }
 
 impl Cell {
-    pub(super) fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
             Cell::Text(s) => s.trim().is_empty(),
@@ -34,7 +34,7 @@ impl Cell {
     }
 
     /// The cell as a clerk sees it: numbers without `.0`, dates as `YYYY-MM-DD`, trimmed.
-    pub(super) fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(s) => s.trim().to_string(),
@@ -46,7 +46,7 @@ impl Cell {
 }
 
 /// `13912345678.0` → `13912345678`; other numbers as Rust prints them.
-pub(super) fn number_text(n: f64) -> String {
+pub(crate) fn number_text(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e17 {
         format!("{}", n as i64)
     } else {
@@ -57,14 +57,14 @@ pub(super) fn number_text(n: f64) -> String {
 /// A worksheet (or the one table of a CSV file): `rows[i]` is spreadsheet row `i + 1`,
 /// `rows[i][j]` is column `letter(j)`.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Sheet {
+pub(crate) struct Sheet {
     /// `None` for a CSV file, which has no sheets.
     pub name: Option<String>,
     pub rows: Vec<Vec<Cell>>,
 }
 
 impl Sheet {
-    pub(super) fn cell(&self, row: usize, column: usize) -> &Cell {
+    pub(crate) fn cell(&self, row: usize, column: usize) -> &Cell {
         self.rows
             .get(row)
             .and_then(|r| r.get(column))
@@ -72,40 +72,41 @@ impl Sheet {
     }
 }
 
-/// Where the header row is and what each of its cells means.
+/// Where the header row is and what each of its cells means. `C` is the kind of sheet's
+/// columns: a roster's [`Column`], or another table's (the work log's).
 #[derive(Debug, Clone)]
-pub(super) struct Layout {
+pub(crate) struct Layout<C = Column> {
     /// 0-based index into [`Sheet::rows`].
     pub header_row: usize,
     /// The recognised columns: (column, 0-based index, header as written).
-    pub columns: Vec<(Column, usize, String)>,
+    pub columns: Vec<(C, usize, String)>,
     /// Headers that mean nothing to import: (header as written, 0-based index).
     pub unused: Vec<(String, usize)>,
     /// The first text above the header (a title row such as "东湖镇干部联系花名册").
     pub title: Option<String>,
 }
 
-impl Layout {
-    pub(super) fn index(&self, column: Column) -> Option<usize> {
+impl<C: Copy + PartialEq> Layout<C> {
+    pub(crate) fn index(&self, column: C) -> Option<usize> {
         self.columns
             .iter()
             .find(|(c, _, _)| *c == column)
             .map(|(_, i, _)| *i)
     }
 
-    pub(super) fn header(&self, column: Column) -> Option<(&str, usize)> {
+    pub(crate) fn header(&self, column: C) -> Option<(&str, usize)> {
         self.columns
             .iter()
             .find(|(c, _, _)| *c == column)
             .map(|(_, i, h)| (h.as_str(), *i))
     }
 
-    pub(super) fn has(&self, column: Column) -> bool {
+    pub(crate) fn has(&self, column: C) -> bool {
         self.index(column).is_some()
     }
 
     /// "备注 (H), 身份证号 (I)", for the warning about columns that are not imported.
-    pub(super) fn unused_list(&self) -> String {
+    pub(crate) fn unused_list(&self) -> String {
         self.unused
             .iter()
             .map(|(h, i)| format!("{h} ({})", letter(*i)))
@@ -115,19 +116,29 @@ impl Layout {
 }
 
 /// How many rows from the top may hold titles and notes before the header row.
-pub(super) const HEADER_SEARCH_ROWS: usize = 30;
+pub(crate) const HEADER_SEARCH_ROWS: usize = 30;
 
 /// Finds the header row: the first row naming both the unit and the name column.
-pub(super) fn find_header(sheet: &Sheet) -> Option<Layout> {
+pub(crate) fn find_header(sheet: &Sheet) -> Option<Layout> {
+    find_header_with(sheet, Column::from_header, &[Column::Unit, Column::Name])
+}
+
+/// Finds the header row of any table: the first row in which `recognise` finds every column
+/// of `required`.
+pub(crate) fn find_header_with<C: Copy + PartialEq>(
+    sheet: &Sheet,
+    recognise: impl Fn(&str) -> Option<C>,
+    required: &[C],
+) -> Option<Layout<C>> {
     for (index, row) in sheet.rows.iter().take(HEADER_SEARCH_ROWS).enumerate() {
-        let mut columns: Vec<(Column, usize, String)> = Vec::new();
+        let mut columns: Vec<(C, usize, String)> = Vec::new();
         let mut unused = Vec::new();
         for (j, cell) in row.iter().enumerate() {
             let text = cell.text();
             if text.is_empty() {
                 continue;
             }
-            match Column::from_header(&text) {
+            match recognise(&text) {
                 Some(c) if !columns.iter().any(|(seen, _, _)| *seen == c) => {
                     columns.push((c, j, text))
                 }
@@ -135,8 +146,8 @@ pub(super) fn find_header(sheet: &Sheet) -> Option<Layout> {
                 _ => unused.push((text, j)),
             }
         }
-        let has = |c: Column| columns.iter().any(|(seen, _, _)| *seen == c);
-        if has(Column::Unit) && has(Column::Name) {
+        let has = |c: &C| columns.iter().any(|(seen, _, _)| seen == c);
+        if required.iter().all(has) {
             let title = sheet.rows[..index]
                 .iter()
                 .flat_map(|r| r.iter())
@@ -165,14 +176,14 @@ pub enum ReadError {
 
 /// What was learnt while reading, for the summary (the encoding a CSV was decoded from).
 #[derive(Debug, Clone, Default)]
-pub(super) struct ReadNotes {
+pub(crate) struct ReadNotes {
     pub encoding: Option<&'static str>,
     /// The CSV had byte sequences that are not text in the detected encoding.
     pub undecodable: bool,
 }
 
 /// Reads every sheet of the roster at `path` (`file` is how messages name it).
-pub(super) fn read(path: &Path, file: &str) -> Result<(Vec<Sheet>, ReadNotes), ReadError> {
+pub(crate) fn read(path: &Path, file: &str) -> Result<(Vec<Sheet>, ReadNotes), ReadError> {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -296,7 +307,7 @@ fn iso_date(s: &str) -> Option<(i32, u8, u8)> {
 
 /// Decodes a CSV file and splits it into rows. The delimiter is a comma, or a tab when the
 /// first line has more tabs than commas (Excel's "Unicode text" export).
-pub(super) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNotes), ReadError> {
+pub(crate) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNotes), ReadError> {
     let (text, notes) = decode(bytes);
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.matches('\t').count() > first_line.matches(',').count() {

@@ -3,3 +3,4 @@
 # line), config-, content-, model-, check- (the audit), import-, export-, build-, serve-.
 
 cli-built-summary-units = built { $units } units, { $people } people
+cli-exported-audit = wrote the audit ({ $findings } findings) to { $path }

@@ -3,3 +3,4 @@
 # export-、build-、serve-。
 
 cli-built-summary-units = 已生成 { $units } 个单位、{ $people } 名联系人
+cli-exported-audit = 已把审计结果（{ $findings } 项）写入 { $path }

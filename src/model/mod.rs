@@ -228,6 +228,8 @@ pub struct Site {
     pub(crate) front_title: Option<String>,
     pub(crate) front_description: Option<String>,
     pub(crate) front_body: Option<String>,
+    /// The visit log and the problem ledger (`content/visits/`, `content/ledger/`).
+    pub(crate) worklog: crate::worklog::Worklog,
 }
 
 impl Site {

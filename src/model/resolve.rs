@@ -17,8 +17,9 @@ use std::sync::Arc;
 use time::Date;
 
 /// Top-level URL segments the build writes itself; no area may take them.
-pub(crate) const RESERVED_SEGMENTS: &[&str] =
-    &["people", "photos", "assets", "coverage", "reprint"];
+pub(crate) const RESERVED_SEGMENTS: &[&str] = &[
+    "people", "photos", "assets", "coverage", "reprint", "ledger",
+];
 
 /// Builds the model. Every problem goes to `out`; `None` when there were errors.
 pub(crate) fn resolve(
@@ -83,6 +84,7 @@ pub(crate) fn resolve(
         front_title,
         front_description,
         front_body,
+        worklog: Default::default(),
     })
 }
 

@@ -177,6 +177,8 @@ pub(super) fn site_fingerprint(input: &RenderInput, people: &[u64]) -> u64 {
     for unit in &site.units {
         (&unit.id, &unit.record.aliases).hash(&mut h);
     }
+    // Unit pages and the ledger page show the work log.
+    crate::worklog::views::hash_shown(site, &mut h);
     // Who is published shows on the people list, the search index and the sitemap.
     for person in &site.people {
         (&person.id, person.serving).hash(&mut h);

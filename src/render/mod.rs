@@ -281,6 +281,7 @@ impl<'a> Renderer<'a> {
                 let (a, (b, c)) = rayon::join(search, || rayon::join(front, people_list));
                 a.and(b).and(c)?;
             }
+            self.render_ledger(&writer)?;
         }
         if scope.everything() {
             self.render_site_wide(&writer)?;

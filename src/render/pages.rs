@@ -24,9 +24,14 @@ impl Renderer<'_> {
             .zip(self.unit_values.par_iter())
             .zip(self.codes.par_iter())
             .filter(|((((index, _), _), _), _)| scope.unit(*index))
-            .try_for_each(|((((_, unit), view), value), code)| {
+            .try_for_each(|((((index, unit), view), value), code)| {
                 let mut ctx = Context::new();
                 ctx.insert_value("unit", value.clone());
+                let date = |d| self.strings.date(d);
+                ctx.insert(
+                    "worklog",
+                    &crate::worklog::views::unit_section(site, index, &date),
+                );
                 let path = unit.path();
                 self.page(
                     writer,
@@ -143,6 +148,23 @@ impl Renderer<'_> {
         ctx.insert("report", report);
         let title = self.strings.text("coverage");
         self.page(writer, "coverage.html", "coverage/", title, "", ctx)
+    }
+
+    /// The ledger page, when the site publishes its problem ledger.
+    pub(super) fn render_ledger(&self, writer: &Writer) -> Result<(), RenderError> {
+        let Some(ledger) = crate::worklog::views::ledger_page(self.input.site) else {
+            return Ok(());
+        };
+        let mut ctx = Context::new();
+        ctx.insert("ledger", &ledger);
+        self.page(
+            writer,
+            "ledger.html",
+            crate::worklog::views::LEDGER_PAGE,
+            self.strings.text("log_ledger_title"),
+            self.strings.text("log_ledger_intro"),
+            ctx,
+        )
     }
 
     pub(super) fn render_front_page(&self, writer: &Writer) -> Result<(), RenderError> {

@@ -17,3 +17,4 @@ mod incremental;
 mod manifest;
 mod qr_scan;
 mod serve;
+mod worklog;

@@ -1,0 +1,272 @@
+//! Finding the unit and the people a log row names, through maps built once for the site:
+//! units by id, path under `content/`, former id, area and unit names, or unit name alone;
+//! people by id or name. It also knows every published number, for the privacy check.
+
+use super::messages;
+use crate::content::source::nearest;
+use crate::model::{PersonIndex, Site, UnitIndex};
+use crate::validate::phone::PhoneParser;
+use foldhash::{HashMap, HashSet};
+use std::borrow::Cow;
+
+/// Marks a name that several units or people share.
+const AMBIGUOUS: u32 = u32::MAX;
+
+/// Units and people by every name a log may use, and the numbers that are published.
+pub(super) struct Lookup<'a> {
+    pub(crate) site: &'a Site,
+    /// Ids (URL paths), paths under `content/` and former ids (aliases).
+    unit_paths: HashMap<String, u32>,
+    /// `东湖镇/刘庄村` and `刘庄村`: [`AMBIGUOUS`] when several units have the name.
+    unit_names: HashMap<String, u32>,
+    person_ids: HashMap<&'a str, u32>,
+    person_names: HashMap<&'a str, u32>,
+    pub(crate) published_phones: HashSet<&'a str>,
+    /// The build's phone parser, for numbers found in log text.
+    pub(crate) phones: &'a PhoneParser,
+}
+
+impl<'a> Lookup<'a> {
+    pub(crate) fn new(site: &'a Site, phones: &'a PhoneParser) -> Self {
+        let mut unit_paths = HashMap::default();
+        let mut unit_names = HashMap::default();
+        let name = |map: &mut HashMap<String, u32>, key: String, unit: u32| {
+            map.entry(key)
+                .and_modify(|u| {
+                    if *u != unit {
+                        *u = AMBIGUOUS
+                    }
+                })
+                .or_insert(unit);
+        };
+        for (i, unit) in site.units.iter().enumerate() {
+            let i = i as u32;
+            unit_paths.insert(unit.id.clone(), i);
+            unit_paths
+                .entry(content_path(&unit.record.source))
+                .or_insert(i);
+            for alias in &unit.record.aliases {
+                unit_paths.entry(alias.clone()).or_insert(i);
+            }
+            let path = names_path(site, unit);
+            if path != unit.name {
+                name(&mut unit_names, unit.name.clone(), i);
+            }
+            name(&mut unit_names, path, i);
+        }
+        let mut person_names: HashMap<&str, u32> = HashMap::default();
+        for (i, p) in site.people.iter().enumerate() {
+            person_names
+                .entry(p.name.as_str())
+                .and_modify(|x| *x = AMBIGUOUS)
+                .or_insert(i as u32);
+        }
+        let mut published_phones: HashSet<&str> = HashSet::default();
+        for p in site.people.iter().filter(|p| p.serving) {
+            published_phones.insert(&p.phone.e164);
+            if let Some(office) = &p.office_phone {
+                published_phones.insert(&office.e164);
+            }
+        }
+        let area_records = site.areas.iter().filter_map(|a| a.record.as_ref());
+        for record in site.units.iter().map(|u| &u.record).chain(area_records) {
+            if let Some(h) = &record.hotline {
+                published_phones.insert(&h.e164);
+            }
+        }
+        if let Some(h) = &site.config.hotline {
+            published_phones.insert(&h.e164);
+        }
+        Lookup {
+            site,
+            phones,
+            unit_paths,
+            unit_names,
+            person_ids: site
+                .people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.as_str(), i as u32))
+                .collect(),
+            person_names,
+            published_phones,
+        }
+    }
+
+    /// The unit a cell names (with the row's 镇街, if the sheet has that column).
+    pub(crate) fn unit(
+        &self,
+        area: &str,
+        text: &str,
+        suggest: bool,
+    ) -> Result<UnitIndex, (String, String)> {
+        let key = unit_key(text);
+        let key = if area.is_empty() || key.contains('/') {
+            key
+        } else {
+            Cow::Owned(format!("{}/{key}", unit_key(area)))
+        };
+        let found = self
+            .unit_paths
+            .get(key.as_ref())
+            .or_else(|| self.unit_names.get(key.as_ref()));
+        match found {
+            Some(&AMBIGUOUS) => Err(messages::ambiguous_unit(text, &self.units_named(&key))),
+            Some(&u) => Ok(u as usize),
+            None => {
+                let best = suggest.then(|| self.nearest_unit(&key)).flatten();
+                Err(messages::unknown_unit(text, best))
+            }
+        }
+    }
+
+    /// The content paths of the units whose name (or area and unit names) is `key`.
+    fn units_named(&self, key: &str) -> Vec<String> {
+        let site = self.site;
+        site.units
+            .iter()
+            .filter(|u| u.name == key || names_path(site, u) == key)
+            .map(|u| content_path(&u.record.source))
+            .collect()
+    }
+
+    fn nearest_unit(&self, key: &str) -> Option<&str> {
+        let keys: Vec<&str> = self
+            .unit_paths
+            .keys()
+            .chain(self.unit_names.keys())
+            .map(String::as_str)
+            .collect();
+        nearest(key, &keys)
+    }
+
+    /// The person a name or id is.
+    fn person(&self, text: &str, suggest: bool) -> Result<PersonIndex, (String, String)> {
+        if let Some(&p) = self.person_ids.get(text) {
+            return Ok(p as usize);
+        }
+        match self.person_names.get(text) {
+            Some(&AMBIGUOUS) => {
+                let ids: Vec<&str> = self
+                    .site
+                    .people
+                    .iter()
+                    .filter(|p| p.name == text)
+                    .map(|p| p.id.as_str())
+                    .collect();
+                Err(messages::ambiguous_person(text, &ids))
+            }
+            Some(&p) => Ok(p as usize),
+            None => {
+                let best = suggest
+                    .then(|| {
+                        let keys: Vec<&str> = self
+                            .person_ids
+                            .keys()
+                            .chain(self.person_names.keys())
+                            .copied()
+                            .collect();
+                        nearest(text, &keys)
+                    })
+                    .flatten();
+                Err(messages::unknown_person(text, best))
+            }
+        }
+    }
+
+    /// The people a cell names, separated by 、 (or commas or semicolons); a part that names
+    /// nobody as a whole is tried again split at spaces (王兴 李华).
+    pub(crate) fn people(
+        &self,
+        text: &str,
+        found: &mut Vec<PersonIndex>,
+        suggest: bool,
+    ) -> Result<(), (String, String)> {
+        for part in text.split(['、', ',', '，', ';', '；', '/']) {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            let one = self.person(part, suggest).or_else(|e| {
+                if !part.contains(char::is_whitespace) {
+                    return Err(e);
+                }
+                for word in part.split_whitespace() {
+                    let p = self.person(word, suggest)?;
+                    if !found.contains(&p) {
+                        found.push(p);
+                    }
+                }
+                Ok(usize::MAX)
+            })?;
+            if one != usize::MAX && !found.contains(&one) {
+                found.push(one);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `东湖镇/刘庄村`: the names of a unit's areas from the top, and its own.
+fn names_path(site: &Site, unit: &crate::model::Unit) -> String {
+    let mut names: Vec<&str> = site
+        .ancestors(unit.area)
+        .into_iter()
+        .map(|a| site.areas[a].name.as_str())
+        .collect();
+    names.push(&unit.name);
+    names.join("/")
+}
+
+/// `content/donghu/刘庄村.toml` → `donghu/刘庄村`: a unit's path under `content/`.
+fn content_path(source: &str) -> String {
+    let path = source
+        .strip_prefix(crate::content::CONTENT_DIR)
+        .and_then(|p| p.strip_prefix('/'))
+        .unwrap_or(source);
+    match path.rsplit_once('.') {
+        Some((stem, _)) => stem.to_string(),
+        None => path.to_string(),
+    }
+}
+
+/// A unit cell as a lookup key: trimmed, full-width and back slashes made `/`, no slash at
+/// either end and no space around one. Borrowed when nothing needs changing, as it mostly is.
+fn unit_key(text: &str) -> Cow<'_, str> {
+    let text = text.trim().trim_matches(['/', '／']);
+    if !text.contains(['／', '\\', ' ', '\u{3000}']) {
+        return Cow::Borrowed(text);
+    }
+    let replaced = text.replace(['／', '\\'], "/");
+    Cow::Owned(
+        replaced
+            .split('/')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_keys_forgive_slashes_and_spaces() {
+        assert_eq!(unit_key(" donghu/刘庄村 "), "donghu/刘庄村");
+        assert_eq!(unit_key("/donghu/liuzhuangcun/"), "donghu/liuzhuangcun");
+        assert_eq!(unit_key("东湖镇／刘庄村"), "东湖镇/刘庄村");
+        assert_eq!(unit_key("东湖镇 / 刘庄村"), "东湖镇/刘庄村");
+        assert!(matches!(unit_key("东湖镇/刘庄村"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn content_paths_drop_the_folder_and_extension() {
+        assert_eq!(content_path("content/donghu/刘庄村.toml"), "donghu/刘庄村");
+        assert_eq!(
+            content_path("content/a/b/zhangzhuang.md"),
+            "a/b/zhangzhuang"
+        );
+    }
+}

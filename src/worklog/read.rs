@@ -1,0 +1,230 @@
+//! Stage 1 for the work log: find the spreadsheets in `content/visits/` and `content/ledger/`
+//! and read them into sheets of cells with their header rows, with the roster reader of
+//! `import` (xlsx through calamine, CSV in UTF-8 or GBK). Nothing here knows about units or
+//! people; problems of whole files and sheets go to the returned diagnostics.
+
+use super::columns::{LedgerColumn, LogColumn, VisitColumn};
+use super::messages;
+use crate::content::{CONTENT_DIR, display};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::import::sheet::{self, Layout, Sheet, find_header_with};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// The folder under `content/` that holds visit logs (reserved: not an area).
+pub(crate) const VISITS_DIR: &str = "visits";
+/// The folder under `content/` that holds the problem ledger (reserved: not an area).
+pub(crate) const LEDGER_DIR: &str = "ledger";
+
+/// Spreadsheet files the import reader understands.
+const EXTENSIONS: &[&str] = &["csv", "txt", "tsv", "xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+/// One sheet with a header row.
+pub(crate) struct Table<C> {
+    /// Site-relative, `/`-separated.
+    pub(crate) file: String,
+    pub(crate) sheet: Sheet,
+    pub(crate) layout: Layout<C>,
+}
+
+/// What one of the two folders holds.
+pub(crate) struct Folder<C> {
+    /// Whether the folder exists: a site keeps the log by making it.
+    pub(crate) kept: bool,
+    pub(crate) tables: Vec<Table<C>>,
+}
+
+impl<C> Default for Folder<C> {
+    fn default() -> Self {
+        Folder {
+            kept: false,
+            tables: Vec::new(),
+        }
+    }
+}
+
+/// Both logs as read.
+#[derive(Default)]
+pub(crate) struct Logs {
+    pub(crate) visits: Folder<VisitColumn>,
+    pub(crate) ledger: Folder<LedgerColumn>,
+    pub(crate) diagnostics: Diagnostics,
+}
+
+/// Reads `content/visits/` and `content/ledger/` of the site at `site`.
+pub(crate) fn read(site: &Path) -> Logs {
+    let content = site.join(CONTENT_DIR);
+    let mut diagnostics = Diagnostics::default();
+    let (visits, ledger) = rayon::join(
+        || read_folder::<VisitColumn>(site, &content.join(VISITS_DIR)),
+        || read_folder::<LedgerColumn>(site, &content.join(LEDGER_DIR)),
+    );
+    let (visits, d) = visits;
+    diagnostics.extend(d);
+    let (ledger, d) = ledger;
+    diagnostics.extend(d);
+    Logs {
+        visits,
+        ledger,
+        diagnostics,
+    }
+}
+
+fn read_folder<C: LogColumn + Send>(site: &Path, dir: &Path) -> (Folder<C>, Diagnostics) {
+    let mut out = Diagnostics::default();
+    if !dir.is_dir() {
+        return (Folder::default(), out);
+    }
+    let mut files: Vec<PathBuf> = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !is_hidden(&e.file_name().to_string_lossy()));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let known = e.path().extension().is_some_and(|x| {
+                    EXTENSIONS.contains(&x.to_string_lossy().to_ascii_lowercase().as_str())
+                });
+                if known {
+                    files.push(e.into_path());
+                } else {
+                    let (message, help) = messages::not_a_spreadsheet();
+                    out.push(Diagnostic::warning(display(site, e.path()), message).help(help));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let shown = e
+                    .path()
+                    .map_or_else(|| display(site, dir), |p| display(site, p));
+                out.push(Diagnostic::error(
+                    shown,
+                    messages::unreadable(&e.to_string()),
+                ));
+            }
+        }
+    }
+    let read: Vec<(Vec<Table<C>>, Diagnostics)> = files
+        .par_iter()
+        .map(|path| read_file::<C>(path, display(site, path)))
+        .collect();
+    let mut folder = Folder {
+        kept: true,
+        tables: Vec::new(),
+    };
+    for (tables, d) in read {
+        folder.tables.extend(tables);
+        out.extend(d);
+    }
+    (folder, out)
+}
+
+/// Reads one file's sheets that have a header row.
+fn read_file<C: LogColumn>(path: &Path, file: String) -> (Vec<Table<C>>, Diagnostics) {
+    let mut out = Diagnostics::default();
+    let (sheets, notes) = match sheet::read(path, &file) {
+        Ok(read) => read,
+        Err(e) => {
+            out.push(Diagnostic::error(
+                &file,
+                messages::unreadable(&e.to_string()),
+            ));
+            return (Vec::new(), out);
+        }
+    };
+    if notes.undecodable {
+        let (message, help) = messages::undecodable(notes.encoding.unwrap_or("text"));
+        out.push(Diagnostic::warning(&file, message).help(help));
+    }
+    let mut tables = Vec::new();
+    let mut skipped = Vec::new();
+    for sheet in sheets {
+        match find_header_with(&sheet, C::from_header, C::REQUIRED) {
+            Some(layout) => {
+                if !layout.unused.is_empty() {
+                    let (message, help) =
+                        messages::unused_columns(sheet.name.as_deref(), &layout.unused_list());
+                    out.push(Diagnostic::warning(&file, message).help(help));
+                }
+                tables.push(Table {
+                    file: file.clone(),
+                    sheet,
+                    layout,
+                });
+            }
+            None if sheet.rows.iter().any(|r| r.iter().any(|c| !c.is_empty())) => {
+                let name = sheet.name.as_deref().unwrap_or("");
+                let (message, help) = messages::sheet_without_header::<C>(name);
+                skipped.push(Diagnostic::warning(&file, message).help(help));
+            }
+            None => {}
+        }
+    }
+    // A file none of whose sheets has a header is one error, not a warning a sheet.
+    if tables.is_empty() {
+        let (message, help) = messages::no_header::<C>();
+        out.push(Diagnostic::error(&file, message).help(help));
+    } else {
+        out.extend(skipped);
+    }
+    (tables, out)
+}
+
+/// Hidden files, editor backups and Excel's lock files (`~$log.xlsx`) are not logs.
+fn is_hidden(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with("~$") || name.ends_with('~')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_both_folders_and_says_which_files_it_cannot_use() {
+        let site = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = site.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "content/visits/2024.csv",
+            "走访记录,,\n日期,单位,人员,备注\n2024-05-01,donghu/a,wang,x\n",
+        );
+        write("content/visits/notes.md", "# notes\n");
+        write("content/visits/~$2024.xlsx", "lock");
+        write("content/ledger/bad.csv", "a,b\n1,2\n");
+        let logs = read(site.path());
+        assert!(logs.visits.kept && logs.ledger.kept);
+        assert_eq!(logs.visits.tables.len(), 1);
+        let table = &logs.visits.tables[0];
+        assert_eq!(table.file, "content/visits/2024.csv");
+        assert_eq!(table.layout.header_row, 1);
+        assert_eq!(table.layout.index(VisitColumn::People), Some(2));
+        let all: Vec<String> = logs.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(all.len(), 3, "{all:#?}");
+        assert!(
+            all.iter().any(
+                |d| d.starts_with("warning: content/visits/2024.csv") && d.contains("备注 (D)")
+            )
+        );
+        assert!(
+            all.iter()
+                .any(|d| d.starts_with("warning: content/visits/notes.md"))
+        );
+        assert!(
+            all.iter()
+                .any(|d| d.starts_with("error: content/ledger/bad.csv")
+                    && d.contains("编号, 单位, 登记日期, 状态"))
+        );
+    }
+
+    #[test]
+    fn a_site_without_the_folders_keeps_no_log() {
+        let site = tempfile::tempdir().unwrap();
+        let logs = read(site.path());
+        assert!(!logs.visits.kept && !logs.ledger.kept);
+        assert!(logs.diagnostics.is_empty());
+    }
+}

@@ -1,0 +1,191 @@
+//! What templates see of the work log: a unit page's section (its latest visits with the
+//! year's count, its ledger entries of the past year and any still open) and the ledger page
+//! (`ledger/index.html`). Only counts, kinds, dates, statuses, public topics and cadres' names
+//! are shown; a ledger entry's summary only with `[ledger] publish_summary = true`.
+
+use super::audit::{self, LedgerFindings, OverdueEntry};
+use super::model::{LedgerEntry, Visit, within_year};
+use crate::model::{Site, UnitIndex};
+use serde::Serialize;
+
+/// The ledger page's path.
+pub(crate) const LEDGER_PAGE: &str = "ledger/";
+/// How many of a unit's latest visits its page lists.
+pub(crate) const LATEST_VISITS: usize = 5;
+
+/// Hashes what the work log's views show besides each unit's own record: the log itself and
+/// the names of the people in it, who need not be on the team of the unit they visited. A
+/// `serve` session renders everything again when it changes.
+pub(crate) fn hash_shown(site: &Site, h: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    let log = &site.worklog;
+    log.hash(h);
+    let mut named = vec![false; site.people.len()];
+    let rows = log.visits().iter().map(|v| v.people);
+    for people in rows.chain(log.ledger().iter().map(|e| e.owners)) {
+        for p in log.people(people) {
+            named[p] = true;
+        }
+    }
+    for (person, _) in site.people.iter().zip(&named).filter(|(_, n)| **n) {
+        person.name.hash(h);
+    }
+}
+
+/// The `worklog` of `unit.html`.
+#[derive(Debug, Serialize)]
+pub(crate) struct UnitSection<'a> {
+    pub(crate) visits_kept: bool,
+    pub(crate) ledger_kept: bool,
+    /// The unit's visits in the 365 days up to the publication date.
+    pub(crate) visits_year: usize,
+    /// The latest visits, newest first.
+    pub(crate) visits: Vec<VisitView<'a>>,
+    /// Entries raised in the past year, and older ones still open; most recent first.
+    pub(crate) entries: Vec<EntryView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct VisitView<'a> {
+    pub(crate) date: String,
+    pub(crate) date_display: String,
+    /// The UI string key of a kind the spec names (`log_kind_<key>`), else the kind as written.
+    pub(crate) kind_key: Option<&'static str>,
+    pub(crate) kind: &'a str,
+    pub(crate) households: Option<u32>,
+    /// The names of who went.
+    pub(crate) people: Vec<&'a str>,
+    pub(crate) topic: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct EntryView<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) category_key: Option<&'static str>,
+    pub(crate) category: &'a str,
+    pub(crate) raised: String,
+    pub(crate) due: Option<String>,
+    /// The status key (`open`, `assigned`, `in_progress`, `resolved`, `answered`).
+    pub(crate) status: &'static str,
+    pub(crate) open: bool,
+    pub(crate) closed: Option<String>,
+    pub(crate) overdue: bool,
+    /// Only with `[ledger] publish_summary = true`.
+    pub(crate) summary: Option<&'a str>,
+}
+
+/// A unit page's work log, or `None` when the site keeps neither log.
+pub(crate) fn unit_section<'a>(
+    site: &'a Site,
+    unit: UnitIndex,
+    date_display: &dyn Fn(time::Date) -> String,
+) -> Option<UnitSection<'a>> {
+    let log = &site.worklog;
+    if !log.visits_kept && !log.ledger_kept {
+        return None;
+    }
+    let visits = log.visits_of(unit);
+    let visits_year = visits
+        .iter()
+        .take_while(|v| within_year(v.date, site.date))
+        .count();
+    let entries = log
+        .ledger_of(unit)
+        .iter()
+        .filter(|e| e.status.is_open() || within_year(e.raised, site.date))
+        .map(|e| entry_view(site, e))
+        .collect();
+    Some(UnitSection {
+        visits_kept: log.visits_kept,
+        ledger_kept: log.ledger_kept,
+        visits_year,
+        visits: visits
+            .iter()
+            .take(LATEST_VISITS)
+            .map(|v| visit_view(site, v, date_display))
+            .collect(),
+        entries,
+    })
+}
+
+fn visit_view<'a>(
+    site: &'a Site,
+    v: &'a Visit,
+    date_display: &dyn Fn(time::Date) -> String,
+) -> VisitView<'a> {
+    VisitView {
+        date: v.date.to_string(),
+        date_display: date_display(v.date),
+        kind_key: v.kind.key(),
+        kind: v.kind.text(),
+        households: v.households,
+        people: site
+            .worklog
+            .people(v.people)
+            .map(|p| site.people[p].name.as_str())
+            .collect(),
+        topic: v.topic.as_deref(),
+    }
+}
+
+fn entry_view<'a>(site: &'a Site, e: &'a LedgerEntry) -> EntryView<'a> {
+    EntryView {
+        id: &e.id,
+        category_key: e.category.key(),
+        category: e.category.text(),
+        raised: e.raised.to_string(),
+        due: e.due.map(|d| d.to_string()),
+        status: e.status.key(),
+        open: e.status.is_open(),
+        closed: e.closed.map(|d| d.to_string()),
+        overdue: e.is_overdue(site.date),
+        summary: summary(site, e),
+    }
+}
+
+fn summary<'a>(site: &Site, e: &'a LedgerEntry) -> Option<&'a str> {
+    if site.config.worklog.publish_summary {
+        e.summary.as_deref()
+    } else {
+        None
+    }
+}
+
+/// The `ledger` of `ledger.html`: the audit's totals, and its overdue entries with their
+/// summaries when those are published.
+#[derive(Debug, Serialize)]
+pub(crate) struct LedgerPage<'a> {
+    #[serde(flatten)]
+    pub(crate) findings: LedgerFindings,
+    pub(crate) overdue_entries: Vec<OverdueView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub(crate) struct OverdueView<'a> {
+    #[serde(flatten)]
+    pub(crate) entry: OverdueEntry,
+    pub(crate) summary: Option<&'a str>,
+}
+
+/// The ledger page, or `None` when the site keeps no ledger.
+pub(crate) fn ledger_page(site: &Site) -> Option<LedgerPage<'_>> {
+    if !site.worklog.ledger_kept {
+        return None;
+    }
+    let mut findings = audit::ledger(site);
+    let by_id: foldhash::HashMap<&str, &LedgerEntry> = match site.config.worklog.publish_summary {
+        true => site.worklog.ledger().iter().map(|e| (&*e.id, e)).collect(),
+        false => Default::default(),
+    };
+    let overdue_entries = std::mem::take(&mut findings.overdue)
+        .into_iter()
+        .map(|entry| OverdueView {
+            summary: by_id.get(entry.id.as_str()).and_then(|e| summary(site, e)),
+            entry,
+        })
+        .collect();
+    Some(LedgerPage {
+        findings,
+        overdue_entries,
+    })
+}
