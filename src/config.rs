@@ -9,6 +9,7 @@ use std::path::Path;
 use time::Date;
 use toml::{Spanned, Value};
 
+pub mod campaign;
 pub mod gov;
 
 pub const FILE_NAME: &str = "config.toml";
@@ -82,6 +83,9 @@ pub struct Rules {
     pub max_age_days: i64,
     /// Whether the build publishes `coverage.json` and the coverage page.
     pub publish_report: bool,
+    /// `[[rules.require]]`, `[[rules.package]]`, `household_coverage`, `every_org_serves`.
+    #[serde(flatten)]
+    pub campaign: campaign::CampaignRules,
 }
 
 impl Default for Rules {
@@ -92,6 +96,7 @@ impl Default for Rules {
             max_units_per_person: 3,
             max_age_days: 365,
             publish_report: true,
+            campaign: campaign::CampaignRules::default(),
         }
     }
 }
@@ -201,6 +206,10 @@ const KNOWN_RULES: &[&str] = &[
     "max_units_per_person",
     "max_age_days",
     "publish_report",
+    "household_coverage",
+    "every_org_serves",
+    "require",
+    "package",
 ];
 
 /// The `language` a site folder's config.toml sets (Chinese when it sets none), read before
@@ -388,6 +397,7 @@ fn resolve(
                 .unwrap_or(defaults.max_units_per_person),
             max_age_days: r.rules.max_age_days.unwrap_or(defaults.max_age_days),
             publish_report: r.rules.publish_report.unwrap_or(defaults.publish_report),
+            campaign: campaign::resolve(file, doc, out),
         },
         gov,
     }

@@ -19,6 +19,8 @@ pub struct UnitRecord {
     pub description: Option<String>,
     #[serde(default)]
     pub team: Vec<TeamRecord>,
+    /// Organizations linked to the unit as a whole (单位联系村): their names.
+    pub orgs: Option<Vec<Spanned<String>>>,
 }
 
 pub const UNIT_FIELDS: &[&str] = &[
@@ -33,6 +35,7 @@ pub const UNIT_FIELDS: &[&str] = &[
     "aliases",
     "description",
     "team",
+    "orgs",
 ];
 
 #[derive(Debug, Deserialize, Default, Clone)]
@@ -44,10 +47,19 @@ pub struct TeamRecord {
     pub covers: Option<Vec<String>>,
     pub since: Option<Spanned<Value>>,
     pub until: Option<Spanned<Value>>,
+    /// How many households this member links (联系户 count, never their names).
+    pub households: Option<u32>,
 }
 
 pub const TEAM_FIELDS: &[&str] = &[
-    "person", "role", "lead", "duties", "covers", "since", "until",
+    "person",
+    "role",
+    "lead",
+    "duties",
+    "covers",
+    "since",
+    "until",
+    "households",
 ];
 
 #[derive(Debug, Deserialize, Default, Clone)]
@@ -59,6 +71,8 @@ pub struct PersonRecord {
     pub office_phone: Option<Spanned<Value>>,
     pub photo: Option<Spanned<String>>,
     pub checked: Option<Spanned<Value>>,
+    /// Free text (县级, 科级, 一般干部 ...), for the campaign rules.
+    pub rank: Option<String>,
 }
 
 pub const PERSON_FIELDS: &[&str] = &[
@@ -69,6 +83,7 @@ pub const PERSON_FIELDS: &[&str] = &[
     "office_phone",
     "photo",
     "checked",
+    "rank",
 ];
 
 /// `content/_index.md`: the front page's own text.
@@ -79,3 +94,16 @@ pub struct FrontRecord {
 }
 
 pub const FRONT_FIELDS: &[&str] = &["title", "description"];
+
+/// `content/orgs/<id>.toml`: an organization's own record (派出单位).
+#[derive(Debug, Deserialize, Default, Clone)]
+pub struct OrgRecord {
+    /// The `org` value of its people.
+    pub name: Option<Spanned<String>>,
+    /// The person id of its responsible leader (责任领导).
+    pub leader: Option<Spanned<String>>,
+    /// The office's public number.
+    pub phone: Option<Spanned<Value>>,
+}
+
+pub const ORG_FIELDS: &[&str] = &["name", "leader", "phone"];

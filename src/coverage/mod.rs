@@ -7,6 +7,8 @@
 //! what `check --format json` prints and what the build publishes as `coverage.json`; [`text`]
 //! prints it for people.
 
+pub mod campaign;
+mod campaign_text;
 pub mod text;
 
 use crate::config::Rules;
@@ -21,15 +23,21 @@ pub enum Rule {
     NoTeam,
     MinTeam,
     RequireLead,
+    /// A `[[rules.require]]` not met.
+    Require,
+    /// Fewer households linked than `household_coverage` asks for.
+    Households,
 }
 
 impl Rule {
     /// The short label the text report and the coverage page use.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Rule::NoTeam => "no team",
-            Rule::MinTeam => "team too small",
-            Rule::RequireLead => "no lead",
+            Rule::NoTeam => "no team".into(),
+            Rule::MinTeam => "team too small".into(),
+            Rule::RequireLead => "no lead".into(),
+            Rule::Require => crate::msg!("campaign-label-require").into(),
+            Rule::Households => crate::msg!("campaign-label-households").into(),
         }
     }
 }
@@ -48,6 +56,9 @@ pub struct Gap {
     pub members: usize,
     /// Assignments in the file that are expired or not yet started, so do not count.
     pub not_current: usize,
+    /// `requirement` of a `require` gap; `linked` and `households` of a `households` gap.
+    #[serde(flatten)]
+    pub detail: campaign::GapDetail,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -128,13 +139,20 @@ pub struct Report {
     pub totals: Totals,
     /// Areas with units of their own, in tree order.
     pub areas: Vec<AreaTotals>,
+    /// `packages` and `idle_orgs`: the campaign findings that are not about one unit.
+    #[serde(flatten)]
+    pub campaign: campaign::Findings,
 }
 
 impl Report {
     /// Rule findings that `check --strict` fails on: gaps, overloaded people, stale numbers and
     /// numbers shared by two people. People on no team are only a warning.
     pub fn findings(&self) -> usize {
-        self.gaps.len() + self.overloaded.len() + self.stale.len() + self.shared_phones.len()
+        self.gaps.len()
+            + self.overloaded.len()
+            + self.stale.len()
+            + self.shared_phones.len()
+            + self.campaign.len()
     }
 
     /// Whether `check` fails: on any error, and with `strict` on any finding too.
@@ -149,6 +167,7 @@ pub fn audit(site: &Site) -> Report {
     let mut gaps = Vec::new();
     for unit in &site.units {
         unit_gaps(site, unit, &mut gaps);
+        campaign::unit_gaps(site, unit, &mut gaps);
     }
 
     let page = |id: &str| format!("people/{}/", crate::model::resolve_person_slug(id));
@@ -226,7 +245,8 @@ pub fn audit(site: &Site) -> Report {
         .collect();
 
     let is_covered = |u: &Unit| u.current_team().next().is_some();
-    let is_complete = |u: &Unit| !gaps.iter().any(|g: &Gap| g.unit == u.id);
+    let with_gaps: std::collections::HashSet<&str> = gaps.iter().map(|g| g.unit.as_str()).collect();
+    let is_complete = |u: &Unit| !with_gaps.contains(u.id.as_str());
     let count = |units: &[usize], test: &dyn Fn(&Unit) -> bool| {
         units.iter().filter(|&&u| test(&site.units[u])).count()
     };
@@ -268,6 +288,7 @@ pub fn audit(site: &Site) -> Report {
         not_serving,
         totals,
         areas,
+        campaign: campaign::findings(site),
     }
 }
 
@@ -295,6 +316,7 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
             message,
             members,
             not_current,
+            detail: campaign::GapDetail::default(),
         })
     };
     let note = if not_current > 0 {
@@ -350,6 +372,7 @@ pub fn empty(date: time::Date) -> Report {
             percent_covered: 100.0,
         },
         areas: Vec::new(),
+        campaign: campaign::Findings::default(),
     }
 }
 

@@ -11,9 +11,9 @@ use std::io::{self, Write};
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();
 const WARNING: Style = AnsiColor::Yellow.on_default().bold();
-const GAP: Style = AnsiColor::Yellow.on_default();
+pub(super) const GAP: Style = AnsiColor::Yellow.on_default();
 const GOOD: Style = AnsiColor::Green.on_default();
-const HEADING: Style = Style::new().bold();
+pub(super) const HEADING: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
 
 /// Writes the whole report. Every line names the file to open where there is one.
@@ -21,6 +21,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     diagnostics(report, out)?;
     areas(report, out)?;
     people(report, out)?;
+    super::campaign_text::write(report, out)?;
     summary(report, out)
 }
 
@@ -61,11 +62,17 @@ fn areas(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         "{HEADING}Coverage by area{HEADING:#} on {}",
         report.date
     )?;
-    let width = [Rule::NoTeam, Rule::MinTeam, Rule::RequireLead]
-        .iter()
-        .map(|r| r.label().len())
-        .max()
-        .unwrap_or(0);
+    let width = [
+        Rule::NoTeam,
+        Rule::MinTeam,
+        Rule::RequireLead,
+        Rule::Require,
+        Rule::Households,
+    ]
+    .iter()
+    .map(|r| r.label().chars().count())
+    .max()
+    .unwrap_or(0);
     for area in &report.areas {
         let name = if area.area.is_empty() {
             "(top level)".to_string()
@@ -222,6 +229,7 @@ mod tests {
             message: "石桥村 has no current team".into(),
             members: 0,
             not_current: 0,
+            detail: Default::default(),
         });
         r.areas.push(AreaTotals {
             area: "donghu".into(),

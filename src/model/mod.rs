@@ -1,10 +1,12 @@
 //! Stage 2, the typed model: areas, units, people and their assignments, resolved once and
 //! checked, so that rendering never has to look anything up or fail.
 
+pub mod org;
 pub mod reading;
 mod resolve;
 pub mod slug;
 
+pub use org::{OrgIndex, Organization, Orgs};
 pub use resolve::{RESERVED_SEGMENTS, person_slug as resolve_person_slug, resolve};
 
 use crate::config::Config;
@@ -96,6 +98,8 @@ pub struct Assignment {
     pub until: Option<Date>,
     /// Within `[since, until]` on the publication date: only these are shown and counted.
     pub current: bool,
+    /// How many households the member links (a count; never their names).
+    pub households: Option<u32>,
 }
 
 /// The fields units and area records share.
@@ -120,6 +124,8 @@ pub struct Unit {
     pub body: Option<String>,
     /// Site-relative path of the record.
     pub source: String,
+    /// Names of the organizations linked to the unit as a whole (单位联系村), as written.
+    pub orgs: Vec<String>,
 }
 
 impl Unit {
@@ -179,6 +185,8 @@ pub struct Person {
     /// published: a cadre who has rotated out, or not yet started, gets no page, vCard or
     /// search entry, so residents are never sent to a number nobody answers for them.
     pub serving: bool,
+    /// Free text (县级, 科级 ...), for the campaign rules; not published.
+    pub rank: Option<String>,
 }
 
 impl Person {
@@ -207,6 +215,8 @@ pub struct Site {
     pub front_title: Option<String>,
     pub front_description: Option<String>,
     pub front_body: Option<String>,
+    /// The organizations (派出单位): from `content/orgs/` and from people's `org`.
+    pub orgs: Orgs,
 }
 
 impl Site {

@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 use time::Date;
 
 /// Top-level URL segments the build writes itself; no area may take them.
-pub const RESERVED_SEGMENTS: &[&str] = &["people", "photos", "assets", "coverage", "reprint"];
+pub const RESERVED_SEGMENTS: &[&str] =
+    &["people", "photos", "assets", "coverage", "reprint", "orgs"];
 
 /// Builds the model. Every problem goes to `out`; `None` when there were errors.
 pub fn resolve(
@@ -32,6 +33,7 @@ pub fn resolve(
         units: unit_sources,
         people: people_sources,
         people_images,
+        orgs: org_sources,
     } = content;
 
     let people = resolve_people(root, &people_sources, &people_images, out);
@@ -47,11 +49,13 @@ pub fn resolve(
         .map(|p| p.stem())
         .filter(|id| !person_index.contains_key(id))
         .collect();
+    let mut orgs = super::org::resolve(&org_sources, &people, &person_index, out);
     let ctx = Resolver {
         person_index: &person_index,
         person_ids: &person_ids,
         broken: &broken,
         date,
+        orgs: &orgs,
     };
 
     let mut urls = UrlRegistry::default();
@@ -155,6 +159,7 @@ pub fn resolve(
         units.push(unit);
     }
 
+    super::org::link_units(&mut orgs, &units);
     let mut people = people;
     for (index, unit) in units.iter().enumerate() {
         for assignment in unit.current_team() {
@@ -196,6 +201,7 @@ pub fn resolve(
         front_title,
         front_description,
         front_body,
+        orgs,
     })
 }
 
@@ -285,6 +291,7 @@ struct Resolver<'a> {
     person_ids: &'a [&'a str],
     broken: &'a HashSet<&'a str>,
     date: Date,
+    orgs: &'a super::Orgs,
 }
 
 impl Resolver<'_> {
@@ -452,6 +459,7 @@ impl Resolver<'_> {
                 since,
                 until,
                 current,
+                households: member.households,
             });
         }
         // Leads first; otherwise the order written, which is the order on the board.
@@ -472,6 +480,7 @@ impl Resolver<'_> {
             team,
             body: source.body.clone(),
             source: file.display.clone(),
+            orgs: super::org::unit_orgs(source, self.orgs, out),
         }
     }
 }
@@ -624,6 +633,7 @@ fn resolve_people(
             source: file.display.clone(),
             current_units: Vec::new(),
             serving: false,
+            rank: clean(r.rank.as_deref()),
         });
     }
     people
