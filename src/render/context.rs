@@ -89,6 +89,8 @@ pub struct MemberView {
     pub duties: Option<String>,
     pub covers: Vec<String>,
     pub since: Option<String>,
+    /// How many households the member links (联系户数).
+    pub households: Option<u32>,
 }
 
 #[derive(Serialize, Clone)]
@@ -113,6 +115,9 @@ pub struct UnitView {
     pub breadcrumbs: Vec<LinkView>,
     pub board_code: String,
     pub has_page: bool,
+    /// `orgs`, `households_linked`, `former`, `stand_in`.
+    #[serde(flatten)]
+    pub campaign: super::campaign::UnitCampaignView,
 }
 
 /// Publication date as people write it in this language.
@@ -170,6 +175,7 @@ pub fn member_view(a: &Assignment, people: &[PersonView]) -> MemberView {
         duties: a.duties.clone(),
         covers: a.covers.clone(),
         since: a.since.map(|d| d.to_string()),
+        households: a.households,
     }
 }
 
@@ -224,6 +230,7 @@ pub fn unit_view(site: &Site, unit: &Unit, people: &[PersonView], has_page: bool
         breadcrumbs,
         board_code: String::new(),
         has_page,
+        campaign: super::campaign::unit_view(site, unit, people, has_page),
     }
 }
 

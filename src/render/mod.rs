@@ -1,8 +1,10 @@
 //! Stage 3, render: every page, board, QR code and vCard of a resolved site, written into a
 //! staging folder. Templates come from the theme; Rust code only prepares data.
 
+pub mod campaign;
 pub mod context;
 pub mod markdown;
+mod org;
 pub mod qr;
 pub mod search;
 pub mod theme;
@@ -582,6 +584,9 @@ impl<'a> Renderer<'a> {
                 a.and(b).and(c)?;
             }
         }
+        if scope.lists() {
+            org::write_pages(self, &writer)?;
+        }
         if scope.everything() {
             self.render_site_wide(&writer)?;
         }
@@ -713,6 +718,7 @@ impl<'a> Renderer<'a> {
             site.published_people()
                 .map(|i| site.config.url(&people[i].url)),
         );
+        urls.extend(org::urls(site));
         let mut ctx = Context::new();
         ctx.insert("urls", &urls);
         ctx.insert("root", "");
@@ -930,6 +936,7 @@ fn compile(input: &RenderInput, codes: &[qr::QrCode]) -> Result<Tera, RenderErro
         },
     );
     globals.insert("live_reload", &input.live_reload);
+    globals.insert("org_count", &site.orgs.len());
     Ok(tera)
 }
 
@@ -1070,6 +1077,8 @@ fn site_fingerprint(input: &RenderInput, people: &[u64]) -> u64 {
     for unit in &site.units {
         (&unit.id, &unit.aliases).hash(&mut h);
     }
+    // Organization pages show their records, people and linked units.
+    format!("{:?}", site.orgs).hash(&mut h);
     // Who is published shows on the people list, the search index and the sitemap.
     for person in &site.people {
         (&person.id, person.serving).hash(&mut h);
@@ -1258,6 +1267,7 @@ pub fn board_hash(site: &Site, view: &UnitView) -> String {
             field(s);
         }
     }
+    campaign::board_fields(view, &mut field);
     let digest = h.finalize();
     digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
 }

@@ -1,0 +1,184 @@
+//! The organizations' pages (派出单位, 全参与): one per organization at `orgs/<oid>/` with its
+//! office phone, its responsible leader, its people serving today with the units each links,
+//! the units it links as a whole and its counts by kind; and the index at `orgs/`.
+//!
+//! Only published people appear with a link and a number: a leader who is not serving today
+//! is named without either.
+
+use super::context::{PersonView, PhoneView};
+use super::{RenderError, Renderer, Writer, load_strings};
+use crate::model::{Kind, Organization, Site, UnitIndex, resolve_person_slug};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use tera::Context;
+
+#[derive(Serialize)]
+struct OrgView<'a> {
+    id: &'a str,
+    name: &'a str,
+    url: String,
+    phone: Option<PhoneView>,
+    leader: Option<LeaderView>,
+    /// Its people serving today, each with the units they link.
+    people: Vec<&'a PersonView>,
+    /// Units linked to it as a whole (`orgs` on the unit).
+    units: Vec<UnitLink>,
+    /// Distinct units its people or the organization itself link, by kind.
+    counts: Vec<KindCount>,
+    unit_total: usize,
+    body_html: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LeaderView {
+    name: String,
+    title: Option<String>,
+    /// Page and number only for a leader serving today (published).
+    url: Option<String>,
+    phone: Option<PhoneView>,
+}
+
+#[derive(Serialize)]
+struct UnitLink {
+    name: String,
+    url: String,
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct KindCount {
+    kind: &'static str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct OrgSummary<'a> {
+    name: &'a str,
+    url: String,
+    people: usize,
+    units: usize,
+}
+
+/// Every unit the organization links: through its serving people, and as a whole.
+fn linked_units(site: &Site, org: &Organization) -> BTreeSet<UnitIndex> {
+    let mut units: BTreeSet<UnitIndex> = org.units.iter().copied().collect();
+    for &p in &org.people {
+        units.extend(site.people[p].current_units.iter().copied());
+    }
+    units
+}
+
+fn view<'a>(site: &'a Site, org: &'a Organization, people: &'a [PersonView]) -> OrgView<'a> {
+    let linked = linked_units(site, org);
+    let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
+    for &u in &linked {
+        *counts.entry(site.units[u].kind).or_default() += 1;
+    }
+    let leader = org.leader.map(|l| {
+        let person = &site.people[l];
+        LeaderView {
+            name: person.name.clone(),
+            title: person.title.clone(),
+            url: person
+                .serving
+                .then(|| format!("people/{}/", resolve_person_slug(&person.id))),
+            phone: person.serving.then(|| PhoneView::from(&person.phone)),
+        }
+    });
+    OrgView {
+        id: &org.id,
+        name: &org.name,
+        url: org.path(),
+        phone: org.phone.as_ref().map(PhoneView::from),
+        leader,
+        people: org
+            .people
+            .iter()
+            .filter(|&&p| site.people[p].serving)
+            .map(|&p| &people[p])
+            .collect(),
+        units: org
+            .units
+            .iter()
+            .map(|&u| UnitLink {
+                name: site.units[u].name.clone(),
+                url: site.units[u].path(),
+                kind: site.units[u].kind.as_str(),
+            })
+            .collect(),
+        counts: counts
+            .into_iter()
+            .map(|(kind, count)| KindCount {
+                kind: kind.as_str(),
+                count,
+            })
+            .collect(),
+        unit_total: linked.len(),
+        body_html: org.body.as_deref().map(super::markdown::to_html),
+    }
+}
+
+/// Writes every organization's page and the index.
+pub(super) fn write_pages(renderer: &Renderer, writer: &Writer) -> Result<(), RenderError> {
+    let site = renderer.input.site;
+    if site.orgs.is_empty() {
+        return Ok(());
+    }
+    let strings = load_strings(renderer.input.theme, site.config.language)?;
+    let text = |key: &str| {
+        strings
+            .get(key)
+            .and_then(toml::Value::as_str)
+            .unwrap_or(key)
+            .to_string()
+    };
+    let describe = text("org_description");
+    let orgs: Vec<&Organization> = site.orgs.iter().collect();
+    orgs.par_iter().try_for_each(|org| {
+        let mut ctx = Context::new();
+        ctx.insert("org", &view(site, org, &renderer.people));
+        let description = describe.replace("{org}", &org.name);
+        renderer.page(
+            writer,
+            "org.html",
+            &org.path(),
+            &org.name,
+            &description,
+            ctx,
+        )
+    })?;
+    let summaries: Vec<OrgSummary> = orgs
+        .iter()
+        .map(|org| OrgSummary {
+            name: &org.name,
+            url: org.path(),
+            people: org
+                .people
+                .iter()
+                .filter(|&&p| site.people[p].serving)
+                .count(),
+            units: linked_units(site, org).len(),
+        })
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("orgs", &summaries);
+    renderer.page(
+        writer,
+        "orgs.html",
+        "orgs/",
+        &text("orgs"),
+        &text("orgs_intro"),
+        ctx,
+    )
+}
+
+/// The organizations' page addresses, for the sitemap.
+pub(super) fn urls(site: &Site) -> Vec<String> {
+    if site.orgs.is_empty() {
+        return Vec::new();
+    }
+    std::iter::once(site.config.url("orgs/"))
+        .chain(site.orgs.iter().map(|o| site.config.url(&o.path())))
+        .collect()
+}
