@@ -25,10 +25,15 @@ pub enum Column {
     Lead,
     OfficePhone,
     Checked,
+    /// The campaign fields: a person's rank, a member's household count, the unit's
+    /// organizations linked as a whole.
+    Rank,
+    Households,
+    Orgs,
 }
 
 impl Column {
-    pub const ALL: [Column; 16] = [
+    pub const ALL: [Column; 19] = [
         Column::Area,
         Column::Unit,
         Column::Kind,
@@ -45,15 +50,34 @@ impl Column {
         Column::Lead,
         Column::OfficePhone,
         Column::Checked,
+        Column::Rank,
+        Column::Households,
+        Column::Orgs,
     ];
 
     /// What an exported roster holds, in this order.
-    pub const EXPORTED: [Column; 16] = Column::ALL;
+    pub const EXPORTED: [Column; 19] = Column::ALL;
 
     /// The columns that describe the person or the assignment (not the unit): a row with any
-    /// of them filled in is about a person and so needs a name.
-    /// `ALL` lists the unit's own columns (area, unit, kind) first; everything after them.
-    pub const PERSON: &'static [Column] = Column::ALL.split_at(3).1;
+    /// of them filled in is about a person and so needs a name. Every column but the unit's
+    /// own (area, unit, kind, orgs).
+    pub const PERSON: &'static [Column] = &[
+        Column::Name,
+        Column::Title,
+        Column::Org,
+        Column::Role,
+        Column::Phone,
+        Column::Photo,
+        Column::Covers,
+        Column::Since,
+        Column::Until,
+        Column::Duties,
+        Column::Lead,
+        Column::OfficePhone,
+        Column::Checked,
+        Column::Rank,
+        Column::Households,
+    ];
 
     /// The header the spec gives (and export writes).
     pub fn chinese(self) -> &'static str {
@@ -74,6 +98,9 @@ impl Column {
             Column::Lead => "负责人",
             Column::OfficePhone => "办公电话",
             Column::Checked => "核实日期",
+            Column::Rank => "级别",
+            Column::Households => "联系户数",
+            Column::Orgs => "联系单位",
         }
     }
 
@@ -96,6 +123,9 @@ impl Column {
             Column::Lead => "lead",
             Column::OfficePhone => "office_phone",
             Column::Checked => "checked",
+            Column::Rank => "rank",
+            Column::Households => "households",
+            Column::Orgs => "orgs",
         }
     }
 
@@ -118,7 +148,6 @@ impl Column {
                 "村居",
                 "村(社区)",
                 "村社区",
-                "联系单位",
                 "联系点",
                 "unit name",
             ],
@@ -143,6 +172,9 @@ impl Column {
             Column::Lead => &["是否负责人", "牵头人"],
             Column::OfficePhone => &["座机", "办公室电话", "office phone"],
             Column::Checked => &["核实时间", "电话核实日期"],
+            Column::Rank => &["职级", "干部级别"],
+            Column::Households => &["包联户数", "联系农户数"],
+            Column::Orgs => &["包联单位", "结对单位"],
         }
     }
 
@@ -200,10 +232,10 @@ pub fn letter(index: usize) -> String {
 mod tests {
     #[test]
     fn person_columns_are_all_but_the_units_own() {
-        for own in [Column::Area, Column::Unit, Column::Kind] {
+        for own in [Column::Area, Column::Unit, Column::Kind, Column::Orgs] {
             assert!(!Column::PERSON.contains(&own), "{own:?}");
         }
-        assert_eq!(Column::PERSON.len() + 3, Column::ALL.len());
+        assert_eq!(Column::PERSON.len() + 4, Column::ALL.len());
         assert!(Column::PERSON.contains(&Column::Name) && Column::PERSON.contains(&Column::Phone));
     }
 

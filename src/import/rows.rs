@@ -81,6 +81,8 @@ pub struct RosterPerson {
     pub photo: Option<PathBuf>,
     pub office_phone: Option<Phone>,
     pub checked: Option<Date>,
+    /// 级别: the person's rank.
+    pub rank: Option<String>,
     /// The columns the person's rows had: fields of other columns are left as they are.
     pub owns: BTreeSet<Column>,
     pub first: RowRef,
@@ -97,6 +99,8 @@ pub struct RosterMember {
     pub covers: Vec<String>,
     pub since: Option<Date>,
     pub until: Option<Date>,
+    /// 联系户数: how many households the member links.
+    pub households: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -108,6 +112,8 @@ pub struct RosterUnit {
     /// The columns of the sheet(s) its rows came from.
     pub owns: BTreeSet<Column>,
     pub first: RowRef,
+    /// 联系单位: the organizations linked to it as a whole, from all its rows.
+    pub orgs: Vec<String>,
 }
 
 /// The roster, understood.
@@ -409,6 +415,7 @@ impl SheetReader<'_> {
         };
 
         let member = self.read_member(index, &row, &mut problems, roster);
+        let orgs = super::campaign::list_cell(row.text(Column::Orgs));
         let bad = !problems.is_empty();
         roster.bad.extend(problems);
         let Some(target) = target else { return };
@@ -420,6 +427,7 @@ impl SheetReader<'_> {
             Some(&i) => {
                 let existing = &mut roster.units[i];
                 existing.owns.extend(owns.iter().copied());
+                super::campaign::add_orgs(&mut existing.orgs, orgs);
                 match (existing.kind, kind) {
                     (None, Some(k)) => existing.kind = Some(k),
                     (Some(a), Some(b)) if a != b => roster.warnings.push(self.warn(
@@ -444,6 +452,7 @@ impl SheetReader<'_> {
                     members: Vec::new(),
                     owns: owns.clone(),
                     first: self.at(index),
+                    orgs,
                 });
                 roster.units.len() - 1
             }
@@ -527,6 +536,13 @@ impl SheetReader<'_> {
         let since = date(Column::Since);
         let until = date(Column::Until);
         let checked = date(Column::Checked);
+        let households = match super::campaign::households_cell(row.get(Column::Households)) {
+            Ok(n) => n,
+            Err(message) => {
+                problems.push(self.bad(index, Some(Column::Households), message));
+                None
+            }
+        };
         if let (Some(s), Some(u)) = (since, until)
             && u < s
         {
@@ -583,15 +599,7 @@ impl SheetReader<'_> {
                 Some(path)
             }
         });
-        let covers = row
-            .text(Column::Covers)
-            .map(|c| {
-                c.split(['、', ';', '；', ',', '，', '\n'])
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let covers = super::campaign::list_cell(row.text(Column::Covers));
         let phone = phone?;
         Some((
             RosterPerson {
@@ -602,6 +610,7 @@ impl SheetReader<'_> {
                 photo,
                 office_phone,
                 checked,
+                rank: row.text(Column::Rank),
                 owns: BTreeSet::new(),
                 first: self.at(index),
             },
@@ -613,6 +622,7 @@ impl SheetReader<'_> {
                 covers,
                 since,
                 until,
+                households,
             },
         ))
     }
@@ -673,6 +683,7 @@ impl SheetReader<'_> {
             if first.checked.is_none() {
                 first.checked = person.checked;
             }
+            differs.extend(super::campaign::merge_rank(&mut first.rank, person.rank));
             if !differs.is_empty() {
                 let message = format!(
                     "{} also appears on {} with a different {}; the first row's is used",

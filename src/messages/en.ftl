@@ -99,3 +99,5 @@ campaign-missing-kind = { $n } { $kind ->
            *[other] units
         }
     }
+campaign-import-bad-households = "{ $value }" is not a number of households: write a whole number, like 5
+campaign-import-rank-differs = 级别 rank "{ $rank }" ("{ $kept }" there)

@@ -72,3 +72,5 @@ campaign-missing-kind = { $n }{ $kind ->
         [county] 个县
        *[other] 个单位
     }
+campaign-import-bad-households = “{ $value }”不是户数：请写整数，如 5
+campaign-import-rank-differs = 级别“{ $rank }”（那一行是“{ $kept }”）
