@@ -61,10 +61,18 @@ impl Organization {
 }
 
 /// Every organization, with a lookup by name built once.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Orgs {
     list: Vec<Organization>,
     by_name: HashMap<String, OrgIndex>,
+}
+
+/// The list alone: the lookup's order differs from one build to the next, and `serve`
+/// compares builds by what they print.
+impl std::fmt::Debug for Orgs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(&self.list).finish()
+    }
 }
 
 impl Orgs {
@@ -363,6 +371,26 @@ mod tests {
         assert_eq!(derived.id, "nongjiju-2");
         assert_eq!(derived.file(&people), "content/people/a.toml");
         assert_eq!(orgs.len(), 2);
+    }
+
+    #[test]
+    fn organizations_print_the_same_in_every_build() {
+        let people: Vec<Person> = (0..20)
+            .map(|i| person(&format!("p{i}"), Some(&format!("单位{i}"))))
+            .collect();
+        let index: HashMap<&str, usize> = people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut out = Diagnostics::default();
+        let first = format!("{:?}", resolve(&[], &people, &index, &mut out));
+        for _ in 0..5 {
+            assert_eq!(
+                format!("{:?}", resolve(&[], &people, &index, &mut out)),
+                first
+            );
+        }
     }
 
     #[test]

@@ -585,7 +585,7 @@ impl<'a> Renderer<'a> {
             }
         }
         if scope.lists() {
-            org::write_pages(self, &writer)?;
+            org::write_pages(self, &writer, scope)?;
         }
         if scope.everything() {
             self.render_site_wide(&writer)?;

@@ -6,11 +6,11 @@
 //! is named without either.
 
 use super::context::{PersonView, PhoneView};
-use super::{RenderError, Renderer, Writer, load_strings};
-use crate::model::{Kind, Organization, Site, UnitIndex, resolve_person_slug};
+use super::{RenderError, Renderer, Scope, Writer, load_strings};
+use crate::model::{Kind, OrgIndex, Organization, Site, UnitIndex, resolve_person_slug};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use tera::Context;
 
 #[derive(Serialize)]
@@ -119,10 +119,47 @@ fn view<'a>(site: &'a Site, org: &'a Organization, people: &'a [PersonView]) -> 
     }
 }
 
-/// Writes every organization's page and the index.
-pub(super) fn write_pages(renderer: &Renderer, writer: &Writer) -> Result<(), RenderError> {
+/// The organizations whose pages show something of the changed units and people: the
+/// organizations of their members, the ones they link as a whole, and those they lead.
+/// (A change in who belongs to an organization changes `site.orgs`, and so the whole site.)
+fn touched(site: &Site, scope: &Scope) -> Option<HashSet<OrgIndex>> {
+    let Scope::Changed { units, people, .. } = scope else {
+        return None;
+    };
+    let mut people: HashSet<usize> = people.clone();
+    let mut orgs: HashSet<OrgIndex> = HashSet::new();
+    for &u in units {
+        let unit = &site.units[u];
+        people.extend(unit.team.iter().map(|a| a.person));
+        orgs.extend(unit.orgs.iter().filter_map(|name| site.orgs.index(name)));
+    }
+    for &p in &people {
+        orgs.extend(
+            site.people[p]
+                .org
+                .as_deref()
+                .and_then(|o| site.orgs.index(o)),
+        );
+    }
+    orgs.extend(
+        site.orgs
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.leader.is_some_and(|l| people.contains(&l)))
+            .map(|(i, _)| i),
+    );
+    Some(orgs)
+}
+
+/// Writes the organizations' pages that `scope` touches, and the index with them.
+pub(super) fn write_pages(
+    renderer: &Renderer,
+    writer: &Writer,
+    scope: &Scope,
+) -> Result<(), RenderError> {
     let site = renderer.input.site;
-    if site.orgs.is_empty() {
+    let wanted = touched(site, scope);
+    if site.orgs.is_empty() || wanted.as_ref().is_some_and(HashSet::is_empty) {
         return Ok(());
     }
     let strings = load_strings(renderer.input.theme, site.config.language)?;
@@ -135,7 +172,11 @@ pub(super) fn write_pages(renderer: &Renderer, writer: &Writer) -> Result<(), Re
     };
     let describe = text("org_description");
     let orgs: Vec<&Organization> = site.orgs.iter().collect();
-    orgs.par_iter().try_for_each(|org| {
+    let render: Vec<&Organization> = match &wanted {
+        None => orgs.clone(),
+        Some(set) => set.iter().map(|&i| &site.orgs[i]).collect(),
+    };
+    render.par_iter().try_for_each(|org| {
         let mut ctx = Context::new();
         ctx.insert("org", &view(site, org, &renderer.people));
         let description = describe.replace("{org}", &org.name);
