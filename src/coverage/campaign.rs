@@ -88,17 +88,13 @@ pub fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
         String::new()
     };
     let mut gap = |rule, message: String, detail| {
-        gaps.push(Gap {
-            unit: unit.id.clone(),
-            name: unit.name.clone(),
-            area: site.areas[unit.area].id.clone(),
-            file: unit.source.clone(),
+        gaps.push(Gap::of(
+            site,
+            unit,
             rule,
-            message: format!("{message}{note}"),
-            members,
-            not_current,
+            format!("{message}{note}"),
             detail,
-        })
+        ))
     };
     for rule in rules
         .require
@@ -238,9 +234,7 @@ fn package_gaps(site: &Site, rule: &PackageRule, out: &mut Vec<PackageGap>) {
             missing,
             name: person.name.clone(),
             file: person.source.clone(),
-            page: person
-                .serving
-                .then(|| format!("people/{}/", crate::model::resolve_person_slug(&person.id))),
+            page: person.serving.then(|| person.page()),
         });
     }
 }

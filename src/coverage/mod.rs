@@ -61,6 +61,30 @@ pub struct Gap {
     pub detail: campaign::GapDetail,
 }
 
+impl Gap {
+    /// A gap of `unit` under `rule`, with its current and other assignments counted.
+    fn of(
+        site: &Site,
+        unit: &Unit,
+        rule: Rule,
+        message: String,
+        detail: campaign::GapDetail,
+    ) -> Gap {
+        let members = unit.current_team().count();
+        Gap {
+            unit: unit.id.clone(),
+            name: unit.name.clone(),
+            area: site.areas[unit.area].id.clone(),
+            file: unit.source.clone(),
+            rule,
+            message,
+            members,
+            not_current: unit.team.len() - members,
+            detail,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Overload {
     pub person: String,
@@ -306,19 +330,8 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
     // Saying how many assignments were left out tells the clerk why a unit that has a team
     // in its file still shows up: the dates, not a missing line.
     let not_current = unit.team.len() - members;
-    let mut gap = |rule, message: String| {
-        gaps.push(Gap {
-            unit: unit.id.clone(),
-            name: unit.name.clone(),
-            area: site.areas[unit.area].id.clone(),
-            file: unit.source.clone(),
-            rule,
-            message,
-            members,
-            not_current,
-            detail: campaign::GapDetail::default(),
-        })
-    };
+    let mut gap =
+        |rule, message: String| gaps.push(Gap::of(site, unit, rule, message, Default::default()));
     let note = if not_current > 0 {
         format!(
             " ({not_current} assignment(s) are outside their since/until dates on {})",

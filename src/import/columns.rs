@@ -59,25 +59,11 @@ impl Column {
     pub const EXPORTED: [Column; 19] = Column::ALL;
 
     /// The columns that describe the person or the assignment (not the unit): a row with any
-    /// of them filled in is about a person and so needs a name. Every column but the unit's
-    /// own (area, unit, kind, orgs).
-    pub const PERSON: &'static [Column] = &[
-        Column::Name,
-        Column::Title,
-        Column::Org,
-        Column::Role,
-        Column::Phone,
-        Column::Photo,
-        Column::Covers,
-        Column::Since,
-        Column::Until,
-        Column::Duties,
-        Column::Lead,
-        Column::OfficePhone,
-        Column::Checked,
-        Column::Rank,
-        Column::Households,
-    ];
+    /// of them filled in is about a person and so needs a name.
+    /// `ALL` lists the unit's own columns (area, unit, kind) first and its orgs last; every
+    /// column between them.
+    pub const PERSON: &'static [Column] =
+        Column::ALL.split_at(3).1.split_at(Column::ALL.len() - 4).0;
 
     /// The header the spec gives (and export writes).
     pub fn chinese(self) -> &'static str {

@@ -198,6 +198,12 @@ impl Person {
             .map(String::from)
             .unwrap_or_default()
     }
+
+    /// `people/wang-xing/`: the page path relative to the site root (only serving people
+    /// have one).
+    pub fn page(&self) -> String {
+        format!("people/{}/", resolve_person_slug(&self.id))
+    }
 }
 
 /// The whole site, resolved: what every later stage reads.

@@ -320,6 +320,14 @@ mod tests {
         }
     }
 
+    fn by_id(people: &[Person]) -> HashMap<&str, usize> {
+        people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect()
+    }
+
     fn record(stem: &str, text: &str) -> Arc<Loaded<OrgRecord>> {
         let file = SourceFile {
             path: format!("content/orgs/{stem}.toml").into(),
@@ -346,11 +354,7 @@ mod tests {
             person("c", Some("县农机局")),
             person("d", None),
         ];
-        let index: HashMap<&str, usize> = people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
+        let index = by_id(&people);
         let mut out = Diagnostics::default();
         let orgs = resolve(
             &[record(
@@ -378,11 +382,7 @@ mod tests {
         let people: Vec<Person> = (0..20)
             .map(|i| person(&format!("p{i}"), Some(&format!("单位{i}"))))
             .collect();
-        let index: HashMap<&str, usize> = people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
+        let index = by_id(&people);
         let mut out = Diagnostics::default();
         let first = format!("{:?}", resolve(&[], &people, &index, &mut out));
         for _ in 0..5 {
@@ -396,7 +396,7 @@ mod tests {
     #[test]
     fn a_record_naming_an_unknown_leader_or_repeating_a_name_is_an_error_at_its_line() {
         let people = vec![person("wang-xing", Some("县农机局"))];
-        let index: HashMap<&str, usize> = [("wang-xing", 0)].into_iter().collect();
+        let index = by_id(&people);
         let mut out = Diagnostics::default();
         resolve(
             &[

@@ -6,7 +6,7 @@
 //! link only to a page that exists (a person serving today).
 
 use super::context::{LinkView, MemberView, PersonView, PhoneView, member_view};
-use crate::model::{Assignment, Site, Unit, resolve_person_slug};
+use crate::model::{Assignment, Site, Unit};
 use serde::Serialize;
 
 #[derive(Serialize, Clone, Default)]
@@ -95,7 +95,7 @@ pub fn unit_view(
         .iter()
         .filter(|a| !a.current && a.until.is_some_and(|u| u < site.date))
         .collect();
-    ended.sort_by(|a, b| b.until.cmp(&a.until));
+    ended.sort_by_key(|a| std::cmp::Reverse(a.until));
     let former = ended.into_iter().map(|a| former(site, a)).collect();
     let stand_in = unit
         .current_team()
@@ -115,9 +115,7 @@ fn former(site: &Site, a: &Assignment) -> FormerMember {
     let person = &site.people[a.person];
     FormerMember {
         name: person.name.clone(),
-        url: person
-            .serving
-            .then(|| format!("people/{}/", resolve_person_slug(&person.id))),
+        url: person.serving.then(|| person.page()),
         role: a.role.clone(),
         org: person.org.clone(),
         since: a.since.map(|d| d.to_string()),

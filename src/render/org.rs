@@ -7,7 +7,7 @@
 
 use super::context::{PersonView, PhoneView};
 use super::{RenderError, Renderer, Scope, Writer, load_strings};
-use crate::model::{Kind, OrgIndex, Organization, Site, UnitIndex, resolve_person_slug};
+use crate::model::{Kind, OrgIndex, Organization, Site, UnitIndex};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -80,9 +80,7 @@ fn view<'a>(site: &'a Site, org: &'a Organization, people: &'a [PersonView]) -> 
         LeaderView {
             name: person.name.clone(),
             title: person.title.clone(),
-            url: person
-                .serving
-                .then(|| format!("people/{}/", resolve_person_slug(&person.id))),
+            url: person.serving.then(|| person.page()),
             phone: person.serving.then(|| PhoneView::from(&person.phone)),
         }
     });
