@@ -3,8 +3,11 @@
 //!
 //!     cargo bench --bench scale                 # 300, 3,000 and 30,000 units
 //!     cargo bench --bench scale -- 300 3000     # chosen sizes
+//!     cargo bench --bench scale -- 3000 campaign   # the campaign rules off and on
 //!     NOTICEBOARD_BENCH_GENERATE=/tmp/site cargo bench --bench scale -- 3000   # only write a site
 //!     NOTICEBOARD_BENCH_WORKLOG=1 cargo bench --bench scale -- 3000   # also with a year of logs
+//!     NOTICEBOARD_BENCH_CAMPAIGN=rules NOTICEBOARD_BENCH_GENERATE=/tmp/site cargo bench --bench scale -- 3000
+//!                                               # ... with ranks, organizations, households and rules
 //!
 //! Each build runs in a fresh child process into a fresh output folder; the figure is the
 //! median of three runs (one at 30,000 units). Peak memory is the child's maximum resident set
@@ -48,13 +51,26 @@ fn main() {
         println!("serve: a one-file edit visible after {ms} ms (median of 5)");
         return;
     }
-    // For profiling: NOTICEBOARD_BENCH_GENERATE=DIR writes the first size's site there and stops.
+    // For profiling: NOTICEBOARD_BENCH_GENERATE=DIR writes the first size's site there and stops
+    // (with NOTICEBOARD_BENCH_CAMPAIGN=fields or =rules, a campaign's site).
     let worklog = std::env::var_os("NOTICEBOARD_BENCH_WORKLOG").is_some();
     if let Some(dir) = std::env::var_os("NOTICEBOARD_BENCH_GENERATE") {
+        let campaign = match std::env::var("NOTICEBOARD_BENCH_CAMPAIGN").as_deref() {
+            Ok("fields") => Campaign::Fields,
+            Ok("rules") => Campaign::Rules,
+            _ => Campaign::None,
+        };
         let units = sizes.first().copied().unwrap_or(3_000);
-        generate_site(Path::new(&dir), units);
+        generate_site(Path::new(&dir), units, campaign);
         if worklog {
             generate_worklog(Path::new(&dir), units);
+        }
+        return;
+    }
+    // `-- 3000 campaign`: the same county with the campaign rules off and on.
+    if std::env::args().skip(1).any(|a| a == "campaign") {
+        for units in if sizes.is_empty() { vec![3_000] } else { sizes } {
+            campaign_rules_cost(units);
         }
         return;
     }
@@ -72,7 +88,7 @@ fn main() {
     let mut kept = Vec::new();
     for &units in &sizes {
         let dir = tempfile::tempdir().unwrap();
-        generate_site(dir.path(), units);
+        generate_site(dir.path(), units, Campaign::None);
         let hugo_dir = dir.path().join("hugo");
         if hugo.is_some() {
             generate_hugo(&hugo_dir, dir.path(), units);
@@ -244,22 +260,64 @@ fn write(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
-/// A site of `units` villages in areas of 50, three people each, every one on one team.
-fn generate_site(root: &Path, units: usize) {
+/// How much of the campaign fields a synthetic site uses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Campaign {
+    /// Villages, people and teams only.
+    None,
+    /// Ranks, household counts, organization records, units linked as a whole, enterprises
+    /// and schools among the units: every page the campaign adds, but no campaign rule.
+    Fields,
+    /// The same site with every campaign rule on.
+    Rules,
+}
+
+const CAMPAIGN_RULES: &str = "[rules]\nhousehold_coverage = 0.8\nevery_org_serves = true\n\n[[rules.require]]\nname = \"县级或科级干部联系\"\nkinds = [\"village\", \"community\"]\nrank = [\"县级\", \"科级\"]\n\n[[rules.require]]\nname = \"民警联村\"\nkinds = [\"village\"]\nrole = [\"联村民警\"]\n\n[[rules.package]]\nname = \"县级领导包联\"\nrank = [\"县级\"]\nkinds = { village = 1, enterprise = 1, school = 1 }\n";
+
+/// A site of `units` villages in areas of 50, three people each, every one on one team; with
+/// `campaign`, one unit in ten an enterprise or a school, people with ranks (one in 50 county
+/// level), household counts on every member, 40 organization records (two with nobody
+/// serving) and one unit in five linked to an organization as a whole.
+fn generate_site(root: &Path, units: usize, campaign: Campaign) {
+    let rules = if campaign == Campaign::Rules {
+        CAMPAIGN_RULES
+    } else {
+        ""
+    };
     write(
         &root.join("config.toml"),
-        "title = \"基准测试市\"\nbase_url = \"https://example.org/city\"\nhotline = \"0534-2212345\"\nissuer = \"市委组织部\"\ndate = 2026-03-01\n[board]\ntasks = [\"宣传政策\", \"反映心声\", \"解决困难\"]\n",
+        &format!(
+            "title = \"基准测试市\"\nbase_url = \"https://example.org/city\"\nhotline = \"0534-2212345\"\nissuer = \"市委组织部\"\ndate = 2026-03-01\n[board]\ntasks = [\"宣传政策\", \"反映心声\", \"解决困难\"]\n{rules}"
+        ),
     );
+    let with_fields = campaign != Campaign::None;
     for p in 0..units * PEOPLE_PER_UNIT {
+        let rank = match p {
+            _ if !with_fields => "",
+            p if p % 50 == 0 => "rank = \"县级\"\n",
+            p if p % 3 == 0 => "rank = \"科级\"\n",
+            _ => "rank = \"一般干部\"\n",
+        };
         write(
             &root.join(format!("content/people/p{p:06}.toml")),
             &format!(
-                "name = \"{}\"\ntitle = \"市直机关干部\"\norg = \"市第{}局\"\nphone = \"{}\"\nchecked = 2026-01-01\n",
+                "name = \"{}\"\ntitle = \"市直机关干部\"\norg = \"市第{}局\"\nphone = \"{}\"\nchecked = 2026-01-01\n{rank}",
                 person_name(p),
                 p % 40,
                 phone(p)
             ),
         );
+    }
+    if with_fields {
+        for org in 0..42 {
+            write(
+                &root.join(format!("content/orgs/ju{org:02}.toml")),
+                &format!(
+                    "name = \"市第{org}局\"\nleader = \"p{org:06}\"\nphone = \"0534-22{:05}\"\n",
+                    10_000 + org
+                ),
+            );
+        }
     }
     for u in 0..units {
         let area = u / UNITS_PER_AREA;
@@ -268,6 +326,17 @@ fn generate_site(root: &Path, units: usize) {
             unit_name(u),
             100 + u % 400
         );
+        if with_fields {
+            let kind = match u % 20 {
+                7 => "enterprise",
+                13 => "school",
+                _ => "village",
+            };
+            let _ = writeln!(text, "kind = \"{kind}\"");
+            if u % 5 == 0 {
+                let _ = writeln!(text, "orgs = [\"市第{}局\"]", u % 40);
+            }
+        }
         for k in 0..PEOPLE_PER_UNIT {
             let _ = write!(
                 text,
@@ -276,6 +345,9 @@ fn generate_site(root: &Path, units: usize) {
                 ROLES[k % ROLES.len()],
                 k == 0
             );
+            if with_fields {
+                let _ = writeln!(text, "households = {}", 30 + (u + k) % 20);
+            }
         }
         write(
             &root.join(format!("content/area-{area:04}/u{u:06}.toml")),
@@ -437,6 +509,66 @@ fn generate_hugo(hugo: &Path, _site: &Path, units: usize) {
             &hugo.join(format!("content/area-{area:04}/_index.md")),
             &format!("+++\ntitle = \"第{area}镇\"\n+++\n"),
         );
+    }
+}
+
+/// The same county with the campaign rules off and on (and, for scale, without any campaign
+/// field): each build in a fresh process into a fresh folder, alternating, median of three;
+/// then one build of each with `NOTICEBOARD_TIMINGS=1` for its stages.
+fn campaign_rules_cost(units: usize) {
+    let variants = [Campaign::None, Campaign::Fields, Campaign::Rules];
+    let dirs: Vec<tempfile::TempDir> = variants
+        .iter()
+        .map(|&campaign| {
+            let dir = tempfile::tempdir().unwrap();
+            generate_site(dir.path(), units, campaign);
+            dir
+        })
+        .collect();
+    let mut runs: Vec<Vec<Measured>> = variants.iter().map(|_| Vec::new()).collect();
+    for run in 0..3 {
+        for (dir, measured) in dirs.iter().zip(&mut runs) {
+            measured.push(run_measured(
+                Command::new(env!("CARGO_BIN_EXE_noticeboard"))
+                    .arg("build")
+                    .arg("--root")
+                    .arg(dir.path())
+                    .arg("--output")
+                    .arg(dir.path().join(format!("public-{run}"))),
+            ));
+        }
+    }
+    println!("{units} units: campaign   build s  peak MB  files");
+    let medians: Vec<Measured> = runs.into_iter().map(median).collect();
+    for ((campaign, dir), m) in variants.iter().zip(&dirs).zip(&medians) {
+        let files = count_files(&dir.path().join("public-0"));
+        println!(
+            "  {:<8}  {:>8.2}  {:>7.0}  {files:>6}",
+            format!("{campaign:?}"),
+            m.seconds,
+            m.peak_mb
+        );
+    }
+    println!(
+        "  rules on / rules off: {:.3}",
+        medians[2].seconds / medians[1].seconds
+    );
+    for (campaign, dir) in variants.iter().zip(&dirs) {
+        let out = Command::new(env!("CARGO_BIN_EXE_noticeboard"))
+            .arg("build")
+            .arg("--root")
+            .arg(dir.path())
+            .arg("--output")
+            .arg(dir.path().join("public-timed"))
+            .env("NOTICEBOARD_TIMINGS", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stages = stderr
+            .lines()
+            .find(|l| l.starts_with("timings:"))
+            .unwrap_or("");
+        println!("  {campaign:?} {stages}");
     }
 }
 

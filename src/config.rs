@@ -10,6 +10,7 @@ use std::path::Path;
 use time::Date;
 use toml::Spanned;
 
+pub(crate) mod campaign;
 pub(crate) mod gov;
 
 pub(crate) const FILE_NAME: &str = "config.toml";
@@ -84,6 +85,9 @@ pub(crate) struct Rules {
     pub max_age_days: i64,
     /// Whether the build publishes `coverage.json` and the coverage page.
     pub publish_report: bool,
+    /// `[[rules.require]]`, `[[rules.package]]`, `household_coverage`, `every_org_serves`.
+    #[serde(flatten)]
+    pub campaign: campaign::CampaignRules,
 }
 
 impl Default for Rules {
@@ -94,6 +98,7 @@ impl Default for Rules {
             max_units_per_person: 3,
             max_age_days: 365,
             publish_report: true,
+            campaign: campaign::CampaignRules::default(),
         }
     }
 }
@@ -256,6 +261,10 @@ const KNOWN_RULES: &[&str] = &[
     "max_age_days",
     "publish_report",
     "visits",
+    "household_coverage",
+    "every_org_serves",
+    "require",
+    "package",
 ];
 
 /// The `language` a site folder's config.toml sets (Chinese when it sets none), read before
@@ -410,7 +419,7 @@ fn resolve(
         date,
         board,
         worklog: crate::worklog::settings::resolve(visits, r.ledger, file, doc, out),
-        rules: rules(r.rules),
+        rules: rules(r.rules, campaign::resolve(file, doc, out)),
         gov,
     })
 }
@@ -459,7 +468,7 @@ fn board(
 }
 
 /// `[rules]`, each rule not written taking its default.
-fn rules(r: RulesRecord) -> Rules {
+fn rules(r: RulesRecord, campaign: campaign::CampaignRules) -> Rules {
     let defaults = Rules::default();
     Rules {
         min_team: r.min_team.unwrap_or(defaults.min_team),
@@ -469,6 +478,7 @@ fn rules(r: RulesRecord) -> Rules {
             .unwrap_or(defaults.max_units_per_person),
         max_age_days: r.max_age_days.unwrap_or(defaults.max_age_days),
         publish_report: r.publish_report.unwrap_or(defaults.publish_report),
+        campaign,
     }
 }
 

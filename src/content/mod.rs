@@ -3,6 +3,7 @@
 //! Nothing here knows about URLs, people lookups or coverage; it only reads what is written,
 //! with enough position information for later stages to point at the right line.
 
+pub(crate) mod orgs;
 pub(crate) mod record;
 pub(crate) mod source;
 pub(crate) mod values;
@@ -10,7 +11,7 @@ pub(crate) mod values;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::validate::idnumber;
 use rayon::prelude::*;
-use record::{FrontRecord, PersonRecord, UnitRecord};
+use record::{FrontRecord, OrgRecord, PersonRecord, UnitRecord};
 use source::{Document, SourceFile};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -67,6 +68,8 @@ pub(crate) struct Content {
     pub people: Vec<Arc<Loaded<PersonRecord>>>,
     /// Image files in `people/`, for photos found by stem.
     pub people_images: Vec<PathBuf>,
+    /// `content/orgs/` records, in file name order.
+    pub orgs: Vec<Arc<Loaded<OrgRecord>>>,
 }
 
 #[derive(Clone)]
@@ -75,6 +78,7 @@ enum Kind {
     AreaIndex(usize),
     Unit,
     Person,
+    Org,
 }
 
 /// Reads every record under `site/content`. Problems go to `out`; records that could not be
@@ -266,6 +270,7 @@ pub(crate) fn load_with(site: &Path, out: &mut Diagnostics, cache: Option<&ReadC
                 }
             }
             (Kind::Unit, Parsed::Unit(u)) => content.units.push(u),
+            (Kind::Org, Parsed::Org(o)) => content.orgs.push(o),
             (Kind::Person, Parsed::Person(p)) => {
                 if let Some(prev) = seen_stems.insert(p.stem().to_string(), p.file.display.clone())
                 {
@@ -334,6 +339,13 @@ fn walk(site: &Path, root: &Path) -> Walk {
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
+        if orgs::is_inside(&segments) {
+            let found = orgs::record_to_read(site, &entry, &segments, &mut walk.diagnostics);
+            if let Some((path, segments)) = found {
+                walk.jobs.push((path, Kind::Org, segments));
+            }
+            continue;
+        }
         let in_people = segments.first().is_some_and(|s| s == PEOPLE_DIR);
         if entry.file_type().is_dir() {
             if !segments.is_empty() && !in_people {
@@ -408,6 +420,7 @@ enum Parsed {
     Front(Arc<Loaded<FrontRecord>>),
     Unit(Arc<Loaded<UnitRecord>>),
     Person(Arc<Loaded<PersonRecord>>),
+    Org(Arc<Loaded<OrgRecord>>),
 }
 
 fn read_one(
@@ -458,6 +471,17 @@ fn read_one(
             source::check_keys(&file, &doc, record::PERSON_FIELDS, &[], diags);
             let record = source::parse_toml(&file, &doc)?;
             Parsed::Person(Arc::new(Loaded {
+                file,
+                toml_offset,
+                segments,
+                record,
+                body,
+            }))
+        }
+        Kind::Org => {
+            source::check_keys(&file, &doc, record::ORG_FIELDS, &[], diags);
+            let record = source::parse_toml(&file, &doc)?;
+            Parsed::Org(Arc::new(Loaded {
                 file,
                 toml_offset,
                 segments,

@@ -21,6 +21,8 @@ pub(crate) struct UnitRecord {
     pub description: Option<String>,
     #[serde(default)]
     pub team: Vec<TeamRecord>,
+    /// Organizations linked to the unit as a whole (单位联系村): their names.
+    pub orgs: Option<Vec<Spanned<String>>>,
 }
 
 pub(crate) const UNIT_FIELDS: &[&str] = &[
@@ -35,6 +37,7 @@ pub(crate) const UNIT_FIELDS: &[&str] = &[
     "aliases",
     "description",
     "team",
+    "orgs",
 ];
 
 #[derive(Debug, Deserialize, Default, Clone)]
@@ -46,10 +49,19 @@ pub(crate) struct TeamRecord {
     pub covers: Option<Vec<String>>,
     pub since: Option<Spanned<LooseDate>>,
     pub until: Option<Spanned<LooseDate>>,
+    /// How many households this member links (联系户 count, never their names).
+    pub households: Option<u32>,
 }
 
 pub(crate) const TEAM_FIELDS: &[&str] = &[
-    "person", "role", "lead", "duties", "covers", "since", "until",
+    "person",
+    "role",
+    "lead",
+    "duties",
+    "covers",
+    "since",
+    "until",
+    "households",
 ];
 
 #[derive(Debug, Deserialize, Default, Clone)]
@@ -61,6 +73,8 @@ pub(crate) struct PersonRecord {
     pub office_phone: Option<Spanned<LooseText>>,
     pub photo: Option<Spanned<String>>,
     pub checked: Option<Spanned<LooseDate>>,
+    /// Free text (县级, 科级, 一般干部 ...), for the campaign rules.
+    pub rank: Option<String>,
 }
 
 pub(crate) const PERSON_FIELDS: &[&str] = &[
@@ -71,6 +85,7 @@ pub(crate) const PERSON_FIELDS: &[&str] = &[
     "office_phone",
     "photo",
     "checked",
+    "rank",
 ];
 
 /// `content/_index.md`: the front page's own text.
@@ -81,3 +96,16 @@ pub(crate) struct FrontRecord {
 }
 
 pub(crate) const FRONT_FIELDS: &[&str] = &["title", "description"];
+
+/// `content/orgs/<id>.toml`: an organization's own record (派出单位).
+#[derive(Debug, Deserialize, Default, Clone)]
+pub(crate) struct OrgRecord {
+    /// The `org` value of its people.
+    pub name: Option<Spanned<String>>,
+    /// The person id of its responsible leader (责任领导).
+    pub leader: Option<Spanned<String>>,
+    /// The office's public number.
+    pub phone: Option<Spanned<LooseText>>,
+}
+
+pub(crate) const ORG_FIELDS: &[&str] = &["name", "leader", "phone"];

@@ -7,6 +7,8 @@
 //! what `check --format json` prints and what the build publishes as `coverage.json`; [`text`]
 //! prints it for people.
 
+pub(crate) mod campaign;
+mod campaign_text;
 pub mod text;
 
 use crate::config::Rules;
@@ -21,15 +23,21 @@ pub(crate) enum Rule {
     NoTeam,
     MinTeam,
     RequireLead,
+    /// A `[[rules.require]]` not met.
+    Require,
+    /// Fewer households linked than `household_coverage` asks for.
+    Households,
 }
 
 impl Rule {
     /// The short label the text report and the coverage page use.
-    pub(crate) fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Rule::NoTeam => "no team",
-            Rule::MinTeam => "team too small",
-            Rule::RequireLead => "no lead",
+            Rule::NoTeam => "no team".into(),
+            Rule::MinTeam => "team too small".into(),
+            Rule::RequireLead => "no lead".into(),
+            Rule::Require => crate::msg!("campaign-label-require").into(),
+            Rule::Households => crate::msg!("campaign-label-households").into(),
         }
     }
 }
@@ -48,6 +56,33 @@ pub(crate) struct Gap {
     pub(crate) members: usize,
     /// Assignments in the file that are expired or not yet started, so do not count.
     pub(crate) not_current: usize,
+    /// `requirement` of a `require` gap; `linked` and `households` of a `households` gap.
+    #[serde(flatten)]
+    pub(crate) detail: campaign::GapDetail,
+}
+
+impl Gap {
+    /// A gap of `unit` under `rule`, with its current and other assignments counted.
+    fn of(
+        site: &Site,
+        unit: &Unit,
+        rule: Rule,
+        message: String,
+        detail: campaign::GapDetail,
+    ) -> Gap {
+        let members = unit.current_team().count();
+        Gap {
+            unit: unit.id.clone(),
+            name: unit.name.clone(),
+            area: site.areas[unit.area].id.clone(),
+            file: unit.record.source.clone(),
+            rule,
+            message,
+            members,
+            not_current: unit.record.team.len() - members,
+            detail,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -132,6 +167,9 @@ pub struct Report {
     pub(crate) visits: crate::worklog::audit::VisitFindings,
     /// The problem ledger's totals and findings.
     pub(crate) ledger: crate::worklog::audit::LedgerFindings,
+    /// `packages` and `idle_orgs`: the campaign findings that are not about one unit.
+    #[serde(flatten)]
+    pub(crate) campaign: campaign::Findings,
 }
 
 impl Report {
@@ -144,6 +182,7 @@ impl Report {
             + self.shared_phones.len()
             + self.visits.findings()
             + self.ledger.findings()
+            + self.campaign.len()
     }
 
     /// Whether `check` fails: on any error, and with `strict` on any finding too.
@@ -157,6 +196,7 @@ pub(crate) fn audit(site: &Site) -> Report {
     let mut gaps = Vec::new();
     for unit in &site.units {
         unit_gaps(site, unit, &mut gaps);
+        campaign::unit_gaps(site, unit, &mut gaps);
     }
     let (unreferenced, not_serving) = off_teams(site);
     let (areas, totals) = totals(site, &gaps);
@@ -175,6 +215,7 @@ pub(crate) fn audit(site: &Site) -> Report {
         areas,
         visits: crate::worklog::audit::visits(site),
         ledger: crate::worklog::audit::ledger(site),
+        campaign: campaign::findings(site),
     }
 }
 
@@ -312,18 +353,8 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
     // Saying how many assignments were left out tells the clerk why a unit that has a team
     // in its file still shows up: the dates, not a missing line.
     let not_current = unit.record.team.len() - members;
-    let mut gap = |rule, message: String| {
-        gaps.push(Gap {
-            unit: unit.id.clone(),
-            name: unit.name.clone(),
-            area: site.areas[unit.area].id.clone(),
-            file: unit.record.source.clone(),
-            rule,
-            message,
-            members,
-            not_current,
-        })
-    };
+    let mut gap =
+        |rule, message: String| gaps.push(Gap::of(site, unit, rule, message, Default::default()));
     let note = if not_current > 0 {
         format!(
             " ({not_current} assignment(s) are outside their since/until dates on {})",
@@ -379,6 +410,7 @@ pub fn empty(date: time::Date) -> Report {
         areas: Vec::new(),
         visits: Default::default(),
         ledger: Default::default(),
+        campaign: campaign::Findings::default(),
     }
 }
 

@@ -22,6 +22,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     areas(report, out)?;
     people(report, out)?;
     crate::worklog::text::write(report, out)?;
+    super::campaign_text::write(report, out)?;
     summary(report, out)
 }
 
@@ -62,11 +63,17 @@ fn areas(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         "{HEADING}Coverage by area{HEADING:#} on {}",
         report.date
     )?;
-    let width = [Rule::NoTeam, Rule::MinTeam, Rule::RequireLead]
-        .iter()
-        .map(|r| r.label().len())
-        .max()
-        .unwrap_or(0);
+    let width = [
+        Rule::NoTeam,
+        Rule::MinTeam,
+        Rule::RequireLead,
+        Rule::Require,
+        Rule::Households,
+    ]
+    .iter()
+    .map(|r| r.label().chars().count())
+    .max()
+    .unwrap_or(0);
     for area in &report.areas {
         let name = if area.area.is_empty() {
             "(top level)".to_string()
@@ -223,6 +230,7 @@ mod tests {
             message: "石桥村 has no current team".into(),
             members: 0,
             not_current: 0,
+            detail: Default::default(),
         });
         r.areas.push(AreaTotals {
             area: "donghu".into(),

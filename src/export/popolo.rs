@@ -1,11 +1,16 @@
 //! The site as Popolo JSON (<https://www.popoloproject.com/specs/>): persons, organizations
-//! (the units and areas with a team, and the dispatching organizations 派出单位), memberships
-//! (person ↔ unit with role and dates; person ↔ dispatching organization with position), areas.
+//! (the units and areas with a team, and the dispatching organizations 派出单位 with their
+//! office phone and page), memberships (person ↔ unit with role and dates; person ↔
+//! dispatching organization with position; the responsible leader ↔ organization; an
+//! organization linked to a unit as a whole ↔ that unit, with `member`), areas.
+//!
+//! Like the site, the document holds only the people serving on the publication date: no
+//! person who is not published, and so no number of theirs, and every link leads to a page
+//! the build writes.
 //!
 //! Ids are prefixed by what they name (`person:`, `unit:`, `org:`, `area:`) so that they are
 //! unique across the whole document, as Popolo asks.
 
-use crate::model::slug::slugify;
 use crate::model::{Assignment, Kind, Record, Site, resolve_person_slug};
 use crate::validate::phone::PhoneKind;
 use serde::Serialize;
@@ -53,6 +58,8 @@ pub(super) struct Organization {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub identifiers: Vec<Identifier>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contact_details: Vec<ContactDetail>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
 }
 
@@ -64,7 +71,11 @@ pub(super) struct Identifier {
 
 #[derive(Debug, Serialize)]
 pub(super) struct Membership {
-    pub person_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person_id: Option<String>,
+    /// An organization as the member (linked to a unit as a whole), as Popolo writes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member: Option<Member>,
     pub organization_id: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
@@ -77,6 +88,13 @@ pub(super) struct Membership {
     pub on_behalf_of_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub area_id: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct Member {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    pub id: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -97,7 +115,12 @@ fn area_id(id: &str) -> String {
 }
 
 pub(super) fn document(site: &Site) -> Document {
-    let orgs = dispatching_orgs(site);
+    // Dispatching organizations by name: their ids are their page addresses' segments.
+    let orgs: BTreeMap<&str, String> = site
+        .orgs
+        .iter()
+        .map(|o| (o.name.as_str(), format!("org:{}", o.id)))
+        .collect();
     let persons = persons(site);
     let areas = site
         .areas
@@ -129,6 +152,7 @@ pub(super) fn document(site: &Site) -> Document {
             name: name.to_string(),
             classification: record.kind.as_str().to_string(),
             area_id: area.clone(),
+            contact_details: Vec::new(),
             identifiers: record
                 .code
                 .iter()
@@ -142,8 +166,22 @@ pub(super) fn document(site: &Site) -> Document {
                 note: "notice board page",
             }],
         });
-        for a in &record.team {
+        for a in record.team.iter().filter(|a| site.people[a.person].serving) {
             memberships.push(membership(site, a, &id, area.clone(), &orgs));
+        }
+        for org in record
+            .orgs
+            .iter()
+            .filter_map(|name| orgs.get(name.as_str()))
+        {
+            memberships.push(Membership {
+                member: Some(Member {
+                    kind: "Organization",
+                    id: org.clone(),
+                }),
+                role: Some("linked organization".to_string()),
+                ..Membership::new(None, &id)
+            });
         }
     };
     for (index, area) in site.areas.iter().enumerate().skip(1) {
@@ -156,26 +194,33 @@ pub(super) fn document(site: &Site) -> Document {
         let area = (unit.area != 0).then(|| area_id(&site.areas[unit.area].id));
         add_unit((&unit.id, &unit.name, &unit.url), &unit.record, area);
     }
-    for (name, id) in &orgs {
+    for org in site.orgs.iter() {
+        let id = format!("org:{}", org.id);
         organizations.push(Organization {
             id: id.clone(),
-            name: name.to_string(),
+            name: org.name.clone(),
             classification: "dispatching organization".to_string(),
             area_id: None,
             identifiers: Vec::new(),
-            links: Vec::new(),
+            contact_details: org.phone.iter().map(contact).collect(),
+            links: vec![Link {
+                url: site.config.url(&org.path()),
+                note: "organization page",
+            }],
         });
+        if let Some(leader) = org.leader.filter(|&l| site.people[l].serving) {
+            memberships.push(Membership {
+                role: Some("responsible leader".to_string()),
+                ..Membership::new(Some(person_id(site, leader)), &id)
+            });
+        }
     }
-    for (i, person) in site.people.iter().enumerate() {
+    for i in site.published_people() {
+        let person = &site.people[i];
         if let Some(org) = person.org.as_deref().and_then(|o| orgs.get(o)) {
             memberships.push(Membership {
-                person_id: person_id(site, i),
-                organization_id: org.clone(),
                 role: person.title.clone(),
-                start_date: None,
-                end_date: None,
-                on_behalf_of_id: None,
-                area_id: None,
+                ..Membership::new(Some(person_id(site, i)), org)
             });
         }
     }
@@ -187,40 +232,10 @@ pub(super) fn document(site: &Site) -> Document {
     }
 }
 
-/// Dispatching organizations by name, with ids unique even for names that sound alike.
-fn dispatching_orgs(site: &Site) -> BTreeMap<&str, String> {
-    let mut orgs: BTreeMap<&str, String> = BTreeMap::new();
-    let mut taken: Vec<String> = Vec::new();
-    for person in &site.people {
-        if let Some(org) = person.org.as_deref()
-            && !orgs.contains_key(org)
-        {
-            let base = match slugify(org) {
-                s if s.is_empty() => "org".to_string(),
-                s => s,
-            };
-            let id = (1..)
-                .map(|n| {
-                    if n == 1 {
-                        format!("org:{base}")
-                    } else {
-                        format!("org:{base}-{n}")
-                    }
-                })
-                .find(|c| !taken.contains(c))
-                .unwrap_or_default();
-            taken.push(id.clone());
-            orgs.insert(org, id);
-        }
-    }
-    orgs
-}
-
 /// Every person, with their public numbers and page.
 fn persons(site: &Site) -> Vec<Person> {
-    site.people
-        .iter()
-        .enumerate()
+    site.published_people()
+        .map(|i| (i, &site.people[i]))
         .map(|(i, p)| {
             let mut contact_details = vec![contact(&p.phone)];
             contact_details.extend(p.office_phone.as_ref().map(contact));
@@ -248,7 +263,8 @@ fn membership(
 ) -> Membership {
     let person = &site.people[a.person];
     Membership {
-        person_id: person_id(site, a.person),
+        person_id: Some(person_id(site, a.person)),
+        member: None,
         organization_id: organization_id.to_string(),
         role: a.role.clone(),
         start_date: a.since.map(|d| d.to_string()),
@@ -266,5 +282,20 @@ fn contact(phone: &crate::validate::phone::Phone) -> ContactDetail {
         },
         value: phone.e164.clone(),
         label: phone.display.clone(),
+    }
+}
+
+impl Membership {
+    fn new(person_id: Option<String>, organization_id: &str) -> Membership {
+        Membership {
+            person_id,
+            member: None,
+            organization_id: organization_id.to_string(),
+            role: None,
+            start_date: None,
+            end_date: None,
+            on_behalf_of_id: None,
+            area_id: None,
+        }
     }
 }

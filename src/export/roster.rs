@@ -11,6 +11,8 @@ pub(super) enum Value {
     Empty,
     Text(String),
     Date(Date),
+    /// A count (联系户数), a number in Excel.
+    Number(u32),
 }
 
 impl Value {
@@ -28,6 +30,7 @@ impl Value {
             Value::Empty => String::new(),
             Value::Text(s) => s.clone(),
             Value::Date(d) => d.to_string(),
+            Value::Number(n) => n.to_string(),
         }
     }
 }
@@ -100,6 +103,7 @@ fn unit_rows(
             Column::Area => Value::text(area),
             Column::Unit => Value::text(name),
             Column::Kind => Value::text(kind_label(unit.kind)),
+            Column::Orgs => Value::text(unit.orgs.join("、")),
             _ => Value::Empty,
         }
     };
@@ -147,7 +151,9 @@ fn member_cell(site: &Site, a: &Assignment, column: Column, roster_dir: &Path) -
                 .unwrap_or_default(),
         ),
         Column::Checked => date(person.checked),
-        Column::Area | Column::Unit | Column::Kind => Value::Empty,
+        Column::Rank => opt(&person.rank),
+        Column::Households => a.households.map_or(Value::Empty, Value::Number),
+        Column::Area | Column::Unit | Column::Kind | Column::Orgs => Value::Empty,
     }
 }
 
@@ -188,7 +194,12 @@ pub(super) fn xlsx(rows: &[Row]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> 
         let col = u16::try_from(j).unwrap_or(u16::MAX);
         sheet.write_string_with_format(0, col, column.chinese(), &bold)?;
         let width = match column {
-            Column::Area | Column::Unit | Column::Org | Column::Title | Column::Duties => 18,
+            Column::Area
+            | Column::Unit
+            | Column::Org
+            | Column::Title
+            | Column::Duties
+            | Column::Orgs => 18,
             Column::Phone | Column::OfficePhone | Column::Covers | Column::Photo => 16,
             Column::Since | Column::Until | Column::Checked => 12,
             _ => 9,
@@ -203,6 +214,9 @@ pub(super) fn xlsx(rows: &[Row]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> 
                 Value::Empty => {}
                 Value::Text(s) => {
                     sheet.write_string(r, col, s)?;
+                }
+                Value::Number(n) => {
+                    sheet.write_number(r, col, f64::from(*n))?;
                 }
                 Value::Date(d) => {
                     // Excel has no dates before 1900: such a date is written as text, which

@@ -25,10 +25,15 @@ pub(crate) enum Column {
     Lead,
     OfficePhone,
     Checked,
+    /// The campaign fields: a person's rank, a member's household count, the unit's
+    /// organizations linked as a whole.
+    Rank,
+    Households,
+    Orgs,
 }
 
 impl Column {
-    pub(crate) const ALL: [Column; 16] = [
+    pub(crate) const ALL: [Column; 19] = [
         Column::Area,
         Column::Unit,
         Column::Kind,
@@ -45,15 +50,20 @@ impl Column {
         Column::Lead,
         Column::OfficePhone,
         Column::Checked,
+        Column::Rank,
+        Column::Households,
+        Column::Orgs,
     ];
 
     /// What an exported roster holds, in this order.
-    pub(crate) const EXPORTED: [Column; 16] = Column::ALL;
+    pub(crate) const EXPORTED: [Column; 19] = Column::ALL;
 
     /// The columns that describe the person or the assignment (not the unit): a row with any
     /// of them filled in is about a person and so needs a name.
-    /// `ALL` lists the unit's own columns (area, unit, kind) first; everything after them.
-    pub(crate) const PERSON: &'static [Column] = Column::ALL.split_at(3).1;
+    /// `ALL` lists the unit's own columns (area, unit, kind) first and its orgs last; every
+    /// column between them.
+    pub(crate) const PERSON: &'static [Column] =
+        Column::ALL.split_at(3).1.split_at(Column::ALL.len() - 4).0;
 
     /// The header the spec gives (and export writes).
     pub(crate) fn chinese(self) -> &'static str {
@@ -74,6 +84,9 @@ impl Column {
             Column::Lead => "负责人",
             Column::OfficePhone => "办公电话",
             Column::Checked => "核实日期",
+            Column::Rank => "级别",
+            Column::Households => "联系户数",
+            Column::Orgs => "联系单位",
         }
     }
 
@@ -96,6 +109,9 @@ impl Column {
             Column::Lead => "lead",
             Column::OfficePhone => "office_phone",
             Column::Checked => "checked",
+            Column::Rank => "rank",
+            Column::Households => "households",
+            Column::Orgs => "orgs",
         }
     }
 
@@ -118,7 +134,6 @@ impl Column {
                 "村居",
                 "村(社区)",
                 "村社区",
-                "联系单位",
                 "联系点",
                 "unit name",
             ],
@@ -143,6 +158,9 @@ impl Column {
             Column::Lead => &["是否负责人", "牵头人"],
             Column::OfficePhone => &["座机", "办公室电话", "office phone"],
             Column::Checked => &["核实时间", "电话核实日期"],
+            Column::Rank => &["职级", "干部级别"],
+            Column::Households => &["包联户数", "联系农户数"],
+            Column::Orgs => &["包联单位", "结对单位"],
         }
     }
 
@@ -207,10 +225,10 @@ pub(crate) fn letter(index: usize) -> String {
 mod tests {
     #[test]
     fn person_columns_are_all_but_the_units_own() {
-        for own in [Column::Area, Column::Unit, Column::Kind] {
+        for own in [Column::Area, Column::Unit, Column::Kind, Column::Orgs] {
             assert!(!Column::PERSON.contains(&own), "{own:?}");
         }
-        assert_eq!(Column::PERSON.len() + 3, Column::ALL.len());
+        assert_eq!(Column::PERSON.len() + 4, Column::ALL.len());
         assert!(Column::PERSON.contains(&Column::Name) && Column::PERSON.contains(&Column::Phone));
     }
 

@@ -6,6 +6,7 @@
 //! atomically. A roster with a bad row writes nothing (unless `--skip-bad`), and `--dry-run`
 //! stops after the plan.
 
+mod campaign;
 pub(crate) mod columns;
 mod existing;
 mod plan;

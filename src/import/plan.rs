@@ -211,6 +211,7 @@ impl Planner<'_> {
                     }
                     plan.warnings
                         .extend(misread_warning(&self.display(&path), name, &slug));
+                    super::campaign::apply_unit(doc.as_table_mut(), unit);
                     merge_team(doc.as_table_mut(), unit, person_ids);
                     plan.ops.push(FileOp {
                         action: Action::Create,
@@ -322,6 +323,7 @@ impl Planner<'_> {
             if let Some(kind) = unit.kind.filter(|k| *k != Kind::Township) {
                 doc.insert("kind", value(kind.as_str()));
             }
+            super::campaign::apply_unit(doc.as_table_mut(), unit);
             merge_team(doc.as_table_mut(), unit, person_ids);
             what = format!("{what}, {}", members(unit.members.len()));
         }
@@ -371,6 +373,9 @@ impl Planner<'_> {
                 table.insert("kind", value(wanted.as_str()));
                 changed.push("kind");
             }
+        }
+        if unit.owns.contains(&Column::Orgs) && super::campaign::apply_unit(table, unit) {
+            changed.push("orgs");
         }
         if merge_team(table, unit, person_ids) {
             changed.push("team");
@@ -456,6 +461,7 @@ impl Planner<'_> {
                         self.phones,
                     );
                     set_date(table, "checked", person.checked);
+                    super::campaign::new_person(table, person);
                     if let Some(field) = photo_field {
                         table.insert("photo", value(field));
                     }
@@ -502,6 +508,9 @@ impl Planner<'_> {
         }
         if owns(Column::Checked) && set_date(table, "checked", person.checked) {
             changed.push("checked");
+        }
+        if owns(Column::Rank) && super::campaign::update_person(table, person) {
+            changed.push("rank");
         }
         let step = PhotoStep {
             id: existing.id.clone(),
@@ -825,5 +834,8 @@ fn apply_member(entry: &mut Table, member: &RosterMember, owns: &BTreeSet<Column
     }
     if has(Column::Until) {
         set_date(entry, "until", member.until);
+    }
+    if has(Column::Households) {
+        super::campaign::apply_member(entry, member);
     }
 }

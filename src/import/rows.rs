@@ -84,6 +84,8 @@ pub(super) struct RosterPerson {
     pub photo: Option<PathBuf>,
     pub office_phone: Option<Phone>,
     pub checked: Option<Date>,
+    /// 级别: the person's rank.
+    pub rank: Option<String>,
     /// The columns the person's rows had: fields of other columns are left as they are.
     pub owns: BTreeSet<Column>,
     pub first: RowRef,
@@ -100,6 +102,8 @@ pub(super) struct RosterMember {
     pub covers: Vec<String>,
     pub since: Option<Date>,
     pub until: Option<Date>,
+    /// 联系户数: how many households the member links.
+    pub households: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -111,6 +115,8 @@ pub(super) struct RosterUnit {
     /// The columns of the sheet(s) its rows came from.
     pub owns: BTreeSet<Column>,
     pub first: RowRef,
+    /// 联系单位: the organizations linked to it as a whole, from all its rows.
+    pub orgs: Vec<String>,
 }
 
 /// The roster, understood.
@@ -307,6 +313,7 @@ impl SheetReader<'_> {
         let target = self.target(index, &row, kind, &mut problems);
 
         let member = self.read_member(index, &row, &mut problems, roster);
+        let orgs = super::campaign::list_cell(row.text(Column::Orgs));
         let bad = !problems.is_empty();
         roster.bad.extend(problems);
         let Some(target) = target else { return };
@@ -315,6 +322,7 @@ impl SheetReader<'_> {
         }
 
         let unit_index = self.unit_index(index, &target, kind, owns, roster, carry);
+        super::campaign::add_orgs(&mut roster.units[unit_index].orgs, orgs);
         let Some((person, mut member)) = member.filter(|_| !bad) else {
             return;
         };
@@ -490,6 +498,7 @@ impl SheetReader<'_> {
                     members: Vec::new(),
                     owns: owns.clone(),
                     first: self.at(index),
+                    orgs: Vec::new(),
                 });
                 roster.units.len() - 1
             }

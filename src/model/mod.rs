@@ -1,12 +1,14 @@
 //! Stage 2, the typed model: areas, units, people and their assignments, resolved once and
 //! checked, so that rendering never has to look anything up or fail.
 
+pub(crate) mod org;
 mod people;
 pub(crate) mod reading;
 mod record;
 mod resolve;
 pub(crate) mod slug;
 
+pub(crate) use org::{OrgIndex, Organization, Orgs};
 pub(crate) use resolve::resolve;
 pub(crate) use resolve::{RESERVED_SEGMENTS, person_slug as resolve_person_slug};
 
@@ -99,6 +101,8 @@ pub(crate) struct Assignment {
     pub until: Option<Date>,
     /// Within `[since, until]` on the publication date: only these are shown and counted.
     pub current: bool,
+    /// How many households the member links (a count; never their names).
+    pub households: Option<u32>,
 }
 
 /// What a unit's record and an area's own record (`_index.toml`) both say: the team, the
@@ -120,6 +124,8 @@ pub(crate) struct Record {
     pub body: Option<String>,
     /// Site-relative path of the record.
     pub source: String,
+    /// Names of the organizations linked to the unit as a whole (单位联系村), as written.
+    pub orgs: Vec<String>,
 }
 
 impl Record {
@@ -200,6 +206,8 @@ pub(crate) struct Person {
     /// published: a cadre who has rotated out, or not yet started, gets no page, vCard or
     /// search entry, so residents are never sent to a number nobody answers for them.
     pub serving: bool,
+    /// Free text (县级, 科级 ...), for the campaign rules; not published.
+    pub rank: Option<String>,
 }
 
 impl Person {
@@ -210,6 +218,12 @@ impl Person {
             .next()
             .map(String::from)
             .unwrap_or_default()
+    }
+
+    /// `people/wang-xing/`: the page path relative to the site root (only serving people
+    /// have one).
+    pub(crate) fn page(&self) -> String {
+        format!("people/{}/", resolve_person_slug(&self.id))
     }
 }
 
@@ -230,6 +244,8 @@ pub struct Site {
     pub(crate) front_body: Option<String>,
     /// The visit log and the problem ledger (`content/visits/`, `content/ledger/`).
     pub(crate) worklog: crate::worklog::Worklog,
+    /// The organizations (派出单位): from `content/orgs/` and from people's `org`.
+    pub(crate) orgs: Orgs,
 }
 
 impl Site {

@@ -97,6 +97,7 @@ fn person(
         source: file.display.clone(),
         current_units: Vec::new(),
         serving: false,
+        rank: clean(r.rank.as_deref()),
     })
 }
 

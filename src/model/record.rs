@@ -49,6 +49,8 @@ pub(super) struct Resolver<'a> {
     pub(super) phones: &'a PhoneParser,
     pub(super) config: &'a Config,
     pub(super) root: &'a Path,
+    /// The organizations, for the units' `orgs`.
+    pub(super) orgs: &'a super::Orgs,
 }
 
 impl Resolver<'_> {
@@ -95,6 +97,7 @@ impl Resolver<'_> {
             team: self.team(file, &doc, &r.team, out),
             body: source.body.clone(),
             source: file.display.clone(),
+            orgs: super::org::unit_orgs(source, self.orgs, out),
         };
         (name, record)
     }
@@ -204,6 +207,7 @@ impl Resolver<'_> {
             since,
             until,
             current: since.is_none_or(|s| s <= self.date) && until.is_none_or(|u| self.date <= u),
+            households: member.households,
         }
     }
 }

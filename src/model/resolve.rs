@@ -18,7 +18,7 @@ use time::Date;
 
 /// Top-level URL segments the build writes itself; no area may take them.
 pub(crate) const RESERVED_SEGMENTS: &[&str] = &[
-    "people", "photos", "assets", "coverage", "reprint", "ledger",
+    "people", "photos", "assets", "coverage", "reprint", "ledger", "orgs",
 ];
 
 /// Builds the model. Every problem goes to `out`; `None` when there were errors.
@@ -45,7 +45,9 @@ pub(crate) fn resolve(
         .map(|p| p.stem())
         .filter(|id| !person_index.contains_key(id))
         .collect();
+    let mut orgs = super::org::resolve(&content.orgs, &people, &person_index, phones, out);
     let ctx = Resolver {
+        orgs: &orgs,
         person_index: &person_index,
         person_ids: &person_ids,
         broken: &broken,
@@ -58,6 +60,7 @@ pub(crate) fn resolve(
     let mut tree = ctx.area_tree(&content.areas, &mut urls, out);
     let units = ctx.units(&content.units, &mut tree, &mut urls, out);
     let areas = tree.areas;
+    super::org::link_units(&mut orgs, &units);
     mark_serving(&mut people, &units, &areas);
     let mut person_urls = UrlRegistry::default();
     for person in &people {
@@ -85,6 +88,7 @@ pub(crate) fn resolve(
         front_description,
         front_body,
         worklog: Default::default(),
+        orgs,
     })
 }
 

@@ -134,6 +134,7 @@ pub(crate) fn board_hash(site: &Site, heading: &str, view: &UnitView) -> String 
             field(covered);
         }
     }
+    super::campaign::board_fields(view, &mut field);
     let digest = h.finalize();
     digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
 }

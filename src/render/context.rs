@@ -90,6 +90,8 @@ pub(crate) struct MemberView {
     pub duties: Option<String>,
     pub covers: Vec<String>,
     pub since: Option<String>,
+    /// How many households the member links (联系户数).
+    pub households: Option<u32>,
 }
 
 #[derive(Serialize, Clone)]
@@ -114,6 +116,9 @@ pub(crate) struct UnitView {
     pub breadcrumbs: Vec<LinkView>,
     pub board_code: String,
     pub has_page: bool,
+    /// `orgs`, `households_linked`, `former`, `stand_in`.
+    #[serde(flatten)]
+    pub campaign: super::campaign::UnitCampaignView,
 }
 
 pub(crate) fn person_view(
@@ -158,6 +163,7 @@ pub(crate) fn member_view(a: &Assignment, people: &[PersonView]) -> MemberView {
         duties: a.duties.clone(),
         covers: a.covers.clone(),
         since: a.since.map(|d| d.to_string()),
+        households: a.households,
     }
 }
 
@@ -254,6 +260,7 @@ pub(super) fn record_view(
         breadcrumbs,
         board_code: String::new(),
         has_page,
+        campaign: super::campaign::unit_view(site, place.area, record, people, has_page),
     }
 }
 

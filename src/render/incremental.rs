@@ -179,6 +179,8 @@ pub(super) fn site_fingerprint(input: &RenderInput, people: &[u64]) -> u64 {
     }
     // Unit pages and the ledger page show the work log.
     crate::worklog::views::hash_shown(site, &mut h);
+    // Organization pages show their records, people and linked units.
+    format!("{:?}", site.orgs).hash(&mut h);
     // Who is published shows on the people list, the search index and the sitemap.
     for person in &site.people {
         (&person.id, person.serving).hash(&mut h);

@@ -8,9 +8,11 @@
 //! `incremental` fingerprints views so a `serve` session renders only what changed.
 
 mod boards;
+pub(crate) mod campaign;
 pub(crate) mod context;
 mod incremental;
 pub(crate) mod markdown;
+mod org;
 mod pages;
 pub mod qr;
 pub(crate) mod search;
@@ -282,6 +284,7 @@ impl<'a> Renderer<'a> {
                 a.and(b).and(c)?;
             }
             self.render_ledger(&writer)?;
+            org::write_pages(self, &writer, scope)?;
         }
         if scope.everything() {
             self.render_site_wide(&writer)?;

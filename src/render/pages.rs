@@ -266,6 +266,7 @@ impl Renderer<'_> {
             site.published_people()
                 .map(|i| site.config.url(&people[i].url)),
         );
+        urls.extend(super::org::urls(site));
         let mut ctx = Context::new();
         ctx.insert("urls", &urls);
         ctx.insert("root", "");

@@ -118,6 +118,7 @@ pub(super) fn compile(
         },
     );
     globals.insert("live_reload", &input.live_reload);
+    globals.insert("org_count", &site.orgs.len());
     Ok(tera)
 }
 

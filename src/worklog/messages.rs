@@ -374,12 +374,18 @@ pub(crate) fn workbook_sheets(language: Language) -> [SheetWords; 5] {
 }
 
 /// The gap labels of the coverage sheet.
-pub(crate) fn gap_label(rule: crate::coverage::Rule, language: Language) -> &'static str {
+pub(crate) fn gap_label(
+    rule: crate::coverage::Rule,
+    language: Language,
+) -> std::borrow::Cow<'static, str> {
     use crate::coverage::Rule;
+    let catalogue = |id: &str| crate::messages::text_in(language, id, &[]).into();
     match (language, rule) {
-        (Language::ZhHans, Rule::NoTeam) => "无工作队",
-        (Language::ZhHans, Rule::MinTeam) => "人数不足",
-        (Language::ZhHans, Rule::RequireLead) => "无负责人",
+        (_, Rule::Require) => catalogue("campaign-label-require"),
+        (_, Rule::Households) => catalogue("campaign-label-households"),
+        (Language::ZhHans, Rule::NoTeam) => "无工作队".into(),
+        (Language::ZhHans, Rule::MinTeam) => "人数不足".into(),
+        (Language::ZhHans, Rule::RequireLead) => "无负责人".into(),
         (Language::En, rule) => rule.label(),
     }
 }

@@ -72,10 +72,17 @@ fn unit_pages_show_current_members_with_tel_links_and_hide_expired_ones() {
     );
     assert!(page.contains("href=\"tel:+8613805342202\""));
     assert!(page.contains("139 0534 1201"), "phone grouped for reading");
+    // The expired member is off the team and their number off the page; they are named only
+    // in the list of former members (换人不换单位).
+    let team = &page[page.find("id=\"team\"").unwrap()..page.find("</section>").unwrap()];
+    assert!(!team.contains("旧人"), "expired member shown on the team");
     assert!(
-        !page.contains("旧人") && !page.contains("13705343303"),
-        "expired member shown"
+        !page.contains("13705343303"),
+        "expired member's number shown"
     );
+    let former = &page[page.find("class=\"former\"").expect("former members")..];
+    let former = &former[..former.find("</section>").unwrap()];
+    assert!(former.contains("旧人") && !former.contains("tel:"));
     assert!(!page.contains("新人"), "future member shown");
     // The lead's call button comes before the rest of the team.
     assert!(page.find("tel:+8613905341201").unwrap() < page.find("tel:+8613805342202").unwrap());

@@ -9,6 +9,7 @@
 mod common;
 
 mod build;
+mod campaign;
 mod check;
 mod export;
 mod gov;

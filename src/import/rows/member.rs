@@ -44,6 +44,14 @@ impl SheetReader<'_> {
         let since = date(Column::Since);
         let until = date(Column::Until);
         let checked = date(Column::Checked);
+        let households = match super::super::campaign::households_cell(row.get(Column::Households))
+        {
+            Ok(n) => n,
+            Err(message) => {
+                problems.push(self.bad(index, Some(Column::Households), message));
+                None
+            }
+        };
         if let (Some(s), Some(u)) = (since, until)
             && u < s
         {
@@ -58,15 +66,7 @@ impl SheetReader<'_> {
         let photo = row
             .text(Column::Photo)
             .and_then(|p| self.photo(index, &p, roster));
-        let covers = row
-            .text(Column::Covers)
-            .map(|c| {
-                c.split(['、', ';', '；', ',', '，', '\n'])
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let covers = super::super::campaign::list_cell(row.text(Column::Covers));
         let phone = phone?;
         Some((
             RosterPerson {
@@ -77,6 +77,7 @@ impl SheetReader<'_> {
                 photo,
                 office_phone,
                 checked,
+                rank: row.text(Column::Rank),
                 owns: BTreeSet::new(),
                 first: self.at(index),
             },
@@ -88,6 +89,7 @@ impl SheetReader<'_> {
                 covers,
                 since,
                 until,
+                households,
             },
         ))
     }
@@ -234,6 +236,10 @@ impl SheetReader<'_> {
             if first.checked.is_none() {
                 first.checked = person.checked;
             }
+            differs.extend(super::super::campaign::merge_rank(
+                &mut first.rank,
+                person.rank,
+            ));
             if !differs.is_empty() {
                 let message = format!(
                     "{} also appears on {} with a different {}; the first row's is used",
