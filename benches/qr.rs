@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 /// The unit URLs of `cargo bench --bench scale`'s generated city (50 units an area).
 fn city_urls(count: usize) -> Vec<String> {
     (0..count)
-        .map(|u| format!("https://example.org/city/area-{:04}/u{u:06}/", u / 50))
+        .map(|u| format!("https://gongshi.shifan.cn/city/area-{:04}/u{u:06}/", u / 50))
         .collect()
 }
 

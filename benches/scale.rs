@@ -287,7 +287,7 @@ fn generate_site(root: &Path, units: usize, campaign: Campaign) {
     write(
         &root.join("config.toml"),
         &format!(
-            "title = \"基准测试市\"\nbase_url = \"https://example.org/city\"\nhotline = \"0534-2212345\"\nissuer = \"市委组织部\"\ndate = 2026-03-01\n[board]\ntasks = [\"宣传政策\", \"反映心声\", \"解决困难\"]\n{rules}"
+            "title = \"基准测试市\"\nbase_url = \"https://gongshi.shifan.cn/city\"\nhotline = \"0534-2212345\"\nissuer = \"市委组织部\"\ndate = 2026-03-01\n[board]\ntasks = [\"宣传政策\", \"反映心声\", \"解决困难\"]\n{rules}"
         ),
     );
     let with_fields = campaign != Campaign::None;
@@ -454,7 +454,7 @@ fn generate_worklog(root: &Path, units: usize) {
 fn generate_hugo(hugo: &Path, _site: &Path, units: usize) {
     write(
         &hugo.join("hugo.toml"),
-        "baseURL = \"https://example.org/city/\"\ntitle = \"基准测试市\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\"]\n",
+        "baseURL = \"https://gongshi.shifan.cn/city/\"\ntitle = \"基准测试市\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\"]\n",
     );
     write(
         &hugo.join("layouts/_default/baseof.html"),

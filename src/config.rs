@@ -191,6 +191,33 @@ impl BaseUrl {
         self.url.host_str().unwrap_or("")
     }
 
+    /// Whether the address cannot be the site's public one: a documentation domain
+    /// (`example.org`, `.com`, `.net`, `*.example`, `*.test`, `*.invalid`), `localhost`, or a
+    /// loopback, private, link-local or unspecified IP address. A QR code printed with it
+    /// leads nowhere a resident's phone can reach.
+    pub(crate) fn is_placeholder(&self) -> bool {
+        match self.url.host() {
+            Some(url::Host::Domain(host)) => {
+                let host = host.trim_end_matches('.');
+                let under = |name: &str| host == name || host.ends_with(&format!(".{name}"));
+                ["example.org", "example.com", "example.net", "localhost"]
+                    .iter()
+                    .chain(&["example", "test", "invalid", "local"])
+                    .any(|name| under(name))
+            }
+            Some(url::Host::Ipv4(ip)) => {
+                ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified()
+            }
+            Some(url::Host::Ipv6(ip)) => {
+                ip.is_loopback()
+                    || ip.is_unspecified()
+                    || ip.is_unique_local()
+                    || ip.is_unicast_link_local()
+            }
+            None => true,
+        }
+    }
+
     /// The path part with slashes on both ends (`/wucheng/`, or `/`), for pages such as the
     /// 404 page that are served at any depth and so cannot use relative links.
     pub(crate) fn path(&self) -> String {
@@ -507,6 +534,35 @@ mod tests {
         assert_eq!(c.base_url.path(), "/%E5%8E%BF/");
         c.with_base_url("https://示范县.cn").unwrap();
         assert_eq!(c.base_url.as_str(), "https://xn--5nr158fzwg.cn");
+    }
+
+    #[test]
+    fn placeholder_addresses_are_known() {
+        let placeholder = |url: &str| BaseUrl::parse(url).unwrap().is_placeholder();
+        for url in [
+            "https://example.org/shifan",
+            "http://EXAMPLE.COM",
+            "https://www.example.net/x",
+            "http://localhost:1111",
+            "http://127.0.0.1:1111",
+            "http://10.1.2.3",
+            "http://192.168.1.10/county",
+            "http://172.20.0.1",
+            "http://[::1]:8080",
+            "https://site.example",
+            "http://0.0.0.0",
+        ] {
+            assert!(placeholder(url), "{url}");
+        }
+        for url in [
+            "https://www.shifan.gov.cn/gongshi",
+            "https://示范县.cn",
+            "https://example.org.cn",
+            "http://8.8.8.8",
+            "https://myexample.org",
+        ] {
+            assert!(!placeholder(url), "{url}");
+        }
     }
 
     fn sample() -> Config {

@@ -32,6 +32,10 @@ enum Command {
         /// Use this address instead of config.toml's base_url.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// A draft at config.toml's base_url even when it is a placeholder such as example.org;
+        /// boards are marked 样稿 (draft) and published.json is not updated.
+        #[arg(long, conflicts_with = "base_url")]
+        draft: bool,
     },
     /// Check everything a build reads and audit coverage; writes nothing.
     #[command(
@@ -48,6 +52,9 @@ enum Command {
         strict: bool,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Check a draft: a placeholder base_url such as example.org is not an error.
+        #[arg(long)]
+        draft: bool,
     },
     /// Write a small working example site into DIR.
     Init { dir: PathBuf },
@@ -96,6 +103,9 @@ enum Command {
         /// found on PATH or where they are usually installed.
         #[arg(long, value_name = "PATH")]
         browser: Option<PathBuf>,
+        /// Print drafts, marked 样稿, even when base_url is a placeholder such as example.org.
+        #[arg(long)]
+        draft: bool,
     },
     /// Write the site's roster back out (xlsx, csv), as Popolo JSON, or the audit as a workbook.
     Export {
@@ -140,12 +150,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     messages::use_language_for(&root);
     match cli.command {
-        Command::Build { output, base_url } => Ok(build(root, output, base_url)),
+        Command::Build {
+            output,
+            base_url,
+            draft,
+        } => Ok(build(root, output, build_mode(base_url, draft))),
         Command::Check {
             output,
             strict,
             format,
-        } => check(&root, output.as_deref(), strict, format),
+            draft,
+        } => check(
+            &root,
+            output.as_deref(),
+            strict,
+            format,
+            &build_mode(None, draft),
+        ),
         Command::Serve { port, open } => {
             noticeboard::serve::serve(&noticeboard::serve::ServeOptions { root, port, open })?;
             Ok(ExitCode::SUCCESS)
@@ -171,6 +192,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             reprint,
             output,
             browser,
+            draft,
         } => Ok(print(noticeboard::print::PrintOptions {
             root,
             names: ids,
@@ -178,6 +200,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             reprint,
             output,
             browser,
+            draft,
             progress: std::io::stderr().is_terminal(),
         })),
         Command::Init { dir } => {
@@ -192,13 +215,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>) -> ExitCode {
+/// A preview at `--base-url`, a `--draft`, or the publication.
+fn build_mode(base_url: Option<String>, draft: bool) -> BuildMode {
+    match (base_url, draft) {
+        (Some(base_url), _) => BuildMode::Preview { base_url },
+        (None, true) => BuildMode::Draft,
+        (None, false) => BuildMode::Publish,
+    }
+}
+
+fn build(root: PathBuf, output: Option<PathBuf>, mode: BuildMode) -> ExitCode {
     let options = BuildOptions {
         root,
         output,
-        mode: base_url.map_or(BuildMode::Publish, |base_url| BuildMode::Preview {
-            base_url,
-        }),
+        mode,
         live_reload: None,
         progress: std::io::stderr().is_terminal(),
     };
@@ -238,8 +268,9 @@ fn check(
     output: Option<&Path>,
     strict: bool,
     format: Format,
+    mode: &BuildMode,
 ) -> anyhow::Result<ExitCode> {
-    let outcome = noticeboard::check(root, output);
+    let outcome = noticeboard::check(root, output, mode);
     let report = &outcome.report;
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(report)?),

@@ -24,7 +24,7 @@ use common::Site;
 use print::Word;
 use std::path::{Path, PathBuf};
 
-const BASE_URL: &str = "https://example.org/shifan";
+const BASE_URL: &str = "https://gongshi.shifan.cn/shifan";
 /// Sixteen characters: longer than the usual heading, so printed in smaller type.
 const HEADING: &str = "干部联系服务群众全覆盖工作公示牌";
 const HOTLINE: &str = "0534-2212345";

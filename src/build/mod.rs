@@ -13,6 +13,7 @@ pub use session::Session;
 
 use crate::config;
 use crate::content;
+use crate::content::source::SourceFile;
 use crate::coverage::{self, Report};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::manifest::{ManifestError, Previous, Reprint};
@@ -43,13 +44,16 @@ pub enum BuildMode {
         /// The absolute address the preview is served at.
         base_url: String,
     },
+    /// A draft at config.toml's `base_url` (`--draft`), which may still be a placeholder such
+    /// as example.org: boards carry a 样稿 (draft) mark, and the history is not updated.
+    Draft,
 }
 
 impl BuildMode {
     /// The address to build for instead of config.toml's `base_url`.
     fn base_url(&self) -> Option<&str> {
         match self {
-            BuildMode::Publish => None,
+            BuildMode::Publish | BuildMode::Draft => None,
             BuildMode::Preview { base_url } => Some(base_url),
         }
     }
@@ -58,7 +62,7 @@ impl BuildMode {
     fn is_publication(&self) -> bool {
         match self {
             BuildMode::Publish => true,
-            BuildMode::Preview { .. } => false,
+            BuildMode::Preview { .. } | BuildMode::Draft => false,
         }
     }
 }
@@ -163,15 +167,10 @@ pub struct CheckOutcome {
     pub report: Report,
 }
 
-/// Loads and resolves a site: stages 1 and 2.
+/// Loads and resolves a site: stages 1 and 2. Its addresses are not checked for publication,
+/// since nothing is printed from it.
 pub fn load_site(root: &Path, out: &mut Diagnostics) -> Option<Site> {
-    load(
-        root,
-        &BuildMode::Publish,
-        out,
-        None,
-        &mut Timings::from_env(),
-    )
+    load(root, &BuildMode::Draft, out, None, &mut Timings::from_env())
 }
 
 /// Reads and resolves the site for `mode`, with what a session kept of earlier reads.
@@ -196,7 +195,7 @@ fn load(
         || crate::worklog::read(root),
     );
     timings.stage("read");
-    let Some((mut config, _)) = loaded else {
+    let Some((mut config, config_file)) = loaded else {
         out.extend(logs.diagnostics);
         return None;
     };
@@ -206,12 +205,31 @@ fn load(
         out.push(d);
         return None;
     }
+    if matches!(mode, BuildMode::Publish) && config.base_url.is_placeholder() {
+        out.push(placeholder_address(&config, &config_file));
+    }
     let date = publication_date(config.date);
     let site = model::resolve(config, root, content, date, phones, out);
     let site = crate::worklog::attach(site, logs, phones, out);
     timings.stage("resolve");
     // Errors found while loading (syntax, encoding, ID numbers) stop the build as well.
     if out.has_errors() { None } else { site }
+}
+
+/// The error for a publication whose `base_url` is a placeholder: every board's QR code would
+/// lead nowhere. It names config.toml's `base_url` line.
+fn placeholder_address(config: &crate::config::Config, file: &SourceFile) -> Diagnostic {
+    let line = file
+        .text
+        .lines()
+        .position(|l| l.trim_start().starts_with("base_url"))
+        .map(|i| i + 1);
+    Diagnostic::error(
+        &file.display,
+        crate::msg!("build-placeholder-address", url = config.base_url.as_str()),
+    )
+    .at(line, None)
+    .help(crate::msg!("build-placeholder-address-help"))
 }
 
 /// `config.date`, else `SOURCE_DATE_EPOCH` (reproducible builds), else today.
@@ -231,20 +249,23 @@ pub(crate) fn publication_date(configured: Option<Date>) -> Date {
     })
 }
 
-/// Validates everything a build of `root` into `output` (default `<root>/public`) reads;
-/// writes nothing.
-pub fn check(root: &Path, output: Option<&Path>) -> CheckOutcome {
+/// Validates everything a build of `root` into `output` (default `<root>/public`) in `mode`
+/// reads; writes nothing.
+pub fn check(root: &Path, output: Option<&Path>, mode: &BuildMode) -> CheckOutcome {
     let mut diagnostics = Diagnostics::default();
-    let site = load_site(root, &mut diagnostics);
+    let site = load(root, mode, &mut diagnostics, None, &mut Timings::from_env());
     if let Some(site) = &site {
         let output = output_dir(root, output);
-        history::check(root, &output, site, &BuildMode::Publish, &mut diagnostics);
+        history::check(root, &output, site, mode, &mut diagnostics);
     }
-    let diagnostics = diagnostics.sorted();
     let report = match &site {
         Some(s) => coverage::audit(s),
         None => coverage::empty(publication_date(None)),
     };
+    if let Some(site) = &site {
+        diagnostics.extend(report.outdated.warnings(site));
+    }
+    let diagnostics = diagnostics.sorted();
     let report = with_diagnostics(report, &diagnostics);
     CheckOutcome {
         site,
@@ -286,7 +307,9 @@ fn build_in(
     timings.stage("history+theme");
     let photos = photos::Photos::process(&site, options.progress, &mut diagnostics)?;
     timings.stage("photos");
-    let report = with_diagnostics(coverage::audit(&site), &diagnostics.clone().sorted());
+    let report = coverage::audit(&site);
+    diagnostics.extend(report.outdated.warnings(&site));
+    let report = with_diagnostics(report, &diagnostics.clone().sorted());
     timings.stage("audit");
     let progress = Progress::new(
         options.progress,
@@ -303,6 +326,7 @@ fn build_in(
         qr_cache: session.as_deref().map(|s| &s.codes),
         fingerprints: session.is_some(),
         previous: session.as_deref().and_then(Session::views),
+        draft: !mode.is_publication(),
     };
     let renderer = Renderer::new(&input)?;
     timings.stage("views+qr");

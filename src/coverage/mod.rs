@@ -9,6 +9,7 @@
 
 pub(crate) mod campaign;
 mod campaign_text;
+pub(crate) mod outdated;
 pub mod text;
 
 use crate::config::Rules;
@@ -170,6 +171,8 @@ pub struct Report {
     /// `packages` and `idle_orgs`: the campaign findings that are not about one unit.
     #[serde(flatten)]
     pub(crate) campaign: campaign::Findings,
+    /// What has gone out of date by today: a stale publication date, ended members.
+    pub(crate) outdated: outdated::Outdated,
 }
 
 impl Report {
@@ -183,6 +186,7 @@ impl Report {
             + self.visits.findings()
             + self.ledger.findings()
             + self.campaign.len()
+            + self.outdated.len()
     }
 
     /// Whether `check` fails: on any error, and with `strict` on any finding too.
@@ -216,6 +220,7 @@ pub(crate) fn audit(site: &Site) -> Report {
         visits: crate::worklog::audit::visits(site),
         ledger: crate::worklog::audit::ledger(site),
         campaign: campaign::findings(site),
+        outdated: outdated::audit(site, crate::build::publication_date(None)),
     }
 }
 
@@ -411,6 +416,7 @@ pub fn empty(date: time::Date) -> Report {
         visits: Default::default(),
         ledger: Default::default(),
         campaign: campaign::Findings::default(),
+        outdated: Default::default(),
     }
 }
 

@@ -177,6 +177,14 @@ fn summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     let errors = report.errors.len();
+    if !loaded {
+        // No gap count: the audit did not run, and "0 gaps" would read as a clean site.
+        return writeln!(
+            out,
+            "{ERROR}{}{ERROR:#}",
+            crate::msg!("check-not-audited", errors = errors)
+        );
+    }
     let warnings = report.warnings.len()
         + usize::from(!report.unreferenced.is_empty())
         + usize::from(!report.not_serving.is_empty());

@@ -102,3 +102,16 @@ campaign-missing-kind = { $n } { $kind ->
     }
 campaign-import-bad-households = "{ $value }" is not a number of households: write a whole number, like 5
 campaign-import-rank-differs = 级别 rank "{ $rank }" ("{ $kept }" there)
+
+## Publishing (build-).
+
+build-placeholder-address = `base_url` = "{ $url }" is a placeholder or private address: every QR code printed on a board would lead nowhere a resident's phone can reach
+build-placeholder-address-help = write the site's real public address, like base_url = "https://www.shifan.gov.cn/gongshi"; to try the site out first, build a draft with --draft (its boards are marked 样稿, draft)
+
+## The audit (check-).
+
+check-stale-date = the publication date { $date } in config.toml is { $days } days before today ({ $today }): the boards may show people who have moved on
+check-stale-date-help = check every team, then write today's date in config.toml, like date = { $today }
+check-ended-member = { $name } is still on the team of { $unit }, but their end date { $until } has passed (today is { $today })
+check-ended-member-help = take { $name } off the team, or write their new end date in until
+check-not-audited = not ready to publish: { $errors } error(s), and the coverage audit did not run because the site could not be read; fix the errors above and check again

@@ -75,3 +75,16 @@ campaign-missing-kind = { $n }{ $kind ->
     }
 campaign-import-bad-households = “{ $value }”不是户数：请写整数，如 5
 campaign-import-rank-differs = 级别“{ $rank }”（那一行是“{ $kept }”）
+
+## 发布（build-）。
+
+build-placeholder-address = `base_url` = "{ $url }" 是示例地址或内网地址：公示牌上的二维码扫出来会打不开
+build-placeholder-address-help = 请写上网站真正的公网地址，如 base_url = "https://www.shifan.gov.cn/gongshi"；只想先看看效果，可以加 --draft 生成样稿（公示牌上会印“样稿”字样）
+
+## 检查（check-）。
+
+check-stale-date = config.toml 里的发布日期 { $date } 比今天（{ $today }）早了 { $days } 天：公示牌上可能还有已经调走的人
+check-stale-date-help = 请逐个核对工作队，然后把 config.toml 的 date 改成今天，如 date = { $today }
+check-ended-member = { $name } 还在 { $unit } 的工作队里，但结束日期 { $until } 已经过了（今天是 { $today }）
+check-ended-member-help = 请把 { $name } 从工作队中去掉，或者在 until 里写上新的结束日期
+check-not-audited = 还不能发布：有 { $errors } 个错误，站点没能读入，所以没有做覆盖检查；请先改正上面的错误，再运行检查

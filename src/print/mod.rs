@@ -47,6 +47,8 @@ pub struct PrintOptions {
     pub output: PathBuf,
     /// `--browser`: the browser program to use.
     pub browser: Option<PathBuf>,
+    /// `--draft`: print drafts, marked 样稿, even with a placeholder `base_url`.
+    pub draft: bool,
     /// Draw progress bars (only in a terminal).
     pub progress: bool,
 }
@@ -127,6 +129,11 @@ pub fn print(options: &PrintOptions) -> Result<Printed, PrintError> {
     let build = crate::build::build(&BuildOptions {
         root: options.root.clone(),
         progress: options.progress,
+        mode: if options.draft {
+            crate::build::BuildMode::Draft
+        } else {
+            crate::build::BuildMode::Publish
+        },
         ..Default::default()
     })?;
     let (units, paper) = chosen(options, &build)?;

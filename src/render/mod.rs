@@ -69,6 +69,8 @@ pub(crate) struct RenderInput<'a> {
     pub fingerprints: bool,
     /// The views of a session's last build, to take over what did not change.
     pub previous: Option<&'a ViewCache>,
+    /// Not the publication: boards carry the draft mark.
+    pub draft: bool,
 }
 
 #[derive(Debug, Default)]

@@ -38,6 +38,8 @@ struct SiteView<'a> {
     rules: &'a crate::config::Rules,
     publish_report: bool,
     gov: &'a crate::config::gov::Gov,
+    /// Not the publication (`--draft`, or a preview at another address): boards are marked.
+    draft: bool,
 }
 
 #[derive(Serialize)]
@@ -115,6 +117,7 @@ pub(super) fn compile(
             rules: &site.config.rules,
             publish_report: input.report.is_some(),
             gov: &site.config.gov,
+            draft: input.draft,
         },
     );
     globals.insert("live_reload", &input.live_reload);

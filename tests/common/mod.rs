@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 
 pub(crate) const CONFIG: &str = r#"
 title = "测试县公示"
-base_url = "https://example.org/county"
+base_url = "https://gongshi.shifan.cn/county"
 hotline = "0534-2212345"
 issuer = "测试县委组织部"
 date = 2024-06-01
@@ -98,13 +98,17 @@ pub(crate) fn run_in(root: &Path, args: &[&str]) -> Output {
         .expect("run noticeboard")
 }
 
+/// "Today" for the fixtures, as `SOURCE_DATE_EPOCH`: 2024-06-10, nine days after their
+/// publication date, so that a fixture is never stale (tests of staleness set their own).
+pub(crate) const FIXTURE_TODAY_EPOCH: &str = "1717977600";
+
 /// The real binary, speaking English (tests of the Chinese messages set NOTICEBOARD_LANG
-/// themselves) and dating builds by their config, not by SOURCE_DATE_EPOCH.
+/// themselves), on the fixtures' today ([`FIXTURE_TODAY_EPOCH`]).
 pub(crate) fn noticeboard() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_noticeboard"));
     command
         .env("NOTICEBOARD_LANG", "en")
-        .env_remove("SOURCE_DATE_EPOCH");
+        .env("SOURCE_DATE_EPOCH", FIXTURE_TODAY_EPOCH);
     command
 }
 

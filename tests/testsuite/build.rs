@@ -122,7 +122,7 @@ fn qr_png_decodes_to_exactly_the_unit_url() {
     let (_, content) = grids[0].decode().unwrap();
     assert_eq!(
         content,
-        "https://example.org/county/luquantunzhen/liuzhuangcun/"
+        "https://gongshi.shifan.cn/county/luquantunzhen/liuzhuangcun/"
     );
     let svg = site.public("luquantunzhen/liuzhuangcun/qr.svg");
     assert!(svg.starts_with("<svg") && !svg.contains("svg:"));
@@ -310,7 +310,11 @@ fn the_example_site_builds_and_its_links_resolve() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out_dir = tempfile::tempdir().unwrap();
     let output = out_dir.path().join("public");
-    let out = crate::common::run_in(root, &["build", "--output", output.to_str().unwrap()]);
+    // The README's first command: the example's base_url is a placeholder, so a draft.
+    let out = crate::common::run_in(
+        root,
+        &["build", "--draft", "--output", output.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", text(&out));
     assert_links_resolve(&output);
     let front = std::fs::read_to_string(output.join("index.html")).unwrap();
@@ -354,7 +358,7 @@ fn english_ui_and_site_template_overrides() {
     let site = Site::new(&[
         (
             "config.toml",
-            "title = \"Test County\"\nbase_url = \"https://example.org\"\nlanguage = \"en\"\n",
+            "title = \"Test County\"\nbase_url = \"https://gongshi.shifan.cn\"\nlanguage = \"en\"\n",
         ),
         ("content/people/a.toml", &person("Wang Xing", "13905341201")),
         (
@@ -383,13 +387,28 @@ fn english_ui_and_site_template_overrides() {
 fn init_writes_a_site_that_builds() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("new-site");
-    let out = crate::common::run_in(tmp.path(), &["init", dir.to_str().unwrap()]);
+    // Dated today (the real one): the example's visit log and ledger run to recent dates.
+    let run_in = |root: &Path, args: &[&str]| {
+        crate::common::noticeboard()
+            .env_remove("SOURCE_DATE_EPOCH")
+            .args(args)
+            .arg("--root")
+            .arg(root)
+            .output()
+            .unwrap()
+    };
+    let out = run_in(tmp.path(), &["init", dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
-    let out = crate::common::run_in(&dir, &["build"]);
+    // Its base_url is a placeholder until the clerk writes the real address: only a draft
+    // builds.
+    let out = run_in(&dir, &["build"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("base_url"), "{}", text(&out));
+    let out = run_in(&dir, &["build", "--draft"]);
     assert!(out.status.success(), "{}", text(&out));
     assert!(dir.join("public/index.html").is_file());
     // A second init into the same folder refuses rather than overwriting.
-    let again = crate::common::run_in(tmp.path(), &["init", dir.to_str().unwrap()]);
+    let again = run_in(tmp.path(), &["init", dir.to_str().unwrap()]);
     assert!(!again.status.success());
 }
 

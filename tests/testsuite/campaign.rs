@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 const CONFIG: &str = r#"
 title = "测试县公示"
-base_url = "https://example.org/county"
+base_url = "https://gongshi.shifan.cn/county"
 hotline = "0534-2212345"
 date = 2024-06-01
 
@@ -478,7 +478,7 @@ fn organization_pages_show_leader_people_units_and_counts() {
     // The sitemap lists the organization pages.
     assert!(
         site.public("sitemap.xml")
-            .contains("https://example.org/county/orgs/nongjiju/")
+            .contains("https://gongshi.shifan.cn/county/orgs/nongjiju/")
     );
 }
 
@@ -666,7 +666,7 @@ fn popolo_export_has_the_organizations_and_unit_links_but_only_people_serving_to
     assert_eq!(org["contact_details"][0]["value"], "+865342212001");
     assert_eq!(
         org["links"][0]["url"],
-        "https://example.org/county/orgs/nongjiju/"
+        "https://gongshi.shifan.cn/county/orgs/nongjiju/"
     );
     let memberships = doc["memberships"].as_array().unwrap();
     assert!(

@@ -300,7 +300,7 @@ fn popolo_json_has_persons_organizations_memberships_and_areas() {
     assert_eq!(wang["contact_details"][1]["type"], "voice");
     assert_eq!(
         wang["links"][0]["url"],
-        "https://example.org/county/people/wang-xing/"
+        "https://gongshi.shifan.cn/county/people/wang-xing/"
     );
 
     let org = |name: &str| {

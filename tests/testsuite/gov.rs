@@ -184,7 +184,7 @@ fn a_site_that_sets_nothing_shows_no_government_footer_and_host_defaults_to_issu
 #[test]
 fn check_warns_a_gov_cn_site_missing_its_numbers_and_refuses_malformed_ones() {
     let missing = gov_site(&crate::common::CONFIG.replace(
-        "https://example.org/county",
+        "https://gongshi.shifan.cn/county",
         "https://gongshi.ceshi.gov.cn/lianxi",
     ));
     let out = missing.run(&["check"]);

@@ -332,7 +332,12 @@ fn full_xlsx_import_then_build() {
     assert!(site.path("config.toml").is_file());
 
     // The imported tree builds, and each homophone has its own page.
-    site.build_ok();
+    // Its config.toml's base_url is a placeholder until the clerk writes the real address:
+    // a publication is refused, a draft builds.
+    let refused = site.run(&["build"]);
+    assert!(!refused.status.success(), "{}", text(&refused));
+    let draft = site.run(&["build", "--draft"]);
+    assert!(draft.status.success(), "{}", text(&draft));
     assert!(
         site.public("donghuzhen/shizhuangcun/index.html")
             .contains("石庄村")

@@ -11,6 +11,7 @@ mod common;
 mod build;
 mod campaign;
 mod check;
+mod clerk_safety;
 mod export;
 mod gov;
 mod import;

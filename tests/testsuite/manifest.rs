@@ -59,7 +59,7 @@ fn every_build_writes_a_manifest_and_a_first_build_lists_every_board() {
         let id = b["id"].as_str().unwrap();
         assert_eq!(
             b["url"].as_str().unwrap(),
-            format!("https://example.org/county/{id}/")
+            format!("https://gongshi.shifan.cn/county/{id}/")
         );
         assert!(b["hash"].as_str().is_some_and(|h| h.len() >= 16));
         // The URL is the one the unit's QR code holds.

@@ -10,9 +10,9 @@ use std::process::Command;
 
 /// Base URLs whose unit addresses tempt a QR optimiser into Kanji mode.
 const BASE_URLS: &[&str] = &[
-    "https://example.org/东后城村",
-    "https://example.org/刘庄",
-    "https://example.org/wucheng",
+    "https://gongshi.shifan.cn/东后城村",
+    "https://gongshi.shifan.cn/刘庄",
+    "https://gongshi.shifan.cn/wucheng",
 ];
 
 fn zbar_reads(png: &std::path::Path) -> String {
@@ -33,7 +33,7 @@ fn zbar_reads(png: &std::path::Path) -> String {
 #[test]
 fn zbar_reads_exactly_the_unit_url_for_chinese_and_ascii_base_urls() {
     for base_url in BASE_URLS {
-        let config = crate::common::CONFIG.replace("https://example.org/county", base_url);
+        let config = crate::common::CONFIG.replace("https://gongshi.shifan.cn/county", base_url);
         let site = Site::new(&[
             ("config.toml", &config),
             (
