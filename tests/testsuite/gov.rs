@@ -69,6 +69,18 @@ fn href_of(html: &str, label: &str) -> Option<String> {
 fn every_page_type_carries_each_metadata_tag_once_with_its_value() {
     let site = gov_site(GOV_CONFIG);
     site.build_ok();
+    // The organizations' pages: the list is a column, each organization an article.
+    let orgs = site.public("orgs/index.html");
+    assert_eq!(meta(&orgs, "ColumnName"), ["派出单位"]);
+    assert!(meta(&orgs, "ArticleTitle").is_empty());
+    let org_page = std::fs::read_dir(site.path("public/orgs"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.path().is_dir())
+        .map(|e| std::fs::read_to_string(e.path().join("index.html")).unwrap())
+        .expect("an organization page");
+    assert_eq!(meta(&org_page, "ColumnName"), ["派出单位"]);
+    assert_eq!(meta(&org_page, "ArticleTitle"), ["县直单位"]);
     // (file, ColumnName, ArticleTitle)
     let pages = [
         ("index.html", "首页", None),
