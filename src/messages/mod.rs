@@ -27,7 +27,7 @@ const EN: &str = include_str!("en.ftl");
 /// The language every message of this run is made in.
 static LANGUAGE: AtomicU8 = AtomicU8::new(0);
 
-/// Makes every later message of this run in the language [`choose`] picks for the site in
+/// Makes every later message of this run in the language `choose` picks for the site in
 /// `site` (a folder that may hold a config.toml).
 pub fn use_language_for(site: &std::path::Path) {
     set_language(choose(

@@ -3,16 +3,16 @@
 //!
 //! The site is built first (as `build` does, so the PDF always shows the current content and
 //! the reprint list is up to date); then the chosen boards are printed by a headless
-//! Chromium, Chrome or Edge in batches of [`BATCH`], and each batch's pages are appended to the
-//! output as soon as it is printed ([`merge`]), so that a county's thousands of boards are never
+//! Chromium, Chrome or Edge in batches of `BATCH`, and each batch's pages are appended to the
+//! output as soon as it is printed (`merge`), so that a county's thousands of boards are never
 //! in memory at once. The PDF is written to a temporary file beside the output and renamed
 //! into place at the end: a failed or interrupted run leaves any earlier PDF as it was.
 //!
-//! - [`locate`]: finding the browser;
-//! - [`select`]: which units the names on the command line stand for;
-//! - [`batch`]: one print job's page, from the built boards;
-//! - [`browser`]: driving the browser over the DevTools protocol;
-//! - [`merge`]: the streaming PDF merge;
+//! - `locate`: finding the browser;
+//! - `select`: which units the names on the command line stand for;
+//! - `batch`: one print job's page, from the built boards;
+//! - `browser`: driving the browser over the DevTools protocol;
+//! - `merge`: the streaming PDF merge;
 //! - [`messages`]: what the clerk is told, in Chinese and English.
 
 mod batch;
