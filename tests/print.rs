@@ -1264,12 +1264,60 @@ fn boards_print_their_colours_without_background_graphics_as_the_hint_says() {
 /// Every page type of the site, served as on its host, holds on a 360 px and a 320 px phone at
 /// 200 % text: no horizontal scrolling and no text squeezed into a column one character wide.
 /// The fixture is the print fixture: the longest names, titles, organisations and addresses.
+/// Adds the longest organization record, a unit linked to it, a visit log and a published
+/// ledger to the site of `build_site`, and rebuilds: the pages they add must hold too.
+fn with_work_log_and_orgs(site: &Site, unit: &str) {
+    let org = PEOPLE[0].org;
+    site.write(
+        "content/orgs/kaifaqu.toml",
+        &format!(
+            "name = \"{org}\"\nleader = \"{}\"\nphone = \"0534-2212001\"\n",
+            PEOPLE[0].id
+        ),
+    );
+    with_line(site, unit, &format!("orgs = [\"{org}\"]"));
+    let config = std::fs::read_to_string(site.path("config.toml")).expect("config.toml");
+    site.write(
+        "config.toml",
+        &format!("{config}[ledger]\npublish_summary = true\n"),
+    );
+    let name = MAIN_UNITS[2].name;
+    let (lead, second) = (PEOPLE[0].name, PEOPLE[1].name);
+    site.write(
+        "content/visits/走访.csv",
+        &format!(
+            "日期,单位,人员,形式,户数,内容\n\
+             2024-05-20,{unit},{lead}、{second},入户,5,春耕生产政策宣传和农业保险政策解读及困难群众帮扶需求摸排\n"
+        ),
+    );
+    site.write(
+        "content/ledger/台账.csv",
+        &format!(
+            "编号,单位,登记日期,类别,问题,责任人,办理期限,状态,办结日期\n\
+             L-2024-0001,{unit},2024-05-01,农村基础设施建设和人居环境整治,{name}第三网格村道坑洼积水需要修补并增设排水沟,{lead},2024-05-20,办理中,\n\
+             L-2024-0002,{unit},2024-03-01,就业,发布招聘信息,{second},2024-04-01,已办结,2024-03-20\n"
+        ),
+    );
+    site.build_ok();
+    let page = |path: &str| {
+        std::fs::read_to_string(site.path(&format!("public/{path}index.html")))
+            .unwrap_or_else(|e| panic!("public/{path}index.html: {e}"))
+    };
+    assert!(
+        page("orgs/kaifaqu/").contains(name),
+        "the organization lists its unit"
+    );
+    assert!(page("ledger/").contains("农村基础设施建设和人居环境整治"));
+    assert!(page(&format!("{unit}/")).contains("春耕生产政策宣传"));
+}
+
 #[test]
 fn every_page_type_holds_on_small_phones_at_200_percent_text() {
     let site = build_site(A4_PORTRAIT);
+    let long = MAIN_UNITS[2].path;
+    with_work_log_and_orgs(&site, long);
     let prefix = "/shifan/";
     let server = print::Server::start(&site.path("public"), prefix);
-    let long = MAIN_UNITS[2].path;
     let pages = [
         ("front page", String::new()),
         ("area", "donghu/".to_string()),
@@ -1278,6 +1326,9 @@ fn every_page_type_holds_on_small_phones_at_200_percent_text() {
         ("person", format!("people/{}/", PEOPLE[0].id)),
         ("people list", "people/".to_string()),
         ("coverage", "coverage/".to_string()),
+        ("organizations", "orgs/".to_string()),
+        ("organization", "orgs/kaifaqu/".to_string()),
+        ("ledger", "ledger/".to_string()),
         ("404", "404.html".to_string()),
         ("board on screen", format!("{long}/board.html")),
     ];
