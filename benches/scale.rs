@@ -4,6 +4,8 @@
 //!     cargo bench --bench scale                 # 300, 3,000 and 30,000 units
 //!     cargo bench --bench scale -- 300 3000     # chosen sizes
 //!     cargo bench --bench scale -- 3000 campaign   # the campaign rules off and on
+//!     cargo bench --bench scale -- teams        # one person on 1,000, 2,000 and 5,000 teams
+//!     cargo bench --bench scale -- gaps         # check of 40,000 and 200,000 units without a team
 //!     NOTICEBOARD_BENCH_GENERATE=/tmp/site cargo bench --bench scale -- 3000   # only write a site
 //!     NOTICEBOARD_BENCH_WORKLOG=1 cargo bench --bench scale -- 3000   # also with a year of logs
 //!     NOTICEBOARD_BENCH_CAMPAIGN=rules NOTICEBOARD_BENCH_GENERATE=/tmp/site cargo bench --bench scale -- 3000
@@ -65,6 +67,23 @@ fn main() {
         if worklog {
             generate_worklog(Path::new(&dir), units);
         }
+        return;
+    }
+    // `-- teams`: one person on ever more teams; `-- gaps`: `check` of units without a team.
+    if std::env::args().skip(1).any(|a| a == "teams") {
+        one_person_on_many_teams(if sizes.is_empty() {
+            vec![1_000, 2_000, 5_000]
+        } else {
+            sizes
+        });
+        return;
+    }
+    if std::env::args().skip(1).any(|a| a == "gaps") {
+        check_without_teams(if sizes.is_empty() {
+            vec![40_000, 200_000]
+        } else {
+            sizes
+        });
         return;
     }
     // `-- 3000 campaign`: the same county with the campaign rules off and on.
@@ -569,6 +588,75 @@ fn campaign_rules_cost(units: usize) {
             .find(|l| l.starts_with("timings:"))
             .unwrap_or("");
         println!("  {campaign:?} {stages}");
+    }
+}
+
+/// A county leader linked to every village: build time and peak memory against the number of
+/// teams one person is on. Memory per team should stay flat.
+fn one_person_on_many_teams(counts: Vec<usize>) {
+    println!("teams  build s  peak MB  MB per 1,000 teams");
+    for teams in counts {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            &root.join("config.toml"),
+            "title = \"基准测试县\"\nbase_url = \"https://gongshi.shifan.cn/county\"\ndate = 2026-03-01\n",
+        );
+        write(
+            &root.join("content/people/leader.toml"),
+            "name = \"王县长\"\ntitle = \"县长\"\norg = \"县政府\"\nphone = \"13900000000\"\n",
+        );
+        write(&root.join("content/zhen/_index.toml"), "name = \"东镇\"\n");
+        for i in 0..teams {
+            write(
+                &root.join(format!("content/people/p{i}.toml")),
+                &format!("name = \"{}\"\nphone = \"{}\"\n", person_name(i), phone(i)),
+            );
+            write(
+                &root.join(format!("content/zhen/c{i}.toml")),
+                &format!(
+                    "name = \"{}\"\n[[team]]\nperson = \"leader\"\nrole = \"包村领导\"\nlead = true\n[[team]]\nperson = \"p{i}\"\nrole = \"第一书记\"\n",
+                    unit_name(i)
+                ),
+            );
+        }
+        let m = build_measured(root, &root.join("public"));
+        println!(
+            "{teams:>5}  {:>7.2}  {:>7.0}  {:>17.0}",
+            m.seconds,
+            m.peak_mb,
+            m.peak_mb * 1_000.0 / teams as f64
+        );
+    }
+}
+
+/// `check` of a site whose units have no team at all: every unit is a gap.
+fn check_without_teams(counts: Vec<usize>) {
+    println!("units without a team  check s  peak MB");
+    for units in counts {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            &root.join("config.toml"),
+            "title = \"基准测试省\"\nbase_url = \"https://gongshi.shifan.cn/province\"\ndate = 2026-03-01\n",
+        );
+        for i in 0..units {
+            let area = i / UNITS_PER_AREA;
+            if i % UNITS_PER_AREA == 0 {
+                write(
+                    &root.join(format!("content/a{area}/_index.toml")),
+                    &format!("name = \"{}镇\"\n", unit_name(area)),
+                );
+            }
+            write(
+                &root.join(format!("content/a{area}/u{i}.toml")),
+                &format!("name = \"{}\"\n", unit_name(i)),
+            );
+        }
+        let mut command = Command::new(env!("CARGO_BIN_EXE_noticeboard"));
+        command.arg("check").arg("--root").arg(root);
+        let m = run_measured(&mut command);
+        println!("{units:>20}  {:>7.2}  {:>7.0}", m.seconds, m.peak_mb);
     }
 }
 

@@ -551,10 +551,13 @@ pub(crate) fn next_history(
     }
 }
 
-/// Replaces `published.json` in the site folder; a crash mid-write leaves the old file.
-pub(crate) fn write_history(root: &Path, history: &History) -> Result<(), ManifestError> {
+/// `published.json` written beside its place, to be put there once the output is.
+pub(crate) fn prepare_history(
+    root: &Path,
+    history: &History,
+) -> Result<crate::output::atomic::Prepared, ManifestError> {
     let path = root.join(HISTORY_FILE);
-    crate::output::atomic::write(&path, to_json(history).as_bytes())
+    crate::output::atomic::prepare(&path, to_json(history).as_bytes())
         .map_err(|source| ManifestError::Write { path, source })
 }
 

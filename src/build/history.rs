@@ -8,6 +8,7 @@ use crate::diagnostics::Diagnostics;
 use crate::manifest::{self, Manifest, ManifestError, Previous, Reprint};
 use crate::model::Site;
 use crate::output::OutputError;
+use crate::output::atomic::Prepared;
 use crate::render::{REPRINT_BATCH, Renderer, Scope};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -86,16 +87,39 @@ pub(super) fn publish(
 }
 
 /// Makes this build the history the next one compares with: `published.json` in the site
-/// folder. Only a publication does this (see [`BuildMode::Publish`]).
-pub(super) fn record(
+/// folder, written beside its place now and put there once the output is, so that a history
+/// that cannot be written stops the build before the output changes. Only a publication does
+/// this (see [`BuildMode::Publish`]).
+pub(super) fn prepare_record(
     root: &Path,
     previous: Option<&Previous>,
     site: &Site,
     published: &Published,
-) -> Result<(), ManifestError> {
+) -> Result<Record, ManifestError> {
     let history = previous.map(|p| &p.history);
     let next = manifest::next_history(history, site, &published.manifest, &published.reprint);
-    manifest::write_history(root, &next)
+    Ok(Record {
+        file: manifest::prepare_history(root, &next)?,
+        path: root.join(manifest::HISTORY_FILE),
+    })
+}
+
+/// The next `published.json`, written and waiting for the output to be in place.
+pub(super) struct Record {
+    file: Prepared,
+    path: std::path::PathBuf,
+}
+
+impl Record {
+    /// Puts the history in place: a rename, the last step of a publication.
+    pub(super) fn put_in_place(self) -> Result<(), ManifestError> {
+        self.file
+            .put_in_place()
+            .map_err(|source| ManifestError::Write {
+                path: self.path,
+                source,
+            })
+    }
 }
 
 /// The reprint list's pages that differ from the last build's: those whose boards are not the

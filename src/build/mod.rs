@@ -301,6 +301,9 @@ fn build_in(
     let (root, mode) = (&options.root, &options.mode);
     let mut diagnostics = Diagnostics::default();
     let output = options.output_dir();
+    crate::output::check_place(root, &output)?;
+    // Held to the end: the history read now is the one this build's record replaces.
+    let _lock = crate::output::lock(&output)?;
     let (site, previous) =
         checked_site(options, session.as_deref(), &mut diagnostics, &mut timings)?;
     let theme = Theme::load(root, &site.config.theme)?;
@@ -360,12 +363,21 @@ fn build_in(
             None
         }
     };
+    let record = match mode.is_publication() {
+        true => Some(history::prepare_record(
+            root,
+            previous.as_ref(),
+            &site,
+            &published,
+        )?),
+        false => None,
+    };
     if let Some(staging) = staging {
         staging.commit(&written)?;
     }
     timings.stage("commit");
-    if mode.is_publication() {
-        history::record(root, previous.as_ref(), &site, &published)?;
+    if let Some(record) = record {
+        record.put_in_place()?;
     }
     if matches!(scope, Scope::All) {
         photos.prune_cache();

@@ -3,6 +3,7 @@
 //! Nothing here knows about URLs, people lookups or coverage; it only reads what is written,
 //! with enough position information for later stages to point at the right line.
 
+pub(crate) mod names;
 pub(crate) mod orgs;
 pub(crate) mod record;
 pub(crate) mod source;
@@ -316,11 +317,13 @@ impl Walk {
 
 fn walk(site: &Path, root: &Path) -> Walk {
     let mut walk = Walk::default();
+    let mut area_folders = foldhash::HashSet::default();
     let walker = walkdir::WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            !is_hidden(e.file_name()) && !crate::worklog::is_log_folder(e.depth(), e.file_name())
+            !names::is_hidden(e.file_name())
+                && !crate::worklog::is_log_folder(e.depth(), e.file_name())
         });
     for entry in walker {
         let entry = match entry {
@@ -334,10 +337,20 @@ fn walk(site: &Path, root: &Path) -> Walk {
                 continue;
             }
         };
+        if entry.path_is_symlink() && !stays_inside(site, entry.path()) {
+            walk.diagnostics.push(
+                Diagnostic::warning(
+                    display(site, entry.path()),
+                    crate::msg!("content-link-outside"),
+                )
+                .help(crate::msg!("content-link-outside-help")),
+            );
+            continue;
+        }
         let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let mut segments: Vec<String> = rel
             .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .map(|c| names::composed(c.as_os_str()))
             .collect();
         if orgs::is_inside(&segments) {
             let found = orgs::record_to_read(site, &entry, &segments, &mut walk.diagnostics);
@@ -348,7 +361,9 @@ fn walk(site: &Path, root: &Path) -> Walk {
         }
         let in_people = segments.first().is_some_and(|s| s == PEOPLE_DIR);
         if entry.file_type().is_dir() {
-            if !segments.is_empty() && !in_people {
+            // The same folder name written composed and decomposed is one area.
+            let seen = !area_folders.insert(segments.clone());
+            if !segments.is_empty() && !in_people && !seen {
                 walk.areas.push(AreaSource {
                     segments,
                     dir: entry.path().to_path_buf(),
@@ -373,9 +388,14 @@ fn walk(site: &Path, root: &Path) -> Walk {
             continue;
         };
         let file_name = entry.file_name().to_string_lossy();
-        let stem = path
-            .file_stem()
-            .map_or(String::new(), |s| s.to_string_lossy().into_owned());
+        let stem = path.file_stem().map_or(String::new(), names::composed);
+        if names::is_copy(&stem) {
+            walk.diagnostics.push(
+                Diagnostic::warning(display(site, path), crate::msg!("content-file-copy"))
+                    .help(crate::msg!("content-file-copy-help")),
+            );
+            continue;
+        }
         if in_people {
             walk.add_people_file(path, &ext, stem, segments);
             continue;
@@ -526,10 +546,13 @@ fn two_formats_of_one_unit(units: &[Arc<Loaded<UnitRecord>>], out: &mut Diagnost
     }
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    // `~$x.xlsx` is Excel's lock file; `.DS_Store`, `.git` and editor swap files are hidden.
-    name.starts_with('.') || name.starts_with("~$") || name.ends_with('~')
+/// Whether the file or folder a symbolic link in the site points to is inside the site: a
+/// link out of it (to a roster, to someone's photos) is never read or published.
+fn stays_inside(site: &Path, link: &Path) -> bool {
+    match (site.canonicalize(), link.canonicalize()) {
+        (Ok(site), Ok(target)) => target.starts_with(site),
+        _ => false,
+    }
 }
 
 /// A site-relative, `/`-separated path for messages.

@@ -74,6 +74,11 @@ fn areas(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     .map(|r| r.label().chars().count())
     .max()
     .unwrap_or(0);
+    // Gaps by area once, not a scan of every gap per area: a province has thousands of each.
+    let mut gaps_of: std::collections::HashMap<&str, Vec<&super::Gap>> = Default::default();
+    for gap in &report.gaps {
+        gaps_of.entry(gap.area.as_str()).or_default().push(gap);
+    }
     for area in &report.areas {
         let name = if area.area.is_empty() {
             "(top level)".to_string()
@@ -90,7 +95,7 @@ fn areas(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 area.complete
             )
         )?;
-        for gap in report.gaps.iter().filter(|g| g.area == area.area) {
+        for gap in gaps_of.get(area.area.as_str()).into_iter().flatten() {
             writeln!(
                 out,
                 "  {GAP}{:<width$}{GAP:#}  {}: {}",

@@ -115,3 +115,13 @@ check-stale-date-help = check every team, then write today's date in config.toml
 check-ended-member = { $name } is still on the team of { $unit }, but their end date { $until } has passed (today is { $today })
 check-ended-member-help = take { $name } off the team, or write their new end date in until
 check-not-audited = not ready to publish: { $errors } error(s), and the coverage audit did not run because the site could not be read; fix the errors above and check again
+
+## Hostile input (issue 20).
+
+serve-foreign-host = This preview answers only on 127.0.0.1 or localhost: another site's address must not read it.
+build-output-in-sources = the output folder { $output } is inside the site's { $folder } folder, where the next build would read it back as part of the site; choose an --output outside it (the default is public/ in the site folder)
+content-link-outside = this is a link to a file or folder outside the site folder; it is not read or published
+content-link-outside-help = copy the file into the site folder instead of linking to it
+content-file-copy = this looks like a copy of another file made by the file manager (副本 / Copy); it is not read, so that the unit or person is not published twice
+content-file-copy-help = delete the copy, or rename it if it is a record of its own
+build-output-holds-site = the output folder { $output } is the site folder or holds it: a build replaces its output whole; choose an --output of its own (the default is public/ in the site folder)

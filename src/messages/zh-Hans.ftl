@@ -88,3 +88,13 @@ check-stale-date-help = 请逐个核对工作队，然后把 config.toml 的 dat
 check-ended-member = { $name } 还在 { $unit } 的工作队里，但结束日期 { $until } 已经过了（今天是 { $today }）
 check-ended-member-help = 请把 { $name } 从工作队中去掉，或者在 until 里写上新的结束日期
 check-not-audited = 还不能发布：有 { $errors } 个错误，站点没能读入，所以没有做覆盖检查；请先改正上面的错误，再运行检查
+
+## 异常和恶意输入（issue 20）。
+
+serve-foreign-host = 本预览只响应 127.0.0.1 或 localhost 的访问，其他网站的地址不能读取。
+build-output-in-sources = 输出文件夹 { $output } 位于站点的 { $folder } 文件夹里，下次生成时会被当作站点内容读回去；请用 --output 选一个不在其中的文件夹（默认是站点文件夹里的 public/）
+content-link-outside = 这是一个指向站点文件夹以外的文件或文件夹的链接，不会被读取或发布
+content-link-outside-help = 请把文件复制到站点文件夹里，不要用链接
+content-file-copy = 这个文件看起来是文件管理器复制出来的“副本”，不会被读取，以免同一个单位或人员发布两次
+content-file-copy-help = 请删除这个副本；如果它确实是另一条记录，请给它改个名字
+build-output-holds-site = 输出文件夹 { $output } 就是站点文件夹或者包含站点文件夹；生成时会整个替换输出文件夹，请用 --output 另选一个单独的文件夹（默认是站点文件夹里的 public/）

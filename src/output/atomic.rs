@@ -17,6 +17,32 @@ pub(crate) fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     replace_with(path, |file| file.write_all(bytes))
 }
 
+/// A file written whole beside its place, put there by [`Prepared::put_in_place`]: for a file
+/// that must change together with something else (`published.json` with the output), so that
+/// everything that can fail is done before either changes.
+pub(crate) struct Prepared {
+    temp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+}
+
+/// Writes `bytes` for `path` without touching `path` yet; dropped, it leaves nothing.
+pub(crate) fn prepare(path: &Path, bytes: &[u8]) -> io::Result<Prepared> {
+    let mut temp = temp_beside(path)?;
+    temp.as_file_mut().write_all(bytes)?;
+    Ok(Prepared {
+        temp,
+        path: path.to_path_buf(),
+    })
+}
+
+impl Prepared {
+    /// Renames the written file over its place: one step, which leaves the old file or the new.
+    pub(crate) fn put_in_place(self) -> io::Result<()> {
+        self.temp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
 /// Replaces `to` with a copy of `from`.
 pub(crate) fn copy(from: &Path, to: &Path) -> io::Result<()> {
     replace_with(to, |file| {
@@ -36,6 +62,14 @@ const TEMP_INFIX: &str = ".tmp-";
 /// Writes a temporary file beside `path` with `fill`, then renames it to `path`; on any
 /// failure the temporary file is removed and `path` is untouched.
 fn replace_with(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+    let mut temp = temp_beside(path)?;
+    fill(temp.as_file_mut())?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// An empty temporary file in `path`'s folder, named so that it is recognised as a leftover.
+fn temp_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -43,12 +77,9 @@ fn replace_with(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> 
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let mut temp = tempfile::Builder::new()
+    tempfile::Builder::new()
         .prefix(&format!(".{name}{TEMP_INFIX}"))
-        .tempfile_in(dir)?;
-    fill(temp.as_file_mut())?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+        .tempfile_in(dir)
 }
 
 #[cfg(test)]
@@ -89,6 +120,20 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         // A missing source is an error, and leaves nothing behind.
         assert!(copy(&dir.path().join("absent.jpg"), &dir.path().join("x.jpg")).is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_prepared_file_changes_nothing_until_put_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("published.json");
+        write(&path, b"old").unwrap();
+        let prepared = prepare(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        prepared.put_in_place().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        drop(prepare(&path, b"abandoned").unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 

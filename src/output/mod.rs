@@ -2,6 +2,10 @@
 //! it only when everything succeeded, so a failed build leaves the previous site as it was.
 
 pub(crate) mod atomic;
+mod lock;
+mod swap;
+
+pub(crate) use lock::lock;
 
 use std::collections::HashSet;
 use std::io;
@@ -19,6 +23,52 @@ pub enum OutputError {
     Foreign(PathBuf),
     #[error("cannot prepare the output beside {path}: {source}")]
     Io { path: PathBuf, source: io::Error },
+    #[error("{}", crate::msg!("build-output-in-sources", output = .output.display().to_string(), folder = .folder.as_str()))]
+    InsideSources { output: PathBuf, folder: String },
+    #[error("{}", crate::msg!("build-output-holds-site", output = .0.display().to_string()))]
+    HoldsSite(PathBuf),
+}
+
+/// The site's folders a build reads: an output inside one would be read back as content (or
+/// copied as static files) by the next build.
+const SOURCE_FOLDERS: [&str; 4] = ["content", "static", "templates", "themes"];
+
+/// Refuses an output folder that is the site folder, holds it, or lies inside one of its
+/// sources.
+pub(crate) fn check_place(root: &Path, output: &Path) -> Result<(), OutputError> {
+    let absolute = |p: &Path| {
+        std::path::absolute(p)
+            .map(|p| normalise(&p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let (root, output) = (absolute(root), absolute(output));
+    if root.starts_with(&output) {
+        return Err(OutputError::HoldsSite(output));
+    }
+    let inside = |folder: &&&str| output.starts_with(root.join(folder));
+    match SOURCE_FOLDERS.iter().find(inside) {
+        Some(folder) => Err(OutputError::InsideSources {
+            output,
+            folder: folder.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// `path` without `.` and `..` parts (`std::path::absolute` keeps them).
+fn normalise(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut clean = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                clean.pop();
+            }
+            other => clean.push(other),
+        }
+    }
+    clean
 }
 
 pub(crate) struct Staging {
@@ -36,22 +86,30 @@ impl Staging {
     /// system). The previous build's output is reused when it is there: overwriting files in
     /// place costs far less than deleting a whole site and creating every file again, which
     /// dominated the time of large builds.
+    ///
+    /// The caller holds the output's `lock`: every staging folder left beside the output is
+    /// then a crashed build's, and is removed. An output that is a symbolic link (to a web
+    /// server's folder) stays one: the folder it points to is replaced.
     pub(crate) fn new(target: &Path) -> Result<Staging, OutputError> {
+        let target = &through_link(target);
         if target.exists() && !is_replaceable(target) {
             return Err(OutputError::Foreign(target.to_path_buf()));
         }
         let parent = parent_of(target);
-        let name = target
-            .file_name()
-            .map_or("public".into(), |n| n.to_string_lossy().into_owned());
+        let name = name_of(target);
         let io = |source| OutputError::Io {
             path: target.to_path_buf(),
             source,
         };
         std::fs::create_dir_all(&parent).map_err(io)?;
         let previous = parent.join(format!(".{name}.previous"));
+        remove_crashed_staging(&parent, &name);
+        // A crash between the two renames of a commit (where the output cannot be swapped in
+        // one step) leaves the last output only as `.previous`: it is the output again.
+        if !target.exists() && previous.join(MARKER).is_file() {
+            let _ = std::fs::rename(&previous, target);
+        }
         let dir = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
         let reused = previous.join(MARKER).is_file() && std::fs::rename(&previous, &dir).is_ok();
         if !reused {
             let _ = std::fs::remove_dir_all(&previous);
@@ -89,32 +147,53 @@ impl Staging {
             prune(&self.dir, written).map_err(io)?;
         }
         let _ = std::fs::remove_dir_all(&self.previous);
-        let had_target = self.target.exists();
-        if had_target {
-            std::fs::rename(&self.target, &self.previous).map_err(io)?;
-        }
-        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
-            if had_target {
-                let _ = std::fs::rename(&self.previous, &self.target);
-            }
-            return Err(io(e));
-        }
+        swap::put_in_place(&self.dir, &self.target, &self.previous).map_err(io)?;
         self.committed = true;
         Ok(())
     }
 }
 
 impl Drop for Staging {
-    /// A failed build keeps its half-written folder only as material for the next build (its
-    /// stale files are pruned then); the output itself was never touched.
+    /// A failed build removes its half-written folder: the output itself was never touched,
+    /// and a build that failed on a full disk must not leave it full.
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.previous);
-            if std::fs::rename(&self.dir, &self.previous).is_err() {
-                let _ = std::fs::remove_dir_all(&self.dir);
-            }
+            let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Removes the staging folders (`.<name>.tmp-<pid>`) of builds that were killed.
+fn remove_crashed_staging(parent: &Path, name: &str) {
+    let prefix = format!(".{name}.tmp-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let is_staging = entry.file_name().to_string_lossy().starts_with(&prefix);
+        if is_staging && entry.path().join(MARKER).is_file() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// The folder a build replaces: `target`, or where it points when it is a symbolic link.
+fn through_link(target: &Path) -> PathBuf {
+    let is_link = std::fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return target.to_path_buf();
+    }
+    match std::fs::read_link(target) {
+        Ok(points_to) => parent_of(target).join(points_to),
+        Err(_) => target.to_path_buf(),
+    }
+}
+
+/// The output folder's name, which names its staging, previous and lock files.
+fn name_of(target: &Path) -> String {
+    target
+        .file_name()
+        .map_or("public".into(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Deletes every file under `dir` not listed in `written` (nor the marker), then every folder

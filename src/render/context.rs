@@ -155,9 +155,32 @@ pub(crate) fn person_view(
     }
 }
 
+impl PersonView {
+    /// The person as a member's card shows them: everything but the list of units they serve.
+    /// A team shows that list on the person's own page only; carrying it in every card would
+    /// make a leader on N teams cost N² (a county leader linked to every village is real).
+    fn card(&self) -> PersonView {
+        PersonView {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            initial: self.initial.clone(),
+            title: self.title.clone(),
+            org: self.org.clone(),
+            phone: self.phone.clone(),
+            office_phone: self.office_phone.clone(),
+            photo: self.photo.clone(),
+            url: self.url.clone(),
+            vcard: self.vcard.clone(),
+            checked: self.checked.clone(),
+            body_html: self.body_html.clone(),
+            units: Vec::new(),
+        }
+    }
+}
+
 pub(crate) fn member_view(a: &Assignment, people: &[PersonView]) -> MemberView {
     MemberView {
-        person: people[a.person].clone(),
+        person: people[a.person].card(),
         role: a.role.clone(),
         lead: a.lead,
         duties: a.duties.clone(),
@@ -360,4 +383,54 @@ pub(crate) fn descendant_units(site: &Site, index: usize) -> Vec<usize> {
         out.extend(descendant_units(site, child));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_members_card_leaves_the_list_of_their_units_to_their_own_page() {
+        let link = |i: usize| LinkView {
+            name: format!("第{i}村"),
+            url: format!("zhen/c{i}/"),
+        };
+        let leader = PersonView {
+            id: "leader".into(),
+            name: "王县长".into(),
+            initial: "王".into(),
+            title: Some("县长".into()),
+            org: None,
+            phone: PhoneView {
+                display: "139 1234 0001".into(),
+                tel: "tel:+8613912340001".into(),
+            },
+            office_phone: None,
+            photo: None,
+            url: "people/leader/".into(),
+            vcard: "people/leader.vcf".into(),
+            checked: None,
+            body_html: None,
+            units: (0..500).map(link).collect(),
+        };
+        let assignment = Assignment {
+            person: 0,
+            role: Some("包村领导".into()),
+            lead: true,
+            duties: None,
+            covers: Vec::new(),
+            since: None,
+            until: None,
+            current: true,
+            households: None,
+        };
+        let people = [leader];
+        let member = member_view(&assignment, &people);
+        assert!(member.person.units.is_empty());
+        let card = PersonView {
+            units: people[0].units.clone(),
+            ..member.person
+        };
+        assert!(card == people[0], "the card keeps everything else");
+    }
 }

@@ -7,6 +7,7 @@ use super::templates::{PageView, template_error};
 use super::writer::Writer;
 use super::{RenderError, Renderer, Scope, markdown, vcard};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use tera::{Context, Value};
 
 /// Pixels per module of `qr.png`: 410 px for a typical code, plenty for a screen or a share
@@ -142,10 +143,17 @@ impl Renderer<'_> {
         let Some(report) = self.input.report else {
             return Ok(());
         };
-        let json = serde_json::to_string_pretty(report).unwrap_or_default();
+        let json = serde_json::to_string_pretty(&report.public_json()).unwrap_or_default();
         writer.write("coverage.json", json.as_bytes())?;
         let mut ctx = Context::new();
         ctx.insert("report", report);
+        // The page lists each area's gaps: grouped once here, as a template filtering every
+        // gap per area would take the square of a province's units.
+        let mut gaps_by_area: HashMap<&str, Vec<&crate::coverage::Gap>> = HashMap::new();
+        for gap in &report.gaps {
+            gaps_by_area.entry(gap.area.as_str()).or_default().push(gap);
+        }
+        ctx.insert("gaps_by_area", &gaps_by_area);
         let title = self.strings.text("coverage");
         self.page(writer, "coverage.html", "coverage/", title, "", ctx)
     }

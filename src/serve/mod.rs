@@ -27,6 +27,8 @@ use std::time::{Duration, Instant};
 use tokio::sync::{broadcast, mpsc};
 use tower_http::services::ServeDir;
 
+mod guard;
+
 const LIVE_RELOAD_JS: &str = include_str!("livereload.js");
 const WAITING_PAGE: &str = include_str!("waiting.html");
 const SCRIPT_PATH: &str = "/__livereload.js";
@@ -81,6 +83,8 @@ pub(crate) struct Status {
 
 struct Shared {
     root: PathBuf,
+    /// The port serve listens on: the only one a request's `Host` may name.
+    port: u16,
     output: PathBuf,
     base_url: String,
     status: Mutex<Status>,
@@ -118,6 +122,7 @@ async fn run(options: ServeOptions) -> Result<(), ServeError> {
     let watched_root = options.root.canonicalize()?;
     let shared = Arc::new(Shared {
         root: watched_root.clone(),
+        port: address.port(),
         output: scratch.path().join("public"),
         base_url: base_url.clone(),
         status: Mutex::new(Status {
@@ -152,6 +157,10 @@ async fn run(options: ServeOptions) -> Result<(), ServeError> {
         .fallback_service(
             ServeDir::new(&shared.output).fallback(get(not_found).with_state(shared.clone())),
         )
+        .layer(axum::middleware::from_fn_with_state(
+            shared.clone(),
+            guard::guard,
+        ))
         .with_state(shared.clone());
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())

@@ -79,7 +79,7 @@ fn read_folder<C: LogColumn + Send>(site: &Path, dir: &Path) -> (Folder<C>, Diag
     let walker = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !is_hidden(&e.file_name().to_string_lossy()));
+        .filter_entry(|e| !crate::content::names::is_hidden(e.file_name()));
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
@@ -169,11 +169,6 @@ fn read_file<C: LogColumn>(path: &Path, file: String) -> (Vec<Table<C>>, Diagnos
         out.extend(skipped);
     }
     (tables, out)
-}
-
-/// Hidden files, editor backups and Excel's lock files (`~$log.xlsx`) are not logs.
-fn is_hidden(name: &str) -> bool {
-    name.starts_with('.') || name.starts_with("~$") || name.ends_with('~')
 }
 
 #[cfg(test)]

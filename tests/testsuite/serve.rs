@@ -42,13 +42,18 @@ impl Server {
 
     /// (status code, body) of a GET on the server.
     fn get(&self, path: &str) -> (u16, String) {
+        self.get_from("127.0.0.1", path)
+    }
+
+    /// (status code, body) of a GET naming `host` in its `Host` header.
+    fn get_from(&self, host: &str, path: &str) -> (u16, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
         stream
             .set_read_timeout(Some(Duration::from_secs(10)))
             .unwrap();
         write!(
             stream,
-            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
         )
         .unwrap();
         let mut raw = Vec::new();
@@ -171,4 +176,30 @@ fn serve_starts_even_when_the_first_build_fails() {
     assert!(server.get("/__status").1.contains("content/east/v.toml"));
     site.write("content/east/v.toml", "name = \"东村\"\n");
     server.wait_for("/", "the first good build", |b| b.contains("东村"));
+}
+
+#[test]
+fn serve_answers_only_its_own_loopback_name_and_never_fails_on_a_long_path() {
+    let site = Site::new(&[
+        ("config.toml", crate::common::CONFIG),
+        ("content/people/wang.toml", &person("王兴", "13912340001")),
+        (
+            "content/刘庄村.toml",
+            "name = \"刘庄村\"\n[[team]]\nperson = \"wang\"\nlead = true\n",
+        ),
+    ]);
+    let server = Server::start(&site);
+    server.wait_for("/", "the first build", |body| body.contains("刘庄村"));
+    let own = format!("localhost:{}", server.port);
+    assert_eq!(server.get_from(&own, "/").0, 200);
+    // DNS rebinding: a page elsewhere reaching the preview through a name of its own.
+    for foreign in ["evil.example", &format!("evil.example:{}", server.port)] {
+        let (status, body) = server.get_from(foreign, "/");
+        assert_eq!(status, 403, "{foreign}");
+        assert!(!body.contains("刘庄村"), "{foreign}: {body}");
+    }
+    let (status, _) = server.get(&format!("/{}", "a".repeat(4_200)));
+    assert_eq!(status, 404, "a 4 KB path is simply not found");
+    let (status, _) = server.get(&"/ab".repeat(1_500));
+    assert_eq!(status, 404);
 }

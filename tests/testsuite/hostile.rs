@@ -1,0 +1,216 @@
+//! What a careless clerk, a hostile contributor or a failing machine must not be able to do
+//! (issue 20): leak a person who is not published. (Memory against one person's team count is
+//! measured by `cargo bench --bench scale -- teams`.)
+
+use crate::common::{CONFIG, Site, person};
+use serde_json::Value;
+
+/// Every file of the build, as text (binary files lossily).
+fn published_text(site: &Site) -> Vec<(String, String)> {
+    crate::common::snapshot(&site.path("public"))
+        .into_iter()
+        .map(|(path, bytes)| {
+            (
+                path.display().to_string(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn people_not_serving_are_named_to_the_clerk_but_never_published() {
+    let site = Site::new(&[
+        ("config.toml", CONFIG),
+        ("content/people/wang.toml", &person("王兴", "13912340001")),
+        // A record left behind, named by its file as clerks do: the file name is a full name.
+        (
+            "content/people/赵留守.toml",
+            &person("赵留守", "13912340002"),
+        ),
+        ("content/people/qian.toml", &person("钱已调", "13912340003")),
+        (
+            "content/刘庄村.toml",
+            "name = \"刘庄村\"\n\
+             [[team]]\nperson = \"wang\"\nlead = true\n\
+             [[team]]\nperson = \"qian\"\nuntil = 2020-01-01\n",
+        ),
+    ]);
+    let check = site.run(&["check", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&check.stdout).expect("check's JSON");
+    assert_eq!(report["unreferenced"], serde_json::json!(["赵留守"]));
+    assert_eq!(report["not_serving"], serde_json::json!(["qian"]));
+
+    site.build_ok();
+    let published: Value = serde_json::from_str(&site.public("coverage.json")).unwrap();
+    assert!(published.get("unreferenced").is_none() && published.get("not_serving").is_none());
+    for (path, text) in published_text(&site) {
+        // The unit's page lists its former members by name (换人不换单位), nothing more.
+        let former_ok = path == "liuzhuangcun/index.html";
+        for private in ["赵留守", "13912340002", "13912340003", "people/qian"] {
+            assert!(!text.contains(private), "{path} names {private}");
+        }
+        assert!(former_ok || !text.contains("钱已调"), "{path} names 钱已调");
+    }
+    assert!(site.public("liuzhuangcun/index.html").contains("王兴"));
+}
+
+/// A small site with one unit, built into `public/`.
+fn one_village() -> Site {
+    Site::new(&[
+        ("config.toml", CONFIG),
+        ("content/people/wang.toml", &person("王兴", "13912340001")),
+        (
+            "content/石桥村.toml",
+            "name = \"石桥村\"\n[[team]]\nperson = \"wang\"\nlead = true\n",
+        ),
+    ])
+}
+
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn copies_zip_debris_and_links_out_of_the_site_publish_nothing() {
+    let site = one_village();
+    let record = std::fs::read_to_string(site.path("content/石桥村.toml")).unwrap();
+    // Windows Explorer's and macOS Finder's copies, and what a zip made on a Mac carries.
+    site.write("content/石桥村 - 副本.toml", &record);
+    site.write("content/石桥村 - 副本 (2).toml", &record);
+    site.write("content/石桥村 copy.toml", &record);
+    site.write("content/__MACOSX/石桥村.toml", &record);
+    site.write("content/__MACOSX/._石桥村.toml", "\u{0}\u{5}binary");
+    // Links out of the site: a record and a photo that must not be read.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.toml"),
+        "name = \"外村\"\n[[team]]\nperson = \"wang\"\n",
+    )
+    .unwrap();
+    std::fs::write(outside.path().join("wang.jpg"), b"not for the public").unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.toml"),
+        site.path("content/外村.toml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("wang.jpg"),
+        site.path("content/people/wang.jpg"),
+    )
+    .unwrap();
+    let built = site.build_ok();
+    let said = crate::common::text(&built);
+    for copy in [
+        "石桥村 - 副本.toml",
+        "石桥村 - 副本 (2).toml",
+        "石桥村 copy.toml",
+    ] {
+        assert!(said.contains(copy), "the copy {copy} is named: {said}");
+    }
+    assert!(said.contains("外村.toml"), "the link is named: {said}");
+    let top = names_in(&site.path("public"));
+    let units: Vec<&String> = top.iter().filter(|n| n.starts_with("shiqiao")).collect();
+    assert_eq!(units, ["shiqiaocun"], "one village, no copy");
+    assert!(
+        !top.iter()
+            .any(|n| n.contains("MACOSX") || n.starts_with("waicun")),
+        "{top:?}"
+    );
+    let index = site.public("index.html");
+    assert!(!index.contains("外村") && !index.contains("MACOSX"));
+    let photos = names_in(&site.path("public/photos"));
+    assert!(
+        photos.is_empty(),
+        "the linked photo is not published: {photos:?}"
+    );
+}
+
+#[test]
+fn a_name_written_decomposed_on_a_mac_is_the_same_unit_and_area() {
+    let site = one_village();
+    // "Lü" composed (Windows) in one file's folder and decomposed (macOS) in another's.
+    let unit =
+        |name: &str| format!("name = \"{name}\"\n[[team]]\nperson = \"wang\"\nlead = true\n");
+    site.write("content/L\u{fc}镇/_index.toml", "name = \"L\u{fc}镇\"\n");
+    site.write("content/L\u{fc}镇/甲村.toml", &unit("甲村"));
+    site.write("content/Lu\u{308}镇/乙村.toml", &unit("乙村"));
+    let built = site.run(&["build"]);
+    let said = crate::common::text(&built);
+    assert!(built.status.success(), "{said}");
+    let areas: Vec<String> = names_in(&site.path("public"))
+        .into_iter()
+        .filter(|n| n.starts_with("l-") || n.starts_with("lu"))
+        .collect();
+    assert_eq!(areas, ["l-zhen"], "one area");
+    let area = site.public("l-zhen/index.html");
+    assert!(area.contains("甲村") && area.contains("乙村"), "{area}");
+}
+
+#[test]
+fn the_output_may_not_lie_inside_what_the_build_reads() {
+    let site = one_village();
+    for inside in ["content/public", "static/site", ""] {
+        let output = site.path(inside);
+        let built = site.run(&["build", "--output", output.to_str().unwrap()]);
+        let said = crate::common::text(&built);
+        assert!(!built.status.success(), "{inside}: {said}");
+        assert!(said.contains("--output"), "{inside}: {said}");
+    }
+    assert!(!site.path("content/public").exists());
+    assert!(!site.path("static").exists());
+}
+
+#[test]
+fn a_public_folder_linked_to_the_web_root_stays_a_link() {
+    let site = one_village();
+    let web_root = tempfile::tempdir().unwrap();
+    let served = web_root.path().join("gongshi");
+    std::fs::create_dir(&served).unwrap();
+    std::os::unix::fs::symlink(&served, site.path("public")).unwrap();
+    for round in 0..3 {
+        site.build_ok();
+        let link = std::fs::symlink_metadata(site.path("public")).unwrap();
+        assert!(
+            link.file_type().is_symlink(),
+            "round {round}: public/ is still a link"
+        );
+        assert!(
+            served.join("shiqiaocun/index.html").is_file(),
+            "round {round}"
+        );
+    }
+}
+
+#[test]
+fn crashed_and_failed_builds_leave_nothing_behind_and_the_output_as_it_was() {
+    let site = one_village();
+    site.build_ok();
+    let before = crate::common::snapshot(&site.path("public"));
+    // What a build killed with -9 leaves: its staging folder, marked as noticeboard's.
+    let crashed = site.path(".public.tmp-4000000");
+    std::fs::create_dir(&crashed).unwrap();
+    std::fs::write(crashed.join(".noticeboard-output"), "").unwrap();
+    std::fs::write(crashed.join("index.html"), "half a build").unwrap();
+    // A build that fails while rendering, after its staging folder was made.
+    site.write("templates/unit.html", "{{ no_such_thing.name }}");
+    let failed = site.run(&["build"]);
+    assert!(!failed.status.success(), "{}", crate::common::text(&failed));
+    assert_eq!(crate::common::snapshot(&site.path("public")), before);
+    let left: Vec<String> = names_in(site.root())
+        .into_iter()
+        .filter(|n| n.starts_with(".public"))
+        .collect();
+    assert!(
+        left.iter().all(|n| n == ".public.lock"),
+        "no staging folder is left, the crashed one included: {left:?}"
+    );
+    site.remove("templates/unit.html");
+    site.build_ok();
+    assert!(site.public("shiqiaocun/index.html").contains("王兴"));
+}
