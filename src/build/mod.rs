@@ -257,6 +257,9 @@ pub fn check(root: &Path, output: Option<&Path>, mode: &BuildMode) -> CheckOutco
     if let Some(site) = &site {
         let output = output_dir(root, output);
         history::check(root, &output, site, mode, &mut diagnostics);
+        if let Ok(theme) = Theme::load(root, &site.config.theme) {
+            check_static_files(&theme, &mut diagnostics);
+        }
     }
     let report = match &site {
         Some(s) => coverage::audit(s),
@@ -271,6 +274,15 @@ pub fn check(root: &Path, output: Option<&Path>, mode: &BuildMode) -> CheckOutco
         site,
         diagnostics,
         report,
+    }
+}
+
+/// The site's and its theme's `static/` files, checked before they are copied as they are.
+fn check_static_files(theme: &Theme, diagnostics: &mut Diagnostics) {
+    for file in theme.static_files.values() {
+        if !theme.is_built_in(file) {
+            content::static_files::check(&file.origin, &file.bytes, diagnostics);
+        }
     }
 }
 
@@ -307,6 +319,10 @@ fn build_in(
     let (site, previous) =
         checked_site(options, session.as_deref(), &mut diagnostics, &mut timings)?;
     let theme = Theme::load(root, &site.config.theme)?;
+    check_static_files(&theme, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(BuildError::Invalid(diagnostics.sorted()));
+    }
     timings.stage("history+theme");
     let photos = photos::Photos::process(&site, options.progress, &mut diagnostics)?;
     timings.stage("photos");

@@ -5,8 +5,10 @@
 
 pub(crate) mod names;
 pub(crate) mod orgs;
+pub(crate) mod privacy;
 pub(crate) mod record;
 pub(crate) mod source;
+pub(crate) mod static_files;
 pub(crate) mod values;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -453,6 +455,7 @@ fn read_one(
     let file = SourceFile::read(path, display(site, path))?;
     scan_for_identifiers(&file, diags);
     let doc = source::split(&file)?;
+    privacy::scan_as_read(&file, &doc, diags);
     let toml_offset = doc.toml_offset;
     let body = doc
         .body

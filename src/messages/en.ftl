@@ -125,3 +125,15 @@ content-link-outside-help = copy the file into the site folder instead of linkin
 content-file-copy = this looks like a copy of another file made by the file manager (副本 / Copy); it is not read, so that the unit or person is not published twice
 content-file-copy-help = delete the copy, or rename it if it is a record of its own
 build-output-holds-site = the output folder { $output } is the site folder or holds it: a build replaces its output whole; choose an --output of its own (the default is public/ in the site folder)
+content-id-disguised = as a reader sees the published page, this holds { $kind ->
+    [resident] a resident ID number
+    [old] an old 15-digit resident ID number
+   *[card] a bank card number
+  } ({ $number }), written so that it is hard to spot (split by marks, escapes or invisible characters); it must not be published
+content-id-disguised-help = remove the number from the record: only work contact details are published
+static-uncheckable = a .{ $ext } file in static/ is published as it is, and it cannot be checked for resident ID numbers (a roster saved in the wrong folder would be public)
+static-uncheckable-help = move the file out of static/; publish documents elsewhere, or as a page in content/
+static-image-gps = this image records where it was taken (GPS in its EXIF data); static/ files are published as they are
+static-image-gps-help = save the image again without its location (most photo editors can remove it), or put people's photos in content/people/, where metadata is removed
+static-id-number = this file holds a resident ID number ({ $number }); static/ files are published as they are
+static-id-number-help = remove the number, or the file, from static/

@@ -98,3 +98,15 @@ content-link-outside-help = 请把文件复制到站点文件夹里，不要用�
 content-file-copy = 这个文件看起来是文件管理器复制出来的“副本”，不会被读取，以免同一个单位或人员发布两次
 content-file-copy-help = 请删除这个副本；如果它确实是另一条记录，请给它改个名字
 build-output-holds-site = 输出文件夹 { $output } 就是站点文件夹或者包含站点文件夹；生成时会整个替换输出文件夹，请用 --output 另选一个单独的文件夹（默认是站点文件夹里的 public/）
+content-id-disguised = 按发布后页面上读者看到的样子，这里有{ $kind ->
+    [resident] 居民身份证号
+    [old] 旧版15位身份证号
+   *[card] 银行卡号
+  }（{ $number }），只是被符号、转义或看不见的字符隔开了，不容易发现；这样的号码不得发布
+content-id-disguised-help = 请从记录中删除这个号码：只发布工作联系方式
+static-uncheckable = static/ 里的 .{ $ext } 文件会原样发布，无法检查其中有没有居民身份证号（放错文件夹的花名册就会被公开）
+static-uncheckable-help = 请把这个文件移出 static/；文件请另行发布，或写成 content/ 里的页面
+static-image-gps = 这张图片记录了拍摄地点（EXIF 里的 GPS 信息），而 static/ 里的文件会原样发布
+static-image-gps-help = 请去掉位置信息后重新保存图片（多数修图软件都能去掉）；人员照片请放在 content/people/，那里会自动去掉这些信息
+static-id-number = 这个文件里有居民身份证号（{ $number }），而 static/ 里的文件会原样发布
+static-id-number-help = 请从 static/ 中删除这个号码或这个文件

@@ -18,6 +18,9 @@ pub(crate) struct ThemeFile {
     pub bytes: Vec<u8>,
 }
 
+/// How a built-in file's origin ends.
+const BUILT_IN: &str = " (built in)";
+
 #[derive(Debug, Default)]
 pub(crate) struct Theme {
     /// Template name (`unit.html`, `partials/member.html`) → source.
@@ -61,6 +64,11 @@ impl Theme {
         Ok(theme)
     }
 
+    /// Whether `file` is one of the built-in theme's own files (not the site's).
+    pub(crate) fn is_built_in(&self, file: &ThemeFile) -> bool {
+        file.origin.ends_with(BUILT_IN)
+    }
+
     fn add_embedded(&mut self, dir: &Dir<'_>) {
         for entry in dir.entries() {
             if let Some(sub) = entry.as_dir() {
@@ -68,7 +76,7 @@ impl Theme {
             } else if let Some(file) = entry.as_file() {
                 let path = file.path().to_string_lossy().replace('\\', "/");
                 let tf = ThemeFile {
-                    origin: format!("themes/default/{path} (built in)"),
+                    origin: format!("themes/default/{path}{BUILT_IN}"),
                     bytes: file.contents().to_vec(),
                 };
                 if let Some(name) = path.strip_prefix("templates/") {

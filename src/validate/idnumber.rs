@@ -61,12 +61,38 @@ pub(crate) fn scan(text: &str) -> Vec<SensitiveMatch> {
         // Full-width forms are what Chinese input methods type: folded one for one, columns stay
         // right.
         let chars: Vec<char> = line.chars().map(super::fold_full_width).collect();
-        for chain in chains(&chars) {
+        for chain in chains(&chars, TYPED_SEPARATORS) {
             scan_chain(&chain, line_index + 1, &mut found);
         }
     }
     found
 }
+
+/// Scans text as a reader sees it on a page (made by `content::privacy`): one line, where a number may
+/// also be split by dots. Columns count characters of that line.
+pub(crate) fn scan_as_read(seen: &str) -> Vec<SensitiveMatch> {
+    let chars: Vec<char> = seen.chars().map(super::fold_full_width).collect();
+    let mut found = Vec::new();
+    for chain in chains(&chars, READ_SEPARATORS) {
+        scan_chain(&chain, 1, &mut found);
+    }
+    found
+}
+
+/// Whether a reader's eye passes over `ch` without seeing it: zero-width spaces and joiners,
+/// the soft hyphen, word joiners and the byte-order mark. Put between two digits they hide a
+/// number from a plain search and not from the reader.
+pub(crate) fn is_invisible(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
+}
+
+/// Separators typed between the groups of a number in a record.
+const TYPED_SEPARATORS: &[char] = &[' ', '-'];
+/// Separators a reader reads through, on a page: also dots (`371428.19900307.123X`).
+const READ_SEPARATORS: &[char] = &[' ', '-', '.', '\u{00B7}'];
 
 /// A maximal run of digits, possibly ending in the check character `X`.
 #[derive(Debug)]
@@ -89,7 +115,7 @@ impl Group {
 /// `371428 19900307 123X` is one chain of three groups. Any other character
 /// (including a second separator) ends a chain, so numbers in different
 /// sentences or table cells are never glued together.
-fn chains(chars: &[char]) -> Vec<Vec<Group>> {
+fn chains(chars: &[char], separators: &[char]) -> Vec<Vec<Group>> {
     let mut chains = Vec::new();
     let mut current: Vec<Group> = Vec::new();
     let mut i = 0;
@@ -123,7 +149,7 @@ fn chains(chars: &[char]) -> Vec<Vec<Group>> {
         });
 
         let continues = !current.last().is_some_and(Group::ends_with_x)
-            && chars.get(i).is_some_and(|c| is_separator(*c))
+            && chars.get(i).is_some_and(|c| separators.contains(c))
             && chars.get(i + 1).is_some_and(char::is_ascii_digit);
         if continues {
             i += 1;
@@ -135,10 +161,6 @@ fn chains(chars: &[char]) -> Vec<Vec<Group>> {
         chains.push(current);
     }
     chains
-}
-
-fn is_separator(ch: char) -> bool {
-    ch == ' ' || ch == '-'
 }
 
 /// Tries every run of consecutive groups, longest first from each start, so a

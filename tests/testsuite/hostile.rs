@@ -214,3 +214,37 @@ fn crashed_and_failed_builds_leave_nothing_behind_and_the_output_as_it_was() {
     site.build_ok();
     assert!(site.public("shiqiaocun/index.html").contains("王兴"));
 }
+
+#[test]
+fn a_disguised_id_number_or_a_roster_in_static_stops_the_build_and_leaves_the_site() {
+    let site = one_village();
+    site.build_ok();
+    let before = crate::common::snapshot(&site.path("public"));
+    // Every digit but one is plain; the first is an HTML entity: the page would show it whole.
+    site.write(
+        "content/东村.md",
+        "+++\nname = \"东村\"\n+++\n村情简介。\n\n联系人身份证 &#49;1010519491231002X\n",
+    );
+    let built = site.run(&["build"]);
+    let said = crate::common::text(&built);
+    assert!(!built.status.success(), "{said}");
+    assert!(said.contains("content/东村.md:6"), "file and line: {said}");
+    assert!(
+        !said.contains("11010519491231002X"),
+        "the report masks the number: {said}"
+    );
+    assert_eq!(crate::common::snapshot(&site.path("public")), before);
+    site.remove("content/东村.md");
+
+    site.write(
+        "static/名单.csv",
+        "姓名,身份证号\n张三,11010519491231002X\n",
+    );
+    let built = site.run(&["build"]);
+    let said = crate::common::text(&built);
+    assert!(!built.status.success(), "{said}");
+    assert!(said.contains("static/名单.csv:2"), "{said}");
+    let checked = site.run(&["check"]);
+    assert!(!checked.status.success(), "check says it too");
+    assert_eq!(crate::common::snapshot(&site.path("public")), before);
+}

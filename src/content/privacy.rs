@@ -1,0 +1,240 @@
+//! Resident ID numbers never reach a page, however they were typed. A record is scanned as
+//! typed (`scan_for_identifiers`) and again as a reader sees it once published: TOML escapes
+//! (`\u0031`) resolved, Markdown rendered (entities such as `&#49;`, emphasis `**` and escapes
+//! `\-` inside the digits), invisible characters (zero-width spaces, soft hyphens) dropped,
+//! compatibility forms (`𝟏`, `①`) read as digits, and runs of white space, line breaks
+//! included, read as one space, as a browser shows them. A number found only this way was
+//! disguised, on purpose or by a copy from a web page; it stops the build like any other.
+
+use super::source::{Document, SourceFile};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::validate::idnumber;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use unicode_normalization::UnicodeNormalization;
+
+/// Reports every ID number in what a reader of `file`'s published page would see that the
+/// scan of the file as typed did not already report.
+pub(crate) fn scan_as_read(file: &SourceFile, doc: &Document<'_>, diags: &mut Diagnostics) {
+    let typed: Vec<String> = idnumber::scan(&file.text)
+        .into_iter()
+        .map(|m| m.masked)
+        .collect();
+    let mut seen = Seen::default();
+    if let Ok(table) = doc.toml.parse::<toml::Table>() {
+        for value in table.values() {
+            seen.add_strings(value);
+        }
+    }
+    if let Some(body) = doc.body {
+        let offset = body.as_ptr() as usize - file.text.as_ptr() as usize;
+        seen.add_markdown(body, |at| file.line_of(offset + at));
+    }
+    for found in idnumber::scan_as_read(&seen.text) {
+        if typed.contains(&found.masked) {
+            continue;
+        }
+        let message = crate::msg!(
+            "content-id-disguised",
+            kind = match found.kind {
+                idnumber::SensitiveKind::ResidentId => "resident",
+                idnumber::SensitiveKind::OldResidentId => "old",
+                idnumber::SensitiveKind::CardNumber => "card",
+            },
+            number = &found.masked
+        );
+        let d = if found.kind.is_error() {
+            Diagnostic::error(&file.display, message)
+        } else {
+            Diagnostic::warning(&file.display, message)
+        };
+        diags.push(
+            d.at(seen.line_at(found.column), None)
+                .help(crate::msg!("content-id-disguised-help")),
+        );
+    }
+}
+
+/// What a reader sees, as one line, with the source line where each piece began.
+#[derive(Default)]
+pub(crate) struct Seen {
+    pub(crate) text: String,
+    chars: usize,
+    after_space: bool,
+    /// (character index in `text`, line in the file) at the start of each piece.
+    marks: Vec<(usize, usize)>,
+}
+
+impl Seen {
+    /// Adds `piece`, begun at `line` of the file when known, as a reader sees it.
+    pub(crate) fn push(&mut self, piece: &str, line: Option<usize>) {
+        if let Some(line) = line {
+            self.marks.push((self.chars, line));
+        }
+        for ch in piece.nfkc() {
+            if idnumber::is_invisible(ch) {
+                continue;
+            }
+            if ch.is_whitespace() {
+                if !self.after_space && self.chars > 0 {
+                    self.text.push(' ');
+                    self.chars += 1;
+                    self.after_space = true;
+                }
+                continue;
+            }
+            self.text.push(ch);
+            self.chars += 1;
+            self.after_space = false;
+        }
+    }
+
+    /// Every string of a TOML value, each as its own piece (a table's keys are not shown).
+    fn add_strings(&mut self, value: &toml::Value) {
+        match value {
+            toml::Value::String(text) => {
+                self.push(" ", None);
+                self.push(text, None);
+            }
+            toml::Value::Array(items) => items.iter().for_each(|v| self.add_strings(v)),
+            toml::Value::Table(table) => table.values().for_each(|v| self.add_strings(v)),
+            _ => {}
+        }
+    }
+
+    /// The text of a Markdown body as rendered: its words, and the addresses its links and
+    /// images carry (a number in a link is on the page too). Raw HTML is shown as text.
+    fn add_markdown(&mut self, body: &str, line_of: impl Fn(usize) -> usize) {
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+            match event {
+                Event::Text(text)
+                | Event::Code(text)
+                | Event::Html(text)
+                | Event::InlineHtml(text) => self.push(&text, Some(line_of(range.start))),
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                    let decoded = percent_decoded(&dest_url);
+                    self.push(" ", None);
+                    self.push(&decoded, Some(line_of(range.start)));
+                    self.push(" ", None);
+                }
+                // Emphasis inside a number is only a change of weight to the reader.
+                Event::End(
+                    TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+                ) => {}
+                Event::SoftBreak | Event::HardBreak | Event::End(_) => self.push(" ", None),
+                _ => {}
+            }
+        }
+    }
+
+    /// The file line of the piece holding character `column` (1-based), when known.
+    pub(crate) fn line_at(&self, column: usize) -> Option<usize> {
+        let index = column.saturating_sub(1);
+        self.marks
+            .iter()
+            .rev()
+            .find(|(start, _)| *start <= index)
+            .map(|(_, line)| *line)
+    }
+}
+
+/// `%31%32` → `12`: how a browser reads a percent-encoded address.
+fn percent_decoded(url: &str) -> String {
+    let bytes = url.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A valid resident ID number (check character X) used in every disguise.
+    const ID: &str = "11010519491231002X";
+
+    fn found(name: &str, text: &str) -> Vec<Diagnostic> {
+        let file = SourceFile {
+            path: std::path::PathBuf::from(name),
+            display: format!("content/{name}"),
+            text: text.to_string(),
+        };
+        let doc = super::super::source::split(&file).expect("splits");
+        let mut diags = Diagnostics::default();
+        scan_as_read(&file, &doc, &mut diags);
+        diags.iter().cloned().collect()
+    }
+
+    #[test]
+    fn disguised_numbers_are_found_as_a_reader_sees_them() {
+        let (head, tail) = ID.split_at(6);
+        let disguises = [
+            format!("+++\nname = \"x\"\n+++\n&#49;{}", &ID[1..]),
+            format!(
+                "+++\nname = \"x\"\n+++\n{head}**{}**{}",
+                &tail[..4],
+                &tail[4..]
+            ),
+            format!("+++\nname = \"x\"\n+++\n{head}\\-{tail}"),
+            format!("+++\nname = \"x\"\n+++\n{head}\u{200B}{tail}"),
+            format!("+++\nname = \"x\"\n+++\n{head}&shy;{tail}"),
+            format!(
+                "+++\nname = \"x\"\n+++\n{head}.{}.{}",
+                &tail[..8],
+                &tail[8..]
+            ),
+            format!(
+                "+++\nname = \"x\"\n+++\n{head}\n{}\n{}",
+                &tail[..8],
+                &tail[8..]
+            ),
+            format!("+++\nname = \"x\"\n+++\n[电话](tel:%31{})", &ID[1..]),
+            format!("name = \"x\"\ndescription = \"\\u0031{}\"\n", &ID[1..]),
+        ];
+        for (i, text) in disguises.iter().enumerate() {
+            let name = if text.starts_with("+++") {
+                "a.md"
+            } else {
+                "a.toml"
+            };
+            let diags = found(name, text);
+            assert!(
+                diags.iter().any(Diagnostic::is_error),
+                "disguise {i} not found: {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_number_typed_plainly_is_reported_once_and_ordinary_numbers_not_at_all() {
+        assert!(found("a.toml", &format!("name = \"x\"\ndescription = \"{ID}\"\n")).is_empty());
+        let ordinary = "+++\nname = \"x\"\n+++\n电话 0534-2212345，139 1234 5678；2024.06.01 开会，户数 1200。\n";
+        assert!(found("a.md", ordinary).is_empty());
+    }
+
+    #[test]
+    fn the_line_of_a_disguised_number_in_a_body_is_given() {
+        let text = format!(
+            "+++\nname = \"x\"\n+++\n第一段。\n\n身份证 &#49;{}\n",
+            &ID[1..]
+        );
+        let diags = found("a.md", &text);
+        assert_eq!(diags[0].line, Some(6), "{diags:?}");
+    }
+}
