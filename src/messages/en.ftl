@@ -1,6 +1,9 @@
 # noticeboard's messages in English. Each id has the same entry in zh-Hans.ftl, taking the
 # same values ({ $name }). Ids start with the part of the tool that speaks: cli- (the command
-# line), config-, content-, model-, check- (the audit), import-, export-, build-, serve-.
+# line), config-, content-, model-, check- (the audit), import-, export-, build-, serve-,
+# print-, worklog- (visits and the ledger), campaign- and photos-. The command line's help
+# texts are looked up by name: cli-about-<command>, cli-arg-<command>-<option> (else
+# cli-arg-<option>). Values are put in as { $variables }, never pasted into the text.
 
 cli-built-summary-units = built { $units } units, { $people } people
 cli-exported-audit = wrote the audit ({ $findings } findings) to { $path }

@@ -31,13 +31,19 @@ fn ids_in_code() -> Vec<(String, String)> {
     files.retain(|(file, _)| !file.contains("src/messages/"));
     let mut found = Vec::new();
     for (file, text) in files {
-        let mut rest = text.as_str();
-        while let Some(at) = rest.find("msg!(") {
-            rest = rest[at + 5..].trim_start();
-            if let Some(quoted) = rest.strip_prefix('"')
-                && let Some(end) = quoted.find('"')
-            {
-                found.push((quoted[..end].to_string(), file.clone()));
+        for opening in ["msg!(", "msg_in!("] {
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find(opening) {
+                rest = rest[at + opening.len()..].trim_start();
+                // `msg_in!` names the language first.
+                if opening == "msg_in!(" {
+                    rest = rest.split_once(',').map_or("", |(_, id)| id.trim_start());
+                }
+                if let Some(quoted) = rest.strip_prefix('"')
+                    && let Some(end) = quoted.find('"')
+                {
+                    found.push((quoted[..end].to_string(), file.clone()));
+                }
             }
         }
     }

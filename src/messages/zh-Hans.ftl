@@ -1,6 +1,7 @@
 # noticeboard 的提示信息（简体中文）。每条都与 en.ftl 中同名的一条对应，用到的取值（{ $name }）相同。
 # 名称的前缀说明是谁在说话：cli-（命令行）、config-、content-、model-、check-（检查）、import-、
-# export-、build-、serve-。
+# export-、build-、serve-、print-、worklog-（走访和台账）、campaign-、photos-。命令行的帮助文字按名称
+# 查找：cli-about-<命令>、cli-arg-<命令>-<选项>（或 cli-arg-<选项>）。
 
 cli-built-summary-units = 已生成 { $units } 个单位、{ $people } 名联系人
 cli-exported-audit = 已把审计结果（{ $findings } 项）写入 { $path }
