@@ -118,3 +118,117 @@ check-stale-date-help = check every team, then write today's date in config.toml
 check-ended-member = { $name } is still on the team of { $unit }, but their end date { $until } has passed (today is { $today })
 check-ended-member-help = take { $name } off the team, or write their new end date in until
 check-not-audited = not ready to publish: { $errors } error(s), and the coverage audit did not run because the site could not be read; fix the errors above and check again
+
+## The site's settings, config.toml (config-).
+
+config-base-url-flag-help = give an absolute URL like https://example.org/county
+config-base-url-not-absolute = `base_url` = "{ $url }" is not an absolute http(s) address
+config-base-url-no-host = `base_url` = "{ $url }" has no host name
+config-base-url-invalid = `base_url` = "{ $url }": { $reason }
+config-base-url-query = `base_url` = "{ $url }" has a query or fragment (`?` or `#`), which no page address can follow
+config-base-url-help = write the full address the site will have, like "https://example.org/county"
+config-no-file = no { $file } in { $site }
+config-no-file-help = run noticeboard in your site folder, pass --root DIR, or create one with `noticeboard init DIR`
+content-missing-field = `{ $field }` is missing
+content-missing-field-help = add a line such as { $field } = { $example }
+config-unknown-language = unknown language `{ $value }`
+config-unknown-language-help = use "zh-Hans" (Chinese) or "en" (English)
+config-hotline-not-text = `hotline` must be a phone number in quotes
+config-unknown-paper = unknown paper size `{ $value }`
+config-unknown-paper-help = use "A4", "A3" or "A2"
+config-unknown-orientation = unknown orientation `{ $value }`
+config-unknown-orientation-help = use "portrait" or "landscape"
+config-bad-site-code = `site_code` = "{ $value }" is not a government-website code
+config-bad-site-code-help = the 网站标识码 is ten digits (central departments: bm and eight digits), as issued with the site's registration
+config-bad-icp = `icp` = "{ $value }" is not an ICP filing number
+config-bad-icp-help = write it as the filing shows it: the province's abbreviation, ICP备, the digits and 号, like 鲁ICP备12345678号-1
+config-bad-police-record = `police_record` = "{ $value }" is not a public-security filing number
+config-bad-police-record-help = write it as the filing shows it: the province's abbreviation, 公网安备, fourteen digits and 号, like 鲁公网安备 37142802000123号
+config-bad-gov-mark = `gov_mark` needs both `image` and `link`
+config-bad-gov-mark-help = write gov_mark = {"{"} image = "dzjg.png", link = "https://bszs.conac.cn/sitename?method=show&id=…" {"}"}, the image in static/
+config-bad-contact = `contact` = "{ $value }" is not an e-mail address, a phone number or a web address
+config-bad-contact-help = write the address residents can reach the site's office at, like "gongshi@example.gov.cn" or "0534-2212345"
+config-gov-cn-missing = the site is published under .gov.cn but config.toml has no { $fields }
+config-gov-cn-missing-help = a government website shows its 网站标识码, ICP and 公网安备 numbers on every page; add them to config.toml
+
+## Reading the content files (content-).
+
+content-unreadable = cannot read the file: { $reason }
+content-unreadable-help = check that the file exists and that you may read it
+content-not-utf8 = the file is not UTF-8 text (it may be saved as GBK/ANSI)
+content-not-utf8-help = open it in your editor and save it again with the encoding "UTF-8"
+content-front-matter-open = the front matter opened with `+++` is never closed
+content-front-matter-open-help = add a line with only `+++` after the TOML fields, before the Markdown text
+content-bad-toml-help = fix the TOML at this line (text values need "quotes", dates look like 2023-03-09)
+content-unknown-field = unknown field `{ $field }` is ignored
+content-unknown-field-in = unknown field `{ $field }` in [[{ $table }]] is ignored
+content-did-you-mean-field = did you mean `{ $best }`?
+content-known-fields = known fields: { $known }
+content-no-folder = there is no content/ folder
+content-no-folder-help = create content/ with one folder per township and one .toml file per village
+content-walk-unreadable = cannot read: { $reason }
+content-people-subfolder = folders inside people/ are ignored
+content-people-subfolder-help = keep every person record directly in content/people/
+content-underscore-file = files whose name starts with `_` are ignored
+content-underscore-file-help = only `_index.toml` / `_index.md` have a meaning; rename the file to publish it
+content-identifier = this looks like { $what } ({ $masked }); it must not be published
+content-identifier-help = remove the number from the record: only work contact details are published
+content-kind-resident-id = a resident ID number
+content-kind-old-resident-id = an old 15-digit resident ID number
+content-kind-card-number = a bank card number
+content-same-name = this record has the same name as { $first }
+content-same-name-help = keep one of the two files (a record may be .toml or .md, not both)
+content-date-out-of-range = `{ $field }` = { $value } is outside the years { $from }–{ $to }
+content-date-out-of-range-help = write the year in full, like 2023-03-09
+content-not-a-date = `{ $field }` must be a date like 2023-03-09, not `{ $value }`
+content-not-a-date-help = write the date as YYYY-MM-DD
+content-impossible-date = `{ $field }` = { $value } is not a real calendar date
+content-impossible-date-help = check the day and month (February has 28 or 29 days)
+content-phone-empty = the phone number is empty: write a mobile like 139 1234 5678 or a landline with its area code like 0534-2212345
+content-phone-no-digits = `{ $input }` contains no digits: write a mobile like 139 1234 5678 or a landline with its area code like 0534-2212345
+content-phone-bad-character = `{ $input }` contains `{ $found }`, which is not part of a phone number: write only the digits (spaces, dashes, brackets and a leading +86 are fine) and put extensions or remarks in another field
+content-phone-no-area-code = `{ $input }` has no area code: write it with the area code, like 0534-2212345
+content-phone-short-code = `{ $input }` is a short service code, not a personal number: list it as a hotline, or give the official's own mobile or landline
+content-phone-service-number = `{ $input }` is a 400/800 service number, not a personal number: list it as a hotline, or give the official's own mobile or landline
+content-phone-foreign = `{ $input }` is not a mainland China number (country code +{ $country_code }): only mainland numbers can be published, so give a mainland mobile or landline
+content-phone-unsupported-kind = `{ $input }` is neither a mobile nor a landline number: give a mainland mobile like 139 1234 5678 or a landline like 0534-2212345
+content-phone-invalid = `{ $input }` is not a valid mainland China phone number: check the digits (a mobile has 11 digits like 139 1234 5678; a landline is an area code plus 7 or 8 digits like 0534-2212345)
+
+## People, units and areas (model-).
+
+model-missing-phone-help = add the public work number, like phone = "139 1234 5678"
+model-photo-outside = the photo "{ $photo }" is outside the site folder
+model-photo-outside-help = copy the photo into the site folder (for example beside the record) and point to it there
+model-photo-leaves-folder = the photo "{ $photo }" points outside the site folder
+model-photo-leaves-folder-help = copy the photo into the site folder and point to it there
+model-photo-missing = the photo "{ $photo }" does not exist; a placeholder is shown
+model-photo-missing-help = check the file name, or remove the `photo` line
+model-member-no-person = team member { $n } has no `person`
+model-member-no-person-help = add person = "file-name-of-the-person" (a record in content/people/)
+model-member-twice = `{ $person }` is on this team twice
+model-member-twice-help = remove one of the two [[team]] entries
+model-unknown-person = no person `{ $person }` in content/people/
+model-unknown-person-near = did you mean "{ $best }"? otherwise create content/people/{ $person }.toml
+model-unknown-person-help = create content/people/{ $person }.toml with the person's name and phone
+model-until-before-since = `until` ({ $until }) is before `since` ({ $since })
+model-until-before-since-help = swap the two dates
+model-unknown-kind = unknown kind `{ $kind }`
+model-unknown-kind-near = did you mean "{ $best }"? kinds: { $kinds }
+model-unknown-kind-help = use one of: { $kinds }
+model-bad-code = `code` should be the 12-digit statistical division code
+model-bad-code-help = write it in quotes, like code = "371428104201", or remove it
+model-bad-alias = alias "{ $alias }" is not a site path
+model-bad-alias-help = write the old address path, like "luquantun/liuzhuang"
+model-phone-not-text = `{ $field }` must be a phone number
+model-phone-not-text-help = write it in quotes, like "139 1234 5678"
+model-bad-phone = `{ $field }`: { $problem }
+model-reserved-folder = the folder name `{ $folder }` is reserved for the site's own pages
+model-reserved-folder-help = rename the folder or give its _index.toml a different `slug`
+model-reserved-slug = `{ $slug }` is reserved for the site's own pages
+model-reserved-slug-help = rename the file or give it a different `slug`
+model-bad-slug = `slug` = "{ $slug }" is not a valid URL segment
+model-bad-slug-help = use lowercase letters, digits and dashes only, like "{ $example }"
+model-no-slug = `{ $name }` gives no letters for a web address
+model-no-slug-help = add a `slug` field such as slug = "dongcun"
+model-same-address = this record and { $first } both end up at the address /{ $url }/
+model-same-address-help = give one of them its own address with a line such as slug = "{ $last }-2" (names that sound alike, like 石庄村 and 师庄村, share a pinyin)

@@ -89,3 +89,117 @@ check-stale-date-help = 请逐个核对工作队，然后把 config.toml 的 dat
 check-ended-member = { $name } 还在 { $unit } 的工作队里，但结束日期 { $until } 已经过了（今天是 { $today }）
 check-ended-member-help = 请把 { $name } 从工作队中去掉，或者在 until 里写上新的结束日期
 check-not-audited = 还不能发布：有 { $errors } 个错误，站点没能读入，所以没有做覆盖检查；请先改正上面的错误，再运行检查
+
+## 站点设置 config.toml（config-）。
+
+config-base-url-flag-help = 请写完整的网址，如 https://example.org/county
+config-base-url-not-absolute = `base_url` = "{ $url }" 不是以 http:// 或 https:// 开头的完整网址
+config-base-url-no-host = `base_url` = "{ $url }" 缺少域名
+config-base-url-invalid = `base_url` = "{ $url }" 有误：{ $reason }
+config-base-url-query = `base_url` = "{ $url }" 带有 `?` 或 `#` 后面的部分，网页地址接不上去
+config-base-url-help = 请写网站将来的完整地址，如 "https://example.org/county"
+config-no-file = { $site } 里没有 { $file }
+config-no-file-help = 请在站点文件夹里运行 noticeboard，或者用 --root 文件夹 指明站点，或者用 `noticeboard init 文件夹` 新建一个站点
+content-missing-field = 缺少 `{ $field }` 这一项
+content-missing-field-help = 加一行，如 { $field } = { $example }
+config-unknown-language = 不认识的语言 `{ $value }`
+config-unknown-language-help = 请写 "zh-Hans"（中文）或 "en"（英文）
+config-hotline-not-text = `hotline`（热线电话）要加英文引号，如 "12345"
+config-unknown-paper = 不认识的纸张大小 `{ $value }`
+config-unknown-paper-help = 请写 "A4"、"A3" 或 "A2"
+config-unknown-orientation = 不认识的纸张方向 `{ $value }`
+config-unknown-orientation-help = 请写 "portrait"（纵向）或 "landscape"（横向）
+config-bad-site-code = `site_code` = "{ $value }" 不是政府网站标识码
+config-bad-site-code-help = 网站标识码是 10 位数字（中央部门为 bm 加 8 位数字），以网站备案时下发的为准
+config-bad-icp = `icp` = "{ $value }" 不是 ICP 备案号
+config-bad-icp-help = 请按备案信息照写：省份简称、ICP备、数字和“号”，如 鲁ICP备12345678号-1
+config-bad-police-record = `police_record` = "{ $value }" 不是公安备案号
+config-bad-police-record-help = 请按备案信息照写：省份简称、公网安备、14 位数字和“号”，如 鲁公网安备 37142802000123号
+config-bad-gov-mark = `gov_mark`（党政机关标识）要同时写 `image` 和 `link`
+config-bad-gov-mark-help = 写成 gov_mark = {"{"} image = "dzjg.png", link = "https://bszs.conac.cn/sitename?method=show&id=…" {"}"}，图片放在 static/ 里
+config-bad-contact = `contact` = "{ $value }" 既不是电子邮箱，也不是电话号码或网址
+config-bad-contact-help = 请写群众能联系到网站主办单位的方式，如 "gongshi@example.gov.cn" 或 "0534-2212345"
+config-gov-cn-missing = 网站挂在 .gov.cn 下，但 config.toml 里没有 { $fields }
+config-gov-cn-missing-help = 政府网站每一页都要显示网站标识码、ICP 备案号和公网安备号；请把它们写进 config.toml
+
+## 读取内容文件（content-）。
+
+content-unreadable = 读不了这个文件：{ $reason }
+content-unreadable-help = 请确认文件存在，并且有权限打开
+content-not-utf8 = 这个文件不是 UTF-8 编码（可能存成了 GBK/ANSI）
+content-not-utf8-help = 用编辑器打开，另存时把编码选为“UTF-8”
+content-front-matter-open = 开头用 `+++` 括起的字段部分没有结束
+content-front-matter-open-help = 在字段之后、正文之前加一行，只写 `+++`
+content-bad-toml-help = 请改正这一行的写法（文字要加英文引号 ""，日期写成 2023-03-09 这样）
+content-unknown-field = 不认识的字段 `{ $field }`，已忽略
+content-unknown-field-in = [[{ $table }]] 里不认识的字段 `{ $field }`，已忽略
+content-did-you-mean-field = 是不是 `{ $best }`？
+content-known-fields = 可用的字段：{ $known }
+content-no-folder = 没有 content/ 文件夹
+content-no-folder-help = 新建 content/ 文件夹，每个镇街一个文件夹，每个村一个 .toml 文件
+content-walk-unreadable = 读不了：{ $reason }
+content-people-subfolder = people/ 里的子文件夹会被忽略
+content-people-subfolder-help = 每个人的记录直接放在 content/people/ 里
+content-underscore-file = 文件名以 `_` 开头的文件会被忽略
+content-underscore-file-help = 只有 `_index.toml` 和 `_index.md` 有特定用途；要发布这个文件，请给它改名
+content-identifier = 这里像是{ $what }（{ $masked }），不能公开
+content-identifier-help = 请从记录里删掉这个号码：只公开工作联系方式
+content-kind-resident-id = 居民身份证号
+content-kind-old-resident-id = 15 位旧身份证号
+content-kind-card-number = 银行卡号
+content-same-name = 这份记录与 { $first } 同名
+content-same-name-help = 两个文件只留一个（一份记录可以是 .toml 或 .md，不能两个都有）
+content-date-out-of-range = `{ $field }` = { $value } 不在 { $from }–{ $to } 年之间
+content-date-out-of-range-help = 年份要写全，如 2023-03-09
+content-not-a-date = `{ $field }` 要写成 2023-03-09 这样的日期，不能写 `{ $value }`
+content-not-a-date-help = 日期请写成 年-月-日，如 2023-03-09
+content-impossible-date = `{ $field }` = { $value } 这一天不存在
+content-impossible-date-help = 请核对月和日（2 月只有 28 或 29 天）
+content-phone-empty = 电话号码是空的：手机号写成 139 1234 5678 这样，座机要带区号，如 0534-2212345
+content-phone-no-digits = `{ $input }` 里没有数字：手机号写成 139 1234 5678 这样，座机要带区号，如 0534-2212345
+content-phone-bad-character = `{ $input }` 里有 `{ $found }`，这不是电话号码里的字符：只写数字（可以有空格、横线、括号和开头的 +86），分机号或备注请写到别的字段
+content-phone-no-area-code = `{ $input }` 没有区号：请带上区号，如 0534-2212345
+content-phone-short-code = `{ $input }` 是服务短号，不是个人电话：请作为热线填写，或者填本人的手机或座机
+content-phone-service-number = `{ $input }` 是 400/800 服务号码，不是个人电话：请作为热线填写，或者填本人的手机或座机
+content-phone-foreign = `{ $input }` 不是中国大陆号码（国家代码 +{ $country_code }）：只能公开大陆号码，请填大陆手机或座机
+content-phone-unsupported-kind = `{ $input }` 既不是手机号也不是座机号：请填大陆手机，如 139 1234 5678，或座机，如 0534-2212345
+content-phone-invalid = `{ $input }` 不是有效的中国大陆电话号码：请核对数字（手机号 11 位，如 139 1234 5678；座机是区号加 7 或 8 位，如 0534-2212345）
+
+## 人员、村（社区、单位）和镇街（model-）。
+
+model-missing-phone-help = 请填公开的工作电话，如 phone = "139 1234 5678"
+model-photo-outside = 照片“{ $photo }”不在站点文件夹里
+model-photo-outside-help = 把照片复制到站点文件夹里（比如放在这份记录旁边），再改写照片路径
+model-photo-leaves-folder = 照片“{ $photo }”的路径指到了站点文件夹外面
+model-photo-leaves-folder-help = 把照片复制到站点文件夹里，再改写照片路径
+model-photo-missing = 照片“{ $photo }”不存在，暂时显示占位图
+model-photo-missing-help = 请核对文件名，或者删掉 `photo` 这一行
+model-member-no-person = 工作队第 { $n } 名成员没有写 `person`（人员）
+model-member-no-person-help = 加一行 person = "人员的文件名"（content/people/ 里的一份记录）
+model-member-twice = `{ $person }` 在这个工作队里出现了两次
+model-member-twice-help = 删掉两条 [[team]] 中的一条
+model-unknown-person = content/people/ 里没有 `{ $person }` 这个人
+model-unknown-person-near = 是不是“{ $best }”？如果不是，请新建 content/people/{ $person }.toml
+model-unknown-person-help = 新建 content/people/{ $person }.toml，写上此人的姓名和电话
+model-until-before-since = 结束日期 `until`（{ $until }）早于开始日期 `since`（{ $since }）
+model-until-before-since-help = 把两个日期对调
+model-unknown-kind = 不认识的单位类型 `{ $kind }`
+model-unknown-kind-near = 是不是“{ $best }”？可用的类型：{ $kinds }
+model-unknown-kind-help = 可用的类型：{ $kinds }
+model-bad-code = `code` 应是 12 位统计用区划代码
+model-bad-code-help = 请加英文引号，如 code = "371428104201"，或者删掉这一行
+model-bad-alias = 旧网址“{ $alias }”不是站内路径
+model-bad-alias-help = 请写原来的网址路径，如 "luquantun/liuzhuang"
+model-phone-not-text = `{ $field }` 要写电话号码
+model-phone-not-text-help = 请加英文引号，如 "139 1234 5678"
+model-bad-phone = `{ $field }`：{ $problem }
+model-reserved-folder = 文件夹名 `{ $folder }` 是网站自用的，不能用
+model-reserved-folder-help = 给文件夹改名，或者在它的 _index.toml 里另写一个 `slug`
+model-reserved-slug = `{ $slug }` 是网站自用的，不能用
+model-reserved-slug-help = 给文件改名，或者另写一个 `slug`
+model-bad-slug = `slug` = "{ $slug }" 不能用作网址
+model-bad-slug-help = 只用小写字母、数字和横线，如 "{ $example }"
+model-no-slug = `{ $name }` 转不出网址用的字母
+model-no-slug-help = 加一行 `slug`，如 slug = "dongcun"
+model-same-address = 这份记录和 { $first } 的网址都是 /{ $url }/
+model-same-address-help = 给其中一个另起网址，加一行如 slug = "{ $last }-2"（读音相同的名称，如 石庄村 和 师庄村，拼音一样）
