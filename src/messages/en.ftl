@@ -232,3 +232,85 @@ model-no-slug = `{ $name }` gives no letters for a web address
 model-no-slug-help = add a `slug` field such as slug = "dongcun"
 model-same-address = this record and { $first } both end up at the address /{ $url }/
 model-same-address-help = give one of them its own address with a line such as slug = "{ $last }-2" (names that sound alike, like 石庄村 and 师庄村, share a pinyin)
+
+## Publishing history and reprints (build-).
+
+build-history-unwritable = cannot write { $path }: { $reason }; the site was built, but the next build cannot tell which boards changed or which printed addresses must keep working (check that the site folder is writable, then build again)
+build-history-unreadable-help = check that you may read it
+build-history-damaged = this file is damaged: { $reason }
+build-history-damaged-help = restore it from your backup or version control; delete it only if no board was ever printed from this site
+build-manifest-unreadable = cannot read the previous build's manifest: { $reason }
+build-manifest-unreadable-help = without { $history } or this file, renamed units and changed boards cannot be found; this build starts a new { $history }
+build-address-taken = the address /{ $path } was printed on the boards of { $old }, and now leads to { $new }
+build-address-taken-help = if this is the same unit under a new name, nothing needs doing; if not, give this unit its own `slug` and list the old address in the `aliases` of the unit it belonged to
+build-base-url-changed = `base_url` changed from { $old } to { $new }: every board printed before holds the old address in its QR code
+build-base-url-changed-help = keep { $old } working (redirect it to the new address), or print every board again
+build-address-gone = the address /{ $path } ({ $name }) is printed in the QR codes of boards, but no page has it any more
+build-address-gone-moved = its page is now /{ $path }; add aliases = ["{ $old }"] to this file so the printed QR codes lead there
+build-address-gone-moved-slug = its page is now /{ $path }; add aliases = ["{ $old }"] to this file so the printed QR codes lead there, or add slug = "{ $last }" to keep the old address
+build-address-gone-help = if the unit was renamed or moved, add aliases = ["{ $old }"] to its record; if its boards were taken down for good, delete this address from { $file }
+build-reprint-none = no board changed: nothing to print again
+build-reprint-changed = { $n } changed
+build-reprint-new = { $n } new
+build-reprint-moved = { $n } moved
+build-reprint-more-pages = {" "}and { $n } more pages of 100
+build-reprint-boards = { $boards } board(s) to print again ({ $reasons }): { $page }{ $batches }
+build-reprint-compared = {" "}(compared with the build of { $date })
+build-reprint-removed = ; no longer published, take these boards down: { $boards }
+cli-list-separator = ,{" "}
+build-invalid = { $errors } error(s) found; nothing was written
+build-theme = theme: { $problem }
+build-output-foreign = { $path } already exists and was not made by noticeboard; refusing to replace it (choose another --output, or empty it first)
+build-output-unwritable = cannot prepare the output beside { $path }: { $reason }
+
+## Exports (export-) and a new site (cli-init-).
+
+export-unwritable = cannot write { $path }: { $reason }
+export-bad-xlsx = cannot make the spreadsheet { $path }: { $reason }
+export-bad-csv = cannot make the CSV file { $path }: { $reason }
+export-bad-json = cannot make the JSON file { $path }: { $reason }
+cli-init-not-empty = { $dir } already holds a site (config.toml or content/); choose an empty or new folder
+cli-init-unwritable = cannot write { $path }: { $reason }
+
+## Photos (photos-).
+
+photos-placeholder-help = a placeholder is shown instead
+photos-missing = photo not found; add the file or correct the photo path
+photos-not-a-file = not a regular file; point the photo path at an image file
+photos-unreadable = cannot read the file ({ $reason }); check that it is readable
+photos-file-too-large = file is { $size } bytes, over the { $limit }-byte limit; re-save it as JPEG at phone size
+photos-empty = file is empty; copy the photo again
+photos-heic = HEIC/HEIF photos cannot be read; re-save it as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible)
+photos-unknown-format = not a JPEG, PNG or WebP image; re-save it as JPEG
+photos-truncated = file is truncated (the copy or download stopped early); copy the photo again
+photos-too-big = image is { $size }; the limit is { $side } pixels a side and { $megabytes } MB decoded; re-save it smaller, e.g. 3000×4000
+photos-size = { $width }×{ $height } pixels
+photos-size-unknown = too large to open
+photos-too-small = image is only { $width }×{ $height } pixels, too small for a portrait; use a photo at least { $min } pixels wide
+photos-unsupported-feature = image uses a feature this program cannot read ({ $feature }); re-save it as JPEG
+photos-damaged = image data is damaged ({ $reason }); re-save it as JPEG
+photos-no-pixels = image has no pixels
+photos-decoder-crashed = the decoder crashed on it
+photos-incompressible = image is mostly noise and cannot be made small enough for phones; use a clearer photo
+photos-changed-during-build = file changed while the site was being built; build again
+photos-cache-write = could not save the processed photo in the cache ({ $reason }); check free disk space
+
+## The theme, templates and QR codes (build-).
+
+build-progress-pages = pages
+build-template = template { $origin }: { $reason }
+build-template-not-utf8 = the template is not UTF-8 text; save it as UTF-8
+build-strings = strings table { $origin }: { $reason }
+build-strings-not-utf8 = not UTF-8
+build-strings-not-a-table = [{ $table }] is not a table
+build-strings-not-text = `{ $key }` in [{ $table }] must be text in quotes
+build-qr = cannot make the QR code for { $url }: { $reason }
+build-qr-too-long = text is { $bytes } bytes long, too long for a QR code (the limit is about 2330 bytes of UTF-8)
+build-qr-module-size = QR module size must be 1 to { $max } pixels, got { $size }
+build-qr-symbol = could not build the QR symbol
+build-qr-png = could not write the QR code as PNG
+build-theme-missing = themes/{ $theme }/ does not exist in the site folder
+build-theme-unreadable = cannot read { $path }: { $reason }
+photos-progress = photos
+build-unwritable = cannot write { $path }: { $reason }
+build-builtin-theme-file = themes/default/{ $path } (built in)

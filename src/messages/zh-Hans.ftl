@@ -203,3 +203,85 @@ model-no-slug = `{ $name }` 转不出网址用的字母
 model-no-slug-help = 加一行 `slug`，如 slug = "dongcun"
 model-same-address = 这份记录和 { $first } 的网址都是 /{ $url }/
 model-same-address-help = 给其中一个另起网址，加一行如 slug = "{ $last }-2"（读音相同的名称，如 石庄村 和 师庄村，拼音一样）
+
+## 发布记录和重新印制（build-）。
+
+build-history-unwritable = 写不了 { $path }：{ $reason }。网站已经生成，但下次生成时分不清哪些公示牌变了、哪些印出去的网址还要保留（请确认站点文件夹可以写入，再生成一次）
+build-history-unreadable-help = 请确认有权限打开这个文件
+build-history-damaged = 这个文件已损坏：{ $reason }
+build-history-damaged-help = 请从备份或版本记录里恢复它；只有这个站点从没印过公示牌时，才可以删掉它
+build-manifest-unreadable = 读不了上次生成留下的清单：{ $reason }
+build-manifest-unreadable-help = 没有 { $history } 也没有这个文件，就找不出改名的单位和有变动的公示牌；这次生成会新建一个 { $history }
+build-address-taken = 网址 /{ $path } 原来印在 { $old } 的公示牌上，现在打开的是 { $new }
+build-address-taken-help = 如果是同一个单位改了名，不用做什么；如果不是，请给这个单位另写一个 `slug`，并把旧网址写进原单位的 `aliases`
+build-base-url-changed = `base_url` 从 { $old } 改成了 { $new }：以前印的公示牌，二维码里都是旧网址
+build-base-url-changed-help = 请让 { $old } 继续能打开（转到新网址），或者把所有公示牌重新印一遍
+build-address-gone = 网址 /{ $path }（{ $name }）印在公示牌的二维码里，但现在没有哪个网页是这个网址了
+build-address-gone-moved = 它的网页现在是 /{ $path }；在这个文件里加上 aliases = ["{ $old }"]，印出去的二维码就能打开它
+build-address-gone-moved-slug = 它的网页现在是 /{ $path }；在这个文件里加上 aliases = ["{ $old }"]，印出去的二维码就能打开它，或者加上 slug = "{ $last }" 保留旧网址
+build-address-gone-help = 如果单位改了名或者挪了地方，在它的记录里加上 aliases = ["{ $old }"]；如果它的公示牌已经撤下不用，就把这个网址从 { $file } 里删掉
+build-reprint-none = 没有公示牌变动，不用重新印制
+build-reprint-changed = 有改动 { $n } 张
+build-reprint-new = 新增 { $n } 张
+build-reprint-moved = 换了网址 { $n } 张
+build-reprint-more-pages = ，另有 { $n } 页（每页 100 张）
+build-reprint-boards = 要重新印制的公示牌 { $boards } 张（{ $reasons }）：{ $page }{ $batches }
+build-reprint-compared = （与 { $date } 那次生成相比）
+build-reprint-removed = ；这些已不再公示，请把公示牌撤下：{ $boards }
+cli-list-separator = 、
+build-invalid = 发现 { $errors } 个错误，什么也没有写入
+build-theme = 网站样式（主题）有问题：{ $problem }
+build-output-foreign = { $path } 已经存在，而且不是 noticeboard 生成的，不能覆盖它（请换一个 --output 文件夹，或者先把它清空）
+build-output-unwritable = 没法在 { $path } 旁边准备输出文件夹：{ $reason }
+
+## 导出（export-）和新建站点（cli-init-）。
+
+export-unwritable = 写不了 { $path }：{ $reason }
+export-bad-xlsx = 生成不了表格 { $path }：{ $reason }
+export-bad-csv = 生成不了 CSV 文件 { $path }：{ $reason }
+export-bad-json = 生成不了 JSON 文件 { $path }：{ $reason }
+cli-init-not-empty = { $dir } 里已经有站点（config.toml 或 content/）；请选一个空的或新的文件夹
+cli-init-unwritable = 写不了 { $path }：{ $reason }
+
+## 照片（photos-）。
+
+photos-placeholder-help = 暂时显示占位图
+photos-missing = 找不到照片；请补上照片文件，或者改正照片路径
+photos-not-a-file = 这不是一个普通文件；照片路径要指向一张图片
+photos-unreadable = 读不了这个文件（{ $reason }）；请确认有权限打开它
+photos-file-too-large = 文件有 { $size } 字节，超过了 { $limit } 字节的上限；请按手机照片大小另存为 JPEG
+photos-empty = 文件是空的；请重新复制一次照片
+photos-heic = 读不了 HEIC/HEIF 格式的照片；请另存为 JPEG（苹果手机：设置 › 相机 › 格式 › 兼容性最佳）
+photos-unknown-format = 不是 JPEG、PNG 或 WebP 图片；请另存为 JPEG
+photos-truncated = 文件不完整（复制或下载中途断了）；请重新复制一次照片
+photos-too-big = 图片{ $size }；上限是每边 { $side } 像素、解开后 { $megabytes } MB；请缩小后另存，如 3000×4000
+photos-size = 为 { $width }×{ $height } 像素
+photos-size-unknown = 太大，打不开
+photos-too-small = 图片只有 { $width }×{ $height } 像素，做证件照太小；请用宽度至少 { $min } 像素的照片
+photos-unsupported-feature = 图片用了本程序读不了的格式特性（{ $feature }）；请另存为 JPEG
+photos-damaged = 图片数据已损坏（{ $reason }）；请另存为 JPEG
+photos-no-pixels = 图片里没有像素
+photos-decoder-crashed = 解码时出错
+photos-incompressible = 图片几乎全是噪点，压不到适合手机看的大小；请换一张清楚的照片
+photos-changed-during-build = 生成网站时文件被改动了；请再生成一次
+photos-cache-write = 处理好的照片存不进缓存（{ $reason }）；请检查磁盘剩余空间
+
+## 网站样式、模板和二维码（build-）。
+
+build-progress-pages = 网页
+build-template = 模板 { $origin }：{ $reason }
+build-template-not-utf8 = 模板不是 UTF-8 编码；请另存为 UTF-8
+build-strings = 文字表 { $origin }：{ $reason }
+build-strings-not-utf8 = 不是 UTF-8 编码
+build-strings-not-a-table = [{ $table }] 不是一个表
+build-strings-not-text = [{ $table }] 里的 `{ $key }` 要写成加英文引号的文字
+build-qr = 生成不了 { $url } 的二维码：{ $reason }
+build-qr-too-long = 文字有 { $bytes } 字节，太长，装不进二维码（上限约 2330 字节 UTF-8）
+build-qr-module-size = 二维码每格的大小要在 1 到 { $max } 像素之间，现在是 { $size }
+build-qr-symbol = 排不出二维码图案
+build-qr-png = 二维码存不成 PNG 图片
+build-theme-missing = 站点文件夹里没有 themes/{ $theme }/
+build-theme-unreadable = 读不了 { $path }：{ $reason }
+photos-progress = 照片
+build-unwritable = 写不了 { $path }：{ $reason }
+build-builtin-theme-file = themes/default/{ $path }（内置）

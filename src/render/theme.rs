@@ -31,9 +31,9 @@ pub(crate) struct Theme {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ThemeError {
-    #[error("themes/{0}/ does not exist in the site folder")]
+    #[error("{}", crate::msg!("build-theme-missing", theme = .0))]
     Missing(String),
-    #[error("cannot read {path}: {source}")]
+    #[error("{}", crate::msg!("build-theme-unreadable", path = .path, reason = .source.to_string()))]
     Io {
         path: String,
         source: std::io::Error,
@@ -68,7 +68,7 @@ impl Theme {
             } else if let Some(file) = entry.as_file() {
                 let path = file.path().to_string_lossy().replace('\\', "/");
                 let tf = ThemeFile {
-                    origin: format!("themes/default/{path} (built in)"),
+                    origin: crate::msg!("build-builtin-theme-file", path = &path),
                     bytes: file.contents().to_vec(),
                 };
                 if let Some(name) = path.strip_prefix("templates/") {
