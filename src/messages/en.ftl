@@ -295,6 +295,54 @@ photos-incompressible = image is mostly noise and cannot be made small enough fo
 photos-changed-during-build = file changed while the site was being built; build again
 photos-cache-write = could not save the processed photo in the cache ({ $reason }); check free disk space
 
+## The audit, as `check` prints it (check-).
+
+cli-label-error = error
+cli-label-warning = warning
+cli-label-help = help:
+check-label-no-team = no team
+check-label-team-too-small = team too small
+check-label-no-lead = no lead
+check-note-not-current = {" "}({ $count } assignment(s) are outside their since/until dates on { $date })
+check-gap-no-team = { $unit } has no current team{ $note }
+check-gap-team-too-small = { $unit } has { $members } current member(s); at least { $min } are required{ $note }
+check-gap-no-lead = { $unit } has no current member with lead = true{ $note }
+check-heading-areas = Coverage by area on { $date }
+check-top-level = (top level)
+check-area-name = { $name } ({ $path }/)
+check-heading-people = People
+check-label-overloaded = overloaded
+check-label-stale = stale
+check-label-shared-phone = shared phone
+check-label-on-no-team = on no team
+check-label-not-serving = not serving
+check-overloaded = { $name } is on { $count } current teams (at most { $max }): { $units }
+check-stale = { $name }'s number was last confirmed on { $checked }, { $days } days ago (at most { $max })
+check-person-with-id = { $name } ({ $id })
+check-and = {" "}and{" "}
+check-shared-phone = { $phone } is given for { $people }
+check-on-no-team = { $people } (warning: no unit lists them, so they are not published; remove the record or add them to a team)
+check-not-serving = { $people } (warning: every assignment is outside its since/until dates on { $date }, so no page, vCard or search entry is published)
+check-total = Total
+check-total-line = { $counts }; { $people } people
+check-verdict-errors = not ready to publish
+check-verdict-gaps = ready to build, with gaps
+check-verdict-clean = clean
+check-verdict-counts = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $gaps ->
+        [one] 1 gap
+       *[other] { $gaps } gaps
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }
+check-counts = { $units ->
+        [one] 1 unit
+       *[other] { $units } units
+    }, { $start }{ $covered } covered ({ $percent }%){ $end }, { $complete } without gaps
+
 ## The theme, templates and QR codes (build-).
 
 build-progress-pages = pages

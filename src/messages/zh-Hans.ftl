@@ -266,6 +266,42 @@ photos-incompressible = 图片几乎全是噪点，压不到适合手机看的�
 photos-changed-during-build = 生成网站时文件被改动了；请再生成一次
 photos-cache-write = 处理好的照片存不进缓存（{ $reason }）；请检查磁盘剩余空间
 
+## 检查报告（check-）。
+
+cli-label-error = 错误
+cli-label-warning = 提醒
+cli-label-help = 怎么改：
+check-label-no-team = 无工作队
+check-label-team-too-small = 人数不足
+check-label-no-lead = 无负责人
+check-note-not-current = （另有 { $count } 条任职在 { $date } 不在起止日期内，不计算在内）
+check-gap-no-team = { $unit } 目前没有工作队{ $note }
+check-gap-team-too-small = { $unit } 现有成员 { $members } 人，至少要 { $min } 人{ $note }
+check-gap-no-lead = { $unit } 现有成员中没有负责人（lead = true）{ $note }
+check-heading-areas = 各镇街覆盖情况（{ $date }）
+check-top-level = （不属于任何镇街）
+check-area-name = { $name }（{ $path }/）
+check-heading-people = 人员
+check-label-overloaded = 联系过多
+check-label-stale = 电话待核实
+check-label-shared-phone = 电话重复
+check-label-on-no-team = 未入工作队
+check-label-not-serving = 不在任期
+check-overloaded = { $name } 目前在 { $count } 个工作队里（最多 { $max } 个）：{ $units }
+check-stale = { $name } 的电话最后一次核实是在 { $checked }，已经 { $days } 天了（最多 { $max } 天）
+check-person-with-id = { $name }（{ $id }）
+check-and = 和
+check-shared-phone = { $phone } 同时填给了 { $people }
+check-on-no-team = { $people }（提醒：没有哪个村或单位列了这些人，所以不会公示；请删掉记录，或者把他们加进工作队）
+check-not-serving = { $people }（提醒：这些人的每条任职在 { $date } 都不在起止日期内，所以不发布他们的网页、名片和搜索条目）
+check-total = 合计
+check-total-line = { $counts }；{ $people } 人
+check-verdict-errors = 还不能发布
+check-verdict-gaps = 可以生成，但有缺口
+check-verdict-clean = 全部合格
+check-verdict-counts = 错误 { $errors } 个，缺口 { $gaps } 个，提醒 { $warnings } 个
+check-counts = 共 { $units } 个单位，{ $start }已覆盖 { $covered } 个（{ $percent }%）{ $end }，无缺口的 { $complete } 个
+
 ## 网站样式、模板和二维码（build-）。
 
 build-progress-pages = 网页
