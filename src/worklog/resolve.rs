@@ -99,14 +99,12 @@ fn duplicate_ids(entries: &[LedgerEntry], tables: &[TableName], out: &mut Diagno
             continue;
         }
         let name = |at: RowAt| &tables[at.table as usize];
-        let first_place = format!(
-            "{} {}",
-            name(first.at).file,
-            messages::place(name(first.at).sheet.as_deref(), first.at.row as usize, None)
-        );
+        let first_place =
+            messages::place(name(first.at).sheet.as_deref(), first.at.row as usize, None);
         let table = name(second.at);
         let place = messages::place(table.sheet.as_deref(), second.at.row as usize, None);
-        let (message, help) = messages::duplicate_id(&second.id, &first_place);
+        let (message, help) =
+            messages::duplicate_id(&second.id, &name(first.at).file, &first_place);
         out.push(
             Diagnostic::error(&table.file, messages::at(&place, &message))
                 .at(Some(second.at.row as usize), None)
@@ -288,7 +286,7 @@ impl<'a, C: LogColumn> Reader<'a, C> {
                         describe,
                         masked,
                         error,
-                    } => (error, messages::identifier(describe, &masked)),
+                    } => (error, messages::identifier(&describe, &masked)),
                     Finding::Phone { masked } => (true, messages::private_phone(&masked)),
                 };
                 self.report(problems, row, Some(i), error, problem);
@@ -579,7 +577,7 @@ fn category(text: &str) -> Category {
 }
 
 /// A 户数 cell: a whole number (`5`, `5户`), or empty.
-fn households(cell: &Cell) -> Result<Option<u32>, (String, &'static str)> {
+fn households(cell: &Cell) -> Result<Option<u32>, (String, String)> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n <= f64::from(u32::MAX) => {

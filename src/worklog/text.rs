@@ -21,7 +21,11 @@ fn visits(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     let heading = messages::heading_visits(&report.date, v.unit_every_days, v.home_visits_per_year);
     writeln!(out, "{HEADING}{heading}{HEADING:#}")?;
-    let width = width(&[messages::LABEL_NO_VISIT, messages::LABEL_FEW_HOME_VISITS]);
+    let (no_visit, few_home_visits) = (
+        messages::label_no_visit(),
+        messages::label_few_home_visits(),
+    );
+    let width = width(&[&no_visit, &few_home_visits]);
     // Areas in the order of the coverage report, then any other area a unit is in.
     let mut areas: Vec<(&str, &str)> = report
         .areas
@@ -41,7 +45,7 @@ fn visits(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         if area.is_empty() {
             writeln!(out, "{}", messages::top_level())?;
         } else {
-            writeln!(out, "{name} ({area}/)")?;
+            writeln!(out, "{}", messages::area_name(name, area))?;
         }
         for u in units {
             let what = match (&u.last, u.days) {
@@ -50,12 +54,7 @@ fn visits(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 }
                 _ => messages::never_visited(&u.name),
             };
-            writeln!(
-                out,
-                "  {GAP}{:<width$}{GAP:#}  {}: {what}",
-                messages::LABEL_NO_VISIT,
-                u.file
-            )?;
+            writeln!(out, "  {GAP}{no_visit:<width$}{GAP:#}  {}: {what}", u.file)?;
         }
     }
     if !v.under_quota.is_empty() {
@@ -64,8 +63,7 @@ fn visits(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for p in &v.under_quota {
         writeln!(
             out,
-            "  {GAP}{:<width$}{GAP:#}  {}: {}",
-            messages::LABEL_FEW_HOME_VISITS,
+            "  {GAP}{few_home_visits:<width$}{GAP:#}  {}: {}",
             p.file,
             messages::under_quota(&p.name, p.home_visits, p.required)
         )?;
@@ -80,30 +78,26 @@ fn ledger(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     let heading = messages::heading_ledger(l.entries, l.open, l.overdue.len(), l.resolved);
     writeln!(out, "{HEADING}{heading}{HEADING:#}")?;
-    let width = width(&[messages::LABEL_OVERDUE, messages::LABEL_NO_CLOSING_DATE]);
-    let line = |out: &mut dyn Write, label: &str, file: &str, sheet: Option<&str>, row, what| {
-        let place = messages::place(sheet, row as usize, None);
-        writeln!(
-            out,
-            "  {GAP}{label:<width$}{GAP:#}  {file}, {place}: {what}"
-        )
-    };
+    let (overdue, no_closing_date) = (messages::label_overdue(), messages::label_no_closing_date());
+    let width = width(&[&overdue, &no_closing_date]);
+    let line =
+        |out: &mut dyn Write, label: &str, file: &str, sheet: Option<&str>, row, what: String| {
+            let place = messages::place(sheet, row as usize, None);
+            writeln!(
+                out,
+                "  {GAP}{label:<width$}{GAP:#}  {}",
+                messages::at(&messages::file_and_place(file, &place), &what)
+            )
+        };
     for e in &l.overdue {
         let what = messages::overdue_entry(&e.id, &e.name, &e.category, &e.due, e.days);
-        line(
-            out,
-            messages::LABEL_OVERDUE,
-            &e.file,
-            e.sheet.as_deref(),
-            e.row,
-            what,
-        )?;
+        line(out, &overdue, &e.file, e.sheet.as_deref(), e.row, what)?;
     }
     for e in &l.no_closing_date {
         let what = messages::no_closing_date(&e.id, &e.name);
         line(
             out,
-            messages::LABEL_NO_CLOSING_DATE,
+            &no_closing_date,
             &e.file,
             e.sheet.as_deref(),
             e.row,
@@ -115,5 +109,5 @@ fn ledger(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 /// The width the labels of a block are padded to.
 fn width(labels: &[&str]) -> usize {
-    labels.iter().map(|l| l.len()).max().unwrap_or(0)
+    labels.iter().map(|l| l.chars().count()).max().unwrap_or(0)
 }
