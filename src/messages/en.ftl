@@ -430,6 +430,85 @@ worklog-column-due = Due
 worklog-column-days-overdue = Days overdue
 worklog-column-owner = Owner
 
+## Importing a roster (import-).
+
+import-verb-create = create
+import-verb-change = change
+import-verb-remove = remove
+import-verb-missing = missing
+import-plan-what = ({ $what })
+import-plan-missing-note = {" "}is not in the roster: kept (--prune removes it)
+import-totals = { $rows } rows read: { $created } created, { $changed } changed, { $kept } kept, { $removed } removed
+import-totals-skipped = ; { $n } bad row(s) skipped
+import-totals-dry-run = {" "}(dry run: nothing was written)
+import-no-header = { $file }: no sheet has a header row naming the columns 单位 (unit) and 姓名 (name) in its first { $rows } rows; add a header row with the columns 镇街, 单位, 类型, 姓名, 职务, 派出单位, 角色, 电话, 照片, 联系户, 起始日期
+import-bad-rows = { $n } bad row(s) in { $file }; nothing was written: fix them and import again, or import the other rows with --skip-bad
+import-site-errors = the site in { $dir } has { $errors } error(s) to fix before importing; nothing was written
+import-unwritable = cannot write { $path }: { $reason }; the files planned before it were written, so fix the problem and import again (import is safe to repeat)
+import-sheet-without-header = sheet { $sheet } has no header row with 单位 and 姓名, so it is not imported
+import-sheet-without-header-help = add the header row if the sheet holds part of the roster
+import-progress-rows = reading rows
+import-progress-writing = writing
+import-undecodable-help = save the roster from Excel as .xlsx, or as "CSV UTF-8", and import that
+import-starter-config = the folder had no config.toml, so a starter one is written
+import-starter-config-help = set `title` and `base_url` (the address the site will be published at: every QR code is made from it) before printing boards
+import-what-unit = unit { $name }
+import-what-area = area { $name }
+import-what-person = person { $name }
+import-what-photo = photo of { $name }
+import-what-settings = the site's settings
+import-what-not-in-roster = unit { $name } (not in the roster)
+import-what-not-editable = { $what } (could not be edited)
+import-what-changed = { $what }: { $fields }
+import-what-with-members = { $what }, { $members }
+import-members = { $n ->
+        [0] no team yet
+        [one] 1 member
+       *[other] { $n } members
+    }
+import-left-as-it-was = { $name } has a bad row in { $roster }, so its record is left as it was
+import-left-as-it-was-help = fix the row and import again to update this team
+import-new-number = { $name } on { $row } has the number { $phone }, which is not the number in this record: a new person record is made
+import-new-number-help = if it is the same person with a new number, change `phone` in { $file } first and import again
+import-misread = { $name } has characters read more than one way: { $readings }; its address uses `{ $slug }`
+import-misread-help = if people say it another way, write e.g. `slug = "{ $suggested }"` in this file before the first build: the address is printed on its board and must not change afterwards
+import-unused-columns-sheet = sheet { $sheet }: these columns are not imported: { $columns }
+import-unused-columns = these columns are not imported: { $columns }
+import-unused-columns-help = the columns read are { $columns }; rename a header if it means one of them
+import-already-on-team = { $name } is already on the team of { $unit } (this row is left out)
+import-excel-error = the cell shows the Excel error { $error }: type the value itself instead of a formula
+import-identifier = this cell holds { $what } ({ $masked }): ID numbers must never be published, so remove it from the roster
+import-maybe-identifier = this looks like { $what } ({ $masked }); check that it may be published
+import-unknown-kind = unknown kind "{ $kind }": use 村, 社区, 企业, 学校, 项目 or 镇街 (or village, community, enterprise, school, project, township, street, county, other)
+import-no-unit = the unit (单位) is empty: write the village, community or other unit this row belongs to
+import-kind-differs = { $unit } is already a { $kind } on { $row }; the first is kept
+import-sheet-not-an-area = sheet { $sheet } has no 镇街 column and its name is not a township's, so its units are placed at the top level, outside any area
+import-sheet-not-an-area-help = add a 镇街 column, or name the sheet after its area (…镇, …乡, …街道, …办事处) and import again
+import-no-name = the name (姓名) is empty but the row has a { $what }: write the person's name, or clear the row
+import-until-before-since = the end date { $until } is before the start date { $since }: swap the two dates
+import-no-phone = the phone number (电话) is empty: every person on a board needs a public contact number, a mobile like 139 1234 5678 or a landline like 0534-2212345
+import-no-phone-column = the roster has no phone (电话) column: every person on a board needs a public contact number, a mobile like 139 1234 5678 or a landline like 0534-2212345
+import-bad-lead = "{ $value }" is neither yes nor no: write 是 for the team's lead, or leave the cell empty
+import-photo-not-an-image = "{ $photo }" is not a .jpg, .jpeg, .png or .webp photo; the person is imported without it
+import-photo-missing = the photo "{ $photo }" is not beside the roster ({ $path }); the person is imported without it
+import-phone-is-date = "{ $value }" is a date, not a phone number: format the column as Text and type the number again
+import-differs-title = 职务 title "{ $value }" ("{ $kept }" there)
+import-differs-org = 派出单位 org "{ $value }" ("{ $kept }" there)
+import-person-differs = { $name } also appears on { $row } with a different { $fields }; the first row's is used
+import-two-numbers = { $name } has the number { $phone } here and { $other } on { $row }: they are imported as two people
+import-two-numbers-help = if it is one person, give the same number on every row
+import-short-date = "{ $value }" has no four-digit year first: it could mean more than one date; write it as YYYY-MM-DD, like 2023-03-09
+import-not-a-date = "{ $value }" is not a date: write it as YYYY-MM-DD, like 2023-03-09
+import-impossible-date = "{ $value }" is not a real calendar date: check the day and month
+import-date-out-of-range = "{ $value }" is outside the years { $from }–{ $to }: write the full date as YYYY-MM-DD, like 2023-03-09
+import-roster-unreadable = cannot read the roster { $file }: { $reason }
+import-not-a-spreadsheet = { $file } is not a spreadsheet noticeboard can read: save it from Excel as .xlsx (or as CSV) and import that
+import-csv-unreadable = { $reason }: check the path and that the file is not open elsewhere
+import-no-such-file = there is no such file: check the path
+import-workbook-unreadable = { $reason }: the file may be damaged, password-protected or not really a spreadsheet; open it in Excel and save it again as .xlsx
+import-sheet-unreadable = sheet { $sheet }: { $reason }
+import-csv-bad-quote = { $reason }: check that every quote (") is closed
+
 ## The theme, templates and QR codes (build-).
 
 build-progress-pages = pages

@@ -389,6 +389,84 @@ worklog-column-due = 办理期限
 worklog-column-days-overdue = 超期天数
 worklog-column-owner = 责任人
 
+## 导入花名册（import-）。
+
+import-verb-create = 新建
+import-verb-change = 修改
+import-verb-remove = 删除
+import-verb-missing = 名册中无
+import-plan-what = （{ $what }）
+import-plan-missing-note = {" "}不在花名册里：已保留（加 --prune 会删除它）
+import-totals = 读入 { $rows } 行：新建 { $created } 个，修改 { $changed } 个，不变 { $kept } 个，删除 { $removed } 个
+import-totals-skipped = ；跳过有错的行 { $n } 行
+import-totals-dry-run = （试运行：什么也没有写入）
+import-no-header = { $file }：没有哪个工作表的前 { $rows } 行里有写着“单位”和“姓名”的表头；请加一行表头，列名为 镇街、单位、类型、姓名、职务、派出单位、角色、电话、照片、联系户、起始日期
+import-bad-rows = { $file } 里有 { $n } 行有错，什么也没有写入：请改正后再导入，或者加 --skip-bad 只导入没错的行
+import-site-errors = { $dir } 里的站点有 { $errors } 个错误，要先改正才能导入；什么也没有写入
+import-unwritable = 写不了 { $path }：{ $reason }。在它之前的文件已经写好了，请解决问题后再导入一次（重复导入不会出错）
+import-sheet-without-header = 工作表“{ $sheet }”没有含“单位”和“姓名”的表头，不会导入
+import-sheet-without-header-help = 如果这个工作表也是花名册的一部分，请加上表头
+import-progress-rows = 正在读取
+import-progress-writing = 正在写入
+import-undecodable-help = 请在 Excel 里把花名册另存为 .xlsx，或者另存为“CSV UTF-8”，再导入
+import-starter-config = 这个文件夹里没有 config.toml，已经写了一个初始的
+import-starter-config-help = 印制公示牌之前，请先设置 `title`（标题）和 `base_url`（网站将来的地址，所有二维码都由它生成）
+import-what-unit = 单位 { $name }
+import-what-area = 镇街 { $name }
+import-what-person = 人员 { $name }
+import-what-photo = { $name } 的照片
+import-what-settings = 站点设置
+import-what-not-in-roster = 单位 { $name }（不在花名册里）
+import-what-not-editable = { $what }（没法修改）
+import-what-changed = { $what }：{ $fields }
+import-what-with-members = { $what }，{ $members }
+import-members = { $n ->
+        [0] 还没有工作队
+       *[other] { $n } 名成员
+    }
+import-left-as-it-was = { $name } 在 { $roster } 里有一行有错，它的记录保持原样
+import-left-as-it-was-help = 改正那一行后再导入，就能更新这个工作队
+import-new-number = { $row } 的 { $name } 电话是 { $phone }，和这份记录里的不一样：会新建一份人员记录
+import-new-number-help = 如果是同一个人换了号码，请先改 { $file } 里的 `phone`，再导入一次
+import-misread = { $name } 里有多音字：{ $readings }；它的网址用的是 `{ $slug }`
+import-misread-help = 如果当地不这么读，请在第一次生成网站之前，在这个文件里写上如 `slug = "{ $suggested }"`：网址会印在公示牌上，以后不能再改
+import-unused-columns-sheet = 工作表“{ $sheet }”：这几列不会导入：{ $columns }
+import-unused-columns = 这几列不会导入：{ $columns }
+import-unused-columns-help = 能读取的列有 { $columns }；如果某一列其实就是其中之一，请改一下列名
+import-already-on-team = { $name } 已经在 { $unit } 的工作队里了（这一行不导入）
+import-excel-error = 这一格显示的是 Excel 错误 { $error }：请直接输入数值，不要用公式
+import-identifier = 这一格里有{ $what }（{ $masked }）：身份证号绝不能公开，请从花名册里删掉
+import-maybe-identifier = 这里像是{ $what }（{ $masked }）；请确认可以公开
+import-unknown-kind = 不认识的类型“{ $kind }”：请写 村、社区、企业、学校、项目 或 镇街（也可以写 village、community、enterprise、school、project、township、street、county、other）
+import-no-unit = “单位”是空的：请写这一行属于哪个村、社区或单位
+import-kind-differs = { $unit } 在 { $row } 已经是 { $kind } 类型；以第一次的为准
+import-sheet-not-an-area = 工作表“{ $sheet }”没有“镇街”列，名字也不是镇街名，所以它的单位都放在最上一级，不属于任何镇街
+import-sheet-not-an-area-help = 请加一列“镇街”，或者把工作表改成镇街的名字（…镇、…乡、…街道、…办事处），再导入一次
+import-no-name = “姓名”是空的，但这一行填了{ $what }：请写上姓名，或者清空这一行
+import-until-before-since = 结束日期 { $until } 早于开始日期 { $since }：请把两个日期对调
+import-no-phone = “电话”是空的：公示牌上每个人都要有公开的联系电话，手机如 139 1234 5678，座机如 0534-2212345
+import-no-phone-column = 花名册里没有“电话”列：公示牌上每个人都要有公开的联系电话，手机如 139 1234 5678，座机如 0534-2212345
+import-bad-lead = “{ $value }”看不出是“是”还是“否”：负责人写“是”，不是就空着
+import-photo-not-an-image = “{ $photo }”不是 .jpg、.jpeg、.png 或 .webp 照片；此人导入时不带照片
+import-photo-missing = 照片“{ $photo }”不在花名册旁边（{ $path }）；此人导入时不带照片
+import-phone-is-date = “{ $value }”是日期，不是电话号码：请把这一列设成“文本”格式，再重新输入号码
+import-differs-title = 职务“{ $value }”（那一行是“{ $kept }”）
+import-differs-org = 派出单位“{ $value }”（那一行是“{ $kept }”）
+import-person-differs = { $name } 在 { $row } 也出现过，但 { $fields } 不一样；以第一行为准
+import-two-numbers = { $name } 在这里的电话是 { $phone }，在 { $row } 是 { $other }：会当作两个人导入
+import-two-numbers-help = 如果是同一个人，请每一行都填同一个号码
+import-short-date = “{ $value }”开头不是四位年份，可能有几种理解；请写成 年-月-日，如 2023-03-09
+import-not-a-date = “{ $value }”不是日期：请写成 年-月-日，如 2023-03-09
+import-impossible-date = “{ $value }”这一天不存在：请核对月和日
+import-date-out-of-range = “{ $value }”不在 { $from }–{ $to } 年之间：请写完整日期，如 2023-03-09
+import-roster-unreadable = 读不了花名册 { $file }：{ $reason }
+import-not-a-spreadsheet = { $file } 不是 noticeboard 能读的表格：请在 Excel 里另存为 .xlsx（或 CSV）再导入
+import-csv-unreadable = { $reason }：请核对路径，并确认文件没有在别的程序里打开
+import-no-such-file = 没有这个文件：请核对路径
+import-workbook-unreadable = { $reason }：文件可能已损坏、设了密码，或者其实不是表格；请用 Excel 打开，再另存为 .xlsx
+import-sheet-unreadable = 工作表“{ $sheet }”：{ $reason }
+import-csv-bad-quote = { $reason }：请检查每个引号（"）都有配对
+
 ## 网站样式、模板和二维码（build-）。
 
 build-progress-pages = 网页
