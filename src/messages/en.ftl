@@ -509,6 +509,33 @@ import-workbook-unreadable = { $reason }: the file may be damaged, password-prot
 import-sheet-unreadable = sheet { $sheet }: { $reason }
 import-csv-bad-quote = { $reason }: check that every quote (") is closed
 
+## Printing boards into a PDF (print-).
+
+print-progress-boards = boards
+print-no-browser = no browser to make the PDF with (Chrome, Chromium or Edge) was found. Install one: Windows 10 and 11 come with Microsoft Edge; on Linux run sudo apt-get install chromium, or install Chrome's or Edge's package; on macOS install Google Chrome. If one is installed elsewhere, name it with --browser PATH or the CHROME environment variable.
+print-browser-missing = the browser { $browser } named by { $by } does not exist; correct the path, or leave it out to let noticeboard look for Chrome, Chromium or Edge itself.
+print-browser-missing-env = the browser { $browser } named by { $by } does not exist; correct the path, or leave it out to let noticeboard look for Chrome, Chromium or Edge itself.
+print-browser-failed = could not start the browser { $browser } ({ $reason }); check that it opens normally, or name another one with --browser PATH.
+print-failed = the browser could not print { $page } ({ $reason }); no PDF was written. Try again.
+print-nothing-asked = name the units or areas to print, or use --all (every board) or --reprint (the boards to print again), e.g. noticeboard print donghu -o donghu.pdf
+print-unknown = no unit or area is called { $name }; write a URL path (e.g. donghu/liuzhuang), a path under content/ or a name
+print-unknown-near = no unit or area is called { $name }; did you mean { $best }?
+print-ambiguous = more than one unit or area is called { $name }; write its path instead: { $candidates }
+print-nothing-to-reprint = no board needs printing again (nothing changed since the last build); no PDF was written.
+print-areas-empty = the areas named have no units; no PDF was written.
+print-spilled = these boards do not fit on one sheet: { $boards }. Shorten titles, organisations or tasks, or choose a larger paper in config.toml's [board], then print again.
+print-printed = printed { $boards } board(s) ({ $size } { $orientation ->
+        [landscape] landscape
+       *[portrait] portrait
+    }, one sheet each) to { $path } in { $seconds }s. Take this PDF to the print shop; print at 100% (actual size).
+print-no-profile = cannot make a temporary profile folder: { $reason }
+print-not-absolute = not an absolute path
+print-batch-unreadable = cannot read { $path }: { $reason }; build the site again
+print-no-sheet = { $path } has no <main>…</main> around its sheet: the theme's board page must keep it, since `print` takes the sheet from there
+print-pdf-unreadable = the browser's PDF could not be read: { $reason }
+print-pdf-no-pages = the browser's PDF has no pages
+print-unwritable = cannot write { $path }: { $reason }
+
 ## The theme, templates and QR codes (build-).
 
 build-progress-pages = pages

@@ -467,6 +467,33 @@ import-workbook-unreadable = { $reason }：文件可能已损坏、设了密码�
 import-sheet-unreadable = 工作表“{ $sheet }”：{ $reason }
 import-csv-bad-quote = { $reason }：请检查每个引号（"）都有配对
 
+## 把公示牌印成 PDF（print-）。
+
+print-progress-boards = 公示牌
+print-no-browser = 找不到用来生成 PDF 的浏览器（Chrome、Chromium 或 Edge）。请安装其中一个：Windows 10 和 11 自带 Microsoft Edge；Linux（统信 UOS、麒麟、Debian、Ubuntu 等）运行 sudo apt-get install chromium，或安装 Chrome、Edge 的安装包；macOS 安装 Google Chrome。浏览器装在别处时，用 --browser 路径 或环境变量 CHROME 指明。
+print-browser-missing = { $by } 指定的浏览器 { $browser } 不存在；请改正路径，或去掉它，让 noticeboard 自己查找 Chrome、Chromium 或 Edge。
+print-browser-missing-env = 环境变量 { $by } 指定的浏览器 { $browser } 不存在；请改正路径，或去掉它，让 noticeboard 自己查找 Chrome、Chromium 或 Edge。
+print-browser-failed = 浏览器 { $browser } 启动失败（{ $reason }）。请确认它能正常打开；换一个浏览器可以用 --browser 路径 指定。
+print-failed = 浏览器没能打印 { $page }（{ $reason }），未生成 PDF；请再试一次。
+print-nothing-asked = 请写出要打印的村（社区、单位）或镇街，或者用 --all（全部）或 --reprint（需要重新印制的）。例如：noticeboard print donghu -o 东湖镇.pdf
+print-unknown = 没有叫 { $name } 的村（社区、单位）或镇街；可以写网址路径（如 donghu/liuzhuang）、content 下的路径或名称
+print-unknown-near = 没有叫 { $name } 的村（社区、单位）或镇街；是不是 { $best }？
+print-ambiguous = { $name } 不止一个，请写出路径：{ $candidates }
+print-nothing-to-reprint = 没有需要重新印制的公示牌（与上次生成相比没有变化），未生成 PDF。
+print-areas-empty = 所选镇街下没有村（社区、单位），未生成 PDF。
+print-spilled = 这些公示牌一张纸印不下：{ $boards }。请缩短职务、单位名称或任务，或在 config.toml 的 [board] 中选更大的纸张，然后再打印。
+print-printed = 已生成 { $boards } 张公示牌（{ $size } { $orientation ->
+        [landscape] 横向
+       *[portrait] 纵向
+    }，每张一页）：{ $path }，用时 { $seconds } 秒。把这个 PDF 交给打印店，按 100% 原大打印。
+print-no-profile = 没法新建浏览器用的临时文件夹：{ $reason }
+print-not-absolute = 不是完整路径
+print-batch-unreadable = 读不了 { $path }：{ $reason }；请重新生成网站
+print-no-sheet = { $path } 里的公示牌外面没有 <main>…</main>：网站样式里的公示牌页面必须保留它，print 要从那里取出公示牌
+print-pdf-unreadable = 读不了浏览器生成的 PDF：{ $reason }
+print-pdf-no-pages = 浏览器生成的 PDF 一页也没有
+print-unwritable = 写不了 { $path }：{ $reason }
+
 ## 网站样式、模板和二维码（build-）。
 
 build-progress-pages = 网页
