@@ -536,6 +536,20 @@ print-pdf-unreadable = the browser's PDF could not be read: { $reason }
 print-pdf-no-pages = the browser's PDF has no pages
 print-unwritable = cannot write { $path }: { $reason }
 
+## Previewing the site while editing (serve-).
+
+serve-cannot-listen = cannot listen on 127.0.0.1:{ $port }: { $reason } (is another server using it? try --port with another number)
+serve-cannot-watch = cannot watch { $path } for changes: { $reason }
+serve-serving = serving { $site } at { $url } (press Ctrl+C to stop)
+serve-stopped = stopped
+serve-built = built { $units } units, { $pages } pages in { $ms } ms
+serve-last-good-build = the browser keeps showing the last good build until this is fixed
+serve-build-crashed = the build stopped unexpectedly: { $reason }
+serve-overlay-title = noticeboard: the build failed (the page shows the last good build)
+serve-waiting-title = noticeboard serve: waiting for a good build
+serve-waiting-heading = The site has not built yet
+serve-waiting-text = Fix the errors shown below (and in the terminal); this page reloads by itself when the build succeeds.
+
 ## The theme, templates and QR codes (build-).
 
 build-progress-pages = pages

@@ -494,6 +494,20 @@ print-pdf-unreadable = 读不了浏览器生成的 PDF：{ $reason }
 print-pdf-no-pages = 浏览器生成的 PDF 一页也没有
 print-unwritable = 写不了 { $path }：{ $reason }
 
+## 边改边预览（serve-）。
+
+serve-cannot-listen = 没法在 127.0.0.1:{ $port } 上提供预览：{ $reason }（是不是别的程序占用了这个端口？可以用 --port 换一个数字试试）
+serve-cannot-watch = 没法监视 { $path } 的改动：{ $reason }
+serve-serving = 正在预览 { $site }，网址 { $url }（按 Ctrl+C 停止）
+serve-stopped = 已停止
+serve-built = 已生成 { $units } 个单位、{ $pages } 个网页，用时 { $ms } 毫秒
+serve-last-good-build = 改好之前，浏览器里一直显示上一次成功生成的网站
+serve-build-crashed = 生成网站时意外中断：{ $reason }
+serve-overlay-title = noticeboard：网站生成失败（页面显示的是上一次成功生成的内容）
+serve-waiting-title = noticeboard 预览：等待网站生成成功
+serve-waiting-heading = 网站还没有生成出来
+serve-waiting-text = 请改正下面（以及命令行窗口里）列出的错误；生成成功后，这个页面会自动刷新。
+
 ## 网站样式、模板和二维码（build-）。
 
 build-progress-pages = 网页
