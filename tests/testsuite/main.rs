@@ -14,6 +14,7 @@ mod check;
 mod clerk_safety;
 mod export;
 mod gov;
+mod help;
 mod import;
 mod incremental;
 mod manifest;
