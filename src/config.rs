@@ -375,17 +375,7 @@ fn resolve(
     phones: &PhoneParser,
     out: &mut Diagnostics,
 ) -> Option<Config> {
-    let missing = |field: &str, example: &str| {
-        Diagnostic::error(
-            &file.display,
-            crate::msg!("content-missing-field", field = field),
-        )
-        .help(crate::msg!(
-            "content-missing-field-help",
-            field = field,
-            example = example
-        ))
-    };
+    let missing = |field: &str, example: &str| values::missing_field(&file.display, field, example);
     let title = r.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
         out.push(missing("title", "\"示范县干部联系帮包公示\""));
         String::new()

@@ -350,23 +350,19 @@ fn export(root: &Path, format: ExportKind, output: &Path) -> anyhow::Result<Exit
         return Ok(ExitCode::SUCCESS);
     }
     let path = output.display().to_string();
-    let line = if format == ExportFormat::Popolo {
-        msg!(
-            "cli-exported-memberships",
-            rows = written.rows,
-            units = written.units,
-            people = written.people,
-            path = path
-        )
+    let what = if format == ExportFormat::Popolo {
+        "memberships"
     } else {
-        msg!(
-            "cli-exported-rows",
-            rows = written.rows,
-            units = written.units,
-            people = written.people,
-            path = path
-        )
+        "rows"
     };
+    let line = msg!(
+        "cli-exported",
+        rows = written.rows,
+        what = what,
+        units = written.units,
+        people = written.people,
+        path = path
+    );
     eprintln!("{line}");
     Ok(ExitCode::SUCCESS)
 }

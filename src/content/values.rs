@@ -23,6 +23,16 @@ pub(crate) fn error_at<T>(
     Diagnostic::error(&file.display, message).at(Some(line), Some(column))
 }
 
+/// A required field that is not there: `` `name` is missing ``, with a line to add, like
+/// `name = "王兴"` (`example` is the value as written in TOML).
+pub(crate) fn missing_field(file: &str, field: &str, example: &str) -> Diagnostic {
+    Diagnostic::error(file, crate::msg!("content-missing-field", field = field)).help(crate::msg!(
+        "content-missing-field-help",
+        field = field,
+        example = example
+    ))
+}
+
 /// A text field that may also have been typed as a number: `phone = 13912345678` as often as
 /// `phone = "139 1234 5678"`. What else was written is kept for the message.
 #[derive(Debug, Clone, PartialEq)]

@@ -578,8 +578,10 @@ cli-built-summary = { $units }: { $pages } pages, { $boards } boards, photos { $
 cli-output-unchanged = the previous output (if any) was left unchanged
 cli-skipped-row = skipped: { $row }
 cli-export-site-errors = the site has errors; fix them and export again (nothing was written)
-cli-exported-rows = wrote { $rows } rows ({ $units } units, { $people } people) to { $path }
-cli-exported-memberships = wrote { $rows } memberships ({ $units } units, { $people } people) to { $path }
+cli-exported = wrote { $rows } { $what ->
+        [memberships] memberships
+       *[rows] rows
+    } ({ $units } units, { $people } people) to { $path }
 cli-heading-usage = Usage:{" "}
 cli-heading-commands = Commands
 cli-heading-arguments = Arguments

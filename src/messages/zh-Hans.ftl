@@ -536,8 +536,10 @@ cli-built-summary = { $units }：{ $pages } 个网页，{ $boards } 块公示牌
 cli-output-unchanged = 原来生成的网站（如果有）保持不变
 cli-skipped-row = 已跳过：{ $row }
 cli-export-site-errors = 站点有错误；请改正后再导出（什么也没有写入）
-cli-exported-rows = 已把 { $rows } 行（{ $units } 个单位，{ $people } 人）写入 { $path }
-cli-exported-memberships = 已把 { $rows } 条任职（{ $units } 个单位，{ $people } 人）写入 { $path }
+cli-exported = 已把 { $rows } { $what ->
+        [memberships] 条任职
+       *[rows] 行
+    }（{ $units } 个单位，{ $people } 人）写入 { $path }
 cli-heading-usage = 用法：
 cli-heading-commands = 命令
 cli-heading-arguments = 参数

@@ -55,17 +55,7 @@ fn person(
     let name = match &r.name {
         Some(n) if !n.get_ref().trim().is_empty() => n.get_ref().trim().to_string(),
         _ => {
-            out.push(
-                Diagnostic::error(
-                    &file.display,
-                    crate::msg!("content-missing-field", field = "name"),
-                )
-                .help(crate::msg!(
-                    "content-missing-field-help",
-                    field = "name",
-                    example = "\"王兴\""
-                )),
-            );
+            out.push(values::missing_field(&file.display, "name", "\"王兴\""));
             return None;
         }
     };

@@ -70,17 +70,8 @@ impl Resolver<'_> {
             Some(n) if !n.get_ref().trim().is_empty() => n.get_ref().trim().to_string(),
             _ if owner == Owner::Area => fallback_name,
             _ => {
-                out.push(
-                    Diagnostic::error(
-                        &file.display,
-                        crate::msg!("content-missing-field", field = "name"),
-                    )
-                    .help(crate::msg!(
-                        "content-missing-field-help",
-                        field = "name",
-                        example = format!("\"{fallback_name}\"")
-                    )),
-                );
+                let example = format!("\"{fallback_name}\"");
+                out.push(values::missing_field(&file.display, "name", &example));
                 fallback_name
             }
         };
