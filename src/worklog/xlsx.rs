@@ -50,7 +50,7 @@ pub(crate) fn workbook(report: &Report, language: Language) -> Result<(Vec<u8>, 
                 vec![
                     area_name(&g.area).into(),
                     g.name.as_str().into(),
-                    messages::gap_label(g.rule, language).into(),
+                    g.rule.label_in(language).into(),
                     number(g.members as f64),
                     g.file.as_str().into(),
                 ]
