@@ -83,7 +83,7 @@ impl fmt::Display for Diagnostic {
             Severity::Error => crate::msg!("cli-label-error"),
             Severity::Warning => crate::msg!("cli-label-warning"),
         };
-        write!(f, "{label}: {}", self.file)?;
+        write!(f, "{label}{}", self.file)?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
@@ -92,7 +92,7 @@ impl fmt::Display for Diagnostic {
         }
         write!(f, ": {}", self.message)?;
         if let Some(help) = &self.help {
-            write!(f, "\n  {} {help}", crate::msg!("cli-label-help"))?;
+            write!(f, "\n  {}{help}", crate::msg!("cli-label-help"))?;
         }
         Ok(())
     }

@@ -146,7 +146,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}: {e:#}", msg!("cli-label-error"));
+            eprintln!("{}{e:#}", msg!("cli-label-error"));
             ExitCode::from(2)
         }
     }
@@ -375,7 +375,7 @@ fn print_diagnostics(list: &[Diagnostic]) {
 
 /// `error: …` on stderr, the label in the run's language.
 fn print_error(e: &dyn std::fmt::Display) {
-    eprintln!("{}: {e}", msg!("cli-label-error"));
+    eprintln!("{}{e}", msg!("cli-label-error"));
 }
 
 /// `noticeboard print`: boards into one PDF for the print shop.

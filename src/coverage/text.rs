@@ -42,7 +42,7 @@ fn diagnostics(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn diagnostic(d: &Diagnostic, label: &str, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    write!(out, "{style}{label}{style:#}: {}", d.file)?;
+    write!(out, "{style}{label}{style:#}{}", d.file)?;
     if let Some(line) = d.line {
         write!(out, ":{line}")?;
         if let Some(column) = d.column {
@@ -51,7 +51,7 @@ fn diagnostic(d: &Diagnostic, label: &str, style: Style, out: &mut dyn Write) ->
     }
     writeln!(out, ": {}", d.message)?;
     if let Some(help) = &d.help {
-        writeln!(out, "  {DIM}{}{DIM:#} {help}", msg!("cli-label-help"))?;
+        writeln!(out, "  {DIM}{}{DIM:#}{help}", msg!("cli-label-help"))?;
     }
     Ok(())
 }

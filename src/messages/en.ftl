@@ -297,9 +297,9 @@ photos-cache-write = could not save the processed photo in the cache ({ $reason 
 
 ## The audit, as `check` prints it (check-).
 
-cli-label-error = error
-cli-label-warning = warning
-cli-label-help = help:
+cli-label-error = error:{" "}
+cli-label-warning = warning:{" "}
+cli-label-help = help:{" "}
 check-label-no-team = no team
 check-label-team-too-small = team too small
 check-label-no-lead = no lead

@@ -268,8 +268,8 @@ photos-cache-write = 处理好的照片存不进缓存（{ $reason }）；请检
 
 ## 检查报告（check-）。
 
-cli-label-error = 错误
-cli-label-warning = 提醒
+cli-label-error = 错误：
+cli-label-warning = 提醒：
 cli-label-help = 怎么改：
 check-label-no-team = 无工作队
 check-label-team-too-small = 人数不足
