@@ -582,11 +582,7 @@ impl Planner<'_> {
         doc.insert("title", value(title));
         doc.insert("base_url", value("https://example.org/"));
         doc.insert("language", value("zh-Hans"));
-        let text = format!(
-            "# Written by `noticeboard import`, because this folder had no config.toml.\n\
-             # Set base_url to the address the site will be published at: every QR code is made from it.\n\
-             {doc}"
-        );
+        let text = format!("{}\n{doc}", crate::msg!("import-starter-config-comment"));
         let path = self.root.join(crate::config::FILE_NAME);
         FileOp {
             action: Action::Create,

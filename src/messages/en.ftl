@@ -452,6 +452,9 @@ import-progress-writing = writing
 import-undecodable-help = save the roster from Excel as .xlsx, or as "CSV UTF-8", and import that
 import-starter-config = the folder had no config.toml, so a starter one is written
 import-starter-config-help = set `title` and `base_url` (the address the site will be published at: every QR code is made from it) before printing boards
+import-starter-config-comment =
+    # Written by `noticeboard import`, because this folder had no config.toml.
+    # Set base_url to the address the site will be published at: every QR code is made from it.
 import-what-unit = unit { $name }
 import-what-area = area { $name }
 import-what-person = person { $name }

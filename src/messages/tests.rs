@@ -145,6 +145,19 @@ fn values_are_put_in_without_isolation_marks() {
 }
 
 #[test]
+fn numbers_are_written_without_grouping_and_lines_keep_their_breaks() {
+    let line = text_in(
+        Language::En,
+        "build-invalid",
+        &[("errors", Arg::from(12345usize))],
+    );
+    assert!(line.starts_with("12345 error(s)"), "{line}");
+    let comment = text_in(Language::En, "import-starter-config-comment", &[]);
+    assert_eq!(comment.lines().count(), 2, "{comment:?}");
+    assert!(comment.lines().all(|l| l.starts_with("# ")), "{comment:?}");
+}
+
+#[test]
 fn the_language_setting_wins_then_the_site_then_the_locale() {
     use Language::{En, ZhHans};
     assert_eq!(choose(Some("en"), Some(ZhHans), Some("zh_CN.UTF-8")), En);

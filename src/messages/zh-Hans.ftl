@@ -411,6 +411,9 @@ import-progress-writing = 正在写入
 import-undecodable-help = 请在 Excel 里把花名册另存为 .xlsx，或者另存为“CSV UTF-8”，再导入
 import-starter-config = 这个文件夹里没有 config.toml，已经写了一个初始的
 import-starter-config-help = 印制公示牌之前，请先设置 `title`（标题）和 `base_url`（网站将来的地址，所有二维码都由它生成）
+import-starter-config-comment =
+    # 这个文件是 `noticeboard import` 写的，因为这个文件夹里原来没有 config.toml。
+    # 请把 base_url 改成网站将来发布的地址：所有二维码都由它生成。
 import-what-unit = 单位 { $name }
 import-what-area = 镇街 { $name }
 import-what-person = 人员 { $name }
