@@ -137,8 +137,7 @@ impl Config {
 
     pub(crate) fn with_base_url(&mut self, url: &str) -> Result<(), Diagnostic> {
         self.base_url = BaseUrl::parse(url).map_err(|m| {
-            Diagnostic::error("--base-url", m)
-                .help("give an absolute URL like https://example.org/county")
+            Diagnostic::error("--base-url", m).help(crate::msg!("config-base-url-flag-help"))
         })?;
         Ok(())
     }
@@ -158,9 +157,8 @@ impl BaseUrl {
     /// Parses what a clerk wrote, or says what is wrong with it.
     pub(crate) fn parse(raw: &str) -> Result<BaseUrl, String> {
         let written = raw.trim();
-        let not_absolute =
-            || format!("`base_url` = \"{written}\" is not an absolute http(s) address");
-        let no_host = || format!("`base_url` = \"{written}\" has no host name");
+        let not_absolute = || crate::msg!("config-base-url-not-absolute", url = written);
+        let no_host = || crate::msg!("config-base-url-no-host", url = written);
         let (scheme, rest) = written.split_once("://").ok_or_else(not_absolute)?;
         if !["http", "https"].contains(&scheme.to_ascii_lowercase().as_str()) {
             return Err(not_absolute());
@@ -170,12 +168,15 @@ impl BaseUrl {
         if rest.is_empty() || rest.starts_with('/') || written.contains(char::is_whitespace) {
             return Err(no_host());
         }
-        let url =
-            url::Url::parse(written).map_err(|e| format!("`base_url` = \"{written}\": {e}"))?;
+        let url = url::Url::parse(written).map_err(|e| {
+            crate::msg!(
+                "config-base-url-invalid",
+                url = written,
+                reason = e.to_string()
+            )
+        })?;
         if url.query().is_some() || url.fragment().is_some() {
-            return Err(format!(
-                "`base_url` = \"{written}\" has a query or fragment (`?` or `#`), which no page address can follow"
-            ));
+            return Err(crate::msg!("config-base-url-query", url = written));
         }
         let text = url.as_str().trim_end_matches('/').to_string();
         Ok(BaseUrl { url, text })
@@ -316,9 +317,15 @@ pub(crate) fn load(
     let path = site.join(FILE_NAME);
     if !path.is_file() {
         out.push(
-            Diagnostic::error(FILE_NAME, format!("no {FILE_NAME} in {}", site.display())).help(
-                "run noticeboard in your site folder, pass --root DIR, or create one with `noticeboard init DIR`",
-            ),
+            Diagnostic::error(
+                FILE_NAME,
+                crate::msg!(
+                    "config-no-file",
+                    file = FILE_NAME,
+                    site = site.display().to_string()
+                ),
+            )
+            .help(crate::msg!("config-no-file-help")),
         );
         return None;
     }
@@ -368,10 +375,7 @@ fn resolve(
     phones: &PhoneParser,
     out: &mut Diagnostics,
 ) -> Option<Config> {
-    let missing = |field: &str, example: &str| {
-        Diagnostic::error(&file.display, format!("`{field}` is missing"))
-            .help(format!("add a line such as {field} = {example}"))
-    };
+    let missing = |field: &str, example: &str| values::missing_field(&file.display, field, example);
     let title = r.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
         out.push(missing("title", "\"示范县干部联系帮包公示\""));
         String::new()
@@ -383,9 +387,9 @@ fn resolve(
         }
         Some(v) => BaseUrl::parse(v.get_ref())
             .map_err(|m| {
-                out.push(values::error_at(file, doc, v, m).help(
-                    "write the full address the site will have, like \"https://example.org/county\"",
-                ))
+                out.push(
+                    values::error_at(file, doc, v, m).help(crate::msg!("config-base-url-help")),
+                )
             })
             .ok(),
     };
@@ -394,8 +398,13 @@ fn resolve(
         Some((_, "en")) => Language::En,
         Some((v, other)) => {
             out.push(
-                values::error_at(file, doc, v, format!("unknown language `{other}`"))
-                    .help("use \"zh-Hans\" (Chinese) or \"en\" (English)"),
+                values::error_at(
+                    file,
+                    doc,
+                    v,
+                    crate::msg!("config-unknown-language", value = other),
+                )
+                .help(crate::msg!("config-unknown-language-help")),
             );
             Language::ZhHans
         }
@@ -404,7 +413,7 @@ fn resolve(
         let parsed = v
             .get_ref()
             .text()
-            .ok_or_else(|| "`hotline` must be a phone number in quotes".to_string())
+            .ok_or_else(|| crate::msg!("config-hotline-not-text"))
             .and_then(|t| {
                 phones
                     .parse(t, ServicePolicy::Accept)
@@ -469,8 +478,8 @@ fn board(
         Some((_, p)) if p == "A2" => Paper::A2,
         Some((v, p)) => {
             out.push(
-                values::error_at(file, doc, v, format!("unknown paper size `{p}`"))
-                    .help("use \"A4\", \"A3\" or \"A2\""),
+                values::error_at(file, doc, v, crate::msg!("config-unknown-paper", value = p))
+                    .help(crate::msg!("config-unknown-paper-help")),
             );
             Paper::A4
         }
@@ -480,8 +489,13 @@ fn board(
         Some((_, "landscape")) => Orientation::Landscape,
         Some((v, o)) => {
             out.push(
-                values::error_at(file, doc, v, format!("unknown orientation `{o}`"))
-                    .help("use \"portrait\" or \"landscape\""),
+                values::error_at(
+                    file,
+                    doc,
+                    v,
+                    crate::msg!("config-unknown-orientation", value = o),
+                )
+                .help(crate::msg!("config-unknown-orientation-help")),
             );
             Orientation::Portrait
         }

@@ -80,10 +80,10 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::msg!("cli-label-error"),
+            Severity::Warning => crate::msg!("cli-label-warning"),
         };
-        write!(f, "{label}: {}", self.file)?;
+        write!(f, "{label}{}", self.file)?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
@@ -92,7 +92,7 @@ impl fmt::Display for Diagnostic {
         }
         write!(f, ": {}", self.message)?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  {}{help}", crate::msg!("cli-label-help"))?;
         }
         Ok(())
     }

@@ -27,7 +27,7 @@ pub enum ExportFormat {
 /// Why an export wrote nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", crate::msg!("export-unwritable", path = .path, reason = .source.to_string()))]
     /// The file could not be written.
     Io {
         /// The file, as given.
@@ -35,7 +35,7 @@ pub enum ExportError {
         /// Why.
         source: std::io::Error,
     },
-    #[error("cannot make the spreadsheet {path}: {message}")]
+    #[error("{}", crate::msg!("export-bad-xlsx", path = .path, reason = .message))]
     /// The workbook could not be made.
     Xlsx {
         /// The file, as given.
@@ -43,7 +43,7 @@ pub enum ExportError {
         /// Why.
         message: String,
     },
-    #[error("cannot make the CSV file {path}: {message}")]
+    #[error("{}", crate::msg!("export-bad-csv", path = .path, reason = .message))]
     /// The CSV could not be made.
     Csv {
         /// The file, as given.
@@ -51,7 +51,7 @@ pub enum ExportError {
         /// Why.
         message: String,
     },
-    #[error("cannot make the JSON file {path}: {message}")]
+    #[error("{}", crate::msg!("export-bad-json", path = .path, reason = .message))]
     /// The JSON could not be made.
     Json {
         /// The file, as given.

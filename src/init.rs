@@ -10,10 +10,10 @@ static EXAMPLE_CONFIG: &str = include_str!("../config.toml");
 /// Why `init` wrote nothing.
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
-    #[error("{0} already holds a site (config.toml or content/); choose an empty or new folder")]
+    #[error("{}", crate::msg!("cli-init-not-empty", dir = .0))]
     /// The folder, which already holds files.
     NotEmpty(String),
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", crate::msg!("cli-init-unwritable", path = .path, reason = .source.to_string()))]
     /// A file could not be written.
     Io {
         /// The file.

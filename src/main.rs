@@ -1,22 +1,23 @@
 //! The command line: parses arguments, calls the library, prints what happened.
 
+mod cli_help;
+
 use anyhow::Context as _;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{FromArgMatches as _, Parser, Subcommand, ValueEnum};
 use noticeboard::diagnostics::Diagnostic;
-use noticeboard::messages;
 use noticeboard::{BuildError, BuildMode, BuildOptions};
+use noticeboard::{messages, msg};
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "noticeboard",
-    version,
-    about = "Publish contact-point notice boards (公示牌) as a static site and printable sheets"
-)]
+// Every about and help text comes from the catalogue (`cli-about-…`, `cli-arg-…`; see
+// cli_help.rs); the comments here only say what each is.
+#[command(name = "noticeboard", version)]
 struct Cli {
-    /// The site folder (the one holding config.toml); defaults to the current folder.
+    // The site folder (the one holding config.toml); defaults to the current folder.
     #[arg(long, global = true, value_name = "DIR")]
     root: Option<PathBuf>,
     #[command(subcommand)]
@@ -25,89 +26,88 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the site into public/ (or --output DIR). A failed build changes nothing there.
+    // Build the site into public/ (or --output DIR). A failed build changes nothing there.
     Build {
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Use this address instead of config.toml's base_url.
+        // Use this address instead of config.toml's base_url.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
-        /// A draft at config.toml's base_url even when it is a placeholder such as example.org;
-        /// boards are marked 样稿 (draft) and published.json is not updated.
+        // A draft at config.toml's base_url even when it is a placeholder such as example.org;
+        // boards are marked 样稿 (draft) and published.json is not updated.
         #[arg(long, conflicts_with = "base_url")]
         draft: bool,
     },
-    /// Check everything a build reads and audit coverage; writes nothing.
-    #[command(
-        after_help = "Exit status: 0 when there are no errors (gaps are reported but pass), 1 on any error, and with --strict on any gap too; 2 when the command itself could not run."
-    )]
+    // Check everything a build reads and audit coverage; writes nothing.
     Check {
-        /// The output folder whose previous build stands in for a missing published.json;
-        /// defaults to public/.
+        // The output folder whose previous build stands in for a missing published.json;
+        // defaults to public/.
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Also fail (exit 1) on gaps: units without a team, enough members or a lead,
-        /// overloaded people, numbers not confirmed for too long or given for two people.
+        // Also fail (exit 1) on gaps: units without a team, enough members or a lead,
+        // overloaded people, numbers not confirmed for too long or given for two people.
         #[arg(long)]
         strict: bool,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Check a draft: a placeholder base_url such as example.org is not an error.
+        // Check a draft: a placeholder base_url such as example.org is not an error.
         #[arg(long)]
         draft: bool,
     },
-    /// Write a small working example site into DIR.
-    Init { dir: PathBuf },
-    /// Build, serve on 127.0.0.1 and rebuild + reload the browser on every change.
+    // Write a small working example site into DIR.
+    Init {
+        dir: PathBuf,
+    },
+    // Build, serve on 127.0.0.1 and rebuild + reload the browser on every change.
     Serve {
         #[arg(long, short, default_value_t = 1111)]
         port: u16,
-        /// Open the site in the default browser.
+        // Open the site in the default browser.
         #[arg(long)]
         open: bool,
     },
-    /// Turn an .xlsx or .csv roster into the content tree; safe to run again.
+    // Turn an .xlsx or .csv roster into the content tree; safe to run again.
     Import {
-        /// The roster: .xlsx (or .xls, .ods) or .csv (UTF-8 or GBK).
+        // The roster: .xlsx (or .xls, .ods) or .csv (UTF-8 or GBK).
         roster: PathBuf,
-        /// The site folder to write into; defaults to --root (or the current folder).
+        // The site folder to write into; defaults to --root (or the current folder).
         #[arg(long, value_name = "DIR")]
         into: Option<PathBuf>,
-        /// Show what would change; write nothing.
+        // Show what would change; write nothing.
         #[arg(long)]
         dry_run: bool,
-        /// Remove units that are no longer in the roster.
+        // Remove units that are no longer in the roster.
         #[arg(long)]
         prune: bool,
-        /// Import the good rows even when some rows are bad.
+        // Import the good rows even when some rows are bad.
         #[arg(long)]
         skip_bad: bool,
     },
-    /// Build, then print boards into one PDF for the print shop, one sheet per board, with an
-    /// installed Chrome, Chromium or Edge.
+    // Build, then print boards into one PDF for the print shop, one sheet per board, with an
+    // installed Chrome, Chromium or Edge.
     Print {
-        /// Units or areas to print (an area prints all its units): a URL path
-        /// (donghu/liuzhuang), a path under content/ (东湖镇/刘庄村) or a name (刘庄村).
+        // Units or areas to print (an area prints all its units): a URL path
+        // (donghu/liuzhuang), a path under content/ (东湖镇/刘庄村) or a name (刘庄村).
         #[arg(value_name = "ID")]
         ids: Vec<String>,
-        /// Print every board of the site.
+        // Print every board of the site.
         #[arg(long)]
         all: bool,
-        /// Print the boards on the reprint list (changed or new since the last build).
+        // Print the boards on the reprint list (changed or new since the last build).
         #[arg(long)]
         reprint: bool,
-        /// The PDF to write.
+        // The PDF to write.
         #[arg(long, short, value_name = "FILE.pdf")]
         output: PathBuf,
-        /// The browser program to print with; default: $CHROME, else Chrome, Chromium or Edge
-        /// found on PATH or where they are usually installed.
+        // The browser program to print with; default: $CHROME, else Chrome, Chromium or Edge
+        // found on PATH or where they are usually installed.
         #[arg(long, value_name = "PATH")]
         browser: Option<PathBuf>,
-        /// Print drafts, marked 样稿, even when base_url is a placeholder such as example.org.
+        // Print drafts, marked 样稿, even when base_url is a placeholder such as example.org.
         #[arg(long)]
         draft: bool,
     },
-    /// Write the site's roster back out (xlsx, csv), as Popolo JSON, or the audit as a workbook.
+    // Write the site's roster back out (xlsx, csv), as Popolo JSON, or the audit as a workbook.
     Export {
         #[arg(long, value_enum)]
         format: ExportKind,
@@ -121,8 +121,9 @@ enum ExportKind {
     Xlsx,
     Csv,
     Popolo,
-    /// The audit as a workbook: coverage gaps, units not visited in time, people with too few
-    /// home visits, overdue and undated ledger entries.
+    // The audit as a workbook: coverage gaps, units not visited in time, people with too few
+    // home visits, overdue and undated ledger entries (its words are in the catalogue, under
+    // `export --format`'s help).
     AuditXlsx,
 }
 
@@ -133,11 +134,19 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language comes first: `--help` and every message after it speak it.
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let site = cli_help::root_in(&args).unwrap_or_else(|| PathBuf::from("."));
+    messages::use_language_for(&site);
+    let matches = cli_help::command().get_matches_from(args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}{e:#}", msg!("cli-label-error"));
             ExitCode::from(2)
         }
     }
@@ -146,9 +155,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = match cli.root {
         Some(r) => r,
-        None => std::env::current_dir().context("cannot read the current folder")?,
+        None => std::env::current_dir().context(msg!("cli-no-current-folder"))?,
     };
-    messages::use_language_for(&root);
     match cli.command {
         Command::Build {
             output,
@@ -206,9 +214,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Init { dir } => {
             let n = noticeboard::init::init(&dir)?;
             eprintln!(
-                "wrote {n} files into {}; build it with: noticeboard build --root {}",
-                dir.display(),
-                dir.display()
+                "{}",
+                msg!("cli-init-done", files = n, dir = dir.display().to_string())
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -236,27 +243,30 @@ fn build(root: PathBuf, output: Option<PathBuf>, mode: BuildMode) -> ExitCode {
         Ok(summary) => {
             print_diagnostics(&summary.warnings);
             eprintln!(
-                "{}: {} pages, {} boards, photos {} processed / {} reused in {:.2}s → {}",
-                noticeboard::msg!(
-                    "cli-built-summary-units",
-                    units = summary.units,
-                    people = summary.people
-                ),
-                summary.pages,
-                summary.boards,
-                summary.photos_processed,
-                summary.photos_reused,
-                summary.seconds,
-                summary.output.display()
+                "{}",
+                msg!(
+                    "cli-built-summary",
+                    units = msg!(
+                        "cli-built-summary-units",
+                        units = summary.units,
+                        people = summary.people
+                    ),
+                    pages = summary.pages,
+                    boards = summary.boards,
+                    processed = summary.photos_processed,
+                    reused = summary.photos_reused,
+                    seconds = format!("{:.2}", summary.seconds),
+                    output = summary.output.display().to_string()
+                )
             );
             eprintln!("{}", summary.reprint_summary());
             ExitCode::SUCCESS
         }
         Err(e) => {
             print_diagnostics(&e.diagnostics());
-            eprintln!("error: {e}");
+            print_error(&e);
             if matches!(e, BuildError::Invalid(_)) {
-                eprintln!("the previous output (if any) was left unchanged");
+                eprintln!("{}", msg!("cli-output-unchanged"));
             }
             ExitCode::FAILURE
         }
@@ -292,7 +302,7 @@ fn import(options: noticeboard::import::ImportOptions) -> ExitCode {
         Ok(summary) => {
             print_diagnostics(&summary.warnings);
             for bad in &summary.skipped {
-                eprintln!("skipped: {bad}");
+                eprintln!("{}", msg!("cli-skipped-row", row = bad.to_string()));
             }
             for line in summary.plan_lines() {
                 println!("{line}");
@@ -304,13 +314,13 @@ fn import(options: noticeboard::import::ImportOptions) -> ExitCode {
             match &e {
                 ImportError::BadRows { rows, .. } => {
                     for bad in rows {
-                        eprintln!("error: {bad}");
+                        print_error(bad);
                     }
                 }
                 ImportError::Site { diagnostics, .. } => print_diagnostics(diagnostics),
                 _ => {}
             }
-            eprintln!("error: {e}");
+            print_error(&e);
             ExitCode::FAILURE
         }
     }
@@ -321,7 +331,7 @@ fn export(root: &Path, format: ExportKind, output: &Path) -> anyhow::Result<Exit
     let mut diagnostics = noticeboard::diagnostics::Diagnostics::default();
     let Some(site) = noticeboard::build::load_site(root, &mut diagnostics) else {
         print_diagnostics(&diagnostics.sorted().into_vec());
-        eprintln!("error: the site has errors; fix them and export again (nothing was written)");
+        print_error(&msg!("cli-export-site-errors"));
         return Ok(ExitCode::FAILURE);
     };
     let format = match format {
@@ -335,22 +345,25 @@ fn export(root: &Path, format: ExportKind, output: &Path) -> anyhow::Result<Exit
         let path = output.display().to_string();
         eprintln!(
             "{}",
-            noticeboard::msg!("cli-exported-audit", findings = written.rows, path = path)
+            msg!("cli-exported-audit", findings = written.rows, path = path)
         );
         return Ok(ExitCode::SUCCESS);
     }
+    let path = output.display().to_string();
     let what = if format == ExportFormat::Popolo {
         "memberships"
     } else {
         "rows"
     };
-    eprintln!(
-        "wrote {} {what} ({} units, {} people) to {}",
-        written.rows,
-        written.units,
-        written.people,
-        output.display()
+    let line = msg!(
+        "cli-exported",
+        rows = written.rows,
+        what = what,
+        units = written.units,
+        people = written.people,
+        path = path
     );
+    eprintln!("{line}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -358,6 +371,11 @@ fn print_diagnostics(list: &[Diagnostic]) {
     for d in list {
         eprintln!("{d}");
     }
+}
+
+/// `error: …` on stderr, the label in the run's language.
+fn print_error(e: &dyn std::fmt::Display) {
+    eprintln!("{}{e}", msg!("cli-label-error"));
 }
 
 /// `noticeboard print`: boards into one PDF for the print shop.
@@ -384,11 +402,11 @@ fn print(options: noticeboard::print::PrintOptions) -> ExitCode {
         }
         Err(PrintError::Build(e)) => {
             print_diagnostics(&e.diagnostics());
-            eprintln!("error: {e}");
+            print_error(&e);
             ExitCode::FAILURE
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            print_error(&e);
             ExitCode::FAILURE
         }
     }

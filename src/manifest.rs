@@ -176,16 +176,32 @@ impl Previous {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ManifestError {
-    #[error(
-        "cannot write {}: {source}; the site was built, but the next build cannot tell which boards changed or which printed addresses must keep working (check that the site folder is writable, then build again)",
-        .path.display()
-    )]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl std::error::Error for ManifestError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ManifestError::Write { source, .. } => Some(source),
+        }
+    }
+}
+
+impl std::fmt::Display for ManifestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ManifestError::Write { path, source } => f.write_str(&crate::msg!(
+                "build-history-unwritable",
+                path = path.display().to_string(),
+                reason = source.to_string()
+            )),
+        }
+    }
 }
 
 /// Reads the history: `published.json` in the site folder, else the `manifest.json` a previous
@@ -202,8 +218,11 @@ pub(crate) fn load_previous(
             Ok(t) => t,
             Err(e) => {
                 out.push(
-                    Diagnostic::error(HISTORY_FILE, format!("cannot read the file: {e}"))
-                        .help("check that you may read it"),
+                    Diagnostic::error(
+                        HISTORY_FILE,
+                        crate::msg!("content-unreadable", reason = e.to_string()),
+                    )
+                    .help(crate::msg!("build-history-unreadable-help")),
                 );
                 return None;
             }
@@ -218,9 +237,12 @@ pub(crate) fn load_previous(
                 // Losing the history silently would let a renamed unit break printed QR codes,
                 // so a damaged file stops the build until a person decides.
                 out.push(
-                    Diagnostic::error(HISTORY_FILE, format!("this file is damaged: {e}"))
-                        .at(Some(e.line()), Some(e.column()))
-                        .help("restore it from your backup or version control; delete it only if no board was ever printed from this site"),
+                    Diagnostic::error(
+                        HISTORY_FILE,
+                        crate::msg!("build-history-damaged", reason = e.to_string()),
+                    )
+                    .at(Some(e.line()), Some(e.column()))
+                    .help(crate::msg!("build-history-damaged-help")),
                 );
                 None
             }
@@ -249,8 +271,11 @@ pub(crate) fn load_previous(
         }),
         Err(e) => {
             out.push(
-                Diagnostic::warning(shown, format!("cannot read the previous build's manifest: {e}"))
-                    .help(format!("without {HISTORY_FILE} or this file, renamed units and changed boards cannot be found; this build starts a new {HISTORY_FILE}")),
+                Diagnostic::warning(shown, crate::msg!("build-manifest-unreadable", reason = e))
+                    .help(crate::msg!(
+                        "build-manifest-unreadable-help",
+                        history = HISTORY_FILE
+                    )),
             );
             None
         }
@@ -283,12 +308,14 @@ pub(crate) fn check_addresses(
                 out.push(
                     Diagnostic::warning(
                         &unit.record.source,
-                        format!(
-                            "the address /{} was printed on the boards of {}, and now leads to {}",
-                            address.path, address.name, unit.name
+                        crate::msg!(
+                            "build-address-taken",
+                            path = &address.path,
+                            old = &address.name,
+                            new = &unit.name
                         ),
                     )
-                    .help("if this is the same unit under a new name, nothing needs doing; if not, give this unit its own `slug` and list the old address in the `aliases` of the unit it belonged to"),
+                    .help(crate::msg!("build-address-taken-help")),
                 );
             }
             continue;
@@ -306,15 +333,15 @@ pub(crate) fn check_addresses(
         out.push(
             Diagnostic::warning(
                 crate::config::FILE_NAME,
-                format!(
-                    "`base_url` changed from {} to {}: every board printed before holds the old address in its QR code",
-                    history.base_url,
-                    site.config.base_url.as_str()
+                crate::msg!(
+                    "build-base-url-changed",
+                    old = &history.base_url,
+                    new = site.config.base_url.as_str()
                 ),
             )
-            .help(format!(
-                "keep {} working (redirect it to the new address), or print every board again",
-                history.base_url
+            .help(crate::msg!(
+                "build-base-url-changed-help",
+                old = &history.base_url
             )),
         );
     }
@@ -322,9 +349,10 @@ pub(crate) fn check_addresses(
 
 fn gone(site: &Site, previous: &Previous, address: &Address) -> Diagnostic {
     let old_id = address.path.trim_end_matches('/');
-    let message = format!(
-        "the address /{} ({}) is printed in the QR codes of boards, but no page has it any more",
-        address.path, address.name
+    let message = crate::msg!(
+        "build-address-gone",
+        path = &address.path,
+        name = &address.name
     );
     // Blame the record to edit: the same file (its `slug` changed), else the one unit with
     // the same name (the file was renamed or moved).
@@ -341,22 +369,25 @@ fn gone(site: &Site, previous: &Previous, address: &Address) -> Diagnostic {
         Some(unit) => {
             let old_parent = old_id.rsplit_once('/').map_or("", |(p, _)| p);
             let new_parent = unit.id.rsplit_once('/').map_or("", |(p, _)| p);
-            let keep = if old_parent == new_parent {
+            let help = if old_parent == new_parent {
                 let last = old_id.rsplit('/').next().unwrap_or(old_id);
-                format!(", or add slug = \"{last}\" to keep the old address")
+                crate::msg!(
+                    "build-address-gone-moved-slug",
+                    path = unit.path(),
+                    old = old_id,
+                    last = last
+                )
             } else {
-                String::new()
+                crate::msg!("build-address-gone-moved", path = unit.path(), old = old_id)
             };
-            Diagnostic::error(&unit.record.source, message).help(format!(
-                "its page is now /{}; add aliases = [\"{old_id}\"] to this file so the printed QR codes lead there{keep}",
-                unit.path()
-            ))
+            Diagnostic::error(&unit.record.source, message).help(help)
         }
         None => Diagnostic::error(&previous.shown, message)
             .at(previous.line_of(&address.path), None)
-            .help(format!(
-                "if the unit was renamed or moved, add aliases = [\"{old_id}\"] to its record; if its boards were taken down for good, delete this address from {}",
-                previous.shown
+            .help(crate::msg!(
+                "build-address-gone-help",
+                old = old_id,
+                file = &previous.shown
             )),
     }
 }
@@ -454,35 +485,36 @@ fn compare_boards(previous: Option<&History>, site: &Site, manifest: &Manifest) 
 pub(crate) fn summary(reprint: &Reprint, output: &Path) -> String {
     let count = |reason| reprint.boards.iter().filter(|b| b.reason == reason).count();
     let mut line = if reprint.boards.is_empty() {
-        "no board changed: nothing to print again".to_string()
+        crate::msg!("build-reprint-none")
     } else {
-        let parts: Vec<String> = [
-            (Reason::Changed, "changed"),
-            (Reason::Added, "new"),
-            (Reason::Moved, "moved"),
-        ]
-        .into_iter()
-        .filter(|(r, _)| count(*r) > 0)
-        .map(|(r, word)| format!("{} {word}", count(r)))
-        .collect();
+        let parts: Vec<String> = [Reason::Changed, Reason::Added, Reason::Moved]
+            .into_iter()
+            .filter(|r| count(*r) > 0)
+            .map(|r| match r {
+                Reason::Changed => crate::msg!("build-reprint-changed", n = count(r)),
+                Reason::Added => crate::msg!("build-reprint-new", n = count(r)),
+                Reason::Moved => crate::msg!("build-reprint-moved", n = count(r)),
+            })
+            .collect();
         let batches = match reprint.pages.len() {
             0 | 1 => String::new(),
-            n => format!(" and {} more pages of 100", n - 1),
+            n => crate::msg!("build-reprint-more-pages", n = n - 1),
         };
-        format!(
-            "{} board(s) to print again ({}): {}{batches}",
-            reprint.boards.len(),
-            parts.join(", "),
-            output.join(REPRINT_PAGE).display()
+        crate::msg!(
+            "build-reprint-boards",
+            boards = reprint.boards.len(),
+            reasons = parts.join(&crate::msg!("cli-list-separator")),
+            page = output.join(REPRINT_PAGE).display().to_string(),
+            batches = batches
         )
     };
     if let Some(date) = &reprint.previous {
-        line.push_str(&format!(" (compared with the build of {date})"));
+        line.push_str(&crate::msg!("build-reprint-compared", date = date));
     }
     if !reprint.removed.is_empty() {
-        line.push_str(&format!(
-            "; no longer published, take these boards down: {}",
-            reprint.removed.join(", ")
+        line.push_str(&crate::msg!(
+            "build-reprint-removed",
+            boards = reprint.removed.join(&crate::msg!("cli-list-separator"))
         ));
     }
     line

@@ -15,7 +15,7 @@ pub(crate) struct Progress {
 
 impl Progress {
     /// `enabled` is whether stderr is a terminal; `len` counts the steps (pages to render).
-    pub(crate) fn new(enabled: bool, len: u64, message: &'static str) -> Progress {
+    pub(crate) fn new(enabled: bool, len: u64, message: String) -> Progress {
         let bar = enabled.then(|| {
             let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
             if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({eta})")
@@ -56,13 +56,13 @@ mod tests {
 
     #[test]
     fn counts_even_while_hidden_and_never_draws_when_disabled() {
-        let p = Progress::new(true, 10, "pages");
+        let p = Progress::new(true, 10, "pages".to_string());
         p.inc(3);
         assert_eq!(p.bar.as_ref().unwrap().position(), 3);
         assert!(
             !p.shown.load(Ordering::Relaxed),
             "nothing drawn in the first second"
         );
-        assert!(Progress::new(false, 10, "pages").bar.is_none());
+        assert!(Progress::new(false, 10, "pages".to_string()).bar.is_none());
     }
 }

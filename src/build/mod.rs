@@ -131,10 +131,10 @@ impl BuildSummary {
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
     /// The content has errors: nothing was written.
-    #[error("{} error(s) found; nothing was written", .0.errors().count())]
+    #[error("{}", crate::msg!("build-invalid", errors = .0.errors().count()))]
     Invalid(Diagnostics),
     /// The theme could not be read.
-    #[error("theme: {0}")]
+    #[error("{}", crate::msg!("build-theme", problem = .0.to_string()))]
     Theme(#[from] render::theme::ThemeError),
     /// A template failed.
     #[error(transparent)]
@@ -333,7 +333,7 @@ fn build_in(
     let progress = Progress::new(
         options.progress,
         (site.units.len() + site.people.len()) as u64,
-        "pages",
+        crate::msg!("build-progress-pages"),
     );
     let input = RenderInput {
         site: &site,

@@ -49,7 +49,7 @@ impl Photos {
             if let PhotoOutcome::Unusable { warning } = outcome {
                 diagnostics.push(
                     Diagnostic::warning("content/people", warning.clone())
-                        .help("a placeholder is shown instead"),
+                        .help(crate::msg!("photos-placeholder-help")),
                 );
             }
         }

@@ -79,8 +79,8 @@ pub(super) fn resolve(
     doc: &Document,
     out: &mut Diagnostics,
 ) -> Gov {
-    let bad = |out: &mut Diagnostics, value: &Spanned<String>, message: String, help: &str| {
-        out.push(values::error_at(file, doc, value, message).help(help.to_string()));
+    let bad = |out: &mut Diagnostics, value: &Spanned<String>, message: String, help: String| {
+        out.push(values::error_at(file, doc, value, message).help(help));
     };
     let site_code = record.site_code.and_then(|v| {
         let code = v.get_ref().trim().to_string();
@@ -90,8 +90,8 @@ pub(super) fn resolve(
             bad(
                 out,
                 &v,
-                format!("`site_code` = \"{code}\" is not a government-website code"),
-                "the 网站标识码 is ten digits (central departments: bm and eight digits), as issued with the site's registration",
+                crate::msg!("config-bad-site-code", value = &code),
+                crate::msg!("config-bad-site-code-help"),
             );
             None
         }
@@ -104,8 +104,8 @@ pub(super) fn resolve(
             bad(
                 out,
                 &v,
-                format!("`icp` = \"{number}\" is not an ICP filing number"),
-                "write it as the filing shows it: the province's abbreviation, ICP备, the digits and 号, like 鲁ICP备12345678号-1",
+                crate::msg!("config-bad-icp", value = &number),
+                crate::msg!("config-bad-icp-help"),
             );
             None
         }
@@ -120,10 +120,8 @@ pub(super) fn resolve(
                     bad(
                         out,
                         &v,
-                        format!(
-                            "`police_record` = \"{number}\" is not a public-security filing number"
-                        ),
-                        "write it as the filing shows it: the province's abbreviation, 公网安备, fourteen digits and 号, like 鲁公网安备 37142802000123号",
+                        crate::msg!("config-bad-police-record", value = &number),
+                        crate::msg!("config-bad-police-record-help"),
                     );
                     (None, None)
                 }
@@ -132,8 +130,16 @@ pub(super) fn resolve(
     };
     let gov_mark = record.gov_mark.and_then(|v| {
         let mark = v.get_ref();
-        let image = mark.image.as_deref().map(str::trim).filter(|s| !s.is_empty());
-        let link = mark.link.as_deref().map(str::trim).filter(|s| is_web_address(s));
+        let image = mark
+            .image
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty());
+        let link = mark
+            .link
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| is_web_address(s));
         match (image, link) {
             (Some(image), Some(link)) => Some(GovMark {
                 image: image.trim_start_matches('/').to_string(),
@@ -141,8 +147,8 @@ pub(super) fn resolve(
             }),
             _ => {
                 out.push(
-                    values::error_at(file, doc, &v, "`gov_mark` needs both `image` and `link`")
-                        .help("write gov_mark = { image = \"dzjg.png\", link = \"https://bszs.conac.cn/sitename?method=show&id=…\" }, the image in static/"),
+                    values::error_at(file, doc, &v, crate::msg!("config-bad-gov-mark"))
+                        .help(crate::msg!("config-bad-gov-mark-help")),
                 );
                 None
             }
@@ -156,8 +162,8 @@ pub(super) fn resolve(
                 bad(
                     out,
                     &v,
-                    format!("`contact` = \"{text}\" is not an e-mail address, a phone number or a web address"),
-                    "write the address residents can reach the site's office at, like \"gongshi@example.gov.cn\" or \"0534-2212345\"",
+                    crate::msg!("config-bad-contact", value = &text),
+                    crate::msg!("config-bad-contact-help"),
                 );
                 None
             }
@@ -180,13 +186,10 @@ pub(super) fn resolve(
             out.push(
                 Diagnostic::warning(
                     &file.display,
-                    format!(
-                        "the site is published under .gov.cn but config.toml has no {}",
-                        missing.join(", ")
-                    ),
+                    crate::msg!("config-gov-cn-missing", fields = missing.join(", ")),
                 )
                 .at(Some(line), Some(column))
-                .help("a government website shows its 网站标识码, ICP and 公网安备 numbers on every page; add them to config.toml"),
+                .help(crate::msg!("config-gov-cn-missing-help")),
             );
         }
     }

@@ -196,9 +196,8 @@ pub(crate) fn load_with(site: &Path, out: &mut Diagnostics, cache: Option<&ReadC
     let mut content = Content::default();
     if !root.is_dir() {
         out.push(
-            Diagnostic::error(CONTENT_DIR, "there is no content/ folder").help(
-                "create content/ with one folder per township and one .toml file per village",
-            ),
+            Diagnostic::error(CONTENT_DIR, crate::msg!("content-no-folder"))
+                .help(crate::msg!("content-no-folder-help")),
         );
         return content;
     }
@@ -334,8 +333,10 @@ fn walk(site: &Path, root: &Path) -> Walk {
                 let shown = e
                     .path()
                     .map_or_else(|| CONTENT_DIR.to_string(), |p| display(site, p));
-                walk.diagnostics
-                    .push(Diagnostic::error(shown, format!("cannot read: {e}")));
+                walk.diagnostics.push(Diagnostic::error(
+                    shown,
+                    crate::msg!("content-walk-unreadable", reason = e.to_string()),
+                ));
                 continue;
             }
         };
@@ -375,9 +376,9 @@ fn walk(site: &Path, root: &Path) -> Walk {
                 walk.diagnostics.push(
                     Diagnostic::warning(
                         display(site, entry.path()),
-                        "folders inside people/ are ignored",
+                        crate::msg!("content-people-subfolder"),
                     )
-                    .help("keep every person record directly in content/people/"),
+                    .help(crate::msg!("content-people-subfolder-help")),
                 );
             }
             continue;
@@ -425,8 +426,8 @@ fn walk(site: &Path, root: &Path) -> Walk {
         }
         if file_name.starts_with('_') {
             walk.diagnostics.push(
-                Diagnostic::warning(display(site, path), "files whose name starts with `_` are ignored")
-                    .help("only `_index.toml` / `_index.md` have a meaning; rename the file to publish it"),
+                Diagnostic::warning(display(site, path), crate::msg!("content-underscore-file"))
+                    .help(crate::msg!("content-underscore-file-help")),
             );
             continue;
         }
@@ -518,26 +519,26 @@ fn read_one(
 /// Residents' ID numbers must never be published, wherever in a file they were typed.
 pub(crate) fn scan_for_identifiers(file: &SourceFile, diags: &mut Diagnostics) {
     for found in idnumber::scan(&file.text) {
-        let message = format!(
-            "this looks like {} ({}); it must not be published",
-            found.kind.describe(),
-            found.masked
+        let message = crate::msg!(
+            "content-identifier",
+            what = found.kind.describe(),
+            masked = &found.masked
         );
         let d = if found.kind.is_error() {
             Diagnostic::error(&file.display, message)
         } else {
             Diagnostic::warning(&file.display, message)
         };
-        diags
-            .push(d.at(Some(found.line), Some(found.column)).help(
-                "remove the number from the record: only work contact details are published",
-            ));
+        diags.push(
+            d.at(Some(found.line), Some(found.column))
+                .help(crate::msg!("content-identifier-help")),
+        );
     }
 }
 
 fn two_records(first: &str, second: &str) -> Diagnostic {
-    Diagnostic::error(second, format!("this record has the same name as {first}"))
-        .help("keep one of the two files (a record may be .toml or .md, not both)")
+    Diagnostic::error(second, crate::msg!("content-same-name", first = first))
+        .help(crate::msg!("content-same-name-help"))
 }
 
 fn two_formats_of_one_unit(units: &[Arc<Loaded<UnitRecord>>], out: &mut Diagnostics) {

@@ -16,20 +16,20 @@ pub(crate) struct SourceFile {
 impl SourceFile {
     pub(crate) fn read(path: &Path, display: String) -> Result<SourceFile, Diagnostic> {
         let bytes = std::fs::read(path).map_err(|e| {
-            Diagnostic::error(&display, format!("cannot read the file: {e}"))
-                .help("check that the file exists and that you may read it")
+            Diagnostic::error(
+                &display,
+                crate::msg!("content-unreadable", reason = e.to_string()),
+            )
+            .help(crate::msg!("content-unreadable-help"))
         })?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let (line, _) = line_col(
                 &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
                 usize::MAX,
             );
-            Diagnostic::error(
-                &display,
-                "the file is not UTF-8 text (it may be saved as GBK/ANSI)",
-            )
-            .at(Some(line), None)
-            .help("open it in your editor and save it again with the encoding \"UTF-8\"")
+            Diagnostic::error(&display, crate::msg!("content-not-utf8"))
+                .at(Some(line), None)
+                .help(crate::msg!("content-not-utf8-help"))
         })?;
         // A BOM is what Windows Notepad writes; it is not part of the record.
         let text = match text.strip_prefix('\u{feff}') {
@@ -99,12 +99,11 @@ pub(crate) fn split(file: &SourceFile) -> Result<Document<'_>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(
-        &file.display,
-        "the front matter opened with `+++` is never closed",
+    Err(
+        Diagnostic::error(&file.display, crate::msg!("content-front-matter-open"))
+            .at(Some(file.line_of(lead)), None)
+            .help(crate::msg!("content-front-matter-open-help")),
     )
-    .at(Some(file.line_of(lead)), None)
-    .help("add a line with only `+++` after the TOML fields, before the Markdown text"))
 }
 
 /// Parses the TOML part into `T`, reporting syntax errors with their line.
@@ -119,7 +118,7 @@ pub(crate) fn parse_toml<T: DeserializeOwned>(
             .map(|s| line_col(&file.text, doc.toml_offset + s.start).1);
         Diagnostic::error(&file.display, first_line(e.message()))
             .at(line, column)
-            .help("fix the TOML at this line (text values need \"quotes\", dates look like 2023-03-09)")
+            .help(crate::msg!("content-bad-toml-help"))
     })
 }
 
@@ -174,15 +173,17 @@ fn warn_unknown(
         return;
     }
     let (line, column) = line_col(&file.text, doc.toml_offset + key.span().start);
-    let place = parent.map_or(String::new(), |p| format!(" in [[{p}]]"));
-    let mut d = Diagnostic::warning(
-        &file.display,
-        format!("unknown field `{name}`{place} is ignored"),
-    )
-    .at(Some(line), Some(column));
+    let message = match parent {
+        Some(table) => crate::msg!("content-unknown-field-in", field = name, table = table),
+        None => crate::msg!("content-unknown-field", field = name),
+    };
+    let mut d = Diagnostic::warning(&file.display, message).at(Some(line), Some(column));
     d = match nearest(name, known) {
-        Some(best) => d.help(format!("did you mean `{best}`?")),
-        None => d.help(format!("known fields: {}", known.join(", "))),
+        Some(best) => d.help(crate::msg!("content-did-you-mean-field", best = best)),
+        None => d.help(crate::msg!(
+            "content-known-fields",
+            known = known.join(", ")
+        )),
     };
     out.push(d);
 }

@@ -23,6 +23,16 @@ pub(crate) fn error_at<T>(
     Diagnostic::error(&file.display, message).at(Some(line), Some(column))
 }
 
+/// A required field that is not there: `` `name` is missing ``, with a line to add, like
+/// `name = "王兴"` (`example` is the value as written in TOML).
+pub(crate) fn missing_field(file: &str, field: &str, example: &str) -> Diagnostic {
+    Diagnostic::error(file, crate::msg!("content-missing-field", field = field)).help(crate::msg!(
+        "content-missing-field-help",
+        field = field,
+        example = example
+    ))
+}
+
 /// A text field that may also have been typed as a number: `phone = 13912345678` as often as
 /// `phone = "139 1234 5678"`. What else was written is kept for the message.
 #[derive(Debug, Clone, PartialEq)]
@@ -69,24 +79,26 @@ pub(crate) enum LooseDate {
 
 impl LooseDate {
     /// The date, or the message and help for a field named `field` that holds something else.
-    pub(crate) fn date(&self, field: &str) -> Result<Date, (String, &'static str)> {
+    pub(crate) fn date(&self, field: &str) -> Result<Date, (String, String)> {
         match self {
             LooseDate::OutOfRange(shown) => Err((
-                format!(
-                    "`{field}` = {shown} is outside the years {}–{}",
-                    PLAUSIBLE_YEARS.start(),
-                    PLAUSIBLE_YEARS.end()
+                crate::msg!(
+                    "content-date-out-of-range",
+                    field = field,
+                    value = shown,
+                    from = PLAUSIBLE_YEARS.start().to_string(),
+                    to = PLAUSIBLE_YEARS.end().to_string()
                 ),
-                "write the year in full, like 2023-03-09",
+                crate::msg!("content-date-out-of-range-help"),
             )),
             LooseDate::Date(date) => Ok(*date),
             LooseDate::NotADate(shown) => Err((
-                format!("`{field}` must be a date like 2023-03-09, not `{shown}`"),
-                "write the date as YYYY-MM-DD",
+                crate::msg!("content-not-a-date", field = field, value = shown),
+                crate::msg!("content-not-a-date-help"),
             )),
             LooseDate::Impossible(shown) => Err((
-                format!("`{field}` = {shown} is not a real calendar date"),
-                "check the day and month (February has 28 or 29 days)",
+                crate::msg!("content-impossible-date", field = field, value = shown),
+                crate::msg!("content-impossible-date-help"),
             )),
         }
     }

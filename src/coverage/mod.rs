@@ -33,12 +33,18 @@ pub(crate) enum Rule {
 impl Rule {
     /// The short label the text report and the coverage page use.
     pub(crate) fn label(self) -> std::borrow::Cow<'static, str> {
+        self.label_in(crate::messages::language()).into()
+    }
+
+    /// The short label in `language` (the audit workbook is in the site's language).
+    pub(crate) fn label_in(self, language: crate::config::Language) -> String {
+        use crate::messages::msg_in;
         match self {
-            Rule::NoTeam => "no team".into(),
-            Rule::MinTeam => "team too small".into(),
-            Rule::RequireLead => "no lead".into(),
-            Rule::Require => crate::msg!("campaign-label-require").into(),
-            Rule::Households => crate::msg!("campaign-label-households").into(),
+            Rule::NoTeam => msg_in!(language, "check-label-no-team"),
+            Rule::MinTeam => msg_in!(language, "check-label-team-too-small"),
+            Rule::RequireLead => msg_in!(language, "check-label-no-lead"),
+            Rule::Require => msg_in!(language, "campaign-label-require"),
+            Rule::Households => msg_in!(language, "campaign-label-households"),
         }
     }
 }
@@ -377,9 +383,10 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
     let mut gap =
         |rule, message: String| gaps.push(Gap::of(site, unit, rule, message, Default::default()));
     let note = if not_current > 0 {
-        format!(
-            " ({not_current} assignment(s) are outside their since/until dates on {})",
-            site.date
+        crate::msg!(
+            "check-note-not-current",
+            count = not_current,
+            date = site.date.to_string()
         )
     } else {
         String::new()
@@ -387,23 +394,26 @@ fn unit_gaps(site: &Site, unit: &Unit, gaps: &mut Vec<Gap>) {
     if members == 0 {
         gap(
             Rule::NoTeam,
-            format!("{} has no current team{note}", unit.name),
+            crate::msg!("check-gap-no-team", unit = &unit.name, note = &note),
         );
         return;
     }
     if unit.record.kind.needs_full_team() && members < rules.min_team {
         gap(
             Rule::MinTeam,
-            format!(
-                "{} has {members} current member(s); at least {} are required{note}",
-                unit.name, rules.min_team
+            crate::msg!(
+                "check-gap-team-too-small",
+                unit = &unit.name,
+                members = members,
+                min = rules.min_team,
+                note = &note
             ),
         );
     }
     if rules.require_lead && unit.record.leads().next().is_none() {
         gap(
             Rule::RequireLead,
-            format!("{} has no current member with lead = true{note}", unit.name),
+            crate::msg!("check-gap-no-lead", unit = &unit.name, note = &note),
         );
     }
 }

@@ -6,6 +6,7 @@
 
 use super::{Report, Rule};
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 use anstyle::{AnsiColor, Style};
 use std::io::{self, Write};
 
@@ -27,11 +28,12 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn diagnostics(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let (error, warning) = (msg!("cli-label-error"), msg!("cli-label-warning"));
     for d in report.errors.iter() {
-        diagnostic(d, "error", ERROR, out)?;
+        diagnostic(d, &error, ERROR, out)?;
     }
     for d in report.warnings.iter() {
-        diagnostic(d, "warning", WARNING, out)?;
+        diagnostic(d, &warning, WARNING, out)?;
     }
     if !report.errors.is_empty() || !report.warnings.is_empty() {
         writeln!(out)?;
@@ -40,7 +42,7 @@ fn diagnostics(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn diagnostic(d: &Diagnostic, label: &str, style: Style, out: &mut dyn Write) -> io::Result<()> {
-    write!(out, "{style}{label}{style:#}: {}", d.file)?;
+    write!(out, "{style}{label}{style:#}{}", d.file)?;
     if let Some(line) = d.line {
         write!(out, ":{line}")?;
         if let Some(column) = d.column {
@@ -49,7 +51,7 @@ fn diagnostic(d: &Diagnostic, label: &str, style: Style, out: &mut dyn Write) ->
     }
     writeln!(out, ": {}", d.message)?;
     if let Some(help) = &d.help {
-        writeln!(out, "  {DIM}help:{DIM:#} {help}")?;
+        writeln!(out, "  {DIM}{}{DIM:#}{help}", msg!("cli-label-help"))?;
     }
     Ok(())
 }
@@ -60,8 +62,8 @@ fn areas(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(
         out,
-        "{HEADING}Coverage by area{HEADING:#} on {}",
-        report.date
+        "{HEADING}{}{HEADING:#}",
+        msg!("check-heading-areas", date = &report.date)
     )?;
     let width = [
         Rule::NoTeam,
@@ -81,9 +83,9 @@ fn areas(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     for area in &report.areas {
         let name = if area.area.is_empty() {
-            "(top level)".to_string()
+            msg!("check-top-level")
         } else {
-            format!("{} ({}/)", area.name, area.area)
+            msg!("check-area-name", name = &area.name, path = &area.area)
         };
         writeln!(
             out,
@@ -118,23 +120,42 @@ fn people(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if !any {
         return Ok(());
     }
-    writeln!(out, "{HEADING}People{HEADING:#}")?;
+    writeln!(out, "{HEADING}{}{HEADING:#}", msg!("check-heading-people"))?;
+    let labels = [
+        msg!("check-label-overloaded"),
+        msg!("check-label-stale"),
+        msg!("check-label-shared-phone"),
+        msg!("check-label-on-no-team"),
+        msg!("check-label-not-serving"),
+    ];
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let [overloaded, stale, shared, on_no_team, not_serving] = &labels;
     for o in &report.overloaded {
         writeln!(
             out,
-            "  {GAP}overloaded  {GAP:#}  {}: {} is on {} current teams (at most {}): {}",
+            "  {GAP}{overloaded:<width$}{GAP:#}  {}: {}",
             o.file,
-            o.name,
-            o.units.len(),
-            rules.max_units_per_person,
-            o.units.join(", ")
+            msg!(
+                "check-overloaded",
+                name = &o.name,
+                count = o.units.len(),
+                max = rules.max_units_per_person,
+                units = o.units.join(", ")
+            )
         )?;
     }
     for s in &report.stale {
         writeln!(
             out,
-            "  {GAP}stale       {GAP:#}  {}: {}'s number was last confirmed on {}, {} days ago (at most {})",
-            s.file, s.name, s.checked, s.days, rules.max_age_days
+            "  {GAP}{stale:<width$}{GAP:#}  {}: {}",
+            s.file,
+            msg!(
+                "check-stale",
+                name = &s.name,
+                checked = &s.checked,
+                days = s.days,
+                max = rules.max_age_days
+            )
         )?;
     }
     for p in &report.shared_phones {
@@ -142,28 +163,34 @@ fn people(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             .people
             .iter()
             .zip(&p.names)
-            .map(|(id, name)| format!("{name} ({id})"))
+            .map(|(id, name)| msg!("check-person-with-id", name = name, id = id))
             .collect();
         writeln!(
             out,
-            "  {GAP}shared phone{GAP:#}  {} is given for {}",
-            p.display,
-            who.join(" and ")
+            "  {GAP}{shared:<width$}{GAP:#}  {}",
+            msg!(
+                "check-shared-phone",
+                phone = &p.display,
+                people = who.join(&msg!("check-and"))
+            )
         )?;
     }
     if !report.unreferenced.is_empty() {
         writeln!(
             out,
-            "  {WARNING}on no team  {WARNING:#}  {} (warning: no unit lists them, so they are not published; remove the record or add them to a team)",
-            report.unreferenced.join(", ")
+            "  {WARNING}{on_no_team:<width$}{WARNING:#}  {}",
+            msg!("check-on-no-team", people = report.unreferenced.join(", "))
         )?;
     }
     if !report.not_serving.is_empty() {
         writeln!(
             out,
-            "  {WARNING}not serving {WARNING:#}  {} (warning: every assignment is outside its since/until dates on {}, so no page, vCard or search entry is published)",
-            report.not_serving.join(", "),
-            report.date
+            "  {WARNING}{not_serving:<width$}{WARNING:#}  {}",
+            msg!(
+                "check-not-serving",
+                people = report.not_serving.join(", "),
+                date = &report.date
+            )
         )?;
     }
     writeln!(out)
@@ -176,9 +203,13 @@ fn summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if loaded {
         writeln!(
             out,
-            "{HEADING}Total{HEADING:#}: {}; {} people",
-            counts(t.units, t.covered, t.percent_covered, t.complete),
-            t.people
+            "{HEADING}{}{HEADING:#}: {}",
+            msg!("check-total"),
+            msg!(
+                "check-total-line",
+                counts = counts(t.units, t.covered, t.percent_covered, t.complete),
+                people = t.people
+            )
         )?;
     }
     let errors = report.errors.len();
@@ -187,7 +218,7 @@ fn summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         return writeln!(
             out,
             "{ERROR}{}{ERROR:#}",
-            crate::msg!("check-not-audited", errors = errors)
+            msg!("check-not-audited", errors = errors)
         );
     }
     let warnings = report.warnings.len()
@@ -195,36 +226,37 @@ fn summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         + usize::from(!report.not_serving.is_empty());
     let findings = report.findings();
     let (style, verdict) = if errors > 0 {
-        (ERROR, "not ready to publish")
+        (ERROR, msg!("check-verdict-errors"))
     } else if findings > 0 {
-        (GAP, "ready to build, with gaps")
+        (GAP, msg!("check-verdict-gaps"))
     } else {
-        (GOOD, "clean")
+        (GOOD, msg!("check-verdict-clean"))
     };
     writeln!(
         out,
-        "{style}{verdict}{style:#}: {}, {}, {}",
-        plural(errors, "error"),
-        plural(findings, "gap"),
-        plural(warnings, "warning")
+        "{style}{verdict}{style:#}: {}",
+        msg!(
+            "check-verdict-counts",
+            errors = errors,
+            gaps = findings,
+            warnings = warnings
+        )
     )
 }
 
 /// "432 units, 418 covered (96.8%), 400 without gaps", the coverage green when it is full.
 fn counts(units: usize, covered: usize, percent: f64, complete: usize) -> String {
     let style = if covered == units { GOOD } else { GAP };
-    format!(
-        "{}, {style}{covered} covered ({percent:.1}%){style:#}, {complete} without gaps",
-        plural(units, "unit")
+    msg!(
+        "check-counts",
+        units = units,
+        covered = covered,
+        percent = format!("{percent:.1}"),
+        // The colour around the coverage, which anstream drops when it is not wanted.
+        start = format!("{style}"),
+        end = format!("{style:#}"),
+        complete = complete
     )
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 #[cfg(test)]

@@ -80,50 +80,55 @@ impl ImportSummary {
             .map(|c| c.path.chars().count())
             .max()
             .unwrap_or(0);
+        let verbs = [
+            crate::msg!("import-verb-create"),
+            crate::msg!("import-verb-change"),
+            crate::msg!("import-verb-remove"),
+            crate::msg!("import-verb-missing"),
+        ];
+        let verb_width = verbs.iter().map(|v| v.chars().count()).max().unwrap_or(0);
+        let [create, change, remove, missing] = &verbs;
         let line = |verb: &str, c: &Change, note: &str| {
             let pad = width.saturating_sub(c.path.chars().count());
             format!(
-                "{verb:<7} {}{}  ({}){note}",
+                "{verb:<verb_width$} {}{}  {}{note}",
                 c.path,
                 " ".repeat(pad),
-                c.what
+                crate::msg!("import-plan-what", what = &c.what)
             )
         };
         let mut out = Vec::new();
-        out.extend(self.created.iter().map(|c| line("create", c, "")));
-        out.extend(self.changed.iter().map(|c| line("change", c, "")));
-        out.extend(self.removed.iter().map(|c| line("remove", c, "")));
+        out.extend(self.created.iter().map(|c| line(create, c, "")));
+        out.extend(self.changed.iter().map(|c| line(change, c, "")));
+        out.extend(self.removed.iter().map(|c| line(remove, c, "")));
         let removed: Vec<&str> = self.removed.iter().map(|c| c.path.as_str()).collect();
         out.extend(
             self.missing_from_roster
                 .iter()
                 .filter(|c| !removed.contains(&c.path.as_str()))
-                .map(|c| {
-                    line(
-                        "missing",
-                        c,
-                        " is not in the roster: kept (--prune removes it)",
-                    )
-                }),
+                .map(|c| line(missing, c, &crate::msg!("import-plan-missing-note"))),
         );
         out
     }
 
     /// `12 rows read: 5 created, 2 changed, 30 kept, 0 removed`.
     pub fn totals(&self) -> String {
-        let mut s = format!(
-            "{} rows read: {} created, {} changed, {} kept, {} removed",
-            self.rows,
-            self.created.len(),
-            self.changed.len(),
-            self.kept.len(),
-            self.removed.len()
+        let mut s = crate::msg!(
+            "import-totals",
+            rows = self.rows,
+            created = self.created.len(),
+            changed = self.changed.len(),
+            kept = self.kept.len(),
+            removed = self.removed.len()
         );
         if !self.skipped.is_empty() {
-            s.push_str(&format!("; {} bad row(s) skipped", self.skipped.len()));
+            s.push_str(&crate::msg!(
+                "import-totals-skipped",
+                n = self.skipped.len()
+            ));
         }
         if self.dry_run {
-            s.push_str(" (dry run: nothing was written)");
+            s.push_str(&crate::msg!("import-totals-dry-run"));
         }
         s
     }
@@ -137,18 +142,15 @@ pub enum ImportError {
     Read(#[from] sheet::ReadError),
     /// No sheet names the columns import needs.
     #[error(
-        "{file}: no sheet has a header row naming the columns 单位 (unit) and 姓名 (name) in its first {rows} rows; add a header row with the columns 镇街, 单位, 类型, 姓名, 职务, 派出单位, 角色, 电话, 照片, 联系户, 起始日期",
-        rows = sheet::HEADER_SEARCH_ROWS
+        "{}",
+        crate::msg!("import-no-header", file = .file, rows = sheet::HEADER_SEARCH_ROWS)
     )]
     NoHeader {
         /// The roster, as given.
         file: String,
     },
     /// Rows that cannot be imported (and no `--skip-bad`).
-    #[error(
-        "{} bad row(s) in {file}; nothing was written: fix them and import again, or import the other rows with --skip-bad",
-        rows.len()
-    )]
+    #[error("{}", crate::msg!("import-bad-rows", n = .rows.len(), file = .file))]
     BadRows {
         /// The roster, as given.
         file: String,
@@ -157,8 +159,8 @@ pub enum ImportError {
     },
     /// The site already has errors.
     #[error(
-        "the site in {dir} has {} error(s) to fix before importing; nothing was written",
-        diagnostics.len()
+        "{}",
+        crate::msg!("import-site-errors", dir = .dir, errors = .diagnostics.len())
     )]
     Site {
         /// The site folder.
@@ -168,7 +170,8 @@ pub enum ImportError {
     },
     /// A file could not be written.
     #[error(
-        "cannot write {path}: {source}; the files planned before it were written, so fix the problem and import again (import is safe to repeat)"
+        "{}",
+        crate::msg!("import-unwritable", path = .path, reason = .source.to_string())
     )]
     Write {
         /// The file, relative to the site folder.
@@ -211,7 +214,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportSummary, ImportError> {
         .iter()
         .map(|(path, name)| Change {
             path: path.clone(),
-            what: format!("unit {name}"),
+            what: crate::msg!("import-what-unit", name = name),
         })
         .collect();
     write_plan(options, plan.ops, &mut summary)?;
@@ -240,12 +243,12 @@ fn read_roster(
                 roster.warnings.push(
                     Diagnostic::warning(
                         file,
-                        format!(
-                            "sheet {} has no header row with 单位 and 姓名, so it is not imported",
-                            sheet.name.as_deref().unwrap_or("")
+                        crate::msg!(
+                            "import-sheet-without-header",
+                            sheet = sheet.name.as_deref().unwrap_or("")
                         ),
                     )
-                    .help("add the header row if the sheet holds part of the roster"),
+                    .help(crate::msg!("import-sheet-without-header-help")),
                 );
             }
             None => {}
@@ -255,7 +258,8 @@ fn read_roster(
         .iter()
         .map(|(sheet, layout)| sheet.rows.len().saturating_sub(layout.header_row + 1))
         .sum();
-    let bar = Progress::new(options.progress, total_rows as u64, "reading rows");
+    let label = crate::msg!("import-progress-rows");
+    let bar = Progress::new(options.progress, total_rows as u64, label);
     let mut carry = rows::Carry::default();
     for (sheet, layout) in &layouts {
         let reader = rows::SheetReader {
@@ -278,12 +282,12 @@ fn read_roster(
         roster.warnings.push(
             Diagnostic::warning(
                 file,
-                format!(
-                    "some characters could not be read as {}; they show as �",
-                    notes.encoding.unwrap_or("text")
+                crate::msg!(
+                    "worklog-undecodable",
+                    encoding = notes.encoding.unwrap_or("text")
                 ),
             )
-            .help("save the roster from Excel as .xlsx, or as \"CSV UTF-8\", and import that"),
+            .help(crate::msg!("import-undecodable-help")),
         );
     }
     if !roster.bad.is_empty() && !options.skip_bad {
@@ -305,7 +309,7 @@ fn write_plan(
     let bar = Progress::new(
         options.progress && !options.dry_run,
         writes as u64,
-        "writing",
+        crate::msg!("import-progress-writing"),
     );
     for op in ops {
         let change = Change {

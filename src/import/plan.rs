@@ -118,9 +118,9 @@ impl Planner<'_> {
             plan.warnings.push(
                 Diagnostic::warning(
                     crate::config::FILE_NAME,
-                    "the folder had no config.toml, so a starter one is written",
+                    crate::msg!("import-starter-config"),
                 )
-                .help("set `title` and `base_url` (the address the site will be published at: every QR code is made from it) before printing boards"),
+                .help(crate::msg!("import-starter-config-help")),
             );
         }
 
@@ -188,11 +188,14 @@ impl Planner<'_> {
                     if self.skip_bad && self.roster.bad_targets.contains(&unit.target) {
                         plan.warnings
                             .push(self.left_as_it_was(&found.file.display, name));
-                        plan.ops.push(keep(&found.file, format!("unit {name}")));
+                        plan.ops.push(keep(
+                            &found.file,
+                            crate::msg!("import-what-unit", name = name),
+                        ));
                         continue;
                     }
                     plan.ops
-                        .push(self.update(&found.file, unit, person_ids, false, "unit"));
+                        .push(self.update(&found.file, unit, person_ids, false));
                 }
                 None => {
                     if self.roster.bad_targets.contains(&unit.target) && unit.members.is_empty() {
@@ -218,7 +221,10 @@ impl Planner<'_> {
                         action: Action::Create,
                         display: self.display(&path),
                         path,
-                        what: format!("unit {name}, {}", members(unit.members.len())),
+                        what: with_members(
+                            crate::msg!("import-what-unit", name = name),
+                            unit.members.len(),
+                        ),
                         payload: Payload::Text(doc.to_string()),
                     });
                 }
@@ -241,7 +247,7 @@ impl Planner<'_> {
                     action: Action::Remove,
                     path: unit.file.path.clone(),
                     display: unit.file.display.clone(),
-                    what: format!("unit {} (not in the roster)", unit.name),
+                    what: crate::msg!("import-what-not-in-roster", name = &unit.name),
                     payload: Payload::None,
                 });
             }
@@ -255,12 +261,13 @@ impl Planner<'_> {
     fn left_as_it_was(&self, file: &str, name: &str) -> Diagnostic {
         Diagnostic::warning(
             file,
-            format!(
-                "{name} has a bad row in {}, so its record is left as it was",
-                self.roster_file
+            crate::msg!(
+                "import-left-as-it-was",
+                name = name,
+                roster = self.roster_file
             ),
         )
-        .help("fix the row and import again to update this team")
+        .help(crate::msg!("import-left-as-it-was-help"))
     }
 
     /// The folder of an area path, matching existing areas by name (or folder name) and
@@ -309,24 +316,26 @@ impl Planner<'_> {
             if self.skip_bad && self.roster.bad_targets.contains(&unit.target) {
                 plan.warnings
                     .push(self.left_as_it_was(&record.display, &folder.name));
-                plan.ops.push(keep(record, format!("area {}", folder.name)));
+                plan.ops.push(keep(
+                    record,
+                    crate::msg!("import-what-area", name = &folder.name),
+                ));
                 return;
             }
-            plan.ops
-                .push(self.update(record, unit, person_ids, true, "area"));
+            plan.ops.push(self.update(record, unit, person_ids, true));
             return;
         }
         let path = folder.dir.join("_index.toml");
         let mut doc = DocumentMut::new();
         doc.insert("name", value(folder.name.as_str()));
-        let mut what = format!("area {}", folder.name);
+        let mut what = crate::msg!("import-what-area", name = &folder.name);
         if let Some(unit) = roster_unit {
             if let Some(kind) = unit.kind.filter(|k| *k != Kind::Township) {
                 doc.insert("kind", value(kind.as_str()));
             }
             super::campaign::apply_unit(doc.as_table_mut(), unit);
             merge_team(doc.as_table_mut(), unit, person_ids);
-            what = format!("{what}, {}", members(unit.members.len()));
+            what = with_members(what, unit.members.len());
         }
         plan.ops.push(FileOp {
             action: Action::Create,
@@ -344,12 +353,16 @@ impl Planner<'_> {
         unit: &RosterUnit,
         person_ids: &[String],
         is_area: bool,
-        noun: &str,
     ) -> FileOp {
         let name = unit.target.describe();
+        let what = if is_area {
+            crate::msg!("import-what-area", name = &name)
+        } else {
+            crate::msg!("import-what-unit", name = &name)
+        };
         let Ok(mut doc) = file.toml_text().parse::<DocumentMut>() else {
             // content::load parsed it with the same grammar; this is not expected.
-            return keep(file, format!("{noun} {name} (could not be edited)"));
+            return keep(file, crate::msg!("import-what-not-editable", what = &what));
         };
         let mut changed: Vec<&str> = Vec::new();
         let table = doc.as_table_mut();
@@ -383,13 +396,17 @@ impl Planner<'_> {
         }
         let text = file.with_toml(&doc.to_string());
         if changed.is_empty() || text == file.text {
-            return keep(file, format!("{noun} {name}"));
+            return keep(file, what);
         }
         FileOp {
             action: Action::Change,
             path: file.path.clone(),
             display: file.display.clone(),
-            what: format!("{noun} {name}: {}", changed.join(", ")),
+            what: crate::msg!(
+                "import-what-changed",
+                what = &what,
+                fields = changed.join(", ")
+            ),
             payload: Payload::Text(text),
         }
     }
@@ -419,14 +436,16 @@ impl Planner<'_> {
                         plan.warnings.push(
                             Diagnostic::warning(
                                 &other.file.display,
-                                format!(
-                                    "{} on {} has the number {}, which is not the number in this record: a new person record is made",
-                                    person.name, person.first, person.phone.display
+                                crate::msg!(
+                                    "import-new-number",
+                                    name = &person.name,
+                                    row = person.first.to_string(),
+                                    phone = &person.phone.display
                                 ),
                             )
-                            .help(format!(
-                                "if it is the same person with a new number, change `phone` in {} first and import again",
-                                other.file.display
+                            .help(crate::msg!(
+                                "import-new-number-help",
+                                file = &other.file.display
                             )),
                         );
                     }
@@ -470,7 +489,7 @@ impl Planner<'_> {
                         action: Action::Create,
                         display: self.display(&path),
                         path,
-                        what: format!("person {}", person.name),
+                        what: crate::msg!("import-what-person", name = &person.name),
                         payload: Payload::Text(doc.to_string()),
                     });
                     plan.ops.extend(photo);
@@ -486,7 +505,10 @@ impl Planner<'_> {
     fn update_person(&self, existing: &ExistingPerson, person: &RosterPerson) -> Vec<FileOp> {
         let file = &existing.file;
         let Ok(mut doc) = file.toml_text().parse::<DocumentMut>() else {
-            return vec![keep(file, format!("person {}", person.name))];
+            return vec![keep(
+                file,
+                crate::msg!("import-what-person", name = &person.name),
+            )];
         };
         let mut changed: Vec<&str> = Vec::new();
         let table = doc.as_table_mut();
@@ -531,14 +553,19 @@ impl Planner<'_> {
             changed.push("photo");
         }
         let text = file.with_toml(&doc.to_string());
+        let what = crate::msg!("import-what-person", name = &person.name);
         let record = if changed.is_empty() || text == file.text {
-            keep(file, format!("person {}", person.name))
+            keep(file, what)
         } else {
             FileOp {
                 action: Action::Change,
                 path: file.path.clone(),
                 display: file.display.clone(),
-                what: format!("person {}: {}", person.name, changed.join(", ")),
+                what: crate::msg!(
+                    "import-what-changed",
+                    what = &what,
+                    fields = changed.join(", ")
+                ),
                 payload: Payload::Text(text),
             }
         };
@@ -555,17 +582,13 @@ impl Planner<'_> {
         doc.insert("title", value(title));
         doc.insert("base_url", value("https://example.org/"));
         doc.insert("language", value("zh-Hans"));
-        let text = format!(
-            "# Written by `noticeboard import`, because this folder had no config.toml.\n\
-             # Set base_url to the address the site will be published at: every QR code is made from it.\n\
-             {doc}"
-        );
+        let text = format!("{}\n{doc}", crate::msg!("import-starter-config-comment"));
         let path = self.root.join(crate::config::FILE_NAME);
         FileOp {
             action: Action::Create,
             display: crate::config::FILE_NAME.to_string(),
             path,
-            what: "the site's settings".to_string(),
+            what: crate::msg!("import-what-settings"),
             payload: Payload::Text(text),
         }
     }
@@ -624,7 +647,7 @@ impl PhotoStep {
             },
             display: crate::content::display(root, &target),
             path: target.clone(),
-            what: format!("photo of {}", self.name),
+            what: crate::msg!("import-what-photo", name = &self.name),
             payload: Payload::Copy(source.clone()),
         });
         (op, needs_field.then_some(file_name))
@@ -641,12 +664,13 @@ fn keep(file: &RecordFile, what: String) -> FileOp {
     }
 }
 
-fn members(n: usize) -> String {
-    match n {
-        0 => "no team yet".to_string(),
-        1 => "1 member".to_string(),
-        n => format!("{n} members"),
-    }
+/// `unit 刘庄村, 3 members`.
+fn with_members(what: String, n: usize) -> String {
+    crate::msg!(
+        "import-what-with-members",
+        what = what,
+        members = crate::msg!("import-members", n = n)
+    )
 }
 
 fn same_bytes(a: &Path, b: &Path) -> bool {
@@ -703,13 +727,9 @@ fn misread_warning(file: &str, name: &str, slug: &str) -> Option<Diagnostic> {
     Some(
         Diagnostic::warning(
             file,
-            format!(
-                "{name} has characters read more than one way: {all}; its address uses `{slug}`"
-            ),
+            crate::msg!("import-misread", name = name, readings = all, slug = slug),
         )
-        .help(format!(
-            "if people say it another way, write e.g. `slug = \"{suggested}\"` in this file before the first build: the address is printed on its board and must not change afterwards"
-        )),
+        .help(crate::msg!("import-misread-help", suggested = suggested)),
     )
 }
 

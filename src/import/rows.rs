@@ -27,10 +27,11 @@ pub struct RowRef {
 
 impl fmt::Display for RowRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(sheet) = &self.sheet {
-            write!(f, "sheet {sheet}, ")?;
-        }
-        write!(f, "row {}", self.row)
+        let place = match &self.sheet {
+            Some(sheet) => crate::msg!("import-place-sheet-row", sheet = sheet, row = self.row),
+            None => crate::msg!("import-place-row", row = self.row),
+        };
+        f.write_str(&place)
     }
 }
 
@@ -47,11 +48,16 @@ pub struct BadRow {
 
 impl fmt::Display for BadRow {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file, self.at)?;
+        let mut place = self.at.to_string();
         if let Some((header, letter)) = &self.column {
-            write!(f, ", column {header} ({letter})")?;
+            place.push_str(&crate::msg!(
+                "import-place-column",
+                header = header,
+                letter = letter
+            ));
         }
-        write!(f, ": {}", self.message)
+        let at = crate::msg!("import-at", place = place, message = &self.message);
+        f.write_str(&crate::msg!("import-at", place = &self.file, message = at))
     }
 }
 
@@ -206,11 +212,14 @@ impl SheetReader<'_> {
     }
 
     fn warn(&self, row: usize, column: Option<Column>, message: impl fmt::Display) -> Diagnostic {
-        let place = match column.and_then(|c| self.column_ref(c)) {
-            Some((h, l)) => format!("{}, column {h} ({l})", self.at(row)),
-            None => self.at(row).to_string(),
-        };
-        Diagnostic::warning(self.file, format!("{place}: {message}"))
+        let mut place = self.at(row).to_string();
+        if let Some((h, l)) = column.and_then(|c| self.column_ref(c)) {
+            place.push_str(&crate::msg!("import-place-column", header = h, letter = l));
+        }
+        Diagnostic::warning(
+            self.file,
+            crate::msg!("import-at", place = place, message = message.to_string()),
+        )
     }
 
     /// Reads every row below the header. `progress` is ticked once per row.
@@ -220,27 +229,21 @@ impl SheetReader<'_> {
             roster.title = self.layout.title.clone();
         }
         if !self.layout.unused.is_empty() {
-            let place = match &self.sheet.name {
-                Some(s) => format!("sheet {s}: "),
-                None => String::new(),
+            let columns = self.layout.unused_list();
+            let message = match &self.sheet.name {
+                Some(s) => crate::msg!("import-unused-columns-sheet", sheet = s, columns = columns),
+                None => crate::msg!("import-unused-columns", columns = columns),
             };
-            roster.warnings.push(
-                Diagnostic::warning(
-                    self.file,
-                    format!(
-                        "{place}these columns are not imported: {}",
-                        self.layout.unused_list()
-                    ),
-                )
-                .help(format!(
-                    "the columns read are {}; rename a header if it means one of them",
-                    Column::ALL
+            roster
+                .warnings
+                .push(Diagnostic::warning(self.file, message).help(crate::msg!(
+                    "import-unused-columns-help",
+                    columns = Column::ALL
                         .iter()
                         .map(|c| c.chinese())
                         .collect::<Vec<_>>()
                         .join(", ")
-                )),
-            );
+                )));
         }
         // Each sheet starts its own groups: a 镇街 cell never carries over from another sheet.
         carry.area = None;
@@ -334,9 +337,10 @@ impl SheetReader<'_> {
             roster.warnings.push(self.warn(
                 index,
                 Some(Column::Name),
-                format!(
-                    "{name} is already on the team of {} (this row is left out)",
-                    unit.target.describe()
+                crate::msg!(
+                    "import-already-on-team",
+                    name = name,
+                    unit = unit.target.describe()
                 ),
             ));
             return;
@@ -361,7 +365,7 @@ impl SheetReader<'_> {
                 problems.push(self.bad(
                     index,
                     Some(column),
-                    format!("the cell shows the Excel error {e}: type the value itself instead of a formula"),
+                    crate::msg!("import-excel-error", error = e),
                 ));
                 row.cells.remove(&column);
                 continue;
@@ -372,10 +376,10 @@ impl SheetReader<'_> {
                     problems.push(self.bad(
                         index,
                         Some(column),
-                        format!(
-                            "this cell holds {} ({}): ID numbers must never be published, so remove it from the roster",
-                            found.kind.describe(),
-                            found.masked
+                        crate::msg!(
+                            "import-identifier",
+                            what = found.kind.describe(),
+                            masked = &found.masked
                         ),
                     ));
                     row.cells.remove(&column);
@@ -384,10 +388,10 @@ impl SheetReader<'_> {
                 roster.warnings.push(self.warn(
                     index,
                     Some(column),
-                    format!(
-                        "this looks like {} ({}); check that it may be published",
-                        found.kind.describe(),
-                        found.masked
+                    crate::msg!(
+                        "import-maybe-identifier",
+                        what = found.kind.describe(),
+                        masked = &found.masked
                     ),
                 ));
             }
@@ -406,9 +410,7 @@ impl SheetReader<'_> {
                         problems.push(self.bad(
                             index,
                             Some(Column::Kind),
-                            format!(
-                                "unknown kind \"{text}\": use 村, 社区, 企业, 学校, 项目 or 镇街 (or village, community, enterprise, school, project, township, street, county, other)"
-                            ),
+                            crate::msg!("import-unknown-kind", kind = &text),
                         ));
                         None
                     }
@@ -450,11 +452,7 @@ impl SheetReader<'_> {
                 unit: Some(u.clone()),
             }),
             (None, _) => {
-                problems.push(self.bad(
-                    index,
-                    Some(Column::Unit),
-                    "the unit (单位) is empty: write the village, community or other unit this row belongs to",
-                ));
+                problems.push(self.bad(index, Some(Column::Unit), crate::msg!("import-no-unit")));
                 None
             }
         }
@@ -479,11 +477,11 @@ impl SheetReader<'_> {
                     (Some(a), Some(b)) if a != b => roster.warnings.push(self.warn(
                         index,
                         Some(Column::Kind),
-                        format!(
-                            "{} is already a {} on {}; the first is kept",
-                            target.describe(),
-                            a.as_str(),
-                            existing.first
+                        crate::msg!(
+                            "import-kind-differs",
+                            unit = target.describe(),
+                            kind = a.as_str(),
+                            row = existing.first.to_string()
                         ),
                     )),
                     _ => {}
@@ -523,11 +521,9 @@ impl SheetReader<'_> {
             roster.warnings.push(
                 Diagnostic::warning(
                     self.file,
-                    format!(
-                        "sheet {name} has no 镇街 column and its name is not a township's, so its units are placed at the top level, outside any area"
-                    ),
+                    crate::msg!("import-sheet-not-an-area", sheet = name),
                 )
-                .help("add a 镇街 column, or name the sheet after its area (…镇, …乡, …街道, …办事处) and import again"),
+                .help(crate::msg!("import-sheet-not-an-area-help")),
             );
         }
     }

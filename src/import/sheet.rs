@@ -166,11 +166,9 @@ pub(crate) fn find_header_with<C: Copy + PartialEq>(
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("cannot read the roster {file}: {message}")]
+    #[error("{}", crate::msg!("import-roster-unreadable", file = .file, reason = .message))]
     Unreadable { file: String, message: String },
-    #[error(
-        "{file} is not a spreadsheet noticeboard can read: save it from Excel as .xlsx (or as CSV) and import that"
-    )]
+    #[error("{}", crate::msg!("import-not-a-spreadsheet", file = .file))]
     Format { file: String },
 }
 
@@ -192,7 +190,7 @@ pub(crate) fn read(path: &Path, file: &str) -> Result<(Vec<Sheet>, ReadNotes), R
         "csv" | "txt" | "tsv" => {
             let bytes = std::fs::read(path).map_err(|e| ReadError::Unreadable {
                 file: file.to_string(),
-                message: format!("{e}: check the path and that the file is not open elsewhere"),
+                message: crate::msg!("import-csv-unreadable", reason = e.to_string()),
             })?;
             read_csv(&bytes, file)
         }
@@ -209,14 +207,12 @@ fn read_workbook(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
     if !path.is_file() {
         return Err(ReadError::Unreadable {
             file: file.to_string(),
-            message: "there is no such file: check the path".to_string(),
+            message: crate::msg!("import-no-such-file"),
         });
     }
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| ReadError::Unreadable {
         file: file.to_string(),
-        message: format!(
-            "{e}: the file may be damaged, password-protected or not really a spreadsheet; open it in Excel and save it again as .xlsx"
-        ),
+        message: crate::msg!("import-workbook-unreadable", reason = e.to_string()),
     })?;
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
@@ -224,7 +220,11 @@ fn read_workbook(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
             .worksheet_range(&name)
             .map_err(|e| ReadError::Unreadable {
                 file: file.to_string(),
-                message: format!("sheet {name}: {e}"),
+                message: crate::msg!(
+                    "import-sheet-unreadable",
+                    sheet = &name,
+                    reason = e.to_string()
+                ),
             })?;
         let merged = match &mut workbook {
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
@@ -324,7 +324,7 @@ pub(crate) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNote
     for record in reader.records() {
         let record = record.map_err(|e| ReadError::Unreadable {
             file: file.to_string(),
-            message: format!("{e}: check that every quote (\") is closed"),
+            message: crate::msg!("import-csv-bad-quote", reason = e.to_string()),
         })?;
         rows.push(
             record

@@ -8,6 +8,10 @@
 //! message is made ([`use_language_for`]); messages made before that (or in a library caller that
 //! never sets it) are in the site's default language, Chinese.
 //!
+//! What is written in the site's language rather than spoken to the user (the audit workbook)
+//! names its language with `msg_in!`. The command line's help texts are looked up by the names
+//! of the command and the option ([`lookup`]), so that clap's derive needs no words of its own.
+//!
 //! ```
 //! # use noticeboard::msg;
 //! let line = msg!("cli-built-summary-units", units = 7, people = 8);
@@ -24,8 +28,13 @@ use std::sync::atomic::{AtomicU8, Ordering};
 const ZH_HANS: &str = include_str!("zh-Hans.ftl");
 const EN: &str = include_str!("en.ftl");
 
-/// The language every message of this run is made in.
-static LANGUAGE: AtomicU8 = AtomicU8::new(0);
+/// The language every message of this run is made in. Unit tests read messages in English,
+/// as the integration tests do (`NOTICEBOARD_LANG=en`).
+static LANGUAGE: AtomicU8 = AtomicU8::new(if cfg!(test) {
+    Language::En as u8
+} else {
+    Language::ZhHans as u8
+});
 
 /// Makes every later message of this run in the language `choose` picks for the site in
 /// `site` (a folder that may hold a config.toml).
@@ -163,6 +172,18 @@ pub fn text(id: &str, args: &[(&str, Arg)]) -> String {
     text_in(language(), id, args)
 }
 
+/// Message `id` in the current language, or `None` when the catalogue has no such id: for ids
+/// made at run time, such as the command line's help texts, looked up by the names of the
+/// command and the option (`cli-arg-build-draft`).
+pub fn lookup(id: &str) -> Option<String> {
+    let catalogue = catalogue();
+    let bundle = match language() {
+        Language::ZhHans => &catalogue.zh_hans,
+        Language::En => &catalogue.en,
+    };
+    bundle.has_message(id).then(|| text(id, &[]))
+}
+
 /// Message `id` in `language`. An id missing from the catalogue (a bug the catalogue test
 /// catches) gives the id itself rather than a panic.
 pub(crate) fn text_in(language: Language, id: &str, args: &[(&str, Arg)]) -> String {
@@ -210,6 +231,20 @@ macro_rules! msg {
         $crate::messages::text($id, &[$((stringify!($name), $crate::messages::Arg::from($value))),*])
     };
 }
+
+/// A message in a given language, whatever the run's: `msg_in!(language, "id", name = value, …)`,
+/// for what is written in the site's language (the audit workbook) rather than spoken to the
+/// user.
+macro_rules! msg_in {
+    ($language:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::messages::text_in(
+            $language,
+            $id,
+            &[$((stringify!($name), $crate::messages::Arg::from($value))),*],
+        )
+    };
+}
+pub(crate) use msg_in;
 
 #[cfg(test)]
 mod tests;

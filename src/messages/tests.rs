@@ -31,13 +31,19 @@ fn ids_in_code() -> Vec<(String, String)> {
     files.retain(|(file, _)| !file.contains("src/messages/"));
     let mut found = Vec::new();
     for (file, text) in files {
-        let mut rest = text.as_str();
-        while let Some(at) = rest.find("msg!(") {
-            rest = rest[at + 5..].trim_start();
-            if let Some(quoted) = rest.strip_prefix('"')
-                && let Some(end) = quoted.find('"')
-            {
-                found.push((quoted[..end].to_string(), file.clone()));
+        for opening in ["msg!(", "msg_in!("] {
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find(opening) {
+                rest = rest[at + opening.len()..].trim_start();
+                // `msg_in!` names the language first.
+                if opening == "msg_in!(" {
+                    rest = rest.split_once(',').map_or("", |(_, id)| id.trim_start());
+                }
+                if let Some(quoted) = rest.strip_prefix('"')
+                    && let Some(end) = quoted.find('"')
+                {
+                    found.push((quoted[..end].to_string(), file.clone()));
+                }
             }
         }
     }
@@ -136,6 +142,19 @@ fn values_are_put_in_without_isolation_marks() {
         text_in(Language::En, "no-such-message", &[]),
         "no-such-message"
     );
+}
+
+#[test]
+fn numbers_are_written_without_grouping_and_lines_keep_their_breaks() {
+    let line = text_in(
+        Language::En,
+        "build-invalid",
+        &[("errors", Arg::from(12345usize))],
+    );
+    assert!(line.starts_with("12345 error(s)"), "{line}");
+    let comment = text_in(Language::En, "import-starter-config-comment", &[]);
+    assert_eq!(comment.lines().count(), 2, "{comment:?}");
+    assert!(comment.lines().all(|l| l.starts_with("# ")), "{comment:?}");
 }
 
 #[test]

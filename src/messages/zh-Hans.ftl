@@ -1,6 +1,7 @@
 # noticeboard 的提示信息（简体中文）。每条都与 en.ftl 中同名的一条对应，用到的取值（{ $name }）相同。
 # 名称的前缀说明是谁在说话：cli-（命令行）、config-、content-、model-、check-（检查）、import-、
-# export-、build-、serve-。
+# export-、build-、serve-、print-、worklog-（走访和台账）、campaign-、photos-。命令行的帮助文字按名称
+# 查找：cli-about-<命令>、cli-arg-<命令>-<选项>（或 cli-arg-<选项>）。
 
 cli-built-summary-units = 已生成 { $units } 个单位、{ $people } 名联系人
 cli-exported-audit = 已把审计结果（{ $findings } 项）写入 { $path }
@@ -88,6 +89,503 @@ check-stale-date-help = 请逐个核对工作队，然后把 config.toml 的 dat
 check-ended-member = { $name } 还在 { $unit } 的工作队里，但结束日期 { $until } 已经过了（今天是 { $today }）
 check-ended-member-help = 请把 { $name } 从工作队中去掉，或者在 until 里写上新的结束日期
 check-not-audited = 还不能发布：有 { $errors } 个错误，站点没能读入，所以没有做覆盖检查；请先改正上面的错误，再运行检查
+
+## 站点设置 config.toml（config-）。
+
+config-base-url-flag-help = 请写完整的网址，如 https://example.org/county
+config-base-url-not-absolute = `base_url` = "{ $url }" 不是以 http:// 或 https:// 开头的完整网址
+config-base-url-no-host = `base_url` = "{ $url }" 缺少域名
+config-base-url-invalid = `base_url` = "{ $url }" 有误：{ $reason }
+config-base-url-query = `base_url` = "{ $url }" 带有 `?` 或 `#` 后面的部分，网页地址接不上去
+config-base-url-help = 请写网站将来的完整地址，如 "https://example.org/county"
+config-no-file = { $site } 里没有 { $file }
+config-no-file-help = 请在站点文件夹里运行 noticeboard，或者用 --root 文件夹 指明站点，或者用 `noticeboard init 文件夹` 新建一个站点
+content-missing-field = 缺少 `{ $field }` 这一项
+content-missing-field-help = 加一行，如 { $field } = { $example }
+config-unknown-language = 不认识的语言 `{ $value }`
+config-unknown-language-help = 请写 "zh-Hans"（中文）或 "en"（英文）
+config-hotline-not-text = `hotline`（热线电话）要加英文引号，如 "12345"
+config-unknown-paper = 不认识的纸张大小 `{ $value }`
+config-unknown-paper-help = 请写 "A4"、"A3" 或 "A2"
+config-unknown-orientation = 不认识的纸张方向 `{ $value }`
+config-unknown-orientation-help = 请写 "portrait"（纵向）或 "landscape"（横向）
+config-bad-site-code = `site_code` = "{ $value }" 不是政府网站标识码
+config-bad-site-code-help = 网站标识码是 10 位数字（中央部门为 bm 加 8 位数字），以网站备案时下发的为准
+config-bad-icp = `icp` = "{ $value }" 不是 ICP 备案号
+config-bad-icp-help = 请按备案信息照写：省份简称、ICP备、数字和“号”，如 鲁ICP备12345678号-1
+config-bad-police-record = `police_record` = "{ $value }" 不是公安备案号
+config-bad-police-record-help = 请按备案信息照写：省份简称、公网安备、14 位数字和“号”，如 鲁公网安备 37142802000123号
+config-bad-gov-mark = `gov_mark`（党政机关标识）要同时写 `image` 和 `link`
+config-bad-gov-mark-help = 写成 gov_mark = {"{"} image = "dzjg.png", link = "https://bszs.conac.cn/sitename?method=show&id=…" {"}"}，图片放在 static/ 里
+config-bad-contact = `contact` = "{ $value }" 既不是电子邮箱，也不是电话号码或网址
+config-bad-contact-help = 请写群众能联系到网站主办单位的方式，如 "gongshi@example.gov.cn" 或 "0534-2212345"
+config-gov-cn-missing = 网站挂在 .gov.cn 下，但 config.toml 里没有 { $fields }
+config-gov-cn-missing-help = 政府网站每一页都要显示网站标识码、ICP 备案号和公网安备号；请把它们写进 config.toml
+
+## 读取内容文件（content-）。
+
+content-unreadable = 读不了这个文件：{ $reason }
+content-unreadable-help = 请确认文件存在，并且有权限打开
+content-not-utf8 = 这个文件不是 UTF-8 编码（可能存成了 GBK/ANSI）
+content-not-utf8-help = 用编辑器打开，另存时把编码选为“UTF-8”
+content-front-matter-open = 开头用 `+++` 括起的字段部分没有结束
+content-front-matter-open-help = 在字段之后、正文之前加一行，只写 `+++`
+content-bad-toml-help = 请改正这一行的写法（文字要加英文引号 ""，日期写成 2023-03-09 这样）
+content-unknown-field = 不认识的字段 `{ $field }`，已忽略
+content-unknown-field-in = [[{ $table }]] 里不认识的字段 `{ $field }`，已忽略
+content-did-you-mean-field = 是不是 `{ $best }`？
+content-known-fields = 可用的字段：{ $known }
+content-no-folder = 没有 content/ 文件夹
+content-no-folder-help = 新建 content/ 文件夹，每个镇街一个文件夹，每个村一个 .toml 文件
+content-walk-unreadable = 读不了：{ $reason }
+content-people-subfolder = people/ 里的子文件夹会被忽略
+content-people-subfolder-help = 每个人的记录直接放在 content/people/ 里
+content-underscore-file = 文件名以 `_` 开头的文件会被忽略
+content-underscore-file-help = 只有 `_index.toml` 和 `_index.md` 有特定用途；要发布这个文件，请给它改名
+content-identifier = 这里像是{ $what }（{ $masked }），不能公开
+content-identifier-help = 请从记录里删掉这个号码：只公开工作联系方式
+content-kind-resident-id = 居民身份证号
+content-kind-old-resident-id = 15 位旧身份证号
+content-kind-card-number = 银行卡号
+content-same-name = 这份记录与 { $first } 同名
+content-same-name-help = 两个文件只留一个（一份记录可以是 .toml 或 .md，不能两个都有）
+content-date-out-of-range = `{ $field }` = { $value } 不在 { $from }–{ $to } 年之间
+content-date-out-of-range-help = 年份要写全，如 2023-03-09
+content-not-a-date = `{ $field }` 要写成 2023-03-09 这样的日期，不能写 `{ $value }`
+content-not-a-date-help = 日期请写成 年-月-日，如 2023-03-09
+content-impossible-date = `{ $field }` = { $value } 这一天不存在
+content-impossible-date-help = 请核对月和日（2 月只有 28 或 29 天）
+content-phone-empty = 电话号码是空的：手机号写成 139 1234 5678 这样，座机要带区号，如 0534-2212345
+content-phone-no-digits = `{ $input }` 里没有数字：手机号写成 139 1234 5678 这样，座机要带区号，如 0534-2212345
+content-phone-bad-character = `{ $input }` 里有 `{ $found }`，这不是电话号码里的字符：只写数字（可以有空格、横线、括号和开头的 +86），分机号或备注请写到别的字段
+content-phone-no-area-code = `{ $input }` 没有区号：请带上区号，如 0534-2212345
+content-phone-short-code = `{ $input }` 是服务短号，不是个人电话：请作为热线填写，或者填本人的手机或座机
+content-phone-service-number = `{ $input }` 是 400/800 服务号码，不是个人电话：请作为热线填写，或者填本人的手机或座机
+content-phone-foreign = `{ $input }` 不是中国大陆号码（国家代码 +{ $country_code }）：只能公开大陆号码，请填大陆手机或座机
+content-phone-unsupported-kind = `{ $input }` 既不是手机号也不是座机号：请填大陆手机，如 139 1234 5678，或座机，如 0534-2212345
+content-phone-invalid = `{ $input }` 不是有效的中国大陆电话号码：请核对数字（手机号 11 位，如 139 1234 5678；座机是区号加 7 或 8 位，如 0534-2212345）
+
+## 人员、村（社区、单位）和镇街（model-）。
+
+model-missing-phone-help = 请填公开的工作电话，如 phone = "139 1234 5678"
+model-photo-outside = 照片“{ $photo }”不在站点文件夹里
+model-photo-outside-help = 把照片复制到站点文件夹里（比如放在这份记录旁边），再改写照片路径
+model-photo-leaves-folder = 照片“{ $photo }”的路径指到了站点文件夹外面
+model-photo-leaves-folder-help = 把照片复制到站点文件夹里，再改写照片路径
+model-photo-missing = 照片“{ $photo }”不存在，暂时显示占位图
+model-photo-missing-help = 请核对文件名，或者删掉 `photo` 这一行
+model-member-no-person = 工作队第 { $n } 名成员没有写 `person`（人员）
+model-member-no-person-help = 加一行 person = "人员的文件名"（content/people/ 里的一份记录）
+model-member-twice = `{ $person }` 在这个工作队里出现了两次
+model-member-twice-help = 删掉两条 [[team]] 中的一条
+model-unknown-person = content/people/ 里没有 `{ $person }` 这个人
+model-unknown-person-near = 是不是“{ $best }”？如果不是，请新建 content/people/{ $person }.toml
+model-unknown-person-help = 新建 content/people/{ $person }.toml，写上此人的姓名和电话
+model-until-before-since = 结束日期 `until`（{ $until }）早于开始日期 `since`（{ $since }）
+model-until-before-since-help = 把两个日期对调
+model-unknown-kind = 不认识的单位类型 `{ $kind }`
+model-unknown-kind-near = 是不是“{ $best }”？可用的类型：{ $kinds }
+model-unknown-kind-help = 可用的类型：{ $kinds }
+model-bad-code = `code` 应是 12 位统计用区划代码
+model-bad-code-help = 请加英文引号，如 code = "371428104201"，或者删掉这一行
+model-bad-alias = 旧网址“{ $alias }”不是站内路径
+model-bad-alias-help = 请写原来的网址路径，如 "luquantun/liuzhuang"
+model-phone-not-text = `{ $field }` 要写电话号码
+model-phone-not-text-help = 请加英文引号，如 "139 1234 5678"
+model-bad-phone = `{ $field }`：{ $problem }
+model-reserved-folder = 文件夹名 `{ $folder }` 是网站自用的，不能用
+model-reserved-folder-help = 给文件夹改名，或者在它的 _index.toml 里另写一个 `slug`
+model-reserved-slug = `{ $slug }` 是网站自用的，不能用
+model-reserved-slug-help = 给文件改名，或者另写一个 `slug`
+model-bad-slug = `slug` = "{ $slug }" 不能用作网址
+model-bad-slug-help = 只用小写字母、数字和横线，如 "{ $example }"
+model-no-slug = `{ $name }` 转不出网址用的字母
+model-no-slug-help = 加一行 `slug`，如 slug = "dongcun"
+model-same-address = 这份记录和 { $first } 的网址都是 /{ $url }/
+model-same-address-help = 给其中一个另起网址，加一行如 slug = "{ $last }-2"（读音相同的名称，如 石庄村 和 师庄村，拼音一样）
+
+## 发布记录和重新印制（build-）。
+
+build-history-unwritable = 写不了 { $path }：{ $reason }。网站已经生成，但下次生成时分不清哪些公示牌变了、哪些印出去的网址还要保留（请确认站点文件夹可以写入，再生成一次）
+build-history-unreadable-help = 请确认有权限打开这个文件
+build-history-damaged = 这个文件已损坏：{ $reason }
+build-history-damaged-help = 请从备份或版本记录里恢复它；只有这个站点从没印过公示牌时，才可以删掉它
+build-manifest-unreadable = 读不了上次生成留下的清单：{ $reason }
+build-manifest-unreadable-help = 没有 { $history } 也没有这个文件，就找不出改名的单位和有变动的公示牌；这次生成会新建一个 { $history }
+build-address-taken = 网址 /{ $path } 原来印在 { $old } 的公示牌上，现在打开的是 { $new }
+build-address-taken-help = 如果是同一个单位改了名，不用做什么；如果不是，请给这个单位另写一个 `slug`，并把旧网址写进原单位的 `aliases`
+build-base-url-changed = `base_url` 从 { $old } 改成了 { $new }：以前印的公示牌，二维码里都是旧网址
+build-base-url-changed-help = 请让 { $old } 继续能打开（转到新网址），或者把所有公示牌重新印一遍
+build-address-gone = 网址 /{ $path }（{ $name }）印在公示牌的二维码里，但现在没有哪个网页是这个网址了
+build-address-gone-moved = 它的网页现在是 /{ $path }；在这个文件里加上 aliases = ["{ $old }"]，印出去的二维码就能打开它
+build-address-gone-moved-slug = 它的网页现在是 /{ $path }；在这个文件里加上 aliases = ["{ $old }"]，印出去的二维码就能打开它，或者加上 slug = "{ $last }" 保留旧网址
+build-address-gone-help = 如果单位改了名或者挪了地方，在它的记录里加上 aliases = ["{ $old }"]；如果它的公示牌已经撤下不用，就把这个网址从 { $file } 里删掉
+build-reprint-none = 没有公示牌变动，不用重新印制
+build-reprint-changed = 有改动 { $n } 张
+build-reprint-new = 新增 { $n } 张
+build-reprint-moved = 换了网址 { $n } 张
+build-reprint-more-pages = ，另有 { $n } 页（每页 100 张）
+build-reprint-boards = 要重新印制的公示牌 { $boards } 张（{ $reasons }）：{ $page }{ $batches }
+build-reprint-compared = （与 { $date } 那次生成相比）
+build-reprint-removed = ；这些已不再公示，请把公示牌撤下：{ $boards }
+cli-list-separator = 、
+build-invalid = 发现 { $errors } 个错误，什么也没有写入
+build-theme = 网站样式（主题）有问题：{ $problem }
+build-output-foreign = { $path } 已经存在，而且不是 noticeboard 生成的，不能覆盖它（请换一个 --output 文件夹，或者先把它清空）
+build-output-unwritable = 没法在 { $path } 旁边准备输出文件夹：{ $reason }
+
+## 导出（export-）和新建站点（cli-init-）。
+
+export-unwritable = 写不了 { $path }：{ $reason }
+export-bad-xlsx = 生成不了表格 { $path }：{ $reason }
+export-bad-csv = 生成不了 CSV 文件 { $path }：{ $reason }
+export-bad-json = 生成不了 JSON 文件 { $path }：{ $reason }
+cli-init-not-empty = { $dir } 里已经有站点（config.toml 或 content/）；请选一个空的或新的文件夹
+cli-init-unwritable = 写不了 { $path }：{ $reason }
+
+## 照片（photos-）。
+
+photos-placeholder-help = 暂时显示占位图
+photos-missing = 找不到照片；请补上照片文件，或者改正照片路径
+photos-not-a-file = 这不是一个普通文件；照片路径要指向一张图片
+photos-unreadable = 读不了这个文件（{ $reason }）；请确认有权限打开它
+photos-file-too-large = 文件有 { $size } 字节，超过了 { $limit } 字节的上限；请按手机照片大小另存为 JPEG
+photos-empty = 文件是空的；请重新复制一次照片
+photos-heic = 读不了 HEIC/HEIF 格式的照片；请另存为 JPEG（苹果手机：设置 › 相机 › 格式 › 兼容性最佳）
+photos-unknown-format = 不是 JPEG、PNG 或 WebP 图片；请另存为 JPEG
+photos-truncated = 文件不完整（复制或下载中途断了）；请重新复制一次照片
+photos-too-big = 图片{ $size }；上限是每边 { $side } 像素、解开后 { $megabytes } MB；请缩小后另存，如 3000×4000
+photos-size = 为 { $width }×{ $height } 像素
+photos-size-unknown = 太大，打不开
+photos-too-small = 图片只有 { $width }×{ $height } 像素，做证件照太小；请用宽度至少 { $min } 像素的照片
+photos-unsupported-feature = 图片用了本程序读不了的格式特性（{ $feature }）；请另存为 JPEG
+photos-damaged = 图片数据已损坏（{ $reason }）；请另存为 JPEG
+photos-no-pixels = 图片里没有像素
+photos-decoder-crashed = 解码时出错
+photos-incompressible = 图片几乎全是噪点，压不到适合手机看的大小；请换一张清楚的照片
+photos-changed-during-build = 生成网站时文件被改动了；请再生成一次
+photos-cache-write = 处理好的照片存不进缓存（{ $reason }）；请检查磁盘剩余空间
+
+## 检查报告（check-）。
+
+cli-label-error = 错误：
+cli-label-warning = 提醒：
+cli-label-help = 怎么改：
+check-label-no-team = 无工作队
+check-label-team-too-small = 人数不足
+check-label-no-lead = 无负责人
+check-note-not-current = （另有 { $count } 条任职在 { $date } 不在起止日期内，不计算在内）
+check-gap-no-team = { $unit } 目前没有工作队{ $note }
+check-gap-team-too-small = { $unit } 现有成员 { $members } 人，至少要 { $min } 人{ $note }
+check-gap-no-lead = { $unit } 现有成员中没有负责人（lead = true）{ $note }
+check-heading-areas = 各镇街覆盖情况（{ $date }）
+check-top-level = （不属于任何镇街）
+check-area-name = { $name }（{ $path }/）
+check-heading-people = 人员
+check-label-overloaded = 联系过多
+check-label-stale = 电话待核实
+check-label-shared-phone = 电话重复
+check-label-on-no-team = 未入工作队
+check-label-not-serving = 不在任期
+check-overloaded = { $name } 目前在 { $count } 个工作队里（最多 { $max } 个）：{ $units }
+check-stale = { $name } 的电话最后一次核实是在 { $checked }，已经 { $days } 天了（最多 { $max } 天）
+check-person-with-id = { $name }（{ $id }）
+check-and = 和
+check-shared-phone = { $phone } 同时填给了 { $people }
+check-on-no-team = { $people }（提醒：没有哪个村或单位列了这些人，所以不会公示；请删掉记录，或者把他们加进工作队）
+check-not-serving = { $people }（提醒：这些人的每条任职在 { $date } 都不在起止日期内，所以不发布他们的网页、名片和搜索条目）
+check-total = 合计
+check-total-line = { $counts }；{ $people } 人
+check-verdict-errors = 还不能发布
+check-verdict-gaps = 可以生成，但有缺口
+check-verdict-clean = 全部合格
+check-verdict-counts = 错误 { $errors } 个，缺口 { $gaps } 个，提醒 { $warnings } 个
+check-counts = 共 { $units } 个单位，{ $start }已覆盖 { $covered } 个（{ $percent }%）{ $end }，无缺口的 { $complete } 个
+
+## 工作台账：走访和问题台账（worklog-）。
+
+import-place-sheet-row = 工作表“{ $sheet }”第 { $row } 行
+import-place-row = 第 { $row } 行
+import-place-column = ，“{ $header }”列（{ $letter } 列）
+import-at = { $place }：{ $message }
+worklog-file-and-place = { $file } { $place }
+worklog-not-a-spreadsheet = 这个文件不是表格，不会读取
+worklog-not-a-spreadsheet-help = content/visits/ 和 content/ledger/ 里只放 .csv 和 .xlsx 文件
+worklog-unreadable = 读不了这份台账：{ $reason }
+worklog-no-header = 没有哪个工作表的前 { $rows } 行里有写着 { $columns } 这些列名的表头
+worklog-no-header-help = 加一行表头，列名为 { $columns }（也可以用英文列名）
+worklog-sheet-without-header = 工作表“{ $sheet }”没有含 { $columns } 的表头，不会读取
+worklog-sheet-without-header-help = 如果这个工作表也是台账的一部分，请加上表头
+worklog-unused-columns-sheet = 工作表“{ $sheet }”：{ $columns } 这几列不会读取（也不会公开）
+worklog-unused-columns = { $columns } 这几列不会读取（也不会公开）
+worklog-unused-columns-help = 如果这些列应该读取，请核对列名；否则这只是提示
+worklog-undecodable = 有些字符没法按 { $encoding } 读出，显示成了 �
+worklog-undecodable-help = 请在 Excel 里另存为 .xlsx，或者另存为“CSV UTF-8”
+worklog-empty-cell = “{ $header }”这一格是空的
+worklog-empty-cell-help = 每一行都要填“{ $header }”
+worklog-bad-date-help = 日期写成 年-月-日（如 2023-03-09），或者在 Excel 里把这一列设成日期格式
+worklog-date-in-future = { $date } 晚于发布日期 { $publication }
+worklog-date-in-future-help = 请核对日期：台账只记到发布日期为止已经发生的事
+worklog-closed-before-raised = 办结日期 { $closed } 早于登记日期（{ $raised }）
+worklog-due-before-raised = 办理期限 { $due } 早于登记日期（{ $raised }）
+worklog-check-both-dates = 请核对这两个日期
+worklog-closed-but-open = 这一条填了办结日期，但状态是“{ $status }”（{ $key }），还没办完
+worklog-closed-but-open-help = 把状态改成“已办结”或“已反馈”，或者删掉办结日期
+worklog-unknown-unit = content/ 里没有“{ $unit }”这个村（社区、单位）
+worklog-unknown-unit-near = 是不是“{ $best }”？请写 content/ 下的路径（donghu/刘庄村）、网址路径（donghu/liuzhuangcun）或 镇/村 名称（东湖镇/刘庄村）
+worklog-unknown-unit-help = 请写 content/ 下的路径（donghu/刘庄村）、网址路径（donghu/liuzhuangcun）或 镇/村 名称（东湖镇/刘庄村）
+worklog-ambiguous-unit = 叫“{ $unit }”的不止一个：{ $candidates }
+worklog-ambiguous-unit-help = 请写出路径，如上面列出的某一个
+worklog-unknown-person = content/people/ 里没有“{ $name }”这个人
+worklog-unknown-person-near = 是不是“{ $best }”？请写人员编号（content/people/ 里的文件名）或姓名；几个人之间用“、”隔开
+worklog-unknown-person-help = 请写人员编号（content/people/ 里的文件名）或姓名；几个人之间用“、”隔开
+worklog-ambiguous-person = 叫 { $name } 的不止一个人：{ $ids }
+worklog-ambiguous-person-help = 请写要找的那个人的编号（content/people/ 里的文件名）
+worklog-bad-households = “{ $value }”不是户数
+worklog-bad-households-help = 请写整数，如 5，或者空着
+worklog-unknown-status = 不认识的状态“{ $status }”
+worklog-unknown-status-help = 可用的状态：{ $statuses }
+worklog-duplicate-id = 编号 { $id } 用了两次：{ $file } { $place } 也是这个编号
+worklog-duplicate-id-help = 台账里每一条都要有自己的编号
+worklog-identifier = 这里像是{ $what }（{ $masked }），不能记在这里
+worklog-identifier-help = 请删掉：台账只记次数和可以公开的摘要，不记群众的任何个人信息
+worklog-private-phone = 电话号码 { $masked } 不是已公示的干部电话或热线，可能是群众的电话
+worklog-private-phone-help = 请删掉：台账里不记群众的任何个人信息
+worklog-not-positive = `{ $field }` 要写不小于 1 的整数
+worklog-not-positive-help = 写一个数，如 31；删掉这一行就用默认值
+worklog-unknown-field = [{ $table }] 里不认识的字段 `{ $field }`，已忽略
+worklog-heading-visits = 走访情况（{ $date }）：每个单位至少每 { $every } 天走访一次；每人每年入户 { $home } 次
+worklog-label-no-visit = 近期未走访
+worklog-label-few-home-visits = 入户不足
+worklog-label-overdue = 超期
+worklog-label-no-closing-date = 无办结日期
+worklog-last-visit = { $name }：最近一次走访是 { $last }，已经 { $days } 天了（最多 { $every } 天）
+worklog-never-visited = { $name }：没有走访记录
+worklog-under-quota = { $name } 近 365 天入户 { $visits } 次，至少要 { $required } 次
+worklog-heading-ledger = 问题台账：共 { $entries } 条，未办结 { $open } 条（超期 { $overdue } 条），已办结 { $resolved } 条
+worklog-category = （{ $category }）
+worklog-overdue-entry = { $id } { $unit }{ $category }：办理期限是 { $due }，已过 { $days } 天，还没有办结
+worklog-no-closing-date = { $id } { $unit }：已办结，但“办结日期”一格是空的
+worklog-sheet-gaps = 覆盖缺口
+worklog-sheet-not-visited = 超期未走访单位
+worklog-sheet-few-home-visits = 入户不足人员
+worklog-sheet-overdue = 超期问题
+worklog-sheet-no-closing-date = 办结无日期
+worklog-column-area = 镇街
+worklog-column-unit = 单位
+worklog-column-file = 文件
+worklog-column-id = 编号
+worklog-column-row = 行
+worklog-column-gap = 问题
+worklog-column-members = 现有成员
+worklog-column-last-visit = 最近走访
+worklog-column-days-ago = 距今天数
+worklog-column-name = 姓名
+worklog-column-home-visits = 近一年入户次数
+worklog-column-required = 要求次数
+worklog-column-category = 类别
+worklog-column-raised = 登记日期
+worklog-column-due = 办理期限
+worklog-column-days-overdue = 超期天数
+worklog-column-owner = 责任人
+
+## 导入花名册（import-）。
+
+import-verb-create = 新建
+import-verb-change = 修改
+import-verb-remove = 删除
+import-verb-missing = 名册中无
+import-plan-what = （{ $what }）
+import-plan-missing-note = {" "}不在花名册里：已保留（加 --prune 会删除它）
+import-totals = 读入 { $rows } 行：新建 { $created } 个，修改 { $changed } 个，不变 { $kept } 个，删除 { $removed } 个
+import-totals-skipped = ；跳过有错的行 { $n } 行
+import-totals-dry-run = （试运行：什么也没有写入）
+import-no-header = { $file }：没有哪个工作表的前 { $rows } 行里有写着“单位”和“姓名”的表头；请加一行表头，列名为 镇街、单位、类型、姓名、职务、派出单位、角色、电话、照片、联系户、起始日期
+import-bad-rows = { $file } 里有 { $n } 行有错，什么也没有写入：请改正后再导入，或者加 --skip-bad 只导入没错的行
+import-site-errors = { $dir } 里的站点有 { $errors } 个错误，要先改正才能导入；什么也没有写入
+import-unwritable = 写不了 { $path }：{ $reason }。在它之前的文件已经写好了，请解决问题后再导入一次（重复导入不会出错）
+import-sheet-without-header = 工作表“{ $sheet }”没有含“单位”和“姓名”的表头，不会导入
+import-sheet-without-header-help = 如果这个工作表也是花名册的一部分，请加上表头
+import-progress-rows = 正在读取
+import-progress-writing = 正在写入
+import-undecodable-help = 请在 Excel 里把花名册另存为 .xlsx，或者另存为“CSV UTF-8”，再导入
+import-starter-config = 这个文件夹里没有 config.toml，已经写了一个初始的
+import-starter-config-help = 印制公示牌之前，请先设置 `title`（标题）和 `base_url`（网站将来的地址，所有二维码都由它生成）
+import-starter-config-comment =
+    # 这个文件是 `noticeboard import` 写的，因为这个文件夹里原来没有 config.toml。
+    # 请把 base_url 改成网站将来发布的地址：所有二维码都由它生成。
+import-what-unit = 单位 { $name }
+import-what-area = 镇街 { $name }
+import-what-person = 人员 { $name }
+import-what-photo = { $name } 的照片
+import-what-settings = 站点设置
+import-what-not-in-roster = 单位 { $name }（不在花名册里）
+import-what-not-editable = { $what }（没法修改）
+import-what-changed = { $what }：{ $fields }
+import-what-with-members = { $what }，{ $members }
+import-members = { $n ->
+        [0] 还没有工作队
+       *[other] { $n } 名成员
+    }
+import-left-as-it-was = { $name } 在 { $roster } 里有一行有错，它的记录保持原样
+import-left-as-it-was-help = 改正那一行后再导入，就能更新这个工作队
+import-new-number = { $row } 的 { $name } 电话是 { $phone }，和这份记录里的不一样：会新建一份人员记录
+import-new-number-help = 如果是同一个人换了号码，请先改 { $file } 里的 `phone`，再导入一次
+import-misread = { $name } 里有多音字：{ $readings }；它的网址用的是 `{ $slug }`
+import-misread-help = 如果当地不这么读，请在第一次生成网站之前，在这个文件里写上如 `slug = "{ $suggested }"`：网址会印在公示牌上，以后不能再改
+import-unused-columns-sheet = 工作表“{ $sheet }”：这几列不会导入：{ $columns }
+import-unused-columns = 这几列不会导入：{ $columns }
+import-unused-columns-help = 能读取的列有 { $columns }；如果某一列其实就是其中之一，请改一下列名
+import-already-on-team = { $name } 已经在 { $unit } 的工作队里了（这一行不导入）
+import-excel-error = 这一格显示的是 Excel 错误 { $error }：请直接输入数值，不要用公式
+import-identifier = 这一格里有{ $what }（{ $masked }）：身份证号绝不能公开，请从花名册里删掉
+import-maybe-identifier = 这里像是{ $what }（{ $masked }）；请确认可以公开
+import-unknown-kind = 不认识的类型“{ $kind }”：请写 村、社区、企业、学校、项目 或 镇街（也可以写 village、community、enterprise、school、project、township、street、county、other）
+import-no-unit = “单位”是空的：请写这一行属于哪个村、社区或单位
+import-kind-differs = { $unit } 在 { $row } 已经是 { $kind } 类型；以第一次的为准
+import-sheet-not-an-area = 工作表“{ $sheet }”没有“镇街”列，名字也不是镇街名，所以它的单位都放在最上一级，不属于任何镇街
+import-sheet-not-an-area-help = 请加一列“镇街”，或者把工作表改成镇街的名字（…镇、…乡、…街道、…办事处），再导入一次
+import-no-name = “姓名”是空的，但这一行填了{ $what }：请写上姓名，或者清空这一行
+import-until-before-since = 结束日期 { $until } 早于开始日期 { $since }：请把两个日期对调
+import-no-phone = “电话”是空的：公示牌上每个人都要有公开的联系电话，手机如 139 1234 5678，座机如 0534-2212345
+import-no-phone-column = 花名册里没有“电话”列：公示牌上每个人都要有公开的联系电话，手机如 139 1234 5678，座机如 0534-2212345
+import-bad-lead = “{ $value }”看不出是“是”还是“否”：负责人写“是”，不是就空着
+import-photo-not-an-image = “{ $photo }”不是 .jpg、.jpeg、.png 或 .webp 照片；此人导入时不带照片
+import-photo-missing = 照片“{ $photo }”不在花名册旁边（{ $path }）；此人导入时不带照片
+import-phone-is-date = “{ $value }”是日期，不是电话号码：请把这一列设成“文本”格式，再重新输入号码
+import-differs-title = 职务“{ $value }”（那一行是“{ $kept }”）
+import-differs-org = 派出单位“{ $value }”（那一行是“{ $kept }”）
+import-person-differs = { $name } 在 { $row } 也出现过，但 { $fields } 不一样；以第一行为准
+import-two-numbers = { $name } 在这里的电话是 { $phone }，在 { $row } 是 { $other }：会当作两个人导入
+import-two-numbers-help = 如果是同一个人，请每一行都填同一个号码
+import-short-date = “{ $value }”开头不是四位年份，可能有几种理解；请写成 年-月-日，如 2023-03-09
+import-not-a-date = “{ $value }”不是日期：请写成 年-月-日，如 2023-03-09
+import-impossible-date = “{ $value }”这一天不存在：请核对月和日
+import-date-out-of-range = “{ $value }”不在 { $from }–{ $to } 年之间：请写完整日期，如 2023-03-09
+import-roster-unreadable = 读不了花名册 { $file }：{ $reason }
+import-not-a-spreadsheet = { $file } 不是 noticeboard 能读的表格：请在 Excel 里另存为 .xlsx（或 CSV）再导入
+import-csv-unreadable = { $reason }：请核对路径，并确认文件没有在别的程序里打开
+import-no-such-file = 没有这个文件：请核对路径
+import-workbook-unreadable = { $reason }：文件可能已损坏、设了密码，或者其实不是表格；请用 Excel 打开，再另存为 .xlsx
+import-sheet-unreadable = 工作表“{ $sheet }”：{ $reason }
+import-csv-bad-quote = { $reason }：请检查每个引号（"）都有配对
+
+## 把公示牌印成 PDF（print-）。
+
+print-progress-boards = 公示牌
+print-no-browser = 找不到用来生成 PDF 的浏览器（Chrome、Chromium 或 Edge）。请安装其中一个：Windows 10 和 11 自带 Microsoft Edge；Linux（统信 UOS、麒麟、Debian、Ubuntu 等）运行 sudo apt-get install chromium，或安装 Chrome、Edge 的安装包；macOS 安装 Google Chrome。浏览器装在别处时，用 --browser 路径 或环境变量 CHROME 指明。
+print-browser-missing = { $by } 指定的浏览器 { $browser } 不存在；请改正路径，或去掉它，让 noticeboard 自己查找 Chrome、Chromium 或 Edge。
+print-browser-missing-env = 环境变量 { $by } 指定的浏览器 { $browser } 不存在；请改正路径，或去掉它，让 noticeboard 自己查找 Chrome、Chromium 或 Edge。
+print-browser-failed = 浏览器 { $browser } 启动失败（{ $reason }）。请确认它能正常打开；换一个浏览器可以用 --browser 路径 指定。
+print-failed = 浏览器没能打印 { $page }（{ $reason }），未生成 PDF；请再试一次。
+print-nothing-asked = 请写出要打印的村（社区、单位）或镇街，或者用 --all（全部）或 --reprint（需要重新印制的）。例如：noticeboard print donghu -o 东湖镇.pdf
+print-unknown = 没有叫 { $name } 的村（社区、单位）或镇街；可以写网址路径（如 donghu/liuzhuang）、content 下的路径或名称
+print-unknown-near = 没有叫 { $name } 的村（社区、单位）或镇街；是不是 { $best }？
+print-ambiguous = { $name } 不止一个，请写出路径：{ $candidates }
+print-nothing-to-reprint = 没有需要重新印制的公示牌（与上次生成相比没有变化），未生成 PDF。
+print-areas-empty = 所选镇街下没有村（社区、单位），未生成 PDF。
+print-spilled = 这些公示牌一张纸印不下：{ $boards }。请缩短职务、单位名称或任务，或在 config.toml 的 [board] 中选更大的纸张，然后再打印。
+print-printed = 已生成 { $boards } 张公示牌（{ $size } { $orientation ->
+        [landscape] 横向
+       *[portrait] 纵向
+    }，每张一页）：{ $path }，用时 { $seconds } 秒。把这个 PDF 交给打印店，按 100% 原大打印。
+print-no-profile = 没法新建浏览器用的临时文件夹：{ $reason }
+print-not-absolute = 不是完整路径
+print-batch-unreadable = 读不了 { $path }：{ $reason }；请重新生成网站
+print-no-sheet = { $path } 里的公示牌外面没有 <main>…</main>：网站样式里的公示牌页面必须保留它，print 要从那里取出公示牌
+print-pdf-unreadable = 读不了浏览器生成的 PDF：{ $reason }
+print-pdf-no-pages = 浏览器生成的 PDF 一页也没有
+print-unwritable = 写不了 { $path }：{ $reason }
+
+## 边改边预览（serve-）。
+
+serve-cannot-listen = 没法在 127.0.0.1:{ $port } 上提供预览：{ $reason }（是不是别的程序占用了这个端口？可以用 --port 换一个数字试试）
+serve-cannot-watch = 没法监视 { $path } 的改动：{ $reason }
+serve-serving = 正在预览 { $site }，网址 { $url }（按 Ctrl+C 停止）
+serve-stopped = 已停止
+serve-built = 已生成 { $units } 个单位、{ $pages } 个网页，用时 { $ms } 毫秒
+serve-last-good-build = 改好之前，浏览器里一直显示上一次成功生成的网站
+serve-build-crashed = 生成网站时意外中断：{ $reason }
+serve-overlay-title = noticeboard：网站生成失败（页面显示的是上一次成功生成的内容）
+serve-waiting-title = noticeboard 预览：等待网站生成成功
+serve-waiting-heading = 网站还没有生成出来
+serve-waiting-text = 请改正下面（以及命令行窗口里）列出的错误；生成成功后，这个页面会自动刷新。
+
+## 网站样式、模板和二维码（build-）。
+
+build-progress-pages = 网页
+build-template = 模板 { $origin }：{ $reason }
+build-template-not-utf8 = 模板不是 UTF-8 编码；请另存为 UTF-8
+build-strings = 文字表 { $origin }：{ $reason }
+build-strings-not-utf8 = 不是 UTF-8 编码
+build-strings-not-a-table = [{ $table }] 不是一个表
+build-strings-not-text = [{ $table }] 里的 `{ $key }` 要写成加英文引号的文字
+build-qr = 生成不了 { $url } 的二维码：{ $reason }
+build-qr-too-long = 文字有 { $bytes } 字节，太长，装不进二维码（上限约 2330 字节 UTF-8）
+build-qr-module-size = 二维码每格的大小要在 1 到 { $max } 像素之间，现在是 { $size }
+build-qr-symbol = 排不出二维码图案
+build-qr-png = 二维码存不成 PNG 图片
+build-theme-missing = 站点文件夹里没有 themes/{ $theme }/
+build-theme-unreadable = 读不了 { $path }：{ $reason }
+photos-progress = 照片
+build-unwritable = 写不了 { $path }：{ $reason }
+build-builtin-theme-file = themes/default/{ $path }（内置）
+
+## 命令行：结果汇总和 --help（cli-）。
+
+cli-no-current-folder = 读不了当前文件夹
+cli-init-done = 已在 { $dir } 里写入 { $files } 个文件；生成网站：noticeboard build --root { $dir }
+cli-built-summary = { $units }：{ $pages } 个网页，{ $boards } 块公示牌，照片新处理 { $processed } 张、沿用 { $reused } 张，用时 { $seconds } 秒 → { $output }
+cli-output-unchanged = 原来生成的网站（如果有）保持不变
+cli-skipped-row = 已跳过：{ $row }
+cli-export-site-errors = 站点有错误；请改正后再导出（什么也没有写入）
+cli-exported = 已把 { $rows } { $what ->
+        [memberships] 条任职
+       *[rows] 行
+    }（{ $units } 个单位，{ $people } 人）写入 { $path }
+cli-heading-usage = 用法：
+cli-heading-commands = 命令
+cli-heading-arguments = 参数
+cli-heading-options = 选项
+cli-arg-help = 显示帮助
+cli-arg-version = 显示版本号
+cli-about-help = 显示本说明，或某个命令的说明
+cli-arg-help-subcommand = 要说明的命令
+cli-about-noticeboard = 把干部联系公示牌发布成网站，并生成可打印的公示牌
+cli-arg-root = 站点文件夹（放 config.toml 的那个）；不写就是当前文件夹
+cli-about-build = 把网站生成到 public/（或 --output 指定的文件夹）。生成失败时，那里什么也不改
+cli-arg-build-output = 生成到哪个文件夹；不写就是 public/
+cli-arg-build-base_url = 用这个网址，不用 config.toml 里的 base_url
+cli-arg-build-draft = 生成样稿：即使 config.toml 的 base_url 是 example.org 这样的示例地址也照样生成；公示牌上印“样稿”，不更新 published.json
+cli-about-check = 检查生成网站要读的所有内容，并核查覆盖情况；什么也不写入
+cli-check-exit-status = 退出码：没有错误时为 0（缺口只报告，不算失败），有错误时为 1，加 --strict 时有缺口也为 1；命令本身没能运行时为 2。
+cli-arg-check-output = 上次生成网站的文件夹，没有 published.json 时用它代替；不写就是 public/
+cli-arg-check-strict = 有缺口也算不合格（退出码 1）：单位没有工作队、人数不够或没有负责人，有人联系过多，电话太久没核实或两人共用
+cli-arg-check-format = 报告的格式：text 给人看，json 给程序读
+cli-arg-check-draft = 检查样稿：base_url 是 example.org 这样的示例地址不算错误
+cli-about-init = 在指定文件夹里写一个能直接用的小示例站点
+cli-arg-init-dir = 写示例站点的文件夹；里面不能已经有站点
+cli-about-serve = 生成网站，在 127.0.0.1 上预览，每次改动后自动重新生成并刷新浏览器
+cli-arg-serve-port = 预览用的端口
+cli-arg-serve-open = 用默认浏览器打开网站
+cli-about-import = 把 .xlsx 或 .csv 花名册导入成站点内容；可以放心重复运行
+cli-arg-import-roster = 花名册：.xlsx（或 .xls、.ods）或 .csv（UTF-8 或 GBK 编码）
+cli-arg-import-into = 写入哪个站点文件夹；不写就用 --root（或当前文件夹）
+cli-arg-import-dry_run = 只显示会改什么，什么也不写入
+cli-arg-import-prune = 删掉花名册里已经没有的单位
+cli-arg-import-skip_bad = 有些行有错时，照样导入没错的行
+cli-about-print = 生成网站，再用电脑上装的 Chrome、Chromium 或 Edge 把公示牌印成一个 PDF 交给打印店，每块公示牌一页
+cli-arg-print-ids = 要打印的村（社区、单位）或镇街（写镇街就打印它下面所有单位）：网址路径（donghu/liuzhuang）、content/ 下的路径（东湖镇/刘庄村）或名称（刘庄村）
+cli-arg-print-all = 打印全部公示牌
+cli-arg-print-reprint = 打印需要重新印制的公示牌（与上次生成相比有改动或新增的）
+cli-arg-print-output = 要写的 PDF 文件
+cli-arg-print-browser = 用来打印的浏览器程序；不写就用 $CHROME，再不然就在 PATH 和常见安装位置里找 Chrome、Chromium 或 Edge
+cli-arg-print-draft = 打印样稿（印“样稿”字样），即使 base_url 是 example.org 这样的示例地址
+cli-about-export = 把站点的花名册导出（xlsx、csv），导出成 Popolo JSON，或者把检查结果导出成表格
+cli-arg-export-format = 导出什么：花名册 xlsx 或 csv，popolo（Popolo JSON，用于开放数据），或 audit-xlsx（检查结果表格：覆盖缺口、超期未走访的单位、入户不足的人员、超期和没填办结日期的台账条目）
+cli-arg-export-output = 要写的文件
+cli-default = （默认：{ $value }）
+cli-possible-values = （可选：{ $values }）
 
 ## 异常和恶意输入（issue 20）。
 

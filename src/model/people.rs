@@ -55,10 +55,7 @@ fn person(
     let name = match &r.name {
         Some(n) if !n.get_ref().trim().is_empty() => n.get_ref().trim().to_string(),
         _ => {
-            out.push(
-                Diagnostic::error(&file.display, "`name` is missing")
-                    .help("add a line such as name = \"王兴\""),
-            );
+            out.push(values::missing_field(&file.display, "name", "\"王兴\""));
             return None;
         }
     };
@@ -66,8 +63,11 @@ fn person(
         Some(p) => phone_field(file, &doc, "phone", p, ServicePolicy::Refuse, phones, out),
         None => {
             out.push(
-                Diagnostic::error(&file.display, "`phone` is missing")
-                    .help("add the public work number, like phone = \"139 1234 5678\""),
+                Diagnostic::error(
+                    &file.display,
+                    crate::msg!("content-missing-field", field = "phone"),
+                )
+                .help(crate::msg!("model-missing-phone-help")),
             );
             None
         }
@@ -125,32 +125,31 @@ impl Photos<'_> {
             Ok(real) if real.starts_with(&self.canonical_root) => Some(real),
             Ok(_) => {
                 out.push(
-                    error_at(file, &doc, p, format!("the photo \"{}\" is outside the site folder", p.get_ref()))
-                        .help("copy the photo into the site folder (for example beside the record) and point to it there"),
+                    error_at(
+                        file,
+                        &doc,
+                        p,
+                        crate::msg!("model-photo-outside", photo = p.get_ref()),
+                    )
+                    .help(crate::msg!("model-photo-outside-help")),
                 );
                 None
             }
             Err(_) if leaves_folder(p.get_ref()) => {
-                let message = format!(
-                    "the photo \"{}\" points outside the site folder",
-                    p.get_ref()
-                );
+                let message = crate::msg!("model-photo-leaves-folder", photo = p.get_ref());
                 out.push(
                     error_at(file, &doc, p, message)
-                        .help("copy the photo into the site folder and point to it there"),
+                        .help(crate::msg!("model-photo-leaves-folder-help")),
                 );
                 None
             }
             Err(_) => {
                 let (line, col) = values::position(file, &doc, p);
-                let message = format!(
-                    "the photo \"{}\" does not exist; a placeholder is shown",
-                    p.get_ref()
-                );
+                let message = crate::msg!("model-photo-missing", photo = p.get_ref());
                 out.push(
                     Diagnostic::warning(&file.display, message)
                         .at(Some(line), Some(col))
-                        .help("check the file name, or remove the `photo` line"),
+                        .help(crate::msg!("model-photo-missing-help")),
                 );
                 None
             }

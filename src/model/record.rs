@@ -70,10 +70,8 @@ impl Resolver<'_> {
             Some(n) if !n.get_ref().trim().is_empty() => n.get_ref().trim().to_string(),
             _ if owner == Owner::Area => fallback_name,
             _ => {
-                out.push(
-                    Diagnostic::error(&file.display, "`name` is missing")
-                        .help(format!("add a line such as name = \"{fallback_name}\"")),
-                );
+                let example = format!("\"{fallback_name}\"");
+                out.push(values::missing_field(&file.display, "name", &example));
                 fallback_name
             }
         };
@@ -116,9 +114,9 @@ impl Resolver<'_> {
                 out.push(
                     Diagnostic::error(
                         &file.display,
-                        format!("team member {} has no `person`", n + 1),
+                        crate::msg!("model-member-no-person", n = n + 1),
                     )
-                    .help("add person = \"file-name-of-the-person\" (a record in content/people/)"),
+                    .help(crate::msg!("model-member-no-person-help")),
                 );
                 continue;
             };
@@ -127,11 +125,12 @@ impl Resolver<'_> {
             };
             if team.iter().any(|a| a.person == person) {
                 let (line, col) = values::position(file, doc, person_ref);
-                let message = format!("`{}` is on this team twice", person_ref.get_ref().trim());
+                let message =
+                    crate::msg!("model-member-twice", person = person_ref.get_ref().trim());
                 out.push(
                     Diagnostic::warning(&file.display, message)
                         .at(Some(line), Some(col))
-                        .help("remove one of the two [[team]] entries"),
+                        .help(crate::msg!("model-member-twice-help")),
                 );
             }
             team.push(self.assignment(file, doc, person, member, person_ref, out));
@@ -155,15 +154,15 @@ impl Resolver<'_> {
         if let Some(&person) = self.person_index.get(wanted) {
             return Some(person);
         }
-        let message = format!("no person `{wanted}` in content/people/");
+        let message = crate::msg!("model-unknown-person", person = wanted);
         let d = error_at(file, doc, person_ref, message);
         out.push(match nearest(wanted, self.person_ids) {
-            Some(best) => d.help(format!(
-                "did you mean \"{best}\"? otherwise create content/people/{wanted}.toml"
+            Some(best) => d.help(crate::msg!(
+                "model-unknown-person-near",
+                best = best,
+                person = wanted
             )),
-            None => d.help(format!(
-                "create content/people/{wanted}.toml with the person's name and phone"
-            )),
+            None => d.help(crate::msg!("model-unknown-person-help", person = wanted)),
         });
         None
     }
@@ -192,10 +191,14 @@ impl Resolver<'_> {
             out.push(
                 Diagnostic::error(
                     &file.display,
-                    format!("`until` ({u}) is before `since` ({s})"),
+                    crate::msg!(
+                        "model-until-before-since",
+                        until = u.to_string(),
+                        since = s.to_string()
+                    ),
                 )
                 .at(Some(line), Some(col))
-                .help("swap the two dates"),
+                .help(crate::msg!("model-until-before-since-help")),
             );
         }
         Assignment {
@@ -225,13 +228,22 @@ fn kind(
     };
     Kind::parse(k.get_ref()).unwrap_or_else(|| {
         let names: Vec<_> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-        let d = error_at(file, doc, k, format!("unknown kind `{}`", k.get_ref()));
+        let d = error_at(
+            file,
+            doc,
+            k,
+            crate::msg!("model-unknown-kind", kind = k.get_ref()),
+        );
         out.push(match nearest(k.get_ref(), &names) {
-            Some(best) => d.help(format!(
-                "did you mean \"{best}\"? kinds: {}",
-                names.join(", ")
+            Some(best) => d.help(crate::msg!(
+                "model-unknown-kind-near",
+                best = best,
+                kinds = names.join(", ")
             )),
-            None => d.help(format!("use one of: {}", names.join(", "))),
+            None => d.help(crate::msg!(
+                "model-unknown-kind-help",
+                kinds = names.join(", ")
+            )),
         });
         default
     })
@@ -251,12 +263,9 @@ fn code(
     {
         let (line, col) = values::position(file, doc, c);
         out.push(
-            Diagnostic::warning(
-                &file.display,
-                "`code` should be the 12-digit statistical division code",
-            )
-            .at(Some(line), Some(col))
-            .help("write it in quotes, like code = \"371428104201\", or remove it"),
+            Diagnostic::warning(&file.display, crate::msg!("model-bad-code"))
+                .at(Some(line), Some(col))
+                .help(crate::msg!("model-bad-code-help")),
         );
     }
     text
@@ -279,9 +288,9 @@ fn aliases<'a>(
                         file,
                         doc,
                         a,
-                        format!("alias \"{}\" is not a site path", a.get_ref()),
+                        crate::msg!("model-bad-alias", alias = a.get_ref()),
                     )
-                    .help("write the old address path, like \"luquantun/liuzhuang\""),
+                    .help(crate::msg!("model-bad-alias-help")),
                 );
             }
             valid.then_some(clean)
@@ -312,15 +321,18 @@ pub(super) fn phone_field(
                 file,
                 doc,
                 value,
-                format!("`{field}` must be a phone number"),
+                crate::msg!("model-phone-not-text", field = field),
             )
-            .help("write it in quotes, like \"139 1234 5678\""),
+            .help(crate::msg!("model-phone-not-text-help")),
         );
         return None;
     };
     phones
         .parse(text, policy)
-        .map_err(|e| out.push(error_at(file, doc, value, format!("`{field}`: {e}"))))
+        .map_err(|e| {
+            let message = crate::msg!("model-bad-phone", field = field, problem = e.to_string());
+            out.push(error_at(file, doc, value, message))
+        })
         .ok()
 }
 

@@ -165,9 +165,9 @@ impl Resolver<'_> {
                 out.push(
                     Diagnostic::error(
                         &shown,
-                        format!("the folder name `{folder}` is reserved for the site's own pages"),
+                        crate::msg!("model-reserved-folder", folder = &folder),
                     )
-                    .help("rename the folder or give its _index.toml a different `slug`"),
+                    .help(crate::msg!("model-reserved-folder-help")),
                 );
             }
             urls.claim(&id, &shown, out);
@@ -228,9 +228,9 @@ impl Resolver<'_> {
                 out.push(
                     Diagnostic::error(
                         &source.file.display,
-                        format!("`{slug}` is reserved for the site's own pages"),
+                        crate::msg!("model-reserved-slug", slug = &slug),
                     )
-                    .help("rename the file or give it a different `slug`"),
+                    .help(crate::msg!("model-reserved-slug-help")),
                 );
             }
             urls.claim(&id, &source.file.display, out);
@@ -288,22 +288,19 @@ fn segment_for(
                 &r.file,
                 &r.doc(),
                 slug,
-                format!("`slug` = \"{}\" is not a valid URL segment", slug.get_ref()),
+                crate::msg!("model-bad-slug", slug = slug.get_ref()),
             )
-            .help(format!(
-                "use lowercase letters, digits and dashes only, like \"{}\"",
-                slugify(slug.get_ref())
+            .help(crate::msg!(
+                "model-bad-slug-help",
+                example = slugify(slug.get_ref())
             )),
         );
     }
     let slug = slugify(name);
     if slug.is_empty() {
         out.push(
-            Diagnostic::error(
-                shown,
-                format!("`{name}` gives no letters for a web address"),
-            )
-            .help("add a `slug` field such as slug = \"dongcun\""),
+            Diagnostic::error(shown, crate::msg!("model-no-slug", name = name))
+                .help(crate::msg!("model-no-slug-help")),
         );
     }
     slug
@@ -322,10 +319,11 @@ impl UrlRegistry {
             if first != file {
                 let last = url.rsplit('/').next().unwrap_or(&url);
                 out.push(
-                    Diagnostic::error(file, format!("this record and {first} both end up at the address /{url}/"))
-                        .help(format!(
-                            "give one of them its own address with a line such as slug = \"{last}-2\" (names that sound alike, like 石庄村 and 师庄村, share a pinyin)"
-                        )),
+                    Diagnostic::error(
+                        file,
+                        crate::msg!("model-same-address", first = first, url = &url),
+                    )
+                    .help(crate::msg!("model-same-address-help", last = last)),
                 );
             }
             return;

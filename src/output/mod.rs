@@ -17,11 +17,16 @@ pub(crate) const MARKER: &str = ".noticeboard-output";
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    #[error(
-        "{0} already exists and was not made by noticeboard; refusing to replace it (choose another --output, or empty it first)"
-    )]
+    #[error("{}", crate::msg!("build-output-foreign", path = .0.display().to_string()))]
     Foreign(PathBuf),
-    #[error("cannot prepare the output beside {path}: {source}")]
+    #[error(
+        "{}",
+        crate::msg!(
+            "build-output-unwritable",
+            path = .path.display().to_string(),
+            reason = .source.to_string()
+        )
+    )]
     Io { path: PathBuf, source: io::Error },
     #[error("{}", crate::msg!("build-output-in-sources", output = .output.display().to_string(), folder = .folder.as_str()))]
     InsideSources { output: PathBuf, folder: String },

@@ -16,49 +16,64 @@ pub(super) const MIN_CROP_WIDTH: u32 = 96;
 /// Why a photo gets a placeholder. The text follows the file's name in the warning.
 #[derive(Debug, thiserror::Error)]
 pub(super) enum Unusable {
-    #[error("photo not found; add the file or correct the photo path")]
+    #[error("{}", crate::msg!("photos-missing"))]
     Missing,
-    #[error("not a regular file; point the photo path at an image file")]
+    #[error("{}", crate::msg!("photos-not-a-file"))]
     NotAFile,
-    #[error("cannot read the file ({0}); check that it is readable")]
+    #[error("{}", crate::msg!("photos-unreadable", reason = .0.to_string()))]
     Unreadable(io::Error),
     #[error(
-        "file is {size} bytes, over the {MAX_SOURCE_BYTES}-byte limit; re-save it as JPEG at phone size"
+        "{}",
+        crate::msg!(
+            "photos-file-too-large",
+            size = .size.to_string(),
+            limit = MAX_SOURCE_BYTES.to_string()
+        )
     )]
     FileTooLarge { size: u64 },
-    #[error("file is empty; copy the photo again")]
+    #[error("{}", crate::msg!("photos-empty"))]
     Empty,
-    #[error(
-        "HEIC/HEIF photos cannot be read; re-save it as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible)"
-    )]
+    #[error("{}", crate::msg!("photos-heic"))]
     Heic,
-    #[error("not a JPEG, PNG or WebP image; re-save it as JPEG")]
+    #[error("{}", crate::msg!("photos-unknown-format"))]
     UnknownFormat,
-    #[error("file is truncated (the copy or download stopped early); copy the photo again")]
+    #[error("{}", crate::msg!("photos-truncated"))]
     Truncated,
-    #[error("image is {}; the limit is {MAX_SIDE} pixels a side and {} MB decoded; re-save it smaller, e.g. 3000×4000", describe_size(*.dimensions), MAX_DECODED_BYTES >> 20)]
+    #[error(
+        "{}",
+        crate::msg!(
+            "photos-too-big",
+            size = describe_size(*.dimensions),
+            side = MAX_SIDE.to_string(),
+            megabytes = (MAX_DECODED_BYTES >> 20).to_string()
+        )
+    )]
     TooBig { dimensions: Option<(u32, u32)> },
     #[error(
-        "image is only {width}×{height} pixels, too small for a portrait; use a photo at least {MIN_CROP_WIDTH} pixels wide"
+        "{}",
+        crate::msg!(
+            "photos-too-small",
+            width = .width.to_string(),
+            height = .height.to_string(),
+            min = MIN_CROP_WIDTH.to_string()
+        )
     )]
     TooSmall { width: u32, height: u32 },
-    #[error("image uses a feature this program cannot read ({0}); re-save it as JPEG")]
+    #[error("{}", crate::msg!("photos-unsupported-feature", feature = .0))]
     UnsupportedFeature(String),
-    #[error("image data is damaged ({0}); re-save it as JPEG")]
+    #[error("{}", crate::msg!("photos-damaged", reason = .0))]
     Damaged(String),
-    #[error(
-        "image is mostly noise and cannot be made small enough for phones; use a clearer photo"
-    )]
+    #[error("{}", crate::msg!("photos-incompressible"))]
     Incompressible,
-    #[error("file changed while the site was being built; build again")]
+    #[error("{}", crate::msg!("photos-changed-during-build"))]
     ChangedDuringBuild,
-    #[error("could not save the processed photo in the cache ({0}); check free disk space")]
+    #[error("{}", crate::msg!("photos-cache-write", reason = .0.to_string()))]
     CacheWrite(io::Error),
 }
 
 pub(super) fn describe_size(dimensions: Option<(u32, u32)>) -> String {
     match dimensions {
-        Some((w, h)) => format!("{w}×{h} pixels"),
-        None => "too large to open".to_string(),
+        Some((w, h)) => crate::msg!("photos-size", width = w.to_string(), height = h.to_string()),
+        None => crate::msg!("photos-size-unknown"),
     }
 }

@@ -32,7 +32,7 @@ impl SourcePixels {
             other => (false, other.into_rgb8().into_raw()),
         };
         if width == 0 || height == 0 {
-            return Err(Unusable::Damaged("image has no pixels".to_string()));
+            return Err(Unusable::Damaged(crate::msg!("photos-no-pixels")));
         }
         Ok(Self {
             width,

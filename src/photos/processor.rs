@@ -87,7 +87,11 @@ impl PhotoCache {
             .map(|(path, _)| self.resolve(path, index.get(path)))
             .collect();
         let jobs = jobs(sources, &resolved);
-        let progress = Progress::new(show_progress, jobs.len() as u64, "photos");
+        let progress = Progress::new(
+            show_progress,
+            jobs.len() as u64,
+            crate::msg!("photos-progress"),
+        );
         let rendered: Rendered = jobs
             .par_iter()
             .map(|&(key, content_hash, path)| {
@@ -185,7 +189,7 @@ impl PhotoCache {
         // Decoders are third-party code fed untrusted files: a panic in one must cost only
         // this photo, not the build.
         let encoded = std::panic::catch_unwind(|| render(&bytes, &self.settings))
-            .unwrap_or_else(|_| Err(Unusable::Damaged("the decoder crashed on it".to_string())))?;
+            .unwrap_or_else(|_| Err(Unusable::Damaged(crate::msg!("photos-decoder-crashed"))))?;
         self.store(key, encoded).map_err(Unusable::CacheWrite)
     }
 }

@@ -10,14 +10,15 @@ use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BatchError {
-    #[error("cannot read {path}: {source}; build the site again")]
+    #[error(
+        "{}",
+        crate::msg!("print-batch-unreadable", path = .path, reason = .source.to_string())
+    )]
     Read {
         path: String,
         source: std::io::Error,
     },
-    #[error(
-        "{path} has no <main>…</main> around its sheet: the theme's board page must keep it, since `print` takes the sheet from there"
-    )]
+    #[error("{}", crate::msg!("print-no-sheet", path = .path))]
     NoSheet { path: String },
 }
 

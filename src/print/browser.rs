@@ -44,7 +44,7 @@ impl Browser {
         let profile = tempfile::Builder::new()
             .prefix("noticeboard-print-")
             .tempdir()
-            .map_err(|e| fail(format!("cannot make a temporary profile folder: {e}")))?;
+            .map_err(|e| fail(crate::msg!("print-no-profile", reason = e.to_string())))?;
         let config = chromiumoxide::BrowserConfig::builder()
             .chrome_executable(executable)
             .new_headless_mode()
@@ -96,7 +96,7 @@ impl Browser {
             message,
         };
         let url = url::Url::from_file_path(html)
-            .map_err(|()| fail("not an absolute path".into()))?
+            .map_err(|()| fail(crate::msg!("print-not-absolute")))?
             .to_string();
         let params = PrintToPdfParams {
             print_background: Some(true),

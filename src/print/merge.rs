@@ -17,9 +17,9 @@ const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"]
 
 #[derive(Debug, thiserror::Error)]
 pub enum MergeError {
-    #[error("the browser's PDF could not be read: {0}")]
+    #[error("{}", crate::msg!("print-pdf-unreadable", reason = .0.to_string()))]
     Parse(#[from] lopdf::Error),
-    #[error("the browser's PDF has no pages")]
+    #[error("{}", crate::msg!("print-pdf-no-pages"))]
     NoPages,
     #[error("{0}")]
     Io(#[from] std::io::Error),

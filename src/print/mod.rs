@@ -104,7 +104,14 @@ pub enum PrintError {
     #[error("{}", messages::spilled(.0))]
     Spilled(Vec<String>),
     /// The PDF could not be written.
-    #[error("cannot write {path}: {source}")]
+    #[error(
+        "{}",
+        crate::msg!(
+            "print-unwritable",
+            path = .path.display().to_string(),
+            reason = .source.to_string()
+        )
+    )]
     Write {
         /// The file.
         path: PathBuf,
@@ -202,7 +209,11 @@ fn write_pdf(
     let public = std::path::absolute(public).map_err(write_error)?;
     let mut browser = browser::Browser::launch(executable)?;
     let mut merger = merge::Merger::new(std::io::BufWriter::new(file)).map_err(write_error)?;
-    let progress = crate::progress::Progress::new(options.progress, units.len() as u64, "boards");
+    let progress = crate::progress::Progress::new(
+        options.progress,
+        units.len() as u64,
+        crate::msg!("print-progress-boards"),
+    );
     for (number, chunk) in units.chunks(BATCH).enumerate() {
         let pdf = print_batch(&mut browser, &public, scratch.path(), number, chunk)?;
         let pages = merger.append(&pdf)?;

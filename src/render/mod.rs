@@ -40,16 +40,16 @@ use writer::Writer;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("template {origin}: {message}")]
+    #[error("{}", crate::msg!("build-template", origin = .origin, reason = .message))]
     Template { origin: String, message: String },
-    #[error("strings table {origin}: {message}")]
+    #[error("{}", crate::msg!("build-strings", origin = .origin, reason = .message))]
     Strings { origin: String, message: String },
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", crate::msg!("build-unwritable", path = .path, reason = .source.to_string()))]
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("cannot make the QR code for {url}: {message}")]
+    #[error("{}", crate::msg!("build-qr", url = .url, reason = .message))]
     Qr { url: String, message: String },
 }
 

@@ -38,22 +38,26 @@ pub const MAX_MODULE_PX: u32 = 32;
 #[non_exhaustive]
 pub enum QrError {
     /// The text does not fit the largest QR code.
-    #[error(
-        "text is {bytes} bytes long, too long for a QR code \
-         (the limit is about 2330 bytes of UTF-8)"
-    )]
+    #[error("{}", crate::msg!("build-qr-too-long", bytes = .bytes.to_string()))]
     TooLong {
         /// The text's length in UTF-8.
         bytes: usize,
     },
     /// The module size asked for is out of range.
-    #[error("QR module size must be 1 to {MAX_MODULE_PX} pixels, got {0}")]
+    #[error(
+        "{}",
+        crate::msg!(
+            "build-qr-module-size",
+            max = MAX_MODULE_PX.to_string(),
+            size = .0.to_string()
+        )
+    )]
     ModuleSize(u32),
     /// The qrcode crate could not lay out the symbol.
-    #[error("could not build the QR symbol")]
+    #[error("{}", crate::msg!("build-qr-symbol"))]
     Symbol(#[source] qrcode::types::QrError),
     /// The PNG encoder failed.
-    #[error("could not write the QR code as PNG")]
+    #[error("{}", crate::msg!("build-qr-png"))]
     Png(#[from] png::EncodingError),
 }
 

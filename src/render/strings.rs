@@ -39,20 +39,27 @@ impl Strings {
                 origin: file.origin.clone(),
                 message,
             };
-            let text = std::str::from_utf8(&file.bytes).map_err(|_| fail("not UTF-8".into()))?;
+            let text = std::str::from_utf8(&file.bytes)
+                .map_err(|_| fail(crate::msg!("build-strings-not-utf8")))?;
             let mut all: toml::Table = toml::from_str(text).map_err(|e| fail(e.to_string()))?;
             match all.remove(language.code()) {
                 Some(toml::Value::Table(words)) => table.extend(words),
-                Some(_) => return Err(fail(format!("[{}] is not a table", language.code()))),
+                Some(_) => {
+                    return Err(fail(crate::msg!(
+                        "build-strings-not-a-table",
+                        table = language.code()
+                    )));
+                }
                 None => {}
             }
             if let Some(key) = TEXT_KEYS
                 .iter()
                 .find(|key| table.get(**key).is_some_and(|v| !v.is_str()))
             {
-                return Err(fail(format!(
-                    "`{key}` in [{}] must be text in quotes",
-                    language.code()
+                return Err(fail(crate::msg!(
+                    "build-strings-not-text",
+                    key = *key,
+                    table = language.code()
                 )));
             }
         }
@@ -116,6 +123,7 @@ mod tests {
         theme.strings.extend(layers.iter().map(|text| ThemeFile {
             origin: "themes/mine/strings.toml".into(),
             bytes: text.as_bytes().to_vec(),
+            built_in: false,
         }));
         theme
     }

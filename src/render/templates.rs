@@ -74,7 +74,7 @@ pub(super) fn compile(
     for (name, file) in &theme.templates {
         let text = std::str::from_utf8(&file.bytes).map_err(|_| RenderError::Template {
             origin: file.origin.clone(),
-            message: "the template is not UTF-8 text; save it as UTF-8".into(),
+            message: crate::msg!("build-template-not-utf8"),
         })?;
         sources.push((name.as_str(), text));
     }

@@ -16,10 +16,9 @@ pub(crate) struct ThemeFile {
     /// Where it came from, for error messages: `themes/default/templates/unit.html`.
     pub origin: String,
     pub bytes: Vec<u8>,
+    /// One of the built-in theme's own files, not the site's.
+    pub built_in: bool,
 }
-
-/// How a built-in file's origin ends.
-const BUILT_IN: &str = " (built in)";
 
 #[derive(Debug, Default)]
 pub(crate) struct Theme {
@@ -34,9 +33,9 @@ pub(crate) struct Theme {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ThemeError {
-    #[error("themes/{0}/ does not exist in the site folder")]
+    #[error("{}", crate::msg!("build-theme-missing", theme = .0))]
     Missing(String),
-    #[error("cannot read {path}: {source}")]
+    #[error("{}", crate::msg!("build-theme-unreadable", path = .path, reason = .source.to_string()))]
     Io {
         path: String,
         source: std::io::Error,
@@ -66,7 +65,7 @@ impl Theme {
 
     /// Whether `file` is one of the built-in theme's own files (not the site's).
     pub(crate) fn is_built_in(&self, file: &ThemeFile) -> bool {
-        file.origin.ends_with(BUILT_IN)
+        file.built_in
     }
 
     fn add_embedded(&mut self, dir: &Dir<'_>) {
@@ -76,8 +75,9 @@ impl Theme {
             } else if let Some(file) = entry.as_file() {
                 let path = file.path().to_string_lossy().replace('\\', "/");
                 let tf = ThemeFile {
-                    origin: format!("themes/default/{path}{BUILT_IN}"),
+                    origin: crate::msg!("build-builtin-theme-file", path = &path),
                     bytes: file.contents().to_vec(),
+                    built_in: true,
                 };
                 if let Some(name) = path.strip_prefix("templates/") {
                     self.templates.insert(name.to_string(), tf);
@@ -130,5 +130,9 @@ fn read(site: &Path, path: &Path) -> Result<ThemeFile, ThemeError> {
         path: origin.clone(),
         source,
     })?;
-    Ok(ThemeFile { origin, bytes })
+    Ok(ThemeFile {
+        origin,
+        bytes,
+        built_in: false,
+    })
 }

@@ -51,7 +51,8 @@ pub struct ServeOptions {
 pub enum ServeError {
     /// The port is taken or cannot be used.
     #[error(
-        "cannot listen on 127.0.0.1:{port}: {source} (is another server using it? try --port with another number)"
+        "{}",
+        crate::msg!("serve-cannot-listen", port = .port.to_string(), reason = .source.to_string())
     )]
     Bind {
         /// The port asked for.
@@ -60,7 +61,10 @@ pub enum ServeError {
         source: std::io::Error,
     },
     /// A folder cannot be watched.
-    #[error("cannot watch {path} for changes: {message}")]
+    #[error(
+        "{}",
+        crate::msg!("serve-cannot-watch", path = .path.display().to_string(), reason = .message)
+    )]
     Watch {
         /// The folder.
         path: PathBuf,
@@ -142,8 +146,12 @@ async fn run(options: ServeOptions) -> Result<(), ServeError> {
     tokio::spawn(rebuild_on_changes(shared.clone(), changes_rx));
     rebuild(&shared).await;
     println!(
-        "serving {} at {base_url}/ (press Ctrl+C to stop)",
-        options.root.display()
+        "{}",
+        crate::msg!(
+            "serve-serving",
+            site = options.root.display().to_string(),
+            url = format!("{base_url}/")
+        )
     );
     let _ = std::io::stdout().flush();
     if options.open {
@@ -166,7 +174,7 @@ async fn run(options: ServeOptions) -> Result<(), ServeError> {
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     drop(debouncer);
-    println!("stopped");
+    println!("{}", crate::msg!("serve-stopped"));
     Ok(())
 }
 
@@ -307,10 +315,13 @@ async fn rebuild(shared: &Arc<Shared>) {
                 eprintln!("{w}");
             }
             eprintln!(
-                "built {} units, {} pages in {} ms",
-                summary.units,
-                summary.pages,
-                started.elapsed().as_millis()
+                "{}",
+                crate::msg!(
+                    "serve-built",
+                    units = summary.units,
+                    pages = summary.pages,
+                    ms = started.elapsed().as_millis().to_string()
+                )
             );
             if std::env::var_os("NOTICEBOARD_TIMINGS").is_some() {
                 eprintln!(
@@ -332,13 +343,16 @@ async fn rebuild(shared: &Arc<Shared>) {
             for line in &errors {
                 eprintln!("{line}");
             }
-            eprintln!("the browser keeps showing the last good build until this is fixed");
+            eprintln!("{}", crate::msg!("serve-last-good-build"));
             status.ok = false;
             status.errors = errors;
         }
         Err(join) => {
             status.ok = false;
-            status.errors = vec![format!("the build stopped unexpectedly: {join}")];
+            status.errors = vec![crate::msg!(
+                "serve-build-crashed",
+                reason = join.to_string()
+            )];
         }
     }
     let _ = shared.events.send(status.clone());
@@ -350,8 +364,29 @@ async fn live_reload_script() -> impl IntoResponse {
             (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
             (header::CACHE_CONTROL, "no-store"),
         ],
-        LIVE_RELOAD_JS,
+        live_reload_js(),
     )
+}
+
+/// The live-reload script, its overlay's title in the run's language.
+fn live_reload_js() -> String {
+    let title = serde_json::to_string(&crate::msg!("serve-overlay-title")).unwrap_or_default();
+    LIVE_RELOAD_JS.replace("__OVERLAY_TITLE__", &title)
+}
+
+/// The page served while no build has succeeded yet, in the run's language.
+fn waiting_page() -> String {
+    let escape = |s: String| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    WAITING_PAGE
+        .replace("__LANG__", crate::messages::language().code())
+        .replace("__TITLE__", &escape(crate::msg!("serve-waiting-title")))
+        .replace("__HEADING__", &escape(crate::msg!("serve-waiting-heading")))
+        .replace("__TEXT__", &escape(crate::msg!("serve-waiting-text")))
 }
 
 async fn status(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
@@ -403,7 +438,7 @@ async fn not_found(State(shared): State<Arc<Shared>>) -> Response {
         Err(_) => (
             StatusCode::SERVICE_UNAVAILABLE,
             [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            WAITING_PAGE,
+            waiting_page(),
         )
             .into_response(),
     }

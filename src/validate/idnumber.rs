@@ -29,11 +29,11 @@ impl SensitiveKind {
     }
 
     /// A noun phrase with its article, to follow "this looks like".
-    pub(crate) fn describe(&self) -> &'static str {
+    pub(crate) fn describe(&self) -> String {
         match self {
-            SensitiveKind::ResidentId => "a resident ID number",
-            SensitiveKind::OldResidentId => "an old 15-digit resident ID number",
-            SensitiveKind::CardNumber => "a bank card number",
+            SensitiveKind::ResidentId => crate::msg!("content-kind-resident-id"),
+            SensitiveKind::OldResidentId => crate::msg!("content-kind-old-resident-id"),
+            SensitiveKind::CardNumber => crate::msg!("content-kind-card-number"),
         }
     }
 }

@@ -19,7 +19,6 @@
 use super::fold_full_width;
 use parking_lot::Mutex;
 use phonenumber::{Mode, PhoneNumber, Type, country, metadata::DATABASE};
-use thiserror::Error;
 
 /// What kind of number a [`Phone`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,50 +53,55 @@ impl Phone {
 
 /// Why a phone number was refused. Every message names the offending input and
 /// says how to fix it, because it is shown to the person editing the board.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum PhoneError {
-    #[error(
-        "the phone number is empty: write a mobile like 139 1234 5678 or a landline with its area code like 0534-2212345"
-    )]
     Empty,
-
-    #[error(
-        "`{input}` contains no digits: write a mobile like 139 1234 5678 or a landline with its area code like 0534-2212345"
-    )]
     NoDigits { input: String },
-
-    #[error(
-        "`{input}` contains `{found}`, which is not part of a phone number: write only the digits (spaces, dashes, brackets and a leading +86 are fine) and put extensions or remarks in another field"
-    )]
     InvalidCharacter { input: String, found: char },
-
-    #[error("`{input}` has no area code: write it with the area code, like 0534-2212345")]
     NoAreaCode { input: String },
-
-    #[error(
-        "`{input}` is a short service code, not a personal number: list it as a hotline, or give the official's own mobile or landline"
-    )]
     ShortCode { input: String },
-
-    #[error(
-        "`{input}` is a 400/800 service number, not a personal number: list it as a hotline, or give the official's own mobile or landline"
-    )]
     ServiceNumber { input: String },
-
-    #[error(
-        "`{input}` is not a mainland China number (country code +{country_code}): only mainland numbers can be published, so give a mainland mobile or landline"
-    )]
     Foreign { input: String, country_code: u16 },
-
-    #[error(
-        "`{input}` is neither a mobile nor a landline number: give a mainland mobile like 139 1234 5678 or a landline like 0534-2212345"
-    )]
     UnsupportedKind { input: String },
-
-    #[error(
-        "`{input}` is not a valid mainland China phone number: check the digits (a mobile has 11 digits like 139 1234 5678; a landline is an area code plus 7 or 8 digits like 0534-2212345)"
-    )]
     Invalid { input: String },
+}
+
+impl std::error::Error for PhoneError {}
+
+impl std::fmt::Display for PhoneError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            PhoneError::Empty => crate::msg!("content-phone-empty"),
+            PhoneError::NoDigits { input } => crate::msg!("content-phone-no-digits", input = input),
+            PhoneError::InvalidCharacter { input, found } => crate::msg!(
+                "content-phone-bad-character",
+                input = input,
+                found = found.to_string()
+            ),
+            PhoneError::NoAreaCode { input } => {
+                crate::msg!("content-phone-no-area-code", input = input)
+            }
+            PhoneError::ShortCode { input } => {
+                crate::msg!("content-phone-short-code", input = input)
+            }
+            PhoneError::ServiceNumber { input } => {
+                crate::msg!("content-phone-service-number", input = input)
+            }
+            PhoneError::Foreign {
+                input,
+                country_code,
+            } => crate::msg!(
+                "content-phone-foreign",
+                input = input,
+                country_code = country_code.to_string()
+            ),
+            PhoneError::UnsupportedKind { input } => {
+                crate::msg!("content-phone-unsupported-kind", input = input)
+            }
+            PhoneError::Invalid { input } => crate::msg!("content-phone-invalid", input = input),
+        };
+        f.write_str(&text)
+    }
 }
 
 /// Which numbers a field accepts besides mobiles and landlines with their area code.

@@ -2,9 +2,9 @@
 //! units by id, path under `content/`, former id, area and unit names, or unit name alone;
 //! people by id or name. It also knows every published number, for the privacy check.
 
-use super::messages;
 use crate::content::source::nearest;
 use crate::model::{PersonIndex, Site, UnitIndex};
+use crate::msg;
 use crate::validate::phone::PhoneParser;
 use foldhash::{HashMap, HashSet};
 use std::borrow::Cow;
@@ -111,11 +111,24 @@ impl<'a> Lookup<'a> {
             .get(key.as_ref())
             .or_else(|| self.unit_names.get(key.as_ref()));
         match found {
-            Some(&AMBIGUOUS) => Err(messages::ambiguous_unit(text, &self.units_named(&key))),
+            Some(&AMBIGUOUS) => Err((
+                msg!(
+                    "worklog-ambiguous-unit",
+                    unit = text,
+                    candidates = self.units_named(&key).join(", ")
+                ),
+                msg!("worklog-ambiguous-unit-help"),
+            )),
             Some(&u) => Ok(u as usize),
             None => {
                 let best = suggest.then(|| self.nearest_unit(&key)).flatten();
-                Err(messages::unknown_unit(text, best))
+                Err((
+                    msg!("worklog-unknown-unit", unit = text),
+                    match best {
+                        Some(best) => msg!("worklog-unknown-unit-near", best = best),
+                        None => msg!("worklog-unknown-unit-help"),
+                    },
+                ))
             }
         }
     }
@@ -154,7 +167,14 @@ impl<'a> Lookup<'a> {
                     .filter(|p| p.name == text)
                     .map(|p| p.id.as_str())
                     .collect();
-                Err(messages::ambiguous_person(text, &ids))
+                Err((
+                    msg!(
+                        "worklog-ambiguous-person",
+                        name = text,
+                        ids = ids.join(", ")
+                    ),
+                    msg!("worklog-ambiguous-person-help"),
+                ))
             }
             Some(&p) => Ok(p as usize),
             None => {
@@ -169,7 +189,13 @@ impl<'a> Lookup<'a> {
                         nearest(text, &keys)
                     })
                     .flatten();
-                Err(messages::unknown_person(text, best))
+                Err((
+                    msg!("worklog-unknown-person", name = text),
+                    match best {
+                        Some(best) => msg!("worklog-unknown-person-near", best = best),
+                        None => msg!("worklog-unknown-person-help"),
+                    },
+                ))
             }
         }
     }

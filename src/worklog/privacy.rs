@@ -13,7 +13,7 @@ pub(crate) enum Finding {
     /// An identifier from [`idnumber::scan`]: `error` for a checked resident ID number, else a
     /// warning (an old ID number or a card number may be something else).
     Identifier {
-        describe: &'static str,
+        describe: String,
         masked: String,
         error: bool,
     },

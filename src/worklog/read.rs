@@ -8,6 +8,7 @@ use super::messages;
 use crate::content::{CONTENT_DIR, display};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::import::sheet::{self, Layout, Sheet, find_header_with};
+use crate::msg;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -89,8 +90,13 @@ fn read_folder<C: LogColumn + Send>(site: &Path, dir: &Path) -> (Folder<C>, Diag
                 if known {
                     files.push(e.into_path());
                 } else {
-                    let (message, help) = messages::not_a_spreadsheet();
-                    out.push(Diagnostic::warning(display(site, e.path()), message).help(help));
+                    out.push(
+                        Diagnostic::warning(
+                            display(site, e.path()),
+                            msg!("worklog-not-a-spreadsheet"),
+                        )
+                        .help(msg!("worklog-not-a-spreadsheet-help")),
+                    );
                 }
             }
             Ok(_) => {}
@@ -100,7 +106,7 @@ fn read_folder<C: LogColumn + Send>(site: &Path, dir: &Path) -> (Folder<C>, Diag
                     .map_or_else(|| display(site, dir), |p| display(site, p));
                 out.push(Diagnostic::error(
                     shown,
-                    messages::unreadable(&e.to_string()),
+                    msg!("worklog-unreadable", reason = e.to_string()),
                 ));
             }
         }
@@ -128,14 +134,17 @@ fn read_file<C: LogColumn>(path: &Path, file: String) -> (Vec<Table<C>>, Diagnos
         Err(e) => {
             out.push(Diagnostic::error(
                 &file,
-                messages::unreadable(&e.to_string()),
+                msg!("worklog-unreadable", reason = e.to_string()),
             ));
             return (Vec::new(), out);
         }
     };
     if notes.undecodable {
-        let (message, help) = messages::undecodable(notes.encoding.unwrap_or("text"));
-        out.push(Diagnostic::warning(&file, message).help(help));
+        let encoding = notes.encoding.unwrap_or("text");
+        out.push(
+            Diagnostic::warning(&file, msg!("worklog-undecodable", encoding = encoding))
+                .help(msg!("worklog-undecodable-help")),
+        );
     }
     let mut tables = Vec::new();
     let mut skipped = Vec::new();
@@ -143,9 +152,19 @@ fn read_file<C: LogColumn>(path: &Path, file: String) -> (Vec<Table<C>>, Diagnos
         match find_header_with(&sheet, C::from_header, C::REQUIRED) {
             Some(layout) => {
                 if !layout.unused.is_empty() {
-                    let (message, help) =
-                        messages::unused_columns(sheet.name.as_deref(), &layout.unused_list());
-                    out.push(Diagnostic::warning(&file, message).help(help));
+                    let columns = layout.unused_list();
+                    let message = match sheet.name.as_deref() {
+                        Some(sheet) => msg!(
+                            "worklog-unused-columns-sheet",
+                            sheet = sheet,
+                            columns = &columns
+                        ),
+                        None => msg!("worklog-unused-columns", columns = &columns),
+                    };
+                    out.push(
+                        Diagnostic::warning(&file, message)
+                            .help(msg!("worklog-unused-columns-help")),
+                    );
                 }
                 tables.push(Table {
                     file: file.clone(),

@@ -16,6 +16,7 @@ use crate::import::columns::letter;
 use crate::import::rows::date_cell;
 use crate::import::sheet::{Cell, Sheet};
 use crate::model::{Site, UnitIndex};
+use crate::msg;
 use crate::validate::phone::PhoneParser;
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -99,18 +100,26 @@ fn duplicate_ids(entries: &[LedgerEntry], tables: &[TableName], out: &mut Diagno
             continue;
         }
         let name = |at: RowAt| &tables[at.table as usize];
-        let first_place = format!(
-            "{} {}",
-            name(first.at).file,
-            messages::place(name(first.at).sheet.as_deref(), first.at.row as usize, None)
-        );
+        let first_place =
+            messages::place(name(first.at).sheet.as_deref(), first.at.row as usize, None);
         let table = name(second.at);
         let place = messages::place(table.sheet.as_deref(), second.at.row as usize, None);
-        let (message, help) = messages::duplicate_id(&second.id, &first_place);
+        let (message, help) = (
+            msg!(
+                "worklog-duplicate-id",
+                id = second.id.as_ref(),
+                file = &name(first.at).file,
+                place = &first_place
+            ),
+            msg!("worklog-duplicate-id-help"),
+        );
         out.push(
-            Diagnostic::error(&table.file, messages::at(&place, &message))
-                .at(Some(second.at.row as usize), None)
-                .help(help),
+            Diagnostic::error(
+                &table.file,
+                msg!("import-at", place = &place, message = &message),
+            )
+            .at(Some(second.at.row as usize), None)
+            .help(help),
         );
     }
 }
@@ -244,7 +253,7 @@ impl<'a, C: LogColumn> Reader<'a, C> {
             header.as_ref().map(|(h, l)| (h.as_str(), l.as_str())),
         );
         let file = &self.table.file;
-        let message = messages::at(&place, &message.into());
+        let message = msg!("import-at", place = &place, message = message.into());
         let d = if error {
             problems.errors = true;
             Diagnostic::error(file, message)
@@ -288,8 +297,20 @@ impl<'a, C: LogColumn> Reader<'a, C> {
                         describe,
                         masked,
                         error,
-                    } => (error, messages::identifier(describe, &masked)),
-                    Finding::Phone { masked } => (true, messages::private_phone(&masked)),
+                    } => (
+                        error,
+                        (
+                            msg!("worklog-identifier", what = &describe, masked = &masked),
+                            msg!("worklog-identifier-help"),
+                        ),
+                    ),
+                    Finding::Phone { masked } => (
+                        true,
+                        (
+                            msg!("worklog-private-phone", masked = &masked),
+                            msg!("worklog-private-phone-help"),
+                        ),
+                    ),
                 };
                 self.report(problems, row, Some(i), error, problem);
             }
@@ -311,14 +332,27 @@ impl<'a, C: LogColumn> Reader<'a, C> {
         let table = self.table;
         let cell = self.cell(&table.sheet.rows[row], column);
         match date_cell(cell) {
-            Err(reason) => self.error(problems, row, column, messages::bad_date(&reason)),
-            Ok(None) if required => {
-                self.error(problems, row, column, messages::empty_cell(column.header()))
-            }
+            Err(reason) => self.error(
+                problems,
+                row,
+                column,
+                (reason, msg!("worklog-bad-date-help")),
+            ),
+            Ok(None) if required => self.error(problems, row, column, empty_cell(column.header())),
             Ok(None) => {}
-            Ok(Some(d)) if not_after_today && d > today => {
-                self.error(problems, row, column, messages::date_in_future(d, today))
-            }
+            Ok(Some(d)) if not_after_today && d > today => self.error(
+                problems,
+                row,
+                column,
+                (
+                    msg!(
+                        "worklog-date-in-future",
+                        date = d.to_string(),
+                        publication = today.to_string()
+                    ),
+                    msg!("worklog-date-in-future-help"),
+                ),
+            ),
             Ok(Some(d)) => return Some(d),
         }
         None
@@ -343,7 +377,7 @@ impl<'a, C: LogColumn> Reader<'a, C> {
             Some(row)
         };
         let Some(from) = from else {
-            self.error(problems, row, unit, messages::empty_cell(unit.header()));
+            self.error(problems, row, unit, empty_cell(unit.header()));
             return None;
         };
         let area_text = text_of(self.cell(&rows[from], area));
@@ -372,7 +406,7 @@ impl<'a, C: LogColumn> Reader<'a, C> {
         let text = text_of(self.cell(&table.sheet.rows[row], column));
         if text.is_empty() {
             if required {
-                self.error(problems, row, column, messages::empty_cell(column.header()));
+                self.error(problems, row, column, empty_cell(column.header()));
                 return None;
             }
             return Some(model::People::default());
@@ -471,7 +505,7 @@ fn ledger_rows(lookup: &Lookup, mut table: Table<LedgerColumn>, index: u32) -> R
             let cells = &table.sheet.rows[row];
             let id = text_of(r.cell(cells, L::Id));
             if id.is_empty() {
-                r.error(&mut p, row, L::Id, messages::empty_cell(L::Id.header()));
+                r.error(&mut p, row, L::Id, empty_cell(L::Id.header()));
             }
             let unit = r.unit(&mut p, row, L::Area, L::Unit, &mut above);
             let raised = r.date(&mut p, row, L::Raised, true, true);
@@ -480,12 +514,7 @@ fn ledger_rows(lookup: &Lookup, mut table: Table<LedgerColumn>, index: u32) -> R
             let owners = r.people(&mut p, row, L::Owner, false, &mut people);
             let status_text = text_of(r.cell(cells, L::Status));
             let status = if status_text.is_empty() {
-                r.error(
-                    &mut p,
-                    row,
-                    L::Status,
-                    messages::empty_cell(L::Status.header()),
-                );
+                r.error(&mut p, row, L::Status, empty_cell(L::Status.header()));
                 None
             } else {
                 Status::parse(&status_text).or_else(|| {
@@ -505,7 +534,14 @@ fn ledger_rows(lookup: &Lookup, mut table: Table<LedgerColumn>, index: u32) -> R
                     &mut p,
                     row,
                     L::Closed,
-                    messages::closed_before_raised(closed, raised),
+                    (
+                        msg!(
+                            "worklog-closed-before-raised",
+                            closed = closed.to_string(),
+                            raised = raised.to_string()
+                        ),
+                        msg!("worklog-check-both-dates"),
+                    ),
                 );
             }
             if let (Some(raised), Some(due)) = (raised, due)
@@ -517,14 +553,34 @@ fn ledger_rows(lookup: &Lookup, mut table: Table<LedgerColumn>, index: u32) -> R
                     row,
                     index,
                     false,
-                    messages::due_before_raised(due, raised),
+                    (
+                        msg!(
+                            "worklog-due-before-raised",
+                            due = due.to_string(),
+                            raised = raised.to_string()
+                        ),
+                        msg!("worklog-check-both-dates"),
+                    ),
                 );
             }
             if let (Some(status), Some(_)) = (status, closed)
                 && status.is_open()
             {
                 let index = r.index(L::Closed);
-                r.report(&mut p, row, index, false, messages::closed_but_open(status));
+                r.report(
+                    &mut p,
+                    row,
+                    index,
+                    false,
+                    (
+                        msg!(
+                            "worklog-closed-but-open",
+                            status = status.chinese(),
+                            key = status.key()
+                        ),
+                        msg!("worklog-closed-but-open-help"),
+                    ),
+                );
             }
             let category = category(&text_of(r.cell(cells, L::Category)));
             let (Some(unit), Some(raised), Some(owners), Some(status), false) =
@@ -579,7 +635,7 @@ fn category(text: &str) -> Category {
 }
 
 /// A 户数 cell: a whole number (`5`, `5户`), or empty.
-fn households(cell: &Cell) -> Result<Option<u32>, (String, &'static str)> {
+fn households(cell: &Cell) -> Result<Option<u32>, (String, String)> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n <= f64::from(u32::MAX) => {
@@ -594,10 +650,26 @@ fn households(cell: &Cell) -> Result<Option<u32>, (String, &'static str)> {
             digits
                 .parse::<u32>()
                 .map(Some)
-                .map_err(|_| messages::bad_households(t))
+                .map_err(|_| bad_households(t))
         }
-        other => Err(messages::bad_households(&other.text())),
+        other => Err(bad_households(&other.text())),
     }
+}
+
+/// An empty required cell: what is wrong and what to do.
+fn empty_cell(header: &str) -> (String, String) {
+    (
+        msg!("worklog-empty-cell", header = header),
+        msg!("worklog-empty-cell-help", header = header),
+    )
+}
+
+/// A 户数 cell that is not a number.
+fn bad_households(text: &str) -> (String, String) {
+    (
+        msg!("worklog-bad-households", value = text),
+        msg!("worklog-bad-households-help"),
+    )
 }
 
 #[cfg(test)]

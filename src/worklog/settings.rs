@@ -1,10 +1,10 @@
 //! The work log's settings in `config.toml`: `[rules.visits]` (how often units are visited and
 //! how many home visits a person makes) and `[ledger]` (whether summaries are published).
 
-use super::messages;
 use crate::content::source::{Document, SourceFile, nearest};
 use crate::content::values::error_at;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -70,8 +70,10 @@ pub(crate) fn resolve(
         Some(v) => match u32::try_from(*v.get_ref()) {
             Ok(n) if n >= 1 => n,
             _ => {
-                let (message, help) = messages::not_positive(field);
-                out.push(error_at(file, doc, v, message).help(help));
+                out.push(
+                    error_at(file, doc, v, msg!("worklog-not-positive", field = field))
+                        .help(msg!("worklog-not-positive-help")),
+                );
                 default
             }
         },
@@ -118,13 +120,20 @@ fn warn_unknown_visit_keys(file: &SourceFile, doc: &Document, out: &mut Diagnost
         }
         let (line, column) = line_col(&file.text, doc.toml_offset + key.span().start);
         let help = match nearest(name, VISIT_RULE_KEYS) {
-            Some(best) => messages::did_you_mean(best),
-            None => messages::known_fields(VISIT_RULE_KEYS),
+            Some(best) => msg!("content-did-you-mean-field", best = best),
+            None => msg!("content-known-fields", known = VISIT_RULE_KEYS.join(", ")),
         };
         out.push(
-            Diagnostic::warning(&file.display, messages::unknown_field(name, "rules.visits"))
-                .at(Some(line), Some(column))
-                .help(help),
+            Diagnostic::warning(
+                &file.display,
+                msg!(
+                    "worklog-unknown-field",
+                    field = name,
+                    table = "rules.visits"
+                ),
+            )
+            .at(Some(line), Some(column))
+            .help(help),
         );
     }
 }

@@ -6,6 +6,7 @@
 use super::messages;
 use crate::coverage::Report;
 use crate::coverage::text::{GAP, HEADING};
+use crate::msg;
 use std::io::{self, Write};
 
 /// Writes the work log's findings; nothing when the site keeps no log and sets no visit rules.
@@ -19,9 +20,18 @@ fn visits(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if !v.audited {
         return Ok(());
     }
-    let heading = messages::heading_visits(&report.date, v.unit_every_days, v.home_visits_per_year);
+    let heading = msg!(
+        "worklog-heading-visits",
+        date = &report.date,
+        every = v.unit_every_days,
+        home = v.home_visits_per_year
+    );
     writeln!(out, "{HEADING}{heading}{HEADING:#}")?;
-    let width = width(&[messages::LABEL_NO_VISIT, messages::LABEL_FEW_HOME_VISITS]);
+    let (no_visit, few_home_visits) = (
+        msg!("worklog-label-no-visit"),
+        msg!("worklog-label-few-home-visits"),
+    );
+    let width = width(&[&no_visit, &few_home_visits]);
     // Areas in the order of the coverage report, then any other area a unit is in.
     let mut areas: Vec<(&str, &str)> = report
         .areas
@@ -39,35 +49,40 @@ fn visits(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             continue;
         }
         if area.is_empty() {
-            writeln!(out, "{}", messages::top_level())?;
+            writeln!(out, "{}", msg!("check-top-level"))?;
         } else {
-            writeln!(out, "{name} ({area}/)")?;
+            writeln!(out, "{}", msg!("check-area-name", name = name, path = area))?;
         }
         for u in units {
             let what = match (&u.last, u.days) {
                 (Some(last), Some(days)) => {
-                    messages::last_visit(&u.name, last, days, v.unit_every_days)
+                    msg!(
+                        "worklog-last-visit",
+                        name = &u.name,
+                        last = last,
+                        days = days,
+                        every = v.unit_every_days
+                    )
                 }
-                _ => messages::never_visited(&u.name),
+                _ => msg!("worklog-never-visited", name = &u.name),
             };
-            writeln!(
-                out,
-                "  {GAP}{:<width$}{GAP:#}  {}: {what}",
-                messages::LABEL_NO_VISIT,
-                u.file
-            )?;
+            writeln!(out, "  {GAP}{no_visit:<width$}{GAP:#}  {}: {what}", u.file)?;
         }
     }
     if !v.under_quota.is_empty() {
-        writeln!(out, "{}", messages::people())?;
+        writeln!(out, "{}", msg!("check-heading-people"))?;
     }
     for p in &v.under_quota {
         writeln!(
             out,
-            "  {GAP}{:<width$}{GAP:#}  {}: {}",
-            messages::LABEL_FEW_HOME_VISITS,
+            "  {GAP}{few_home_visits:<width$}{GAP:#}  {}: {}",
             p.file,
-            messages::under_quota(&p.name, p.home_visits, p.required)
+            msg!(
+                "worklog-under-quota",
+                name = &p.name,
+                visits = p.home_visits,
+                required = p.required
+            )
         )?;
     }
     writeln!(out)
@@ -78,32 +93,41 @@ fn ledger(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if !l.kept {
         return Ok(());
     }
-    let heading = messages::heading_ledger(l.entries, l.open, l.overdue.len(), l.resolved);
+    let heading = msg!(
+        "worklog-heading-ledger",
+        entries = l.entries,
+        open = l.open,
+        overdue = l.overdue.len(),
+        resolved = l.resolved
+    );
     writeln!(out, "{HEADING}{heading}{HEADING:#}")?;
-    let width = width(&[messages::LABEL_OVERDUE, messages::LABEL_NO_CLOSING_DATE]);
-    let line = |out: &mut dyn Write, label: &str, file: &str, sheet: Option<&str>, row, what| {
-        let place = messages::place(sheet, row as usize, None);
-        writeln!(
-            out,
-            "  {GAP}{label:<width$}{GAP:#}  {file}, {place}: {what}"
-        )
-    };
+    let (overdue, no_closing_date) = (
+        msg!("worklog-label-overdue"),
+        msg!("worklog-label-no-closing-date"),
+    );
+    let width = width(&[&overdue, &no_closing_date]);
+    let line =
+        |out: &mut dyn Write, label: &str, file: &str, sheet: Option<&str>, row, what: String| {
+            let place = messages::place(sheet, row as usize, None);
+            writeln!(
+                out,
+                "  {GAP}{label:<width$}{GAP:#}  {}",
+                msg!(
+                    "import-at",
+                    place = msg!("worklog-file-and-place", file = file, place = &place),
+                    message = &what
+                )
+            )
+        };
     for e in &l.overdue {
         let what = messages::overdue_entry(&e.id, &e.name, &e.category, &e.due, e.days);
-        line(
-            out,
-            messages::LABEL_OVERDUE,
-            &e.file,
-            e.sheet.as_deref(),
-            e.row,
-            what,
-        )?;
+        line(out, &overdue, &e.file, e.sheet.as_deref(), e.row, what)?;
     }
     for e in &l.no_closing_date {
-        let what = messages::no_closing_date(&e.id, &e.name);
+        let what = msg!("worklog-no-closing-date", id = &e.id, unit = &e.name);
         line(
             out,
-            messages::LABEL_NO_CLOSING_DATE,
+            &no_closing_date,
             &e.file,
             e.sheet.as_deref(),
             e.row,
@@ -115,5 +139,5 @@ fn ledger(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 /// The width the labels of a block are padded to.
 fn width(labels: &[&str]) -> usize {
-    labels.iter().map(|l| l.len()).max().unwrap_or(0)
+    labels.iter().map(|l| l.chars().count()).max().unwrap_or(0)
 }

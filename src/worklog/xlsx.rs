@@ -50,7 +50,7 @@ pub(crate) fn workbook(report: &Report, language: Language) -> Result<(Vec<u8>, 
                 vec![
                     area_name(&g.area).into(),
                     g.name.as_str().into(),
-                    messages::gap_label(g.rule, language).into_owned().into(),
+                    g.rule.label_in(language).into(),
                     number(g.members as f64),
                     g.file.as_str().into(),
                 ]
@@ -130,10 +130,10 @@ fn write_sheet(
     bold: &Format,
 ) -> Result<(), XlsxError> {
     let sheet = workbook.add_worksheet();
-    sheet.set_name(words.name)?;
+    sheet.set_name(&words.name)?;
     for (j, header) in words.headers.iter().enumerate() {
         let col = j as u16;
-        sheet.write_string_with_format(0, col, *header, bold)?;
+        sheet.write_string_with_format(0, col, header, bold)?;
         sheet.set_column_width(col, 14)?;
     }
     for (i, row) in rows.iter().enumerate() {

@@ -14,6 +14,7 @@ mod check;
 mod clerk_safety;
 mod export;
 mod gov;
+mod help;
 mod hostile;
 mod import;
 mod incremental;

@@ -139,7 +139,10 @@ fn serve_shows_edits_reports_errors_recovers_and_stops() {
         "name = \"东村修好\"\n[[team]]\nperson = \"a\"\nlead = true\n",
     );
     server.wait_for("/east/v/", "the fixed page", |b| b.contains("东村修好"));
-    assert!(server.get("/__status").1.contains("\"ok\":true"));
+    // The page is swapped in a moment before the status is set: wait for it, as for the page.
+    server.wait_for("/__status", "the recovered status", |b| {
+        b.contains("\"ok\":true")
+    });
 
     // The build never wrote into the site's own public/ folder.
     assert!(!site.public_exists("index.html"));

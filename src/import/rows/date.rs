@@ -40,22 +40,21 @@ pub(crate) fn date_cell(cell: &Cell) -> Result<Option<Date>, String> {
     };
     let Some((year, month, day)) = ymd else {
         return Err(if short_date(&shown) {
-            format!(
-                "\"{shown}\" has no four-digit year first: it could mean more than one date; write it as YYYY-MM-DD, like 2023-03-09"
-            )
+            crate::msg!("import-short-date", value = &shown)
         } else {
-            format!("\"{shown}\" is not a date: write it as YYYY-MM-DD, like 2023-03-09")
+            crate::msg!("import-not-a-date", value = &shown)
         });
     };
     match calendar_date(year, month, day) {
         Ok(date) => Ok(Some(date)),
-        Err(DateProblem::NotInCalendar) => Err(format!(
-            "\"{shown}\" is not a real calendar date: check the day and month"
-        )),
-        Err(DateProblem::OutOfRange) => Err(format!(
-            "\"{shown}\" is outside the years {}–{}: write the full date as YYYY-MM-DD, like 2023-03-09",
-            PLAUSIBLE_YEARS.start(),
-            PLAUSIBLE_YEARS.end()
+        Err(DateProblem::NotInCalendar) => {
+            Err(crate::msg!("import-impossible-date", value = &shown))
+        }
+        Err(DateProblem::OutOfRange) => Err(crate::msg!(
+            "import-date-out-of-range",
+            value = &shown,
+            from = PLAUSIBLE_YEARS.start().to_string(),
+            to = PLAUSIBLE_YEARS.end().to_string()
         )),
     }
 }

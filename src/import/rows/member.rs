@@ -21,7 +21,7 @@ impl SheetReader<'_> {
                 problems.push(self.bad(
                     index,
                     Some(Column::Name),
-                    format!("the name (姓名) is empty but the row has a {what}: write the person's name, or clear the row"),
+                    crate::msg!("import-no-name", what = what),
                 ));
             }
             return None;
@@ -58,7 +58,11 @@ impl SheetReader<'_> {
             problems.push(self.bad(
                 index,
                 Some(Column::Until),
-                format!("the end date {u} is before the start date {s}: swap the two dates"),
+                crate::msg!(
+                    "import-until-before-since",
+                    until = u.to_string(),
+                    since = s.to_string()
+                ),
             ));
         }
         let role = row.text(Column::Role);
@@ -99,16 +103,12 @@ impl SheetReader<'_> {
         match self.phone_cell(row.get(Column::Phone), false) {
             Ok(Some(p)) => Some(p),
             Ok(None) => {
-                let what = if self.layout.has(Column::Phone) {
-                    "the phone number (电话) is empty"
+                let message = if self.layout.has(Column::Phone) {
+                    crate::msg!("import-no-phone")
                 } else {
-                    "the roster has no phone (电话) column"
+                    crate::msg!("import-no-phone-column")
                 };
-                problems.push(self.bad(
-                    index,
-                    Some(Column::Phone),
-                    format!("{what}: every person on a board needs a public contact number, a mobile like 139 1234 5678 or a landline like 0534-2212345"),
-                ));
+                problems.push(self.bad(index, Some(Column::Phone), message));
                 None
             }
             Err(message) => {
@@ -134,7 +134,7 @@ impl SheetReader<'_> {
                     problems.push(self.bad(
                         index,
                         Some(Column::Lead),
-                        format!("\"{text}\" is neither yes nor no: write 是 for the team's lead, or leave the cell empty"),
+                        crate::msg!("import-bad-lead", value = &text),
                     ));
                     None
                 }
@@ -157,20 +157,19 @@ impl SheetReader<'_> {
             roster.warnings.push(self.warn(
                 index,
                 Some(Column::Photo),
-                format!("\"{p}\" is not a .jpg, .jpeg, .png or .webp photo; the person is imported without it"),
+                crate::msg!("import-photo-not-an-image", photo = p),
             ));
             None
         } else if !path.is_file() {
-            roster.warnings.push(
-                self.warn(
-                    index,
-                    Some(Column::Photo),
-                    format!(
-                        "the photo \"{p}\" is not beside the roster ({}); the person is imported without it",
-                        path.display()
-                    ),
+            roster.warnings.push(self.warn(
+                index,
+                Some(Column::Photo),
+                crate::msg!(
+                    "import-photo-missing",
+                    photo = p,
+                    path = path.display().to_string()
                 ),
-            );
+            ));
             None
         } else {
             Some(path)
@@ -183,10 +182,7 @@ impl SheetReader<'_> {
         let text = match cell {
             Cell::Empty => return Ok(None),
             Cell::Date { .. } => {
-                return Err(format!(
-                    "\"{}\" is a date, not a phone number: format the column as Text and type the number again",
-                    cell.text()
-                ));
+                return Err(crate::msg!("import-phone-is-date", value = cell.text()));
             }
             other => other.text(),
         };
@@ -215,18 +211,24 @@ impl SheetReader<'_> {
             let first = &mut roster.people[i];
             first.owns.extend(owns.iter().copied());
             let mut differs = Vec::new();
-            let mut merge = |field: &'static str, a: &mut Option<String>, b: Option<String>| match (
-                a.as_deref(),
-                b,
-            ) {
+            let mut merge = |differ: fn(String, &str) -> String,
+                             a: &mut Option<String>,
+                             b: Option<String>| match (a.as_deref(), b)
+            {
                 (None, Some(b)) => *a = Some(b),
-                (Some(x), Some(y)) if x != y => {
-                    differs.push(format!("{field} \"{y}\" (\"{x}\" there)"))
-                }
+                (Some(x), Some(y)) if x != y => differs.push(differ(y, x)),
                 _ => {}
             };
-            merge("职务 title", &mut first.title, person.title);
-            merge("派出单位 org", &mut first.org, person.org);
+            merge(
+                |value, kept| crate::msg!("import-differs-title", value = value, kept = kept),
+                &mut first.title,
+                person.title,
+            );
+            merge(
+                |value, kept| crate::msg!("import-differs-org", value = value, kept = kept),
+                &mut first.org,
+                person.org,
+            );
             if first.photo.is_none() {
                 first.photo = person.photo;
             }
@@ -241,11 +243,11 @@ impl SheetReader<'_> {
                 person.rank,
             ));
             if !differs.is_empty() {
-                let message = format!(
-                    "{} also appears on {} with a different {}; the first row's is used",
-                    first.name,
-                    first.first,
-                    differs.join(", ")
+                let message = crate::msg!(
+                    "import-person-differs",
+                    name = &first.name,
+                    row = first.first.to_string(),
+                    fields = differs.join(", ")
                 );
                 roster.warnings.push(self.warn(index, None, message));
             }
@@ -255,14 +257,20 @@ impl SheetReader<'_> {
         // number was typed two ways.
         match carry.names_seen.get(&person.name) {
             Some((phone, at)) if *phone != person.phone.display => {
-                roster.warnings.push(self.warn(
-                    index,
-                    Some(Column::Phone),
-                    format!(
-                        "{} has the number {} here and {} on {}: they are imported as two people",
-                        person.name, person.phone.display, phone, at
-                    ),
-                ).help("if it is one person, give the same number on every row"));
+                roster.warnings.push(
+                    self.warn(
+                        index,
+                        Some(Column::Phone),
+                        crate::msg!(
+                            "import-two-numbers",
+                            name = &person.name,
+                            phone = &person.phone.display,
+                            other = phone,
+                            row = at.to_string()
+                        ),
+                    )
+                    .help(crate::msg!("import-two-numbers-help")),
+                );
             }
             Some(_) => {}
             None => {
