@@ -25,9 +25,15 @@ impl Value {
         }
     }
 
+    /// The cell in a CSV file. Text that Excel would run as a formula (`=HYPERLINK(…)` typed
+    /// into a record by anyone) is marked as text with an apostrophe, as Excel itself does;
+    /// `import` reads it back without the mark.
     fn as_csv(&self) -> String {
         match self {
             Value::Empty => String::new(),
+            Value::Text(s) if s.starts_with(crate::import::sheet::FORMULA_STARTS) => {
+                format!("'{s}")
+            }
             Value::Text(s) => s.clone(),
             Value::Date(d) => d.to_string(),
             Value::Number(n) => n.to_string(),

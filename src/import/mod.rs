@@ -278,6 +278,12 @@ fn read_roster(
             file: file.to_string(),
         });
     }
+    for sheet in &notes.hidden_sheets {
+        roster.warnings.push(
+            Diagnostic::warning(file, crate::msg!("import-hidden-sheet", sheet = sheet))
+                .help(crate::msg!("import-hidden-sheet-help")),
+        );
+    }
     if notes.undecodable {
         roster.warnings.push(
             Diagnostic::warning(

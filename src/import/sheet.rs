@@ -37,11 +37,23 @@ impl Cell {
     pub(crate) fn text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(s) => s.trim().to_string(),
+            Cell::Text(s) => without_text_mark(s.trim()).to_string(),
             Cell::Number(n) => number_text(*n),
             Cell::Date { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
             Cell::Error(e) => e.clone(),
         }
+    }
+}
+
+/// Characters a spreadsheet reads as the start of a formula when a cell begins with them.
+pub(crate) const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `'=1+1` → `=1+1`: the apostrophe spreadsheets (and noticeboard's exports) put before text
+/// that would otherwise be read as a formula.
+fn without_text_mark(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => text,
     }
 }
 
@@ -178,6 +190,9 @@ pub(crate) struct ReadNotes {
     pub encoding: Option<&'static str>,
     /// The CSV had byte sequences that are not text in the detected encoding.
     pub undecodable: bool,
+    /// Sheets the workbook hides, which are not read: a clerk who cannot see a sheet in Excel
+    /// must not find its rows published.
+    pub hidden_sheets: Vec<String>,
 }
 
 /// Reads every sheet of the roster at `path` (`file` is how messages name it).
@@ -194,16 +209,14 @@ pub(crate) fn read(path: &Path, file: &str) -> Result<(Vec<Sheet>, ReadNotes), R
             })?;
             read_csv(&bytes, file)
         }
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
-            Ok((read_workbook(path, file)?, ReadNotes::default()))
-        }
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => read_workbook(path, file),
         _ => Err(ReadError::Format {
             file: file.to_string(),
         }),
     }
 }
 
-fn read_workbook(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
+fn read_workbook(path: &Path, file: &str) -> Result<(Vec<Sheet>, ReadNotes), ReadError> {
     if !path.is_file() {
         return Err(ReadError::Unreadable {
             file: file.to_string(),
@@ -215,7 +228,18 @@ fn read_workbook(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
         message: crate::msg!("import-workbook-unreadable", reason = e.to_string()),
     })?;
     let mut sheets = Vec::new();
+    let mut notes = ReadNotes::default();
+    let hidden: Vec<String> = workbook
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
     for name in workbook.sheet_names() {
+        if hidden.contains(&name) {
+            notes.hidden_sheets.push(name);
+            continue;
+        }
         let range = workbook
             .worksheet_range(&name)
             .map_err(|e| ReadError::Unreadable {
@@ -272,7 +296,7 @@ fn read_workbook(path: &Path, file: &str) -> Result<Vec<Sheet>, ReadError> {
             rows,
         });
     }
-    Ok(sheets)
+    Ok((sheets, notes))
 }
 
 fn cell_of(data: &Data) -> Cell {
@@ -353,6 +377,7 @@ fn decode(bytes: &[u8]) -> (String, ReadNotes) {
             ReadNotes {
                 encoding: Some(encoding.name()),
                 undecodable: had_errors,
+                ..ReadNotes::default()
             },
         );
     }
@@ -362,6 +387,7 @@ fn decode(bytes: &[u8]) -> (String, ReadNotes) {
             ReadNotes {
                 encoding: Some("UTF-8"),
                 undecodable: false,
+                ..ReadNotes::default()
             },
         );
     }
@@ -377,6 +403,7 @@ fn decode(bytes: &[u8]) -> (String, ReadNotes) {
         ReadNotes {
             encoding: Some(encoding.name()),
             undecodable: had_errors,
+            ..ReadNotes::default()
         },
     )
 }

@@ -650,3 +650,5 @@ static-image-gps = this image records where it was taken (GPS in its EXIF data);
 static-image-gps-help = save the image again without its location (most photo editors can remove it), or put people's photos in content/people/, where metadata is removed
 static-id-number = this file holds a resident ID number ({ $number }); static/ files are published as they are
 static-id-number-help = remove the number, or the file, from static/
+import-hidden-sheet = the sheet { $sheet } is hidden in the workbook and was not read
+import-hidden-sheet-help = if its rows belong in the site, unhide the sheet in Excel (right-click a sheet tab, Unhide) and run again

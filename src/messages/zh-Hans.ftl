@@ -608,3 +608,5 @@ static-image-gps = 这张图片记录了拍摄地点（EXIF 里的 GPS 信息）
 static-image-gps-help = 请去掉位置信息后重新保存图片（多数修图软件都能去掉）；人员照片请放在 content/people/，那里会自动去掉这些信息
 static-id-number = 这个文件里有居民身份证号（{ $number }），而 static/ 里的文件会原样发布
 static-id-number-help = 请从 static/ 中删除这个号码或这个文件
+import-hidden-sheet = 工作簿里的工作表“{ $sheet }”是隐藏的，没有读取
+import-hidden-sheet-help = 如果其中的内容应当发布，请在 Excel 里取消隐藏（右键点工作表标签，选“取消隐藏”），再运行一次

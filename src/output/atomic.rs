@@ -77,9 +77,18 @@ fn temp_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    tempfile::Builder::new()
-        .prefix(&format!(".{name}{TEMP_INFIX}"))
-        .tempfile_in(dir)
+    let prefix = format!(".{name}{TEMP_INFIX}");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix);
+    // One file-mode policy: a replaced file is created like any other (0644 less the umask),
+    // not with a temporary file's 0600, which would lock another account out of the site
+    // (published.json) or the web server out of a file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder.tempfile_in(dir)
 }
 
 #[cfg(test)]
@@ -135,6 +144,21 @@ mod tests {
         drop(prepare(&path, b"abandoned").unwrap());
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_is_readable_by_others_as_a_new_file_would_be() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("published.json");
+        write(&path, b"{}").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode & 0o044,
+            0o044,
+            "group and others can read it: {mode:o}"
+        );
     }
 
     #[test]

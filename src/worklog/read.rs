@@ -139,6 +139,12 @@ fn read_file<C: LogColumn>(path: &Path, file: String) -> (Vec<Table<C>>, Diagnos
             return (Vec::new(), out);
         }
     };
+    for sheet in &notes.hidden_sheets {
+        out.push(
+            Diagnostic::warning(&file, msg!("import-hidden-sheet", sheet = sheet))
+                .help(msg!("import-hidden-sheet-help")),
+        );
+    }
     if notes.undecodable {
         let encoding = notes.encoding.unwrap_or("text");
         out.push(

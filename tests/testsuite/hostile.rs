@@ -248,3 +248,89 @@ fn a_disguised_id_number_or_a_roster_in_static_stops_the_build_and_leaves_the_si
     assert!(!checked.status.success(), "check says it too");
     assert_eq!(crate::common::snapshot(&site.path("public")), before);
 }
+
+#[test]
+fn a_hidden_sheet_is_not_imported_and_the_clerk_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let header = ["镇街", "单位", "姓名", "电话", "角色"];
+    for (name, unit, person, phone, hidden) in [
+        ("花名册", "刘庄村", "王兴", "13912340001", false),
+        ("旧名单", "石桥村", "赵旧", "13912340002", true),
+    ] {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(name).unwrap();
+        for (c, h) in header.iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        for (c, v) in ["东湖镇", unit, person, phone, "第一书记"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(1, c as u16, *v).unwrap();
+        }
+        sheet.set_hidden(hidden);
+    }
+    workbook.save(dir.path().join("roster.xlsx")).unwrap();
+    let roster = dir.path().join("roster.xlsx");
+    let out = crate::common::noticeboard()
+        .current_dir(dir.path())
+        .args(["import", roster.to_str().unwrap(), "--into", "."])
+        .output()
+        .unwrap();
+    let said = crate::common::text(&out);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("旧名单") && said.contains("hidden"), "{said}");
+    let mut records = Vec::new();
+    for entry in walkdir::WalkDir::new(dir.path().join("content")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            records.push(std::fs::read_to_string(entry.path()).unwrap_or_default());
+        }
+    }
+    let all = records.join("\n");
+    assert!(all.contains("王兴") && all.contains("刘庄村"), "{all}");
+    assert!(!all.contains("赵旧") && !all.contains("石桥村"), "{all}");
+}
+
+#[test]
+fn a_formula_typed_into_a_record_is_exported_as_text_and_imports_back_unchanged() {
+    let formula = "=HYPERLINK(\"http://x.example/\",\"点我领补贴\")";
+    let site = Site::new(&[
+        ("config.toml", CONFIG),
+        (
+            "content/people/wang.toml",
+            &format!(
+                "name = \"王兴\"\nphone = \"13912340001\"\ntitle = '{formula}'\norg = \"+县农业局\"\n"
+            ),
+        ),
+        (
+            "content/刘庄村.toml",
+            "name = \"刘庄村\"\n[[team]]\nperson = \"wang\"\nlead = true\nrole = \"-第一书记\"\n",
+        ),
+    ]);
+    let roster = site.path("roster.csv");
+    let out = site.run(&["export", "--format", "csv", "-o", roster.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", crate::common::text(&out));
+    let text = std::fs::read_to_string(&roster).unwrap();
+    let mut cells = Vec::new();
+    for record in csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes()).records()
+    {
+        cells.extend(record.unwrap().iter().map(str::to_string));
+    }
+    for cell in &cells {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@']),
+            "a cell Excel would run as a formula: {cell}"
+        );
+    }
+    assert!(
+        cells.iter().any(|c| c == &format!("'{formula}")),
+        "{cells:?}"
+    );
+    let before = crate::common::snapshot(&site.path("content"));
+    let out = site.run(&["import", roster.to_str().unwrap()]);
+    let said = crate::common::text(&out);
+    assert!(said.contains("0 created, 0 changed"), "{said}");
+    assert_eq!(crate::common::snapshot(&site.path("content")), before);
+}
