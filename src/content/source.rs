@@ -261,4 +261,30 @@ mod tests {
         assert_eq!(all[0].help.as_deref(), Some("did you mean `phone`?"));
         assert_eq!(all[1].help.as_deref(), Some("did you mean `person`?"));
     }
+
+    // Fuzz target (proptest): any text, fenced or not, is split and parsed into a record or
+    // an error with a line inside the file; never a panic.
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn fuzz_any_record_text_loads_or_fails_with_a_line(
+            front in "\\PC{0,80}",
+            body in "\\PC{0,80}",
+            fenced in proptest::bool::ANY,
+            name in "(a|b)\\.(toml|md)",
+        ) {
+            let text = if fenced { format!("+++\n{front}\n+++\n{body}") } else { format!("{front}{body}") };
+            let lines = text.lines().count().max(1) + 1;
+            let f = file(&name, &text);
+            match split(&f) {
+                Ok(doc) => {
+                    if let Err(d) = parse_toml::<toml::Table>(&f, &doc) {
+                        proptest::prop_assert!(d.line.is_none_or(|l| l <= lines));
+                    }
+                }
+                Err(d) => proptest::prop_assert!(d.line.is_none_or(|l| l <= lines)),
+            }
+        }
+    }
 }

@@ -460,4 +460,28 @@ mod tests {
         assert_eq!(Cell::Number(1.5).text(), "1.5");
         assert_eq!(Cell::Number(1e20).text(), "100000000000000000000");
     }
+
+    // Fuzz target (proptest): any bytes read as a CSV roster give sheets or an error, and the
+    // header search over them never panics.
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn fuzz_any_bytes_read_as_a_roster(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+            if let Ok((sheets, _)) = read_csv(&bytes, "roster.csv") {
+                for sheet in &sheets {
+                    let _ = find_header(sheet);
+                }
+            }
+        }
+
+        #[test]
+        fn fuzz_any_text_read_as_a_roster(text in "(姓名|单位|电话|,|\\n|\\PC){0,120}") {
+            if let Ok((sheets, _)) = read_csv(text.as_bytes(), "roster.csv") {
+                for sheet in &sheets {
+                    let _ = find_header(sheet);
+                }
+            }
+        }
+    }
 }

@@ -62,7 +62,7 @@ pub(crate) fn scan(text: &str) -> Vec<SensitiveMatch> {
         // right.
         let chars: Vec<char> = line.chars().map(super::fold_full_width).collect();
         for chain in chains(&chars, TYPED_SEPARATORS) {
-            scan_chain(&chain, line_index + 1, &mut found);
+            scan_chain(&chain, line_index + 1, false, &mut found);
         }
     }
     found
@@ -74,7 +74,7 @@ pub(crate) fn scan_as_read(seen: &str) -> Vec<SensitiveMatch> {
     let chars: Vec<char> = seen.chars().map(super::fold_full_width).collect();
     let mut found = Vec::new();
     for chain in chains(&chars, READ_SEPARATORS) {
-        scan_chain(&chain, 1, &mut found);
+        scan_chain(&chain, 1, true, &mut found);
     }
     found
 }
@@ -165,12 +165,14 @@ fn chains(chars: &[char], separators: &[char]) -> Vec<Vec<Group>> {
 
 /// Tries every run of consecutive groups, longest first from each start, so a
 /// 19-digit card is reported once rather than as its 16-digit prefix.
-fn scan_chain(chain: &[Group], line: usize, found: &mut Vec<SensitiveMatch>) {
+/// `loose`: as read, a checksummed ID split anywhere (`1101051949-1231002X`) is still one,
+/// in up to four pieces; typed, only the groupings people use are joined.
+fn scan_chain(chain: &[Group], line: usize, loose: bool, found: &mut Vec<SensitiveMatch>) {
     let mut first = 0;
     while first < chain.len() {
         let hit = (first..chain.len())
             .rev()
-            .find_map(|last| classify(&chain[first..=last]).map(|m| (last, m)));
+            .find_map(|last| classify(&chain[first..=last], loose).map(|m| (last, m)));
         match hit {
             Some((last, (kind, masked))) => {
                 found.push(SensitiveMatch {
@@ -188,14 +190,15 @@ fn scan_chain(chain: &[Group], line: usize, found: &mut Vec<SensitiveMatch>) {
 
 /// Decides what, if anything, a run of groups is. Checked in order of
 /// severity, so an ID that happens to pass Luhn is reported as an ID.
-fn classify(groups: &[Group]) -> Option<(SensitiveKind, String)> {
+fn classify(groups: &[Group], loose: bool) -> Option<(SensitiveKind, String)> {
     if !uses_one_separator(groups) {
         return None;
     }
     let joined: String = groups.iter().map(|g| g.text.as_str()).collect();
     let lengths: Vec<usize> = groups.iter().map(|g| g.text.len()).collect();
 
-    if id_grouping(&lengths) && is_resident_id(&joined) {
+    let id_split = id_grouping(&lengths) || (loose && groups.len() <= 4);
+    if id_split && is_resident_id(&joined) {
         return Some((SensitiveKind::ResidentId, mask(&joined, 6, 4)));
     }
     if id_grouping(&lengths) && is_old_resident_id(&joined) {

@@ -385,3 +385,32 @@ fn odd_input_never_panics() {
         let _ = scan(text);
     }
 }
+
+// Fuzz targets (proptest, a bounded number of cases in every `cargo test`): the scanner never
+// panics, never prints a number whole, and finds a valid ID however a reader-ignored mark
+// splits it.
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn fuzz_any_text_is_scanned_without_panic(text in "\\PC{0,200}") {
+        for m in scan(&text).into_iter().chain(scan_as_read(&text)) {
+            proptest::prop_assert!(m.masked.contains('*'));
+        }
+    }
+
+    #[test]
+    fn fuzz_a_split_id_is_found_as_read(
+        at in 1usize..17,
+        mark in proptest::sample::select(vec![" ", "-", ".", "\u{200B}", "\u{00AD}", "\u{2060}"]),
+    ) {
+        let id = "11010519491231002X";
+        let split = format!("证号：{}{mark}{}。", &id[..at], &id[at..]);
+        let seen: String = split.chars().filter(|c| !is_invisible(*c)).collect();
+        let found = scan_as_read(&seen);
+        proptest::prop_assert!(
+            found.iter().any(|m| m.kind == SensitiveKind::ResidentId),
+            "{split:?}"
+        );
+    }
+}
