@@ -167,6 +167,11 @@ pub struct Report {
     /// (a warning: rotated out, or not started yet). Like the unreferenced, they are not
     /// published.
     pub(crate) not_serving: Vec<String>,
+    /// What the printed boards will lack: a hotline, the issuer, photos.
+    pub(crate) boards: BoardDetails,
+    /// The same two lists as the clerk reads them: `赵六 (content/people/zhao.toml)`.
+    #[serde(skip)]
+    pub(crate) off_team_names: (Vec<String>, Vec<String>),
     pub(crate) totals: Totals,
     /// Areas with units of their own, in tree order.
     pub(crate) areas: Vec<AreaTotals>,
@@ -223,6 +228,20 @@ pub(crate) fn audit(site: &Site) -> Report {
         campaign::unit_gaps(site, unit, &mut gaps);
     }
     let (unreferenced, not_serving) = off_teams(site);
+    let named = |people: &[usize]| -> Vec<String> {
+        people
+            .iter()
+            .map(|&p| format!("{} ({})", site.people[p].name, site.people[p].source))
+            .collect()
+    };
+    let off_team_names = (named(&unreferenced), named(&not_serving));
+    let id = |people: Vec<usize>| -> Vec<String> {
+        people
+            .into_iter()
+            .map(|p| site.people[p].id.clone())
+            .collect()
+    };
+    let (unreferenced, not_serving) = (id(unreferenced), id(not_serving));
     let (areas, totals) = totals(site, &gaps);
     Report {
         date: site.date.to_string(),
@@ -235,12 +254,52 @@ pub(crate) fn audit(site: &Site) -> Report {
         shared_phones: shared_phones(site),
         unreferenced,
         not_serving,
+        off_team_names,
+        boards: BoardDetails::of(site),
         totals,
         areas,
         visits: crate::worklog::audit::visits(site),
         ledger: crate::worklog::audit::ledger(site),
         campaign: campaign::findings(site),
         outdated: outdated::audit(site, crate::build::publication_date(None)),
+    }
+}
+
+/// What the boards will print without: counted by `check` so that a clerk sees a board with
+/// no supervision hotline, no issuer or blank photos before the print shop does.
+#[derive(Debug, Clone, Default, Serialize)]
+pub(crate) struct BoardDetails {
+    /// Units whose board has no supervision hotline (their own, their area's or the site's).
+    pub(crate) units_without_hotline: usize,
+    /// Whether config.toml names no issuer (落款) for the boards.
+    pub(crate) no_issuer: bool,
+    /// Serving people without a photo, out of `people_serving`.
+    pub(crate) people_without_photo: usize,
+    pub(crate) people_serving: usize,
+}
+
+impl BoardDetails {
+    fn of(site: &Site) -> BoardDetails {
+        let serving = site.people.iter().filter(|p| p.serving);
+        BoardDetails {
+            units_without_hotline: site
+                .units
+                .iter()
+                .filter(|u| u.record.hotline.is_none())
+                .count(),
+            no_issuer: site
+                .config
+                .issuer
+                .as_deref()
+                .is_none_or(|i| i.trim().is_empty()),
+            people_without_photo: serving.clone().filter(|p| p.photo.is_none()).count(),
+            people_serving: serving.count(),
+        }
+    }
+
+    /// Whether any board lacks something.
+    pub(crate) fn any(&self) -> bool {
+        self.units_without_hotline > 0 || self.no_issuer || self.people_without_photo > 0
     }
 }
 
@@ -310,7 +369,7 @@ fn shared_phones(site: &Site) -> Vec<SharedPhone> {
 }
 
 /// People on no team at all, and people on teams whose every assignment is outside its dates.
-fn off_teams(site: &Site) -> (Vec<String>, Vec<String>) {
+fn off_teams(site: &Site) -> (Vec<usize>, Vec<usize>) {
     let mut referenced = vec![false; site.people.len()];
     let area_records = site.areas.iter().filter_map(|a| a.record.as_ref());
     for record in site.units.iter().map(|u| &u.record).chain(area_records) {
@@ -318,14 +377,14 @@ fn off_teams(site: &Site) -> (Vec<String>, Vec<String>) {
             referenced[a.person] = true;
         }
     }
-    let people = || site.people.iter().zip(&referenced);
+    let people = || site.people.iter().enumerate().zip(&referenced);
     let unreferenced = people()
         .filter(|(_, r)| !**r)
-        .map(|(p, _)| p.id.clone())
+        .map(|((i, _), _)| i)
         .collect();
     let not_serving = people()
-        .filter(|(p, r)| **r && !p.serving)
-        .map(|(p, _)| p.id.clone())
+        .filter(|((_, p), r)| **r && !p.serving)
+        .map(|((i, _), _)| i)
         .collect();
     (unreferenced, not_serving)
 }
@@ -431,6 +490,8 @@ pub fn empty(date: time::Date) -> Report {
         shared_phones: Vec::new(),
         unreferenced: Vec::new(),
         not_serving: Vec::new(),
+        off_team_names: Default::default(),
+        boards: BoardDetails::default(),
         totals: Totals {
             units: 0,
             covered: 0,

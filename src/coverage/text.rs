@@ -179,7 +179,10 @@ fn people(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "  {WARNING}{on_no_team:<width$}{WARNING:#}  {}",
-            msg!("check-on-no-team", people = report.unreferenced.join(", "))
+            msg!(
+                "check-on-no-team",
+                people = report.off_team_names.0.join(&msg!("check-list-sep"))
+            )
         )?;
     }
     if !report.not_serving.is_empty() {
@@ -188,7 +191,7 @@ fn people(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "  {WARNING}{not_serving:<width$}{WARNING:#}  {}",
             msg!(
                 "check-not-serving",
-                people = report.not_serving.join(", "),
+                people = report.off_team_names.1.join(&msg!("check-list-sep")),
                 date = &report.date
             )
         )?;
@@ -210,6 +213,32 @@ fn summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 counts = counts(t.units, t.covered, t.percent_covered, t.complete),
                 people = t.people
             )
+        )?;
+    }
+    if loaded && report.boards.any() {
+        let b = &report.boards;
+        let mut parts = Vec::new();
+        if b.units_without_hotline > 0 {
+            parts.push(msg!(
+                "check-boards-no-hotline",
+                units = b.units_without_hotline
+            ));
+        }
+        if b.no_issuer {
+            parts.push(msg!("check-boards-no-issuer"));
+        }
+        if b.people_without_photo > 0 {
+            parts.push(msg!(
+                "check-boards-no-photo",
+                people = b.people_without_photo,
+                serving = b.people_serving
+            ));
+        }
+        writeln!(
+            out,
+            "{WARNING}{}{WARNING:#}: {}",
+            msg!("check-boards"),
+            parts.join(&msg!("check-list-sep"))
         )?;
     }
     let errors = report.errors.len();

@@ -267,7 +267,7 @@ fn text_report_groups_gaps_by_area_with_totals_and_percentages() {
     assert!(nolead.is_some_and(|n| qingshi < n), "{stdout}");
     // The expired assignment is named as the reason the lead is missing.
     assert!(
-        stdout.contains("过期村 has no current member with lead = true (1 assignment(s) are outside their since/until dates on 2024-06-01)"),
+        stdout.contains("过期村 has no current member marked as its lead (负责人) (1 team place(s) have ended or not yet begun on 2024-06-01)"),
         "{stdout}"
     );
     assert!(
@@ -279,9 +279,9 @@ fn text_report_groups_gaps_by_area_with_totals_and_percentages() {
         stdout.contains("139 1234 0021 is given for 壬九 (i) and 癸十 (j)"),
         "{stdout}"
     );
-    assert!(stdout.contains("idle (warning"), "{stdout}");
+    assert!(stdout.contains("孙闲 (content/people/idle.toml) (warning"), "{stdout}");
     assert!(
-        stdout.contains("not serving   d, e, g (warning: every assignment is outside its since/until dates on 2024-06-01"),
+        stdout.contains("not serving   丁四 (content/people/d.toml); 戊五 (content/people/e.toml); 庚七 (content/people/g.toml) (warning: on 2024-06-01 every team place of theirs has ended or not yet begun"),
         "{stdout}"
     );
     assert!(

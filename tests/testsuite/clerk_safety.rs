@@ -152,3 +152,55 @@ fn check_says_plainly_when_the_audit_did_not_run() {
         "no gap count for an audit that did not run: {said}"
     );
 }
+
+#[test]
+fn check_counts_what_the_boards_would_print_without_and_names_people_by_name() {
+    let site = Site::new(&[
+        (
+            "config.toml",
+            "title = \"示范县\"\nbase_url = \"https://gongshi.shifan.cn/county\"\ndate = 2024-06-01\n",
+        ),
+        (
+            "content/people/wang-xing.toml",
+            &person("王兴", "139 0534 1201"),
+        ),
+        (
+            "content/people/zhao.toml",
+            &person("赵留守", "139 0534 1202"),
+        ),
+        (
+            "content/刘庄村.toml",
+            "name = \"刘庄村\"\n[[team]]\nperson = \"wang-xing\"\n",
+        ),
+    ]);
+    let out = site.run(&["check"]);
+    let said = text(&out);
+    assert!(
+        said.contains("Boards: 1 unit(s) without a supervision hotline")
+            && said.contains("no issuer (落款) in config.toml")
+            && said.contains("1 of 1 people without a photo"),
+        "{said}"
+    );
+    // Names and files, never a bare id or a field's syntax.
+    assert!(said.contains("赵留守 (content/people/zhao.toml)"), "{said}");
+    assert!(
+        said.contains("marked as its lead (负责人)") && !said.contains("lead = true"),
+        "{said}"
+    );
+    let zh = crate::common::noticeboard()
+        .env("NOTICEBOARD_LANG", "zh")
+        .args(["check", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    let said = text(&zh);
+    assert!(
+        said.contains("公示牌") && said.contains("1 个单位没有监督电话"),
+        "{said}"
+    );
+    let json = site.run(&["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["boards"]["units_without_hotline"], 1);
+    assert_eq!(report["boards"]["no_issuer"], true);
+    assert_eq!(report["boards"]["people_without_photo"], 1);
+}
