@@ -265,6 +265,7 @@ fn read_roster(
         let reader = rows::SheetReader {
             file,
             dir: &dir,
+            site: &options.into,
             sheet,
             layout,
             phones,

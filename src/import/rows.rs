@@ -144,6 +144,8 @@ pub(super) struct Roster {
 pub(super) struct SheetReader<'a> {
     pub file: &'a str,
     pub dir: &'a Path,
+    /// The site imported into: a photo may also be named inside it (exports do).
+    pub site: &'a Path,
     pub sheet: &'a Sheet,
     pub layout: &'a Layout,
     /// How many sheets of the workbook hold a roster.

@@ -657,3 +657,4 @@ check-boards = Boards
 check-boards-no-hotline = { $units } unit(s) without a supervision hotline (add hotline to config.toml, or to the unit or its area)
 check-boards-no-issuer = no issuer (落款) in config.toml
 check-boards-no-photo = { $people } of { $serving } people without a photo (a photo named like the person's file, beside it in content/people/)
+import-photo-outside = the photo { $photo } is neither beside the roster nor inside the site folder, so it is not copied

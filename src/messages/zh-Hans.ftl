@@ -615,3 +615,4 @@ check-boards = 公示牌
 check-boards-no-hotline = { $units } 个单位没有监督电话（请在 config.toml 里写 hotline，或写在单位、镇街的记录里）
 check-boards-no-issuer = config.toml 里没有落款单位（issuer）
 check-boards-no-photo = { $serving } 人中有 { $people } 人没有照片（照片与人员文件同名，放在 content/people/ 里）
+import-photo-outside = 照片 { $photo } 既不在花名册旁边，也不在站点文件夹里，所以没有复制

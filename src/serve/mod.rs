@@ -52,13 +52,14 @@ pub enum ServeError {
     /// The port is taken or cannot be used.
     #[error(
         "{}",
-        crate::msg!("serve-cannot-listen", port = .port.to_string(), reason = .source.to_string())
+        crate::msg!("serve-cannot-listen", port = .port.to_string(), reason = .why.to_string())
     )]
     Bind {
         /// The port asked for.
         port: u16,
-        /// Why.
-        source: std::io::Error,
+        /// Why. Not an error `source`: the message already says it, and a source would be
+        /// printed a second time after it.
+        why: std::io::Error,
     },
     /// A folder cannot be watched.
     #[error(
@@ -111,9 +112,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), ServeError> {
 async fn run(options: ServeOptions) -> Result<(), ServeError> {
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", options.port))
         .await
-        .map_err(|source| ServeError::Bind {
+        .map_err(|why| ServeError::Bind {
             port: options.port,
-            source,
+            why,
         })?;
     let address: SocketAddr = listener.local_addr()?;
     let base_url = format!("http://{address}");

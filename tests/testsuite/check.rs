@@ -279,7 +279,10 @@ fn text_report_groups_gaps_by_area_with_totals_and_percentages() {
         stdout.contains("139 1234 0021 is given for 壬九 (i) and 癸十 (j)"),
         "{stdout}"
     );
-    assert!(stdout.contains("孙闲 (content/people/idle.toml) (warning"), "{stdout}");
+    assert!(
+        stdout.contains("孙闲 (content/people/idle.toml) (warning"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("not serving   丁四 (content/people/d.toml); 戊五 (content/people/e.toml); 庚七 (content/people/g.toml) (warning: on 2024-06-01 every team place of theirs has ended or not yet begun"),
         "{stdout}"

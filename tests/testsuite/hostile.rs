@@ -334,3 +334,43 @@ fn a_formula_typed_into_a_record_is_exported_as_text_and_imports_back_unchanged(
     assert!(said.contains("0 created, 0 changed"), "{said}");
     assert_eq!(crate::common::snapshot(&site.path("content")), before);
 }
+
+#[test]
+fn a_roster_cannot_make_import_copy_a_photo_from_elsewhere_on_the_computer() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.jpg");
+    std::fs::write(&secret, b"\xFF\xD8\xFF\xE0 not for the public").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    std::fs::create_dir(&site).unwrap();
+    let roster = site.join("roster.csv");
+    std::fs::write(
+        &roster,
+        format!(
+            "镇街,单位,姓名,电话,角色,照片\n东湖镇,刘庄村,王兴,13912340001,第一书记,{}\n东湖镇,刘庄村,李华,13912340002,包村干部,../{}\n",
+            secret.display(),
+            secret.file_name().unwrap().to_string_lossy()
+        ),
+    )
+    .unwrap();
+    // The second path leads out of the site's folder too.
+    std::fs::copy(&secret, dir.path().join("secret.jpg")).unwrap();
+    let out = crate::common::noticeboard()
+        .current_dir(&site)
+        .args(["import", roster.to_str().unwrap(), "--into", "."])
+        .output()
+        .unwrap();
+    let said = crate::common::text(&out);
+    assert!(out.status.success(), "{said}");
+    assert_eq!(
+        said.matches("neither beside the roster nor inside the site")
+            .count(),
+        2,
+        "{said}"
+    );
+    let copied: Vec<String> = names_in(&site.join("content/people"))
+        .into_iter()
+        .filter(|n| !n.ends_with(".toml"))
+        .collect();
+    assert!(copied.is_empty(), "no photo was copied: {copied:?}");
+}

@@ -206,3 +206,23 @@ fn serve_answers_only_its_own_loopback_name_and_never_fails_on_a_long_path() {
     let (status, _) = server.get(&"/ab".repeat(1_500));
     assert_eq!(status, 404);
 }
+
+#[test]
+fn a_port_in_use_is_reported_once_with_what_to_do() {
+    let site = Site::new(&[("config.toml", crate::common::CONFIG)]);
+    let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let out = crate::common::noticeboard()
+        .args(["serve", "--port", &port, "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
+    let said = crate::common::text(&out);
+    assert!(!out.status.success(), "{said}");
+    assert!(said.contains("--port"), "says what to do: {said}");
+    assert_eq!(
+        said.matches("os error").count(),
+        1,
+        "the reason once: {said}"
+    );
+}

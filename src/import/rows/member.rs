@@ -171,9 +171,29 @@ impl SheetReader<'_> {
                 ),
             ));
             None
+        } else if !self.may_copy(&path) {
+            roster.warnings.push(self.warn(
+                index,
+                Some(Column::Photo),
+                crate::msg!("import-photo-outside", photo = p),
+            ));
+            None
         } else {
             Some(path)
         }
+    }
+
+    /// Whether a named photo lies beside the roster or inside the site: a roster from someone
+    /// else must not make import copy, and the site publish, a file from anywhere on the
+    /// computer (`/home/…`, `../../…`).
+    fn may_copy(&self, photo: &Path) -> bool {
+        let Ok(photo) = photo.canonicalize() else {
+            return false;
+        };
+        [self.dir, self.site]
+            .iter()
+            .filter_map(|folder| folder.canonicalize().ok())
+            .any(|folder| photo.starts_with(folder))
     }
 
     /// A phone cell: text as typed, or a number Excel stored (`13912345678.0`). A landline
