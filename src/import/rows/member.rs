@@ -183,17 +183,19 @@ impl SheetReader<'_> {
         }
     }
 
-    /// Whether a named photo lies beside the roster or inside the site: a roster from someone
-    /// else must not make import copy, and the site publish, a file from anywhere on the
-    /// computer (`/home/…`, `../../…`).
+    /// Whether a named photo lies beside the roster, inside the site, or in another site's
+    /// `content/people/` (a roster exported from one site and imported into another): a roster
+    /// from someone else must not make import copy, and the site publish, any other file on
+    /// the computer (`/home/…`, `../../…`).
     fn may_copy(&self, photo: &Path) -> bool {
         let Ok(photo) = photo.canonicalize() else {
             return false;
         };
-        [self.dir, self.site]
+        let in_folder = [self.dir, self.site]
             .iter()
             .filter_map(|folder| folder.canonicalize().ok())
-            .any(|folder| photo.starts_with(folder))
+            .any(|folder| photo.starts_with(folder));
+        in_folder || is_a_sites_people_photo(&photo)
     }
 
     /// A phone cell: text as typed, or a number Excel stored (`13912345678.0`). A landline
@@ -319,4 +321,19 @@ pub(super) fn yes_no(text: &str) -> Option<bool> {
         "否" | "n" | "no" | "false" | "0" | "×" | "✗" => Some(false),
         _ => None,
     }
+}
+
+/// Whether `photo` is `<site>/content/people/<file>` of a folder holding a site's config.toml.
+fn is_a_sites_people_photo(photo: &Path) -> bool {
+    let Some(people) = photo.parent() else {
+        return false;
+    };
+    let content = people.parent();
+    people.file_name().is_some_and(|n| n == "people")
+        && content
+            .and_then(Path::file_name)
+            .is_some_and(|n| n == "content")
+        && content
+            .and_then(Path::parent)
+            .is_some_and(|site| site.join("config.toml").is_file())
 }
