@@ -454,9 +454,9 @@ fn read_one(
     diags: &mut Diagnostics,
 ) -> Result<Parsed, Diagnostic> {
     let file = SourceFile::read(path, display(site, path))?;
-    scan_for_identifiers(&file, diags);
+    let typed = scan_for_identifiers(&file, diags);
     let doc = source::split(&file)?;
-    privacy::scan_as_read(&file, &doc, diags);
+    privacy::scan_as_read(&file, &doc, &typed, diags);
     let toml_offset = doc.toml_offset;
     let body = doc
         .body
@@ -517,8 +517,11 @@ fn read_one(
 }
 
 /// Residents' ID numbers must never be published, wherever in a file they were typed.
-pub(crate) fn scan_for_identifiers(file: &SourceFile, diags: &mut Diagnostics) {
+/// Returns the masked numbers it reported, which the scan as read leaves out.
+pub(crate) fn scan_for_identifiers(file: &SourceFile, diags: &mut Diagnostics) -> Vec<String> {
+    let mut reported = Vec::new();
     for found in idnumber::scan(&file.text) {
+        reported.push(found.masked.clone());
         let message = crate::msg!(
             "content-identifier",
             what = found.kind.describe(),
@@ -534,6 +537,7 @@ pub(crate) fn scan_for_identifiers(file: &SourceFile, diags: &mut Diagnostics) {
                 .help(crate::msg!("content-identifier-help")),
         );
     }
+    reported
 }
 
 fn two_records(first: &str, second: &str) -> Diagnostic {

@@ -13,12 +13,13 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use unicode_normalization::UnicodeNormalization;
 
 /// Reports every ID number in what a reader of `file`'s published page would see that the
-/// scan of the file as typed did not already report.
-pub(crate) fn scan_as_read(file: &SourceFile, doc: &Document<'_>, diags: &mut Diagnostics) {
-    let typed: Vec<String> = idnumber::scan(&file.text)
-        .into_iter()
-        .map(|m| m.masked)
-        .collect();
+/// scan of the file as typed did not already report (`typed`: the masked numbers it did).
+pub(crate) fn scan_as_read(
+    file: &SourceFile,
+    doc: &Document<'_>,
+    typed: &[String],
+    diags: &mut Diagnostics,
+) {
     let mut seen = Seen::default();
     if let Ok(table) = doc.toml.parse::<toml::Table>() {
         for value in table.values() {
@@ -177,7 +178,8 @@ mod tests {
         };
         let doc = super::super::source::split(&file).expect("splits");
         let mut diags = Diagnostics::default();
-        scan_as_read(&file, &doc, &mut diags);
+        let typed = super::super::scan_for_identifiers(&file, &mut Diagnostics::default());
+        scan_as_read(&file, &doc, &typed, &mut diags);
         diags.iter().cloned().collect()
     }
 
