@@ -1,6 +1,7 @@
 //! Stage timings for `NOTICEBOARD_TIMINGS=1`: where a build spends its time, printed to stderr,
 //! so a slow site can be diagnosed without a profiler. Where the system tells it (Linux), each
-//! stage also shows how many cores it kept busy, which points at the stages that run alone.
+//! stage also shows how many cores it kept busy, which points at the stages that run alone,
+//! and the memory the process held when it ended, which points at what a large site keeps.
 
 use std::time::Instant;
 
@@ -8,7 +9,15 @@ pub(crate) struct Timings {
     enabled: bool,
     last: Instant,
     last_cpu: Option<f64>,
-    stages: Vec<(&'static str, f64, Option<f64>)>,
+    stages: Vec<Stage>,
+}
+
+struct Stage {
+    name: &'static str,
+    ms: f64,
+    cores: Option<f64>,
+    /// Resident memory at the stage's end, in MB.
+    resident_mb: Option<f64>,
 }
 
 impl Timings {
@@ -32,7 +41,12 @@ impl Timings {
                 (Some(now), Some(then)) if wall > 0.0 => Some((now - then) / wall),
                 _ => None,
             };
-            self.stages.push((stage, wall * 1000.0, cores));
+            self.stages.push(Stage {
+                name: stage,
+                ms: wall * 1000.0,
+                cores,
+                resident_mb: memory_mb("VmRSS:"),
+            });
             self.last_cpu = cpu;
         }
         self.last = now;
@@ -46,13 +60,36 @@ impl Timings {
         let line: Vec<String> = self
             .stages
             .iter()
-            .map(|(name, ms, cores)| match cores {
-                Some(cores) if *ms >= 50.0 => format!("{name} {ms:.0} ms ({cores:.1} cores)"),
-                _ => format!("{name} {ms:.0} ms"),
+            .map(|s| {
+                let (name, ms) = (s.name, s.ms);
+                let memory = s
+                    .resident_mb
+                    .map_or(String::new(), |mb| format!(", {mb:.0} MB"));
+                match s.cores {
+                    Some(cores) if ms >= 50.0 => {
+                        format!("{name} {ms:.0} ms ({cores:.1} cores{memory})")
+                    }
+                    _ => format!("{name} {ms:.0} ms"),
+                }
             })
             .collect();
-        eprintln!("timings: {}", line.join(", "));
+        let peak = memory_mb("VmHWM:").map_or(String::new(), |mb| format!("; peak {mb:.0} MB"));
+        eprintln!("timings: {}{peak}", line.join(", "));
     }
+}
+
+/// A memory figure of this process from `/proc/self/status` (`VmRSS:` now, `VmHWM:` its
+/// peak), in MB.
+fn memory_mb(field: &str) -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    let kb: f64 = line[field.len()..]
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kb / 1024.0)
 }
 
 /// The process's user and system CPU time so far, in seconds, from `/proc/self/stat`.

@@ -9,7 +9,7 @@ use crate::manifest::{self, Manifest, ManifestError, Previous, Reprint};
 use crate::model::Site;
 use crate::output::OutputError;
 use crate::output::atomic::Prepared;
-use crate::render::{REPRINT_BATCH, Renderer, Scope};
+use crate::render::{REPRINT_BATCH, Renderer, ReprintJobs, Scope};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -47,17 +47,27 @@ impl Published {
     }
 }
 
-/// Compares this build's boards with the history, renders the reprint list's print jobs
-/// (after a partial rebuild, only those that changed) and writes `manifest.json` and
-/// `reprint.json` into `target`.
-pub(super) fn publish(
+/// What a build will publish besides its pages, decided before they are rendered: the
+/// manifest, the reprint list, and which of the list's pages to render.
+pub(super) struct Plan {
+    manifest: Manifest,
+    reprint: Reprint,
+    to_print: Vec<usize>,
+    /// After a partial rebuild, the pages of the list that changed.
+    pages: Option<HashSet<usize>>,
+    /// In a full build, the list's pages, filled while the boards are rendered.
+    pub(super) jobs: Option<ReprintJobs>,
+}
+
+/// Compares this build's boards with the history: the manifest, the reprint list and the
+/// print jobs of it to render.
+pub(super) fn plan(
     renderer: &Renderer,
     site: &Site,
     previous: Option<&Previous>,
     scope: &Scope,
     last: Option<&LastBuild>,
-    target: &Path,
-) -> Result<Published, BuildError> {
+) -> Plan {
     let manifest = Manifest::new(site, renderer.boards());
     let history = previous.map(|p| &p.history);
     let reprint = manifest::compare(history, site, &manifest);
@@ -78,7 +88,36 @@ pub(super) fn publish(
         }
         _ => None,
     };
-    renderer.render_reprint(target, &reprint.pages, &to_print, pages.as_ref())?;
+    let jobs = scope
+        .everything()
+        .then(|| ReprintJobs::new(&reprint.pages, &to_print));
+    Plan {
+        manifest,
+        reprint,
+        to_print,
+        pages,
+        jobs,
+    }
+}
+
+/// Finishes the reprint list's print jobs (after a partial rebuild, renders those that
+/// changed) and writes `manifest.json` and `reprint.json` into `target`.
+pub(super) fn publish(
+    renderer: &Renderer,
+    plan: Plan,
+    target: &Path,
+) -> Result<Published, BuildError> {
+    let Plan {
+        manifest,
+        reprint,
+        to_print,
+        pages,
+        jobs,
+    } = plan;
+    match &jobs {
+        Some(jobs) => renderer.finish_reprint(jobs, target)?,
+        None => renderer.render_reprint(target, &reprint.pages, &to_print, pages.as_ref())?,
+    }
     manifest::write_output(target, &manifest, &reprint).map_err(|source| OutputError::Io {
         path: target.join(manifest::MANIFEST_FILE),
         source,

@@ -361,10 +361,11 @@ fn build_in(
         Scope::Changed { .. } => None,
     };
     let target = staging.as_ref().map_or(output.as_path(), |s| s.path());
-    let mut rendered = renderer.render_site(target, &scope)?;
+    let plan = history::plan(&renderer, &site, previous.as_ref(), &scope, last);
+    let mut rendered = renderer.render_site(target, &scope, plan.jobs.as_ref())?;
     progress.finish();
     timings.stage("render");
-    let published = history::publish(&renderer, &site, previous.as_ref(), &scope, last, target)?;
+    let published = history::publish(&renderer, plan, target)?;
     photos.publish(target)?;
     // Moved, not copied: at city scale the list holds 300,000 paths, at the build's peak.
     let mut written: HashSet<String> = std::mem::take(&mut rendered.written).into_iter().collect();

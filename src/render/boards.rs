@@ -1,18 +1,13 @@
 //! The printed boards: what a board's hash covers (so the reprint list knows which changed),
-//! the size of its QR code on paper, the board code printed on it, and the reprint list's
-//! print jobs.
+//! the size of its QR code on paper and the board code printed on it.
 
 use super::context::{self, PersonView, UnitView};
+use super::qr;
 use super::strings::Strings;
-use super::templates::{insert_page, template_error};
-use super::writer::Writer;
-use super::{RenderError, Renderer, qr};
 use crate::model::{Site, Unit};
-use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::path::Path;
-use tera::{Context, Value};
+use tera::Value;
 
 /// One printed board, as the manifest, the publishing history and the reprint list record it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -24,19 +19,6 @@ pub(crate) struct Board {
     pub url: String,
     /// A hash of everything the board prints except the publication date.
     pub hash: String,
-}
-
-/// Boards on one page of the reprint list: a print job that browsers and office printers
-/// handle well. A first build of a city lists thousands of boards; one page of them all was
-/// hundreds of megabytes.
-pub(crate) const REPRINT_BATCH: usize = 100;
-
-/// A link to one page of a batch print job.
-#[derive(Serialize)]
-struct BatchLink {
-    number: usize,
-    url: String,
-    current: bool,
 }
 
 /// Smallest printed width of a board's QR symbol (without quiet zone) on A4; scaled with the
@@ -137,61 +119,4 @@ pub(crate) fn board_hash(site: &Site, heading: &str, view: &UnitView) -> String 
     super::campaign::board_fields(view, &mut field);
     let digest = h.finalize();
     digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
-}
-
-impl Renderer<'_> {
-    /// A unit's value with its QR code as inline SVG, for the board templates.
-    pub(super) fn board_value(&self, unit: usize) -> Value {
-        let svg = self.codes[unit].to_svg(&self.input.site.units[unit].url);
-        with_qr_svg(&self.unit_values[unit], svg)
-    }
-
-    /// Writes the reprint list's boards (`units`, indexes into `site.units`) on the batch
-    /// pages named in `pages`, [`REPRINT_BATCH`] boards a page, with the template of an area's
-    /// `boards.html` and links between the pages. With `only`, just those pages (numbered
-    /// from 0) are rendered.
-    pub(crate) fn render_reprint(
-        &self,
-        out: &Path,
-        pages: &[String],
-        units: &[usize],
-        only: Option<&std::collections::HashSet<usize>>,
-    ) -> Result<(), RenderError> {
-        let site = self.input.site;
-        let title = self.strings.text("reprint");
-        let writer = Writer::new(out, false);
-        let mut chunks: Vec<&[usize]> = units.chunks(REPRINT_BATCH).collect();
-        if chunks.is_empty() {
-            chunks.push(&[]);
-        }
-        let wanted = |number: &usize| only.is_none_or(|only| only.contains(number));
-        let jobs: Vec<(usize, (&String, &[usize]))> = pages
-            .iter()
-            .zip(chunks)
-            .enumerate()
-            .filter(|(number, _)| wanted(number))
-            .collect();
-        jobs.into_par_iter()
-            .try_for_each(|(number, (path, chunk))| {
-                let boards: Vec<Value> = chunk.iter().map(|&u| self.board_value(u)).collect();
-                let batches: Vec<BatchLink> = pages
-                    .iter()
-                    .enumerate()
-                    .map(|(i, url)| BatchLink {
-                        number: i + 1,
-                        url: url.clone(),
-                        current: i == number,
-                    })
-                    .collect();
-                let mut ctx = Context::new();
-                ctx.insert_value("boards", Value::from(boards));
-                ctx.insert("batches", &batches);
-                insert_page(&mut ctx, site, "boards.html", path, title, "");
-                let html = self
-                    .tera
-                    .render("boards.html", &ctx)
-                    .map_err(|e| template_error(self.input.theme, "boards.html", e))?;
-                writer.write(path, html.as_bytes())
-            })
-    }
 }

@@ -117,7 +117,7 @@ impl Scope {
         }
     }
 
-    pub(super) fn everything(&self) -> bool {
+    pub(crate) fn everything(&self) -> bool {
         matches!(self, Scope::All)
     }
 }

@@ -15,15 +15,18 @@ pub(crate) mod markdown;
 mod org;
 mod pages;
 pub mod qr;
+mod reprint;
 pub(crate) mod search;
 mod strings;
 mod templates;
 pub(crate) mod theme;
+mod tree;
 pub(crate) mod vcard;
 mod writer;
 
-pub(crate) use boards::{Board, REPRINT_BATCH};
+pub(crate) use boards::Board;
 pub(crate) use incremental::{Fingerprints, QrCache, Scope, ViewCache, Views, fingerprint};
+pub(crate) use reprint::{REPRINT_BATCH, ReprintJobs};
 pub(crate) use templates::relative_root as templates_relative_root;
 
 use crate::coverage::Report;
@@ -257,22 +260,23 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders the pages `scope` names into `out`. `Rendered::written` lists them.
-    pub(crate) fn render_site(&self, out: &Path, scope: &Scope) -> Result<Rendered, RenderError> {
+    /// With `reprint`, a full build also fills the reprint list's pages (see [`ReprintJobs`]).
+    pub(crate) fn render_site(
+        &self,
+        out: &Path,
+        scope: &Scope,
+        reprint: Option<&ReprintJobs>,
+    ) -> Result<Rendered, RenderError> {
         let writer = Writer::new(out, !scope.everything());
-        // Units, areas and people are rendered side by side, not one after the other: creating
-        // a file or folder takes its parent folder's lock, and every person's folder and vCard
-        // sit in `people/`. Threads that all wrote people waited on that one lock; a thread
-        // writing units meanwhile has its own folders.
-        let (units_done, (people_done, areas_done)) = rayon::join(
-            || self.render_units(&writer, scope),
-            || {
-                rayon::join(
-                    || self.render_people(&writer, scope),
-                    || self.render_areas(&writer, scope),
-                )
-            },
+        // Units and areas are rendered beside people, not before them: creating a file or
+        // folder takes its parent folder's lock, and every person's folder and vCard sit in
+        // `people/`. Threads that all wrote people waited on that one lock; a thread writing
+        // units meanwhile has its own folders.
+        let (tree_done, people_done) = rayon::join(
+            || self.render_tree(&writer, scope, reprint),
+            || self.render_people(&writer, scope),
         );
-        units_done.and(people_done).and(areas_done)?;
+        tree_done.and(people_done)?;
         if scope.lists() {
             let search = || search::write(self.input.site, &self.people, &self.strings, &writer);
             let front = || self.render_front_page(&writer);

@@ -1,8 +1,8 @@
-//! The site's pages, one method per kind: units (page, board, QR codes), areas (page, batch of
-//! boards), people (page, vCard), the front page, the people list, the coverage report, and
-//! the pages that change only with the site as a whole.
+//! The site's pages besides units and areas (see `tree`), one method per kind: people (page,
+//! vCard), the front page, the people list, the coverage report, the ledger, and the pages that
+//! change only with the site as a whole.
 
-use super::context::{LinkView, area_description, area_value, descendant_units};
+use super::context::{LinkView, area_description, area_value};
 use super::templates::{PageView, template_error};
 use super::writer::Writer;
 use super::{RenderError, Renderer, Scope, markdown, vcard};
@@ -10,98 +10,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use tera::{Context, Value};
 
-/// Pixels per module of `qr.png`: 410 px for a typical code, plenty for a screen or a share
-/// preview; boards print the SVG.
-const QR_PNG_MODULE_PX: u32 = 10;
-
 impl Renderer<'_> {
-    /// Each unit's page and board, and its QR code as `qr.svg` and `qr.png`.
-    pub(super) fn render_units(&self, writer: &Writer, scope: &Scope) -> Result<(), RenderError> {
-        let site = self.input.site;
-        site.units
-            .par_iter()
-            .enumerate()
-            .zip(self.units.par_iter())
-            .zip(self.unit_values.par_iter())
-            .zip(self.codes.par_iter())
-            .filter(|((((index, _), _), _), _)| scope.unit(*index))
-            .try_for_each(|((((index, unit), view), value), code)| {
-                let mut ctx = Context::new();
-                ctx.insert_value("unit", value.clone());
-                let date = |d| self.strings.date(d);
-                ctx.insert(
-                    "worklog",
-                    &crate::worklog::views::unit_section(site, index, &date),
-                );
-                let path = unit.path();
-                self.page(
-                    writer,
-                    "unit.html",
-                    &path,
-                    &unit.name,
-                    &view.description,
-                    ctx.clone(),
-                )?;
-                let svg = code.to_svg(&unit.url);
-                ctx.insert_value(
-                    "boards",
-                    Value::from(vec![super::boards::with_qr_svg(value, svg.clone())]),
-                );
-                let board = format!("{path}board.html");
-                self.page(
-                    writer,
-                    "board.html",
-                    &board,
-                    &unit.name,
-                    &view.description,
-                    ctx,
-                )?;
-                writer.write(&format!("{path}qr.svg"), svg.as_bytes())?;
-                let png = code.to_png(QR_PNG_MODULE_PX).map_err(|e| RenderError::Qr {
-                    url: unit.url.clone(),
-                    message: e.to_string(),
-                })?;
-                writer.write(&format!("{path}qr.png"), &png)?;
-                self.input.progress.inc(1);
-                Ok(())
-            })
-    }
-
-    /// Each area's page, and all its boards for batch printing.
-    pub(super) fn render_areas(&self, writer: &Writer, scope: &Scope) -> Result<(), RenderError> {
-        let site = self.input.site;
-        let areas = scope.areas(site);
-        (1..site.areas.len())
-            .into_par_iter()
-            .filter(|index| areas.contains(index))
-            .try_for_each(|index| {
-                let area = &site.areas[index];
-                let mut ctx = Context::new();
-                ctx.insert_value(
-                    "area",
-                    area_value(site, &self.strings, index, &self.people, &self.unit_values)?,
-                );
-                let description = area_description(site, &self.strings, index);
-                let path = area.path();
-                self.page(
-                    writer,
-                    "area.html",
-                    &path,
-                    &area.name,
-                    &description,
-                    ctx.clone(),
-                )?;
-                let all = descendant_units(site, index);
-                if all.is_empty() {
-                    return Ok(());
-                }
-                let boards: Vec<Value> = all.iter().map(|&u| self.board_value(u)).collect();
-                ctx.insert_value("boards", Value::from(boards));
-                let batch = format!("{path}boards.html");
-                self.page(writer, "boards.html", &batch, &area.name, &description, ctx)
-            })
-    }
-
     /// Each published person's page and vCard.
     pub(super) fn render_people(&self, writer: &Writer, scope: &Scope) -> Result<(), RenderError> {
         let site = self.input.site;

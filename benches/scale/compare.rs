@@ -1,0 +1,117 @@
+//! noticeboard against Hugo and Zola building the same pages, in the same run, alternated.
+
+use super::measure::{Measured, build_measured, count_files, median, run_measured, which};
+use super::peers::Peer;
+use super::site::{Campaign, Layout, generate_site, generate_worklog};
+use std::path::{Path, PathBuf};
+
+/// One builder's runs on one site.
+struct Builder {
+    name: &'static str,
+    runs: Vec<Measured>,
+    files: usize,
+}
+
+/// Where the sites and their outputs go: a RAM disk when there is one, so that the figures are
+/// the programs' own work and not the disk's (see docs/performance.md). `TMPDIR` chooses
+/// another place.
+fn scratch() -> tempfile::TempDir {
+    let shm = Path::new("/dev/shm");
+    if std::env::var_os("TMPDIR").is_none()
+        && shm.is_dir()
+        && let Ok(dir) = tempfile::tempdir_in(shm)
+    {
+        return dir;
+    }
+    tempfile::tempdir().unwrap()
+}
+
+/// Builds each layout's site with noticeboard and every peer found on this machine (Hugo on
+/// PATH, Zola on PATH or at `../shared/tools/zola`), alternating which goes first, and prints
+/// time, peak memory and files of each, the ratio to the fastest peer and noticeboard's memory
+/// per 1,000 units. The site has the campaign's fields and rules and a year of visits and
+/// ledger entries, which the peers' pages do not show.
+pub(crate) fn against_peers(layouts: &[(String, Layout)]) {
+    let peers: Vec<(Peer, PathBuf)> = [(Peer::Hugo, which("hugo")), (Peer::Zola, zola())]
+        .into_iter()
+        .filter_map(|(peer, program)| program.map(|p| (peer, p)))
+        .collect();
+    println!(
+        "site           units   people  builder       s  peak MB    files  MB/1k units  ratio to fastest peer"
+    );
+    for (label, layout) in layouts {
+        let dir = scratch();
+        generate_site(dir.path(), layout, Campaign::Rules);
+        generate_worklog(dir.path(), layout);
+        for (peer, _) in &peers {
+            peer.generate(&dir.path().join(peer.name()), layout);
+        }
+        let mut builders: Vec<Builder> = std::iter::once("noticeboard")
+            .chain(peers.iter().map(|(p, _)| p.name()))
+            .map(|name| Builder {
+                name,
+                runs: Vec::new(),
+                files: 0,
+            })
+            .collect();
+        let runs = if layout.units >= 30_000 { 1 } else { 3 };
+        for run in 0..runs {
+            // Each round starts with a different builder, so none always runs on a cooler
+            // machine or a warmer page cache.
+            let count = builders.len();
+            for turn in 0..count {
+                let b = (turn + run) % count;
+                let output = dir.path().join(format!("out-{}-{run}", builders[b].name));
+                let measured = if b == 0 {
+                    build_measured(dir.path(), &output)
+                } else {
+                    let (peer, program) = &peers[b - 1];
+                    let site = dir.path().join(peer.name());
+                    run_measured(&mut peer.command(program, &site, &output))
+                };
+                builders[b].runs.push(measured);
+                if run == 0 {
+                    builders[b].files = count_files(&output);
+                }
+                // Outputs go at once: a province's would fill the RAM disk.
+                let _ = std::fs::remove_dir_all(&output);
+            }
+        }
+        print_site(label, layout, builders);
+    }
+    if peers.len() < 2 {
+        println!(
+            "(a peer is missing: apt-get install hugo; Zola is looked for on PATH and at ../shared/tools/zola)"
+        );
+    }
+}
+
+fn print_site(label: &str, layout: &Layout, builders: Vec<Builder>) {
+    let medians: Vec<(&str, Measured, usize)> = builders
+        .into_iter()
+        .map(|b| (b.name, median(b.runs), b.files))
+        .collect();
+    let fastest_peer = medians[1..]
+        .iter()
+        .map(|(_, m, _)| m.seconds)
+        .min_by(f64::total_cmp);
+    for (i, (name, m, files)) in medians.iter().enumerate() {
+        let per_1k = m.peak_mb * 1_000.0 / layout.units as f64;
+        let ratio = match (i, fastest_peer) {
+            (0, Some(peer)) => format!("{:.2}", m.seconds / peer),
+            _ => String::new(),
+        };
+        println!(
+            "{label:<13}  {:>6}  {:>7}  {name:<11}  {:>6.2}  {:>7.0}  {files:>7}  {per_1k:>11.1}  {ratio}",
+            layout.units, layout.people, m.seconds, m.peak_mb
+        );
+    }
+}
+
+/// The Zola binary: on PATH, or the one kept for benchmarks beside this project.
+fn zola() -> Option<PathBuf> {
+    which("zola").or_else(|| {
+        let kept = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/zola");
+        kept.is_file().then_some(kept)
+    })
+}

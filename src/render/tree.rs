@@ -1,0 +1,293 @@
+//! Units and areas, rendered area by area down the area tree, so that each board's sheet is
+//! rendered once and then set into every page that prints it: the unit's `board.html` and its
+//! area's `boards.html`. A board rendered once per page that shows it was a third of a
+//! county build, and a province's boards sat in the batch of every area above them.
+//!
+//! An area's batch holds the boards of all the units below it while they fit one print job
+//! ([`REPRINT_BATCH`]); a larger area's batch holds its own units' boards and links to its
+//! sub-areas' batches (`print` still prints any area whole, from the boards' pages).
+
+use super::boards::with_qr_svg;
+use super::context::{LinkView, area_description, area_value};
+use super::templates::template_error;
+use super::writer::Writer;
+use super::{REPRINT_BATCH, RenderError, Renderer, ReprintJobs, Scope};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use tera::{Context, Value};
+
+/// Pixels per module of `qr.png`: 410 px for a typical code, plenty for a screen or a share
+/// preview; boards print the SVG.
+const QR_PNG_MODULE_PX: u32 = 10;
+
+/// Stands for the page's `root` in a sheet rendered once for several pages: a character
+/// from Unicode's private use area, which no template writes and escaping leaves alone.
+const ROOT_MARK: &str = "\u{E000}";
+
+/// One board, rendered: its sheet (with [`ROOT_MARK`] for the page's root) and the unit's
+/// value with its QR code, which board pages also pass to templates as `boards`.
+#[derive(Clone)]
+pub(super) struct Sheet {
+    html: String,
+    value: Value,
+}
+
+impl Sheet {
+    /// The sheet as it goes into the page whose links start at `root`.
+    pub(super) fn for_page(&self, root: &str) -> String {
+        self.html.replace(ROOT_MARK, root)
+    }
+}
+
+/// A page of boards: a unit's `board.html`, an area's batch or a page of the reprint list.
+pub(super) struct BoardPage<'p> {
+    pub template: &'p str,
+    pub path: &'p str,
+    pub title: &'p str,
+    pub description: &'p str,
+}
+
+/// What every step of a walk shares.
+struct Walk<'w> {
+    writer: &'w Writer<'w>,
+    scope: &'w Scope,
+    /// The reprint list's pages, filled with the sheets as they are rendered.
+    reprint: Option<&'w ReprintJobs>,
+    /// The areas whose pages this build renders.
+    areas: HashSet<usize>,
+    /// How many units each area has, its sub-areas' included.
+    totals: Vec<usize>,
+}
+
+impl Renderer<'_> {
+    /// Every unit's page, board and QR code files, and every area's page and batch of boards,
+    /// as far as `scope` names them.
+    pub(super) fn render_tree(
+        &self,
+        writer: &Writer,
+        scope: &Scope,
+        reprint: Option<&ReprintJobs>,
+    ) -> Result<(), RenderError> {
+        let site = self.input.site;
+        let walk = Walk {
+            writer,
+            scope,
+            reprint,
+            areas: scope.areas(site),
+            totals: unit_totals(site),
+        };
+        self.render_area(&walk, 0, false).map(drop)
+    }
+
+    /// Area `index`'s page and batch and everything below it. Returns the sheets of all its
+    /// units, its sub-areas' included, when `wanted` by the batch of an area above.
+    fn render_area(
+        &self,
+        walk: &Walk,
+        index: usize,
+        wanted: bool,
+    ) -> Result<Vec<Sheet>, RenderError> {
+        let area = &self.input.site.areas[index];
+        // The root area is the front page, rendered with the lists.
+        let shown = index != 0 && walk.areas.contains(&index);
+        let whole = walk.totals[index] <= REPRINT_BATCH;
+        let children_wanted = wanted || (shown && whole);
+        let own_wanted = wanted || shown;
+        let (own, children) = rayon::join(
+            || {
+                area.units
+                    .par_iter()
+                    .map(|&u| self.render_unit(walk, u, own_wanted))
+                    .collect::<Result<Vec<_>, _>>()
+            },
+            || {
+                area.children
+                    .par_iter()
+                    .map(|&c| self.render_area(walk, c, children_wanted))
+                    .collect::<Result<Vec<_>, _>>()
+            },
+        );
+        let mut sheets: Vec<Sheet> = own?.into_iter().flatten().collect();
+        let children = children?;
+        if children_wanted {
+            sheets.extend(children.into_iter().flatten());
+        }
+        if shown {
+            self.render_area_pages(walk, index, &sheets)?;
+        }
+        Ok(if wanted { sheets } else { Vec::new() })
+    }
+
+    /// An area's page, and its batch of `sheets` (with links to its sub-areas' batches when
+    /// they are not in it).
+    fn render_area_pages(
+        &self,
+        walk: &Walk,
+        index: usize,
+        sheets: &[Sheet],
+    ) -> Result<(), RenderError> {
+        let site = self.input.site;
+        let area = &site.areas[index];
+        let mut ctx = Context::new();
+        ctx.insert_value(
+            "area",
+            area_value(site, &self.strings, index, &self.people, &self.unit_values)?,
+        );
+        let description = area_description(site, &self.strings, index);
+        let path = area.path();
+        self.page(
+            walk.writer,
+            "area.html",
+            &path,
+            &area.name,
+            &description,
+            ctx.clone(),
+        )?;
+        if walk.totals[index] == 0 {
+            return Ok(());
+        }
+        let batch = format!("{path}boards.html");
+        let parts: Vec<LinkView> = match walk.totals[index] <= REPRINT_BATCH {
+            true => Vec::new(),
+            false => area
+                .children
+                .iter()
+                .filter(|&&c| walk.totals[c] > 0)
+                .map(|&c| LinkView {
+                    name: site.areas[c].name.clone(),
+                    url: format!("{}boards.html", site.areas[c].path()),
+                })
+                .collect(),
+        };
+        ctx.insert("parts", &parts);
+        let page = BoardPage {
+            template: "boards.html",
+            path: &batch,
+            title: &area.name,
+            description: &description,
+        };
+        self.batch_page(walk.writer, &page, sheets, ctx)
+    }
+
+    /// A page of boards showing `sheets`: the template sees them as `sheets` (their HTML) and
+    /// as `boards` (the units' values, for a theme that renders them itself).
+    pub(super) fn batch_page(
+        &self,
+        writer: &Writer,
+        page: &BoardPage,
+        sheets: &[Sheet],
+        mut ctx: Context,
+    ) -> Result<(), RenderError> {
+        let root = super::templates::relative_root(page.path);
+        let boards: Vec<Value> = sheets.iter().map(|s| s.value.clone()).collect();
+        let html: Vec<String> = sheets.iter().map(|s| s.for_page(&root)).collect();
+        ctx.insert_value("boards", Value::from(boards));
+        ctx.insert("sheets", &html);
+        self.page(
+            writer,
+            page.template,
+            page.path,
+            page.title,
+            page.description,
+            ctx,
+        )
+    }
+
+    /// A unit's page, board and QR code files when `scope` names it; its sheet when `wanted`.
+    fn render_unit(
+        &self,
+        walk: &Walk,
+        index: usize,
+        wanted: bool,
+    ) -> Result<Option<Sheet>, RenderError> {
+        let shown = walk.scope.unit(index);
+        if !shown && !wanted {
+            return Ok(None);
+        }
+        let unit = &self.input.site.units[index];
+        let svg = self.codes[index].to_svg(&unit.url);
+        let sheet = self.sheet(with_qr_svg(&self.unit_values[index], svg.clone()))?;
+        if shown {
+            self.write_unit(walk.writer, index, &sheet, svg)?;
+            if let Some(jobs) = walk.reprint {
+                self.collect_reprint(jobs, walk.writer, index, &sheet)?;
+            }
+        }
+        Ok(wanted.then_some(sheet))
+    }
+
+    /// Renders `board` (a unit's value with its QR code) as its printed sheet.
+    pub(super) fn sheet(&self, board: Value) -> Result<Sheet, RenderError> {
+        const TEMPLATE: &str = "partials/board.html";
+        let mut ctx = Context::new();
+        ctx.insert_value("unit", board.clone());
+        ctx.insert("root", ROOT_MARK);
+        let html = self
+            .tera
+            .render(TEMPLATE, &ctx)
+            .map_err(|e| template_error(self.input.theme, TEMPLATE, e))?;
+        Ok(Sheet { html, value: board })
+    }
+
+    /// A unit's page, its board page with `sheet`, and its QR code as `qr.svg` and `qr.png`.
+    fn write_unit(
+        &self,
+        writer: &Writer,
+        index: usize,
+        sheet: &Sheet,
+        svg: String,
+    ) -> Result<(), RenderError> {
+        let site = self.input.site;
+        let unit = &site.units[index];
+        let description = &self.units[index].description;
+        let mut ctx = Context::new();
+        ctx.insert_value("unit", self.unit_values[index].clone());
+        let date = |d| self.strings.date(d);
+        ctx.insert(
+            "worklog",
+            &crate::worklog::views::unit_section(site, index, &date),
+        );
+        let path = unit.path();
+        self.page(
+            writer,
+            "unit.html",
+            &path,
+            &unit.name,
+            description,
+            ctx.clone(),
+        )?;
+        let board = format!("{path}board.html");
+        let page = BoardPage {
+            template: "board.html",
+            path: &board,
+            title: &unit.name,
+            description,
+        };
+        self.batch_page(writer, &page, std::slice::from_ref(sheet), ctx)?;
+        writer.write(&format!("{path}qr.svg"), svg.as_bytes())?;
+        let png = self.codes[index]
+            .to_png(QR_PNG_MODULE_PX)
+            .map_err(|e| RenderError::Qr {
+                url: unit.url.clone(),
+                message: e.to_string(),
+            })?;
+        writer.write(&format!("{path}qr.png"), &png)?;
+        self.input.progress.inc(1);
+        Ok(())
+    }
+}
+
+/// How many units each area has, its sub-areas' included.
+fn unit_totals(site: &crate::model::Site) -> Vec<usize> {
+    fn count(site: &crate::model::Site, index: usize, totals: &mut [usize]) -> usize {
+        let area = &site.areas[index];
+        let below: usize = area.children.iter().map(|&c| count(site, c, totals)).sum();
+        totals[index] = area.units.len() + below;
+        totals[index]
+    }
+    let mut totals = vec![0; site.areas.len()];
+    if !site.areas.is_empty() {
+        count(site, 0, &mut totals);
+    }
+    totals
+}
