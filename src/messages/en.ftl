@@ -18,6 +18,8 @@ campaign-org-same-name = another organization record, { $first }, already has th
 campaign-org-same-name-help = keep one record per organization: merge the two files
 campaign-org-no-address = the file name { $stem } gives no letters for a web address
 campaign-org-no-address-help = rename the file with letters, like nongjiju.toml
+campaign-org-name-too-long = the web address made from this file's name is { $length } letters long, more than the { $max } a folder name may have, so the build could not write the organization's page
+campaign-org-name-too-long-help = rename the file with a short name in letters, like nongjiju.toml
 campaign-org-same-address = this record and { $first } both end up at the address /orgs/{ $id }/
 campaign-org-same-address-help = rename one of the two files
 campaign-org-unknown-leader = the leader { $leader } is not in content/people/
@@ -232,6 +234,18 @@ model-no-slug = `{ $name }` gives no letters for a web address
 model-no-slug-help = add a `slug` field such as slug = "dongcun"
 model-same-address = this record and { $first } both end up at the address /{ $url }/
 model-same-address-help = give one of them its own address with a line such as slug = "{ $last }-2" (names that sound alike, like 石庄村 and 师庄村, share a pinyin)
+model-name-too-long = the web address made from the name "{ $name }" is { $length } letters long, more than the { $max } a file or folder name may have, so the build could not write its pages
+model-name-too-long-help = shorten the name of this file (or of its folder), or give it a short address of its own with a line such as slug = "{ $example }"
+model-slug-too-long = `slug` is { $length } letters long, more than the { $max } a file or folder name may have, so the build could not write its pages
+model-slug-too-long-help = shorten it to a few syllables, like slug = "{ $example }"
+model-alias-too-long = the alias has a part longer than { $max } letters, more than a file or folder name may have, so the build could not write it
+model-alias-too-long-help = an address that long was never published: remove the alias, or correct it to the old address path
+model-person-name-too-long = the web address made from this file's name is { $length } letters long; a person's page and contact card need it to be at most { $max }, so the build could not write them
+model-person-name-too-long-help = rename the file to something short, like { $example }.toml, and change `person = ` on the teams that name it
+model-url-too-long-for-qr = the address of this unit is { $length } characters long; a QR code holds at most { $max }, so its board could not be made
+model-url-too-long-for-qr-help = shorten the names of this file and of the folders above it (or give them short `slug`s), or use a shorter base_url in config.toml
+model-path-too-long = a page of this record would be written at a path { $length } bytes long; the system takes at most { $max }, so the build could not write it
+model-path-too-long-help = shorten the names of this file and of the folders above it (or give them short `slug`s), or build into a folder with a shorter path (--output)
 
 ## Publishing history and reprints (build-).
 

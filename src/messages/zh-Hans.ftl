@@ -16,6 +16,8 @@ campaign-org-same-name = 另一份派出单位记录 { $first } 已经叫 { $nam
 campaign-org-same-name-help = 每个单位只留一份记录：把两个文件合并
 campaign-org-no-address = 文件名 { $stem } 转不出网址用的字母
 campaign-org-no-address-help = 把文件改成字母文件名，如 nongjiju.toml
+campaign-org-name-too-long = 由这个文件名生成的网址有 { $length } 个字母，超过了文件夹名最多 { $max } 个的限制，生成时写不出这个单位的网页
+campaign-org-name-too-long-help = 把文件改成简短的字母文件名，如 nongjiju.toml
 campaign-org-same-address = 这份记录和 { $first } 的网址都是 /orgs/{ $id }/
 campaign-org-same-address-help = 把其中一个文件改名
 campaign-org-unknown-leader = 责任领导 { $leader } 不在 content/people/ 里
@@ -203,6 +205,18 @@ model-no-slug = `{ $name }` 转不出网址用的字母
 model-no-slug-help = 加一行 `slug`，如 slug = "dongcun"
 model-same-address = 这份记录和 { $first } 的网址都是 /{ $url }/
 model-same-address-help = 给其中一个另起网址，加一行如 slug = "{ $last }-2"（读音相同的名称，如 石庄村 和 师庄村，拼音一样）
+model-name-too-long = 由名称“{ $name }”生成的网址有 { $length } 个字母，超过了文件名或文件夹名最多 { $max } 个的限制，生成时写不出它的网页
+model-name-too-long-help = 把这个文件（或它所在文件夹）的名称改短，或加一行短网址，如 slug = "{ $example }"
+model-slug-too-long = `slug` 有 { $length } 个字母，超过了文件名或文件夹名最多 { $max } 个的限制，生成时写不出它的网页
+model-slug-too-long-help = 改短到几个音节，如 slug = "{ $example }"
+model-alias-too-long = 这个旧网址有一段超过 { $max } 个字母，超过了文件名或文件夹名的限制，生成时写不出它
+model-alias-too-long-help = 这么长的网址不可能发布过：删掉这个旧网址，或改成原来的网址路径
+model-person-name-too-long = 由这个文件名生成的网址有 { $length } 个字母；个人网页和名片最多只能用 { $max } 个，生成时写不出它们
+model-person-name-too-long-help = 把文件改成短名称，如 { $example }.toml，并同时修改各工作队里引用它的 `person = `
+model-url-too-long-for-qr = 这个单位的网址有 { $length } 个字符，二维码最多只能容纳 { $max } 个，做不出它的公示牌
+model-url-too-long-for-qr-help = 把这个文件和上级各文件夹的名称改短（或给它们加短的 `slug`），或在 config.toml 中使用更短的 base_url
+model-path-too-long = 这份记录的一个网页要写到长 { $length } 字节的路径；系统最多接受 { $max } 字节，生成时写不出它
+model-path-too-long-help = 把这个文件和上级各文件夹的名称改短（或给它们加短的 `slug`），或生成到路径更短的文件夹（--output）
 
 ## 发布记录和重新印制（build-）。
 
