@@ -22,6 +22,10 @@ pub(crate) enum Cell {
     },
     /// `#N/A`, `#REF!` ...: a formula that failed.
     Error(String),
+    /// A formula the file holds no value of (as written, without `=`): a program wrote it and
+    /// nobody opened and saved the file in Excel or WPS, which work out and store the values.
+    /// It is not empty (the clerk sees a value in Excel) and has no text here.
+    Formula(String),
 }
 
 impl Cell {
@@ -41,6 +45,18 @@ impl Cell {
             Cell::Number(n) => number_text(*n),
             Cell::Date { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
             Cell::Error(e) => e.clone(),
+            Cell::Formula(_) => String::new(),
+        }
+    }
+
+    /// The formula of a cell that holds one without its value.
+    pub(crate) fn formula_without_value(&self) -> Option<String> {
+        match self {
+            Cell::Formula(f) => {
+                let shown: String = f.trim_start_matches('=').chars().take(60).collect();
+                Some(format!("={shown}"))
+            }
+            _ => None,
         }
     }
 }
@@ -265,6 +281,9 @@ fn read_workbook(path: &Path, file: &str) -> Result<(Vec<Sheet>, ReadNotes), Rea
                 rows.push(cells);
             }
         }
+        if let Ok(formulas) = workbook.worksheet_formula(&name) {
+            mark_formulas_without_value(&mut rows, &range, &formulas);
+        }
         // A merged block shows its top-left value in every cell it covers (a 镇街 merged over
         // all its villages' rows); the file stores it only once.
         // Regions are clipped to the cells in use: a damaged file may claim a whole sheet.
@@ -297,6 +316,34 @@ fn read_workbook(path: &Path, file: &str) -> Result<(Vec<Sheet>, ReadNotes), Rea
         });
     }
     Ok((sheets, notes))
+}
+
+/// Marks the cells that hold a formula and no value at all ([`Cell::Formula`]). A formula
+/// whose saved value is the empty text (`=IF(A2="","",A2)`, stored as such by Excel) is an
+/// empty cell, as the clerk sees it.
+fn mark_formulas_without_value(
+    rows: &mut Vec<Vec<Cell>>,
+    values: &calamine::Range<Data>,
+    formulas: &calamine::Range<String>,
+) {
+    let Some((row0, col0)) = formulas.start() else {
+        return;
+    };
+    for (r, c, formula) in formulas.used_cells() {
+        let (r, c) = (row0 as usize + r, col0 as usize + c);
+        let value = values.get_value((r as u32, c as u32));
+        if formula.trim().is_empty() || !matches!(value, None | Some(Data::Empty)) {
+            continue;
+        }
+        if rows.len() <= r {
+            rows.resize(r + 1, Vec::new());
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, Cell::Empty);
+        }
+        row[c] = Cell::Formula(formula.clone());
+    }
 }
 
 fn cell_of(data: &Data) -> Cell {
@@ -452,6 +499,33 @@ mod tests {
         assert_eq!(layout.title.as_deref(), Some("东湖镇干部联系花名册"));
         assert_eq!(layout.index(Column::Name), Some(1));
         assert_eq!(layout.unused_list(), "备注 (C)");
+    }
+
+    #[test]
+    fn only_a_formula_with_no_value_at_all_is_marked() {
+        let mut values = calamine::Range::new((0, 0), (0, 2));
+        values.set_value((0, 0), Data::Empty);
+        // Excel saves a formula whose result is empty text as just that: an empty cell.
+        values.set_value((0, 1), Data::String(String::new()));
+        values.set_value((0, 2), Data::Float(2.0));
+        let mut formulas = calamine::Range::new((0, 0), (1, 2));
+        for c in 0..3 {
+            formulas.set_value((0, c), format!("A{c}+1"));
+        }
+        formulas.set_value((1, 1), "IF(A1=\"\",\"\",A1)".to_string());
+        let mut rows = vec![vec![
+            Cell::Empty,
+            Cell::Text(String::new()),
+            Cell::Number(2.0),
+        ]];
+        mark_formulas_without_value(&mut rows, &values, &formulas);
+        assert_eq!(rows[0][0], Cell::Formula("A0+1".into()));
+        assert_eq!(rows[0][0].formula_without_value().as_deref(), Some("=A0+1"));
+        assert!(rows[0][1].is_empty());
+        assert_eq!(rows[0][2], Cell::Number(2.0));
+        // Below the values, in a row they do not reach.
+        assert_eq!(rows[1][1].text(), "");
+        assert!(!rows[1][1].is_empty());
     }
 
     #[test]
