@@ -4,6 +4,7 @@
 //! "CSV" in the system's ANSI code page.
 
 use super::columns::{Column, letter};
+use crate::validate::encoding::{self, Mixed};
 use calamine::{Data, Reader, Sheets};
 use std::path::Path;
 
@@ -198,6 +199,27 @@ pub enum ReadError {
     Unreadable { file: String, message: String },
     #[error("{}", crate::msg!("import-not-a-spreadsheet", file = .file))]
     Format { file: String },
+    /// Lines in two encodings: `problem` names the first line of the one less used.
+    #[error("{}", crate::msg!("import-mixed-encoding", file = .file, problem = .problem))]
+    MixedEncoding {
+        file: String,
+        line: usize,
+        problem: String,
+    },
+}
+
+impl ReadError {
+    fn mixed(file: &str, mixed: Mixed) -> ReadError {
+        let problem = match mixed {
+            Mixed::NotUtf8(line) => crate::msg!("import-line-not-utf8", line = line),
+            Mixed::Utf8(line) => crate::msg!("import-line-utf8", line = line),
+        };
+        ReadError::MixedEncoding {
+            file: file.to_string(),
+            line: mixed.line(),
+            problem,
+        }
+    }
 }
 
 /// What was learnt while reading, for the summary (the encoding a CSV was decoded from).
@@ -379,7 +401,7 @@ fn iso_date(s: &str) -> Option<(i32, u8, u8)> {
 /// Decodes a CSV file and splits it into rows. The delimiter is a comma, or a tab when the
 /// first line has more tabs than commas (Excel's "Unicode text" export).
 pub(crate) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNotes), ReadError> {
-    let (text, notes) = decode(bytes);
+    let (text, notes) = decode(bytes).map_err(|mixed| ReadError::mixed(file, mixed))?;
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.matches('\t').count() > first_line.matches(',').count() {
         b'\t'
@@ -413,30 +435,30 @@ pub(crate) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNote
     Ok((vec![Sheet { name: None, rows }], notes))
 }
 
-/// UTF-8 (with or without BOM) and UTF-16 with BOM are taken as they say; anything else is
-/// guessed by chardetng, which recognises the GBK that Chinese Excel writes. GBK is decoded
-/// as GB18030, its superset, so that rarer characters in names survive.
-fn decode(bytes: &[u8]) -> (String, ReadNotes) {
-    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
-        return (
-            text.into_owned(),
-            ReadNotes {
-                encoding: Some(encoding.name()),
-                undecodable: had_errors,
-                ..ReadNotes::default()
-            },
-        );
+/// UTF-8 (with or without BOM) and UTF-16 (with BOM, or told by its zero bytes) are taken as
+/// they are; anything else is guessed by chardetng, which recognises the GBK that Chinese
+/// Excel writes. GBK is decoded as GB18030, its superset, so that rarer characters in names
+/// survive. A file whose lines are in two encodings (a row pasted from a GBK CSV into a UTF-8
+/// one) is refused: no one encoding reads it, and a guess would publish garbled names.
+fn decode(bytes: &[u8]) -> Result<(String, ReadNotes), Mixed> {
+    let notes = |encoding: &'static encoding_rs::Encoding, undecodable| ReadNotes {
+        encoding: Some(encoding.name()),
+        undecodable,
+        ..ReadNotes::default()
+    };
+    if let Some((encoding, mark)) = encoding::utf16(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[mark..]);
+        return Ok((text.into_owned(), notes(encoding, had_errors)));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return (
-            text.to_string(),
-            ReadNotes {
-                encoding: Some("UTF-8"),
-                undecodable: false,
-                ..ReadNotes::default()
-            },
-        );
+    let (body, marked) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(body) => (body, true),
+        None => (bytes, false),
+    };
+    if let Ok(text) = std::str::from_utf8(body) {
+        return Ok((text.to_string(), notes(encoding_rs::UTF_8, false)));
+    }
+    if let Some(mixed) = encoding::mixed(body, marked) {
+        return Err(mixed);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -445,14 +467,7 @@ fn decode(bytes: &[u8]) -> (String, ReadNotes) {
         encoding = encoding_rs::GB18030;
     }
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    (
-        text.into_owned(),
-        ReadNotes {
-            encoding: Some(encoding.name()),
-            undecodable: had_errors,
-            ..ReadNotes::default()
-        },
-    )
+    Ok((text.into_owned(), notes(encoding, had_errors)))
 }
 
 #[cfg(test)]

@@ -377,6 +377,7 @@ worklog-unused-columns = the columns { $columns } are not read (nor published)
 worklog-unused-columns-help = check their headers if they should be read; otherwise this is only a note
 worklog-undecodable = some characters could not be read as { $encoding }; they show as �
 worklog-undecodable-help = save the file from Excel as .xlsx, or as "CSV UTF-8"
+worklog-mixed-encoding-help = open the file in Excel or WPS, type that line again if it shows garbled characters, and save it as "CSV UTF-8" or as .xlsx
 worklog-empty-cell = the { $header } cell is empty
 worklog-empty-cell-help = fill in the { $header } column on every row
 worklog-formula-without-value = the cell holds the formula { $formula } but no saved value (a program wrote the file and nobody saved it in a spreadsheet since)
@@ -529,6 +530,9 @@ import-no-such-file = there is no such file: check the path
 import-workbook-unreadable = { $reason }: the file may be damaged, password-protected or not really a spreadsheet; open it in Excel and save it again as .xlsx
 import-sheet-unreadable = sheet { $sheet }: { $reason }
 import-csv-bad-quote = { $reason }: check that every quote (") is closed
+import-line-not-utf8 = line { $line } is not UTF-8 text like the lines before it (it may be GBK, pasted from another file): the file mixes two encodings
+import-line-utf8 = line { $line } is UTF-8 text, unlike the rest of the file (likely GBK): the file mixes two encodings
+import-mixed-encoding = { $file }: { $problem }. Open it in Excel or WPS, type that line again if it shows garbled characters, save it as "CSV UTF-8" or as .xlsx, and import that
 
 ## Printing boards into a PDF (print-).
 

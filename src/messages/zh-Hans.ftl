@@ -336,6 +336,7 @@ worklog-unused-columns = { $columns } 这几列不会读取（也不会公开）
 worklog-unused-columns-help = 如果这些列应该读取，请核对列名；否则这只是提示
 worklog-undecodable = 有些字符没法按 { $encoding } 读出，显示成了 �
 worklog-undecodable-help = 请在 Excel 里另存为 .xlsx，或者另存为“CSV UTF-8”
+worklog-mixed-encoding-help = 用 Excel 或 WPS 打开这个文件，这一行如显示乱码就重新输入，再另存为“CSV UTF-8”或 .xlsx
 worklog-empty-cell = “{ $header }”这一格是空的
 worklog-empty-cell-help = 每一行都要填“{ $header }”
 worklog-formula-without-value = 这个单元格是公式 { $formula }，但文件里没有保存它的计算结果（文件由程序生成，之后没有在表格软件中保存过）
@@ -487,6 +488,9 @@ import-no-such-file = 没有这个文件：请核对路径
 import-workbook-unreadable = { $reason }：文件可能已损坏、设了密码，或者其实不是表格；请用 Excel 打开，再另存为 .xlsx
 import-sheet-unreadable = 工作表“{ $sheet }”：{ $reason }
 import-csv-bad-quote = { $reason }：请检查每个引号（"）都有配对
+import-line-not-utf8 = 第 { $line } 行不是 UTF-8 编码，和前面各行不同（可能是从别的文件粘贴来的 GBK 文字）：这个文件混用了两种编码
+import-line-utf8 = 第 { $line } 行是 UTF-8 编码，和文件其余部分（可能是 GBK）不同：这个文件混用了两种编码
+import-mixed-encoding = { $file }：{ $problem }。请用 Excel 或 WPS 打开它，这一行如显示乱码就重新输入，再另存为“CSV UTF-8”或 .xlsx，导入另存的文件
 
 ## 把公示牌印成 PDF（print-）。
 
