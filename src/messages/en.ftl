@@ -234,6 +234,8 @@ model-no-slug = `{ $name }` gives no letters for a web address
 model-no-slug-help = add a `slug` field such as slug = "dongcun"
 model-same-address = this record and { $first } both end up at the address /{ $url }/
 model-same-address-help = give one of them its own address with a line such as slug = "{ $last }-2" (names that sound alike, like 石庄村 and 师庄村, share a pinyin)
+model-team-too-large = { $unit } has { $members } current members; one board sheet holds at most { $max }, so its board would run onto more sheets
+model-team-too-large-help = split the team: give parts of the unit (its groups, grids or sites) records of their own, each with a team of at most { $max }, or keep on this board only those who serve the whole unit
 model-name-too-long = the web address made from the name "{ $name }" is { $length } letters long, more than the { $max } a file or folder name may have, so the build could not write its pages
 model-name-too-long-help = shorten the name of this file (or of its folder), or give it a short address of its own with a line such as slug = "{ $example }"
 model-slug-too-long = `slug` is { $length } letters long, more than the { $max } a file or folder name may have, so the build could not write its pages

@@ -205,6 +205,8 @@ model-no-slug = `{ $name }` 转不出网址用的字母
 model-no-slug-help = 加一行 `slug`，如 slug = "dongcun"
 model-same-address = 这份记录和 { $first } 的网址都是 /{ $url }/
 model-same-address-help = 给其中一个另起网址，加一行如 slug = "{ $last }-2"（读音相同的名称，如 石庄村 和 师庄村，拼音一样）
+model-team-too-large = { $unit } 有 { $members } 名在岗成员；一张公示牌最多容纳 { $max } 名，它的公示牌会印到好几张纸上
+model-team-too-large-help = 请拆分工作队：把这个单位的各组、网格或点位建成各自的记录，每个工作队不超过 { $max } 人，或只在这块公示牌上保留负责整个单位的人员
 model-name-too-long = 由名称“{ $name }”生成的网址有 { $length } 个字母，超过了文件名或文件夹名最多 { $max } 个的限制，生成时写不出它的网页
 model-name-too-long-help = 把这个文件（或它所在文件夹）的名称改短，或加一行短网址，如 slug = "{ $example }"
 model-slug-too-long = `slug` 有 { $length } 个字母，超过了文件名或文件夹名最多 { $max } 个的限制，生成时写不出它的网页

@@ -1,6 +1,7 @@
 //! Stage 2, the typed model: areas, units, people and their assignments, resolved once and
 //! checked, so that rendering never has to look anything up or fail.
 
+pub(crate) mod board;
 pub(crate) mod lengths;
 pub(crate) mod org;
 mod people;

@@ -60,6 +60,7 @@ pub(crate) fn resolve(
     let mut urls = UrlRegistry::default();
     let mut tree = ctx.area_tree(&content.areas, &mut urls, out);
     let units = ctx.units(&content.units, &mut tree, &mut urls, out);
+    super::board::warn_crowded(&units, out);
     let areas = tree.areas;
     super::org::link_units(&mut orgs, &units);
     mark_serving(&mut people, &units, &areas);
