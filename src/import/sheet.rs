@@ -500,6 +500,10 @@ mod tests {
         let (sheets, notes) = read_csv(&utf16, "r.txt").unwrap();
         assert_eq!(notes.encoding, Some("UTF-16LE"));
         assert_eq!(sheets[0].cell(1, 1).text(), "王兴");
+        // Without its mark, told by the zero byte of every ASCII character.
+        let (sheets, notes) = read_csv(&utf16[2..], "r.txt").unwrap();
+        assert_eq!(notes.encoding, Some("UTF-16LE"));
+        assert_eq!(sheets[0].cell(1, 1).text(), "王兴");
     }
 
     #[test]

@@ -159,6 +159,7 @@ content-unreadable = cannot read the file: { $reason }
 content-unreadable-help = check that the file exists and that you may read it
 content-not-utf8 = the file is not UTF-8 text (it may be saved as GBK/ANSI)
 content-not-utf8-help = open it in your editor and save it again with the encoding "UTF-8"
+content-utf16 = the file is saved as UTF-16 (what Notepad calls "Unicode"), not as UTF-8 text
 content-front-matter-open = the front matter opened with `+++` is never closed
 content-front-matter-open-help = add a line with only `+++` after the TOML fields, before the Markdown text
 content-bad-toml-help = fix the TOML at this line (text values need "quotes", dates look like 2023-03-09)

@@ -130,6 +130,7 @@ content-unreadable = 读不了这个文件：{ $reason }
 content-unreadable-help = 请确认文件存在，并且有权限打开
 content-not-utf8 = 这个文件不是 UTF-8 编码（可能存成了 GBK/ANSI）
 content-not-utf8-help = 用编辑器打开，另存时把编码选为“UTF-8”
+content-utf16 = 这个文件存成了 UTF-16 编码（记事本里叫“Unicode”），不是 UTF-8
 content-front-matter-open = 开头用 `+++` 括起的字段部分没有结束
 content-front-matter-open-help = 在字段之后、正文之前加一行，只写 `+++`
 content-bad-toml-help = 请改正这一行的写法（文字要加英文引号 ""，日期写成 2023-03-09 这样）

@@ -5,6 +5,7 @@
 use crate::common::{CONFIG, Site, person};
 use serde_json::Value;
 
+mod files;
 mod names;
 mod spreadsheets;
 
