@@ -62,3 +62,48 @@ fn a_utf16_file_is_called_utf16_and_read_where_it_can_be() {
         assert!(said.contains("static/名单.csv:2"), "{said}");
     }
 }
+
+#[test]
+fn a_folder_of_photos_inside_people_is_not_warned_about_but_a_folder_of_records_is() {
+    let site = one_village();
+    let mut jpeg = Vec::new();
+    image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(300, 400, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x * y) % 239) as u8])
+    }))
+    .write_to(
+        &mut std::io::Cursor::new(&mut jpeg),
+        image::ImageFormat::Jpeg,
+    )
+    .unwrap();
+    site.write(
+        "content/people/wang.toml",
+        "name = \"王兴\"\nphone = \"13912340001\"\nphoto = \"photos/wang.jpg\"\n",
+    );
+    site.write_bytes("content/people/photos/wang.jpg", &jpeg);
+    // Photos no record names yet are no reason for a warning either.
+    site.write_bytes("content/people/photos/2023/li.png", b"\x89PNG\r\n\x1a\n");
+    for command in ["check", "build"] {
+        let out = site.run(&[command]);
+        let said = crate::common::text(&out);
+        assert!(out.status.success(), "{command}: {said}");
+        assert!(!said.contains("people/photos"), "{command}: {said}");
+    }
+    assert!(site.public("shiqiaocun/index.html").contains("photos/"));
+
+    // A record in a folder of its own is not read: that still says so, naming it.
+    site.write(
+        "content/people/旧/li.toml",
+        &crate::common::person("李华", "13912340002"),
+    );
+    for command in ["check", "build"] {
+        let out = site.run(&[command]);
+        let said = crate::common::text(&out);
+        assert!(out.status.success(), "{command}: {said}");
+        assert!(
+            said.contains("warning: content/people/旧: "),
+            "{command}: {said}"
+        );
+        assert!(said.contains("li.toml"), "{command}: {said}");
+        assert!(!said.contains("people/photos"), "{command}: {said}");
+    }
+}
