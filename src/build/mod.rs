@@ -257,6 +257,8 @@ pub fn check(root: &Path, output: Option<&Path>, mode: &BuildMode) -> CheckOutco
     if let Some(site) = &site {
         let output = output_dir(root, output);
         history::check(root, &output, site, mode, &mut diagnostics);
+        let prefix = crate::output::staging_len(&output);
+        crate::model::lengths::check_paths(site, prefix, &mut diagnostics);
         if let Ok(theme) = Theme::load(root, &site.config.theme) {
             check_static_files(&theme, &mut diagnostics);
         }
@@ -438,7 +440,10 @@ fn checked_site(
     let Some(site) = load(root, mode, diagnostics, session, timings) else {
         return Err(BuildError::Invalid(std::mem::take(diagnostics).sorted()));
     };
-    let previous = history::check(root, &options.output_dir(), &site, mode, diagnostics);
+    let output = options.output_dir();
+    let previous = history::check(root, &output, &site, mode, diagnostics);
+    let prefix = crate::output::staging_len(&output);
+    crate::model::lengths::check_paths(&site, prefix, diagnostics);
     if diagnostics.has_errors() {
         return Err(BuildError::Invalid(std::mem::take(diagnostics).sorted()));
     }

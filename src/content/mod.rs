@@ -294,10 +294,36 @@ struct Walk {
     jobs: Vec<(PathBuf, Kind, Vec<String>)>,
     areas: Vec<AreaSource>,
     people_images: Vec<PathBuf>,
+    /// Folders inside `people/` already warned about.
+    people_subfolders_named: Vec<PathBuf>,
     diagnostics: Diagnostics,
 }
 
 impl Walk {
+    /// A file in a folder inside `people/`. Photos may be kept there, where records name them
+    /// (`photo = "photos/wang.jpg"`), and are read from there; anything else (a record moved
+    /// into a folder) is not read, which the clerk is told once a folder.
+    fn add_people_subfolder_file(&mut self, site: &Path, path: &Path) {
+        let is_photo = path.extension().is_some_and(|e| {
+            PHOTO_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+        });
+        let Some(folder) = path.parent().filter(|_| !is_photo) else {
+            return;
+        };
+        if self.people_subfolders_named.iter().any(|f| f == folder) {
+            return;
+        }
+        self.people_subfolders_named.push(folder.to_path_buf());
+        let file = path.file_name().map(names::composed).unwrap_or_default();
+        self.diagnostics.push(
+            Diagnostic::warning(
+                display(site, folder),
+                crate::msg!("content-people-subfolder", file = file),
+            )
+            .help(crate::msg!("content-people-subfolder-help")),
+        );
+    }
+
     /// A file directly in `people/`: a person's record, or a photo found by its stem.
     fn add_people_file(&mut self, path: &Path, ext: &str, stem: String, mut segments: Vec<String>) {
         if segments.len() != 2 {
@@ -372,18 +398,14 @@ fn walk(site: &Path, root: &Path) -> Walk {
                     dir: entry.path().to_path_buf(),
                     record: None,
                 });
-            } else if in_people && segments.len() > 1 {
-                walk.diagnostics.push(
-                    Diagnostic::warning(
-                        display(site, entry.path()),
-                        crate::msg!("content-people-subfolder"),
-                    )
-                    .help(crate::msg!("content-people-subfolder-help")),
-                );
             }
             continue;
         }
         let path = entry.path();
+        if in_people && segments.len() > 2 {
+            walk.add_people_subfolder_file(site, path);
+            continue;
+        }
         let Some(ext) = path
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())

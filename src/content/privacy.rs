@@ -224,6 +224,37 @@ mod tests {
     }
 
     #[test]
+    fn a_check_character_split_off_on_its_own_is_found_as_a_reader_sees_it() {
+        let digits = &ID[..17];
+        let splits = [
+            // A line break, a hard break, a new paragraph, a zero-width space and a space,
+            // emphasis, a table's next cell.
+            format!("+++\nname = \"x\"\n+++\n证号 {digits}\nX\n"),
+            format!("+++\nname = \"x\"\n+++\n证号 {digits}  \nX\n"),
+            format!("+++\nname = \"x\"\n+++\n证号 {digits}\n\nX\n"),
+            format!("+++\nname = \"x\"\n+++\n证号 {digits}\u{200B} X\n"),
+            format!("+++\nname = \"x\"\n+++\n证号 {digits} **X**\n"),
+            format!("+++\nname = \"x\"\n+++\n| 证号 | 末位 |\n| --- | --- |\n| {digits} | X |\n"),
+            format!("name = \"x\"\ndescription = \"{digits}\\nX\"\n"),
+        ];
+        for (i, text) in splits.iter().enumerate() {
+            let name = if text.starts_with("+++") {
+                "a.md"
+            } else {
+                "a.toml"
+            };
+            let diags = found(name, text);
+            assert!(
+                diags.iter().any(Diagnostic::is_error),
+                "split {i} not found: {text:?}"
+            );
+        }
+        // An unrelated word after 17 digits is not their check character.
+        let word = format!("+++\nname = \"x\"\n+++\n订单 {digits}\nXiaomi 手机\n");
+        assert!(found("a.md", &word).is_empty());
+    }
+
+    #[test]
     fn a_number_typed_plainly_is_reported_once_and_ordinary_numbers_not_at_all() {
         assert!(found("a.toml", &format!("name = \"x\"\ndescription = \"{ID}\"\n")).is_empty());
         let ordinary = "+++\nname = \"x\"\n+++\n电话 0534-2212345，139 1234 5678；2024.06.01 开会，户数 1200。\n";

@@ -22,7 +22,24 @@ impl SourceFile {
             )
             .help(crate::msg!("content-unreadable-help"))
         })?;
+        // Notepad's "Unicode" is UTF-16, not GBK. Without its mark, the ASCII of a record
+        // (keys, quotes, digits) is valid UTF-8 in it, with a zero byte after each character,
+        // which no record in UTF-8 holds.
+        let utf16 = |bytes: &[u8]| {
+            crate::validate::encoding::utf16(bytes).map(|_| {
+                Diagnostic::error(&display, crate::msg!("content-utf16"))
+                    .help(crate::msg!("content-not-utf8-help"))
+            })
+        };
+        if bytes.contains(&0)
+            && let Some(d) = utf16(&bytes)
+        {
+            return Err(d);
+        }
         let text = String::from_utf8(bytes).map_err(|e| {
+            if let Some(d) = utf16(e.as_bytes()) {
+                return d;
+            }
             let (line, _) = line_col(
                 &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
                 usize::MAX,

@@ -56,11 +56,20 @@ pub(crate) fn check(origin: &str, bytes: &[u8], diags: &mut Diagnostics) {
     }
 }
 
-/// ID numbers in a text file, as typed (UTF-8, or GBK as Chinese Excel saves CSV) and as read.
+/// ID numbers in a text file, as typed and as read: in UTF-16 (Notepad's and Excel's
+/// "Unicode", whose every digit has a zero byte beside it), UTF-8, or else GBK as Chinese
+/// Excel saves CSV.
 fn scan_text(origin: &str, bytes: &[u8], diags: &mut Diagnostics) {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => encoding_rs::GBK.decode(bytes).0.into_owned(),
+    let text = match (
+        crate::validate::encoding::utf16(bytes),
+        std::str::from_utf8(bytes),
+    ) {
+        (Some((encoding, mark)), _) => encoding
+            .decode_without_bom_handling(&bytes[mark..])
+            .0
+            .into_owned(),
+        (None, Ok(text)) => text.to_string(),
+        (None, Err(_)) => encoding_rs::GBK.decode(bytes).0.into_owned(),
     };
     let mut reported = Vec::new();
     for found in idnumber::scan(&text) {

@@ -312,13 +312,21 @@ impl SheetReader<'_> {
     ) {
         let mut problems: Vec<BadRow> = Vec::new();
 
-        self.screen_cells(index, &mut row, &mut problems, roster);
+        let refused = self.screen_cells(index, &mut row, &mut problems, roster);
+        let screened = problems.len();
 
         let kind = self.kind_cell(index, &row, &mut problems);
         let target = self.target(index, &row, kind, &mut problems);
 
         let member = self.read_member(index, &row, &mut problems, roster);
         let orgs = super::campaign::list_cell(row.text(Column::Orgs));
+        // A refused cell was reported as what it holds; it is not reported again as empty.
+        let refused: Vec<_> = refused.iter().filter_map(|c| self.column_ref(*c)).collect();
+        let mut seen = 0;
+        problems.retain(|p| {
+            seen += 1;
+            seen <= screened || p.column.as_ref().is_none_or(|c| !refused.contains(c))
+        });
         let bad = !problems.is_empty();
         roster.bad.extend(problems);
         let Some(target) = target else { return };
@@ -350,26 +358,32 @@ impl SheetReader<'_> {
         unit.members.push(member);
     }
 
-    /// Refuses cells holding a formula error or a resident ID number (ID numbers must never
-    /// reach the content) and warns about other identifiers.
+    /// Refuses cells holding a formula error, a formula without its value, or a resident ID
+    /// number (ID numbers must never reach the content) and warns about other identifiers.
+    /// Returns the columns whose cells it refused.
     fn screen_cells(
         &self,
         index: usize,
         row: &mut RowCells,
         problems: &mut Vec<BadRow>,
         roster: &mut Roster,
-    ) {
+    ) -> Vec<Column> {
         let mut columns: Vec<Column> = row.cells.keys().copied().collect();
         columns.sort();
+        let mut refused = Vec::new();
         for column in columns {
             let cell = row.get(column);
-            if let Cell::Error(e) = cell {
-                problems.push(self.bad(
-                    index,
-                    Some(column),
-                    crate::msg!("import-excel-error", error = e),
-                ));
+            let message = match cell {
+                Cell::Error(e) => Some(crate::msg!("import-excel-error", error = e)),
+                Cell::Formula(_) => cell
+                    .formula_without_value()
+                    .map(|formula| crate::msg!("import-formula-without-value", formula = formula)),
+                _ => None,
+            };
+            if let Some(message) = message {
+                problems.push(self.bad(index, Some(column), message));
                 row.cells.remove(&column);
+                refused.push(column);
                 continue;
             }
             let text = cell.text();
@@ -385,6 +399,7 @@ impl SheetReader<'_> {
                         ),
                     ));
                     row.cells.remove(&column);
+                    refused.push(column);
                     break;
                 }
                 roster.warnings.push(self.warn(
@@ -398,6 +413,7 @@ impl SheetReader<'_> {
                 ));
             }
         }
+        refused
     }
 
     /// The row's kind, if it has one that is known.

@@ -4,6 +4,7 @@
 //! "CSV" in the system's ANSI code page.
 
 use super::columns::{Column, letter};
+use crate::validate::encoding::{self, Mixed};
 use calamine::{Data, Reader, Sheets};
 use std::path::Path;
 
@@ -22,6 +23,10 @@ pub(crate) enum Cell {
     },
     /// `#N/A`, `#REF!` ...: a formula that failed.
     Error(String),
+    /// A formula the file holds no value of (as written, without `=`): a program wrote it and
+    /// nobody opened and saved the file in Excel or WPS, which work out and store the values.
+    /// It is not empty (the clerk sees a value in Excel) and has no text here.
+    Formula(String),
 }
 
 impl Cell {
@@ -41,6 +46,18 @@ impl Cell {
             Cell::Number(n) => number_text(*n),
             Cell::Date { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
             Cell::Error(e) => e.clone(),
+            Cell::Formula(_) => String::new(),
+        }
+    }
+
+    /// The formula of a cell that holds one without its value.
+    pub(crate) fn formula_without_value(&self) -> Option<String> {
+        match self {
+            Cell::Formula(f) => {
+                let shown: String = f.trim_start_matches('=').chars().take(60).collect();
+                Some(format!("={shown}"))
+            }
+            _ => None,
         }
     }
 }
@@ -182,6 +199,27 @@ pub enum ReadError {
     Unreadable { file: String, message: String },
     #[error("{}", crate::msg!("import-not-a-spreadsheet", file = .file))]
     Format { file: String },
+    /// Lines in two encodings: `problem` names the first line of the one less used.
+    #[error("{}", crate::msg!("import-mixed-encoding", file = .file, problem = .problem))]
+    MixedEncoding {
+        file: String,
+        line: usize,
+        problem: String,
+    },
+}
+
+impl ReadError {
+    fn mixed(file: &str, mixed: Mixed) -> ReadError {
+        let problem = match mixed {
+            Mixed::NotUtf8(line) => crate::msg!("import-line-not-utf8", line = line),
+            Mixed::Utf8(line) => crate::msg!("import-line-utf8", line = line),
+        };
+        ReadError::MixedEncoding {
+            file: file.to_string(),
+            line: mixed.line(),
+            problem,
+        }
+    }
 }
 
 /// What was learnt while reading, for the summary (the encoding a CSV was decoded from).
@@ -265,6 +303,9 @@ fn read_workbook(path: &Path, file: &str) -> Result<(Vec<Sheet>, ReadNotes), Rea
                 rows.push(cells);
             }
         }
+        if let Ok(formulas) = workbook.worksheet_formula(&name) {
+            mark_formulas_without_value(&mut rows, &range, &formulas);
+        }
         // A merged block shows its top-left value in every cell it covers (a 镇街 merged over
         // all its villages' rows); the file stores it only once.
         // Regions are clipped to the cells in use: a damaged file may claim a whole sheet.
@@ -297,6 +338,34 @@ fn read_workbook(path: &Path, file: &str) -> Result<(Vec<Sheet>, ReadNotes), Rea
         });
     }
     Ok((sheets, notes))
+}
+
+/// Marks the cells that hold a formula and no value at all ([`Cell::Formula`]). A formula
+/// whose saved value is the empty text (`=IF(A2="","",A2)`, stored as such by Excel) is an
+/// empty cell, as the clerk sees it.
+fn mark_formulas_without_value(
+    rows: &mut Vec<Vec<Cell>>,
+    values: &calamine::Range<Data>,
+    formulas: &calamine::Range<String>,
+) {
+    let Some((row0, col0)) = formulas.start() else {
+        return;
+    };
+    for (r, c, formula) in formulas.used_cells() {
+        let (r, c) = (row0 as usize + r, col0 as usize + c);
+        let value = values.get_value((r as u32, c as u32));
+        if formula.trim().is_empty() || !matches!(value, None | Some(Data::Empty)) {
+            continue;
+        }
+        if rows.len() <= r {
+            rows.resize(r + 1, Vec::new());
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, Cell::Empty);
+        }
+        row[c] = Cell::Formula(formula.clone());
+    }
 }
 
 fn cell_of(data: &Data) -> Cell {
@@ -332,7 +401,7 @@ fn iso_date(s: &str) -> Option<(i32, u8, u8)> {
 /// Decodes a CSV file and splits it into rows. The delimiter is a comma, or a tab when the
 /// first line has more tabs than commas (Excel's "Unicode text" export).
 pub(crate) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNotes), ReadError> {
-    let (text, notes) = decode(bytes);
+    let (text, notes) = decode(bytes).map_err(|mixed| ReadError::mixed(file, mixed))?;
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.matches('\t').count() > first_line.matches(',').count() {
         b'\t'
@@ -366,30 +435,30 @@ pub(crate) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNote
     Ok((vec![Sheet { name: None, rows }], notes))
 }
 
-/// UTF-8 (with or without BOM) and UTF-16 with BOM are taken as they say; anything else is
-/// guessed by chardetng, which recognises the GBK that Chinese Excel writes. GBK is decoded
-/// as GB18030, its superset, so that rarer characters in names survive.
-fn decode(bytes: &[u8]) -> (String, ReadNotes) {
-    if let Some((encoding, bom_length)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
-        return (
-            text.into_owned(),
-            ReadNotes {
-                encoding: Some(encoding.name()),
-                undecodable: had_errors,
-                ..ReadNotes::default()
-            },
-        );
+/// UTF-8 (with or without BOM) and UTF-16 (with BOM, or told by its zero bytes) are taken as
+/// they are; anything else is guessed by chardetng, which recognises the GBK that Chinese
+/// Excel writes. GBK is decoded as GB18030, its superset, so that rarer characters in names
+/// survive. A file whose lines are in two encodings (a row pasted from a GBK CSV into a UTF-8
+/// one) is refused: no one encoding reads it, and a guess would publish garbled names.
+fn decode(bytes: &[u8]) -> Result<(String, ReadNotes), Mixed> {
+    let notes = |encoding: &'static encoding_rs::Encoding, undecodable| ReadNotes {
+        encoding: Some(encoding.name()),
+        undecodable,
+        ..ReadNotes::default()
+    };
+    if let Some((encoding, mark)) = encoding::utf16(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[mark..]);
+        return Ok((text.into_owned(), notes(encoding, had_errors)));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return (
-            text.to_string(),
-            ReadNotes {
-                encoding: Some("UTF-8"),
-                undecodable: false,
-                ..ReadNotes::default()
-            },
-        );
+    let (body, marked) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(body) => (body, true),
+        None => (bytes, false),
+    };
+    if let Ok(text) = std::str::from_utf8(body) {
+        return Ok((text.to_string(), notes(encoding_rs::UTF_8, false)));
+    }
+    if let Some(mixed) = encoding::mixed(body, marked) {
+        return Err(mixed);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -398,14 +467,7 @@ fn decode(bytes: &[u8]) -> (String, ReadNotes) {
         encoding = encoding_rs::GB18030;
     }
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    (
-        text.into_owned(),
-        ReadNotes {
-            encoding: Some(encoding.name()),
-            undecodable: had_errors,
-            ..ReadNotes::default()
-        },
-    )
+    Ok((text.into_owned(), notes(encoding, had_errors)))
 }
 
 #[cfg(test)]
@@ -438,6 +500,10 @@ mod tests {
         let (sheets, notes) = read_csv(&utf16, "r.txt").unwrap();
         assert_eq!(notes.encoding, Some("UTF-16LE"));
         assert_eq!(sheets[0].cell(1, 1).text(), "王兴");
+        // Without its mark, told by the zero byte of every ASCII character.
+        let (sheets, notes) = read_csv(&utf16[2..], "r.txt").unwrap();
+        assert_eq!(notes.encoding, Some("UTF-16LE"));
+        assert_eq!(sheets[0].cell(1, 1).text(), "王兴");
     }
 
     #[test]
@@ -452,6 +518,33 @@ mod tests {
         assert_eq!(layout.title.as_deref(), Some("东湖镇干部联系花名册"));
         assert_eq!(layout.index(Column::Name), Some(1));
         assert_eq!(layout.unused_list(), "备注 (C)");
+    }
+
+    #[test]
+    fn only_a_formula_with_no_value_at_all_is_marked() {
+        let mut values = calamine::Range::new((0, 0), (0, 2));
+        values.set_value((0, 0), Data::Empty);
+        // Excel saves a formula whose result is empty text as just that: an empty cell.
+        values.set_value((0, 1), Data::String(String::new()));
+        values.set_value((0, 2), Data::Float(2.0));
+        let mut formulas = calamine::Range::new((0, 0), (1, 2));
+        for c in 0..3 {
+            formulas.set_value((0, c), format!("A{c}+1"));
+        }
+        formulas.set_value((1, 1), "IF(A1=\"\",\"\",A1)".to_string());
+        let mut rows = vec![vec![
+            Cell::Empty,
+            Cell::Text(String::new()),
+            Cell::Number(2.0),
+        ]];
+        mark_formulas_without_value(&mut rows, &values, &formulas);
+        assert_eq!(rows[0][0], Cell::Formula("A0+1".into()));
+        assert_eq!(rows[0][0].formula_without_value().as_deref(), Some("=A0+1"));
+        assert!(rows[0][1].is_empty());
+        assert_eq!(rows[0][2], Cell::Number(2.0));
+        // Below the values, in a row they do not reach.
+        assert_eq!(rows[1][1].text(), "");
+        assert!(!rows[1][1].is_empty());
     }
 
     #[test]

@@ -18,6 +18,8 @@ campaign-org-same-name = another organization record, { $first }, already has th
 campaign-org-same-name-help = keep one record per organization: merge the two files
 campaign-org-no-address = the file name { $stem } gives no letters for a web address
 campaign-org-no-address-help = rename the file with letters, like nongjiju.toml
+campaign-org-name-too-long = the web address made from this file's name is { $length } letters long, more than the { $max } a folder name may have, so the build could not write the organization's page
+campaign-org-name-too-long-help = rename the file with a short name in letters, like nongjiju.toml
 campaign-org-same-address = this record and { $first } both end up at the address /orgs/{ $id }/
 campaign-org-same-address-help = rename one of the two files
 campaign-org-unknown-leader = the leader { $leader } is not in content/people/
@@ -157,6 +159,7 @@ content-unreadable = cannot read the file: { $reason }
 content-unreadable-help = check that the file exists and that you may read it
 content-not-utf8 = the file is not UTF-8 text (it may be saved as GBK/ANSI)
 content-not-utf8-help = open it in your editor and save it again with the encoding "UTF-8"
+content-utf16 = the file is saved as UTF-16 (what Notepad calls "Unicode"), not as UTF-8 text
 content-front-matter-open = the front matter opened with `+++` is never closed
 content-front-matter-open-help = add a line with only `+++` after the TOML fields, before the Markdown text
 content-bad-toml-help = fix the TOML at this line (text values need "quotes", dates look like 2023-03-09)
@@ -167,7 +170,7 @@ content-known-fields = known fields: { $known }
 content-no-folder = there is no content/ folder
 content-no-folder-help = create content/ with one folder per township and one .toml file per village
 content-walk-unreadable = cannot read: { $reason }
-content-people-subfolder = folders inside people/ are ignored
+content-people-subfolder = files in folders inside people/ are not read, such as { $file } here; only photos that records name with `photo` may be kept in such a folder
 content-people-subfolder-help = keep every person record directly in content/people/
 content-underscore-file = files whose name starts with `_` are ignored
 content-underscore-file-help = only `_index.toml` / `_index.md` have a meaning; rename the file to publish it
@@ -232,6 +235,20 @@ model-no-slug = `{ $name }` gives no letters for a web address
 model-no-slug-help = add a `slug` field such as slug = "dongcun"
 model-same-address = this record and { $first } both end up at the address /{ $url }/
 model-same-address-help = give one of them its own address with a line such as slug = "{ $last }-2" (names that sound alike, like 石庄村 and 师庄村, share a pinyin)
+model-team-too-large = { $unit } has { $members } current members; one board sheet holds at most { $max }, so its board would run onto more sheets
+model-team-too-large-help = split the team: give parts of the unit (its groups, grids or sites) records of their own, each with a team of at most { $max }, or keep on this board only those who serve the whole unit
+model-name-too-long = the web address made from the name "{ $name }" is { $length } letters long, more than the { $max } a file or folder name may have, so the build could not write its pages
+model-name-too-long-help = shorten the name of this file (or of its folder), or give it a short address of its own with a line such as slug = "{ $example }"
+model-slug-too-long = `slug` is { $length } letters long, more than the { $max } a file or folder name may have, so the build could not write its pages
+model-slug-too-long-help = shorten it to a few syllables, like slug = "{ $example }"
+model-alias-too-long = the alias has a part longer than { $max } letters, more than a file or folder name may have, so the build could not write it
+model-alias-too-long-help = an address that long was never published: remove the alias, or correct it to the old address path
+model-person-name-too-long = the web address made from this file's name is { $length } letters long; a person's page and contact card need it to be at most { $max }, so the build could not write them
+model-person-name-too-long-help = rename the file to something short, like { $example }.toml, and change `person = ` on the teams that name it
+model-url-too-long-for-qr = the address of this unit is { $length } characters long; a QR code holds at most { $max }, so its board could not be made
+model-url-too-long-for-qr-help = shorten the names of this file and of the folders above it (or give them short `slug`s), or use a shorter base_url in config.toml
+model-path-too-long = a page of this record would be written at a path { $length } bytes long; the system takes at most { $max }, so the build could not write it
+model-path-too-long-help = shorten the names of this file and of the folders above it (or give them short `slug`s), or build into a folder with a shorter path (--output)
 
 ## Publishing history and reprints (build-).
 
@@ -363,8 +380,11 @@ worklog-unused-columns = the columns { $columns } are not read (nor published)
 worklog-unused-columns-help = check their headers if they should be read; otherwise this is only a note
 worklog-undecodable = some characters could not be read as { $encoding }; they show as �
 worklog-undecodable-help = save the file from Excel as .xlsx, or as "CSV UTF-8"
+worklog-mixed-encoding-help = open the file in Excel or WPS, type that line again if it shows garbled characters, and save it as "CSV UTF-8" or as .xlsx
 worklog-empty-cell = the { $header } cell is empty
 worklog-empty-cell-help = fill in the { $header } column on every row
+worklog-formula-without-value = the cell holds the formula { $formula } but no saved value (a program wrote the file and nobody saved it in a spreadsheet since)
+worklog-formula-without-value-help = open the file in Excel or WPS and save it: that stores the values
 worklog-bad-date-help = write dates as YYYY-MM-DD, or format the column as a date in Excel
 worklog-date-in-future = { $date } is after the publication date { $publication }
 worklog-date-in-future-help = check the date; the log records what has happened by the publication date
@@ -481,6 +501,7 @@ import-unused-columns = these columns are not imported: { $columns }
 import-unused-columns-help = the columns read are { $columns }; rename a header if it means one of them
 import-already-on-team = { $name } is already on the team of { $unit } (this row is left out)
 import-excel-error = the cell shows the Excel error { $error }: type the value itself instead of a formula
+import-formula-without-value = the cell holds the formula { $formula } but no saved value (a program wrote the file and nobody saved it in a spreadsheet since): open the file in Excel or WPS, save it, which stores the values, and import again
 import-identifier = this cell holds { $what } ({ $masked }): ID numbers must never be published, so remove it from the roster
 import-maybe-identifier = this looks like { $what } ({ $masked }); check that it may be published
 import-unknown-kind = unknown kind "{ $kind }": use 村, 社区, 企业, 学校, 项目 or 镇街 (or village, community, enterprise, school, project, township, street, county, other)
@@ -512,6 +533,9 @@ import-no-such-file = there is no such file: check the path
 import-workbook-unreadable = { $reason }: the file may be damaged, password-protected or not really a spreadsheet; open it in Excel and save it again as .xlsx
 import-sheet-unreadable = sheet { $sheet }: { $reason }
 import-csv-bad-quote = { $reason }: check that every quote (") is closed
+import-line-not-utf8 = line { $line } is not UTF-8 text like the lines before it (it may be GBK, pasted from another file): the file mixes two encodings
+import-line-utf8 = line { $line } is UTF-8 text, unlike the rest of the file (likely GBK): the file mixes two encodings
+import-mixed-encoding = { $file }: { $problem }. Open it in Excel or WPS, type that line again if it shows garbled characters, save it as "CSV UTF-8" or as .xlsx, and import that
 
 ## Printing boards into a PDF (print-).
 

@@ -16,6 +16,8 @@ campaign-org-same-name = 另一份派出单位记录 { $first } 已经叫 { $nam
 campaign-org-same-name-help = 每个单位只留一份记录：把两个文件合并
 campaign-org-no-address = 文件名 { $stem } 转不出网址用的字母
 campaign-org-no-address-help = 把文件改成字母文件名，如 nongjiju.toml
+campaign-org-name-too-long = 由这个文件名生成的网址有 { $length } 个字母，超过了文件夹名最多 { $max } 个的限制，生成时写不出这个单位的网页
+campaign-org-name-too-long-help = 把文件改成简短的字母文件名，如 nongjiju.toml
 campaign-org-same-address = 这份记录和 { $first } 的网址都是 /orgs/{ $id }/
 campaign-org-same-address-help = 把其中一个文件改名
 campaign-org-unknown-leader = 责任领导 { $leader } 不在 content/people/ 里
@@ -128,6 +130,7 @@ content-unreadable = 读不了这个文件：{ $reason }
 content-unreadable-help = 请确认文件存在，并且有权限打开
 content-not-utf8 = 这个文件不是 UTF-8 编码（可能存成了 GBK/ANSI）
 content-not-utf8-help = 用编辑器打开，另存时把编码选为“UTF-8”
+content-utf16 = 这个文件存成了 UTF-16 编码（记事本里叫“Unicode”），不是 UTF-8
 content-front-matter-open = 开头用 `+++` 括起的字段部分没有结束
 content-front-matter-open-help = 在字段之后、正文之前加一行，只写 `+++`
 content-bad-toml-help = 请改正这一行的写法（文字要加英文引号 ""，日期写成 2023-03-09 这样）
@@ -138,7 +141,7 @@ content-known-fields = 可用的字段：{ $known }
 content-no-folder = 没有 content/ 文件夹
 content-no-folder-help = 新建 content/ 文件夹，每个镇街一个文件夹，每个村一个 .toml 文件
 content-walk-unreadable = 读不了：{ $reason }
-content-people-subfolder = people/ 里的子文件夹会被忽略
+content-people-subfolder = people/ 里子文件夹中的文件不会被读取，如这里的 { $file }；这样的文件夹里只能放记录用 `photo` 指定的照片
 content-people-subfolder-help = 每个人的记录直接放在 content/people/ 里
 content-underscore-file = 文件名以 `_` 开头的文件会被忽略
 content-underscore-file-help = 只有 `_index.toml` 和 `_index.md` 有特定用途；要发布这个文件，请给它改名
@@ -203,6 +206,20 @@ model-no-slug = `{ $name }` 转不出网址用的字母
 model-no-slug-help = 加一行 `slug`，如 slug = "dongcun"
 model-same-address = 这份记录和 { $first } 的网址都是 /{ $url }/
 model-same-address-help = 给其中一个另起网址，加一行如 slug = "{ $last }-2"（读音相同的名称，如 石庄村 和 师庄村，拼音一样）
+model-team-too-large = { $unit } 有 { $members } 名在岗成员；一张公示牌最多容纳 { $max } 名，它的公示牌会印到好几张纸上
+model-team-too-large-help = 请拆分工作队：把这个单位的各组、网格或点位建成各自的记录，每个工作队不超过 { $max } 人，或只在这块公示牌上保留负责整个单位的人员
+model-name-too-long = 由名称“{ $name }”生成的网址有 { $length } 个字母，超过了文件名或文件夹名最多 { $max } 个的限制，生成时写不出它的网页
+model-name-too-long-help = 把这个文件（或它所在文件夹）的名称改短，或加一行短网址，如 slug = "{ $example }"
+model-slug-too-long = `slug` 有 { $length } 个字母，超过了文件名或文件夹名最多 { $max } 个的限制，生成时写不出它的网页
+model-slug-too-long-help = 改短到几个音节，如 slug = "{ $example }"
+model-alias-too-long = 这个旧网址有一段超过 { $max } 个字母，超过了文件名或文件夹名的限制，生成时写不出它
+model-alias-too-long-help = 这么长的网址不可能发布过：删掉这个旧网址，或改成原来的网址路径
+model-person-name-too-long = 由这个文件名生成的网址有 { $length } 个字母；个人网页和名片最多只能用 { $max } 个，生成时写不出它们
+model-person-name-too-long-help = 把文件改成短名称，如 { $example }.toml，并同时修改各工作队里引用它的 `person = `
+model-url-too-long-for-qr = 这个单位的网址有 { $length } 个字符，二维码最多只能容纳 { $max } 个，做不出它的公示牌
+model-url-too-long-for-qr-help = 把这个文件和上级各文件夹的名称改短（或给它们加短的 `slug`），或在 config.toml 中使用更短的 base_url
+model-path-too-long = 这份记录的一个网页要写到长 { $length } 字节的路径；系统最多接受 { $max } 字节，生成时写不出它
+model-path-too-long-help = 把这个文件和上级各文件夹的名称改短（或给它们加短的 `slug`），或生成到路径更短的文件夹（--output）
 
 ## 发布记录和重新印制（build-）。
 
@@ -322,8 +339,11 @@ worklog-unused-columns = { $columns } 这几列不会读取（也不会公开）
 worklog-unused-columns-help = 如果这些列应该读取，请核对列名；否则这只是提示
 worklog-undecodable = 有些字符没法按 { $encoding } 读出，显示成了 �
 worklog-undecodable-help = 请在 Excel 里另存为 .xlsx，或者另存为“CSV UTF-8”
+worklog-mixed-encoding-help = 用 Excel 或 WPS 打开这个文件，这一行如显示乱码就重新输入，再另存为“CSV UTF-8”或 .xlsx
 worklog-empty-cell = “{ $header }”这一格是空的
 worklog-empty-cell-help = 每一行都要填“{ $header }”
+worklog-formula-without-value = 这个单元格是公式 { $formula }，但文件里没有保存它的计算结果（文件由程序生成，之后没有在表格软件中保存过）
+worklog-formula-without-value-help = 用 Excel 或 WPS 打开这个文件并保存一次，保存时会存下计算结果
 worklog-bad-date-help = 日期写成 年-月-日（如 2023-03-09），或者在 Excel 里把这一列设成日期格式
 worklog-date-in-future = { $date } 晚于发布日期 { $publication }
 worklog-date-in-future-help = 请核对日期：台账只记到发布日期为止已经发生的事
@@ -439,6 +459,7 @@ import-unused-columns = 这几列不会导入：{ $columns }
 import-unused-columns-help = 能读取的列有 { $columns }；如果某一列其实就是其中之一，请改一下列名
 import-already-on-team = { $name } 已经在 { $unit } 的工作队里了（这一行不导入）
 import-excel-error = 这一格显示的是 Excel 错误 { $error }：请直接输入数值，不要用公式
+import-formula-without-value = 这个单元格是公式 { $formula }，但文件里没有保存它的计算结果（文件由程序生成，之后没有在表格软件中保存过）：请用 Excel 或 WPS 打开这个文件并保存一次（保存时会存下计算结果），再重新导入
 import-identifier = 这一格里有{ $what }（{ $masked }）：身份证号绝不能公开，请从花名册里删掉
 import-maybe-identifier = 这里像是{ $what }（{ $masked }）；请确认可以公开
 import-unknown-kind = 不认识的类型“{ $kind }”：请写 村、社区、企业、学校、项目 或 镇街（也可以写 village、community、enterprise、school、project、township、street、county、other）
@@ -470,6 +491,9 @@ import-no-such-file = 没有这个文件：请核对路径
 import-workbook-unreadable = { $reason }：文件可能已损坏、设了密码，或者其实不是表格；请用 Excel 打开，再另存为 .xlsx
 import-sheet-unreadable = 工作表“{ $sheet }”：{ $reason }
 import-csv-bad-quote = { $reason }：请检查每个引号（"）都有配对
+import-line-not-utf8 = 第 { $line } 行不是 UTF-8 编码，和前面各行不同（可能是从别的文件粘贴来的 GBK 文字）：这个文件混用了两种编码
+import-line-utf8 = 第 { $line } 行是 UTF-8 编码，和文件其余部分（可能是 GBK）不同：这个文件混用了两种编码
+import-mixed-encoding = { $file }：{ $problem }。请用 Excel 或 WPS 打开它，这一行如显示乱码就重新输入，再另存为“CSV UTF-8”或 .xlsx，导入另存的文件
 
 ## 把公示牌印成 PDF（print-）。
 

@@ -1,6 +1,8 @@
 //! Stage 2, the typed model: areas, units, people and their assignments, resolved once and
 //! checked, so that rendering never has to look anything up or fail.
 
+pub(crate) mod board;
+pub(crate) mod lengths;
 pub(crate) mod org;
 mod people;
 pub(crate) mod reading;
@@ -174,6 +176,8 @@ pub(crate) struct Area {
     pub units: Vec<UnitIndex>,
     /// The area's own record (`_index.toml`): its team, hotline, tasks, text.
     pub record: Option<Record>,
+    /// What messages name the area by: its `_index` record, else its folder (site-relative).
+    pub source: String,
 }
 
 impl Area {

@@ -6,6 +6,7 @@
 //! already holds it. Records claim their segments first, so adding an organization's person
 //! never moves a record's page.
 
+use super::lengths::NAME_MAX;
 use super::resolve::person_slug;
 use super::slug::slugify;
 use super::{Person, PersonIndex, Unit, UnitIndex};
@@ -151,6 +152,20 @@ pub(super) fn resolve(
             continue;
         }
         let id = person_slug(source.stem());
+        if id.len() > NAME_MAX {
+            out.push(
+                Diagnostic::error(
+                    &file.display,
+                    msg!(
+                        "campaign-org-name-too-long",
+                        length = id.len(),
+                        max = NAME_MAX
+                    ),
+                )
+                .help(msg!("campaign-org-name-too-long-help")),
+            );
+            continue;
+        }
         if id.is_empty() {
             out.push(
                 Diagnostic::error(
@@ -225,9 +240,15 @@ pub(super) fn resolve(
         let org = match orgs.index(name) {
             Some(org) => org,
             None => {
+                // The address of an organization without a record is the tool's own choice,
+                // printed nowhere: a long name's is cut short enough to be a folder, with
+                // room for the `-2` that tells two such names apart.
                 let base = match slugify(name) {
                     s if s.is_empty() => "org".to_string(),
-                    s => s,
+                    mut s => {
+                        s.truncate(NAME_MAX - 16);
+                        s.trim_end_matches('-').to_string()
+                    }
                 };
                 let id = (1..)
                     .map(|n| match n {

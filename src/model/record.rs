@@ -1,6 +1,7 @@
 //! Reading one record, a unit's or an area's `_index.toml`, into a [`Record`]: its kind,
 //! code, hotline, aliases and team checked, with what the area tree passes down.
 
+use super::lengths::NAME_MAX;
 use super::slug::is_valid_slug;
 use super::{Assignment, Kind, Record};
 use crate::config::Config;
@@ -282,6 +283,20 @@ fn aliases<'a>(
         .filter_map(|a| {
             let clean = a.get_ref().trim().trim_matches('/').to_string();
             let valid = !clean.is_empty() && clean.split('/').all(is_valid_slug);
+            // Each part is a folder of the output, which no file system takes longer.
+            let fits = clean.split('/').all(|s| s.len() <= NAME_MAX);
+            if valid && !fits {
+                out.push(
+                    error_at(
+                        file,
+                        doc,
+                        a,
+                        crate::msg!("model-alias-too-long", max = NAME_MAX),
+                    )
+                    .help(crate::msg!("model-alias-too-long-help")),
+                );
+                return None;
+            }
             if !valid {
                 out.push(
                     error_at(

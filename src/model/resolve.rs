@@ -1,6 +1,7 @@
 //! Turning loaded records into the model: people looked up, phones and dates validated, URLs
 //! assigned and checked for collisions, hotlines and tasks inherited down the area tree.
 
+use super::lengths::{NAME_MAX, VCARD_SUFFIX, short_example};
 use super::people::resolve_people;
 use super::record::{Inherited, Owner, Resolver};
 use super::slug::{is_valid_slug, slugify};
@@ -59,12 +60,30 @@ pub(crate) fn resolve(
     let mut urls = UrlRegistry::default();
     let mut tree = ctx.area_tree(&content.areas, &mut urls, out);
     let units = ctx.units(&content.units, &mut tree, &mut urls, out);
+    super::board::warn_crowded(&units, out);
     let areas = tree.areas;
     super::org::link_units(&mut orgs, &units);
     mark_serving(&mut people, &units, &areas);
     let mut person_urls = UrlRegistry::default();
     for person in &people {
-        person_urls.claim(&person_slug(&person.id), &person.source, out);
+        let slug = person_slug(&person.id);
+        if slug.len() + VCARD_SUFFIX.len() > NAME_MAX {
+            out.push(
+                Diagnostic::error(
+                    &person.source,
+                    crate::msg!(
+                        "model-person-name-too-long",
+                        length = slug.len(),
+                        max = NAME_MAX - VCARD_SUFFIX.len()
+                    ),
+                )
+                .help(crate::msg!(
+                    "model-person-name-too-long-help",
+                    example = short_example(&person.name)
+                )),
+            );
+        }
+        person_urls.claim(&slug, &person.source, out);
     }
     if out.errors().count() > errors_before {
         return None;
@@ -146,6 +165,7 @@ impl Resolver<'_> {
                 children: Vec::new(),
                 units: Vec::new(),
                 record: None,
+                source: crate::content::CONTENT_DIR.to_string(),
             }],
             inherited: vec![(config.hotline.clone(), config.board.tasks.clone())],
             by_segments: HashMap::from_iter([(Vec::new(), 0)]),
@@ -200,6 +220,7 @@ impl Resolver<'_> {
                 children: Vec::new(),
                 units: Vec::new(),
                 record,
+                source: shown,
             });
             tree.areas[parent].children.push(index);
             tree.inherited.push(passed_down);
@@ -240,9 +261,23 @@ impl Resolver<'_> {
             for alias in &record.aliases {
                 urls.claim(alias, &source.file.display, out);
             }
+            let url = self.config.url(&format!("{id}/"));
+            if !crate::render::qr::fits(&url) {
+                out.push(
+                    Diagnostic::error(
+                        &source.file.display,
+                        crate::msg!(
+                            "model-url-too-long-for-qr",
+                            length = url.len(),
+                            max = crate::render::qr::MAX_BYTES
+                        ),
+                    )
+                    .help(crate::msg!("model-url-too-long-for-qr-help")),
+                );
+            }
             tree.areas[area].units.push(units.len());
             units.push(Unit {
-                url: self.config.url(&format!("{id}/")),
+                url,
                 id,
                 name,
                 area,
@@ -271,6 +306,8 @@ fn join_id(parent: &str, slug: &str) -> String {
 }
 
 /// The URL segment of a record: its valid `slug`, else its file or folder name made ASCII.
+/// A segment becomes a folder of the output: one longer than a file name may be is an error
+/// here, as the build could not write it.
 fn segment_for(
     record: Option<&Loaded<UnitRecord>>,
     name: &str,
@@ -280,27 +317,48 @@ fn segment_for(
     if let Some(r) = record
         && let Some(slug) = &r.record.slug
     {
-        if is_valid_slug(slug.get_ref()) {
-            return slug.get_ref().clone();
+        let written = slug.get_ref();
+        if is_valid_slug(written) && written.len() <= NAME_MAX {
+            return written.clone();
         }
-        out.push(
-            error_at(
-                &r.file,
-                &r.doc(),
-                slug,
-                crate::msg!("model-bad-slug", slug = slug.get_ref()),
+        let (message, help) = if is_valid_slug(written) {
+            (
+                crate::msg!(
+                    "model-slug-too-long",
+                    length = written.len(),
+                    max = NAME_MAX
+                ),
+                crate::msg!("model-slug-too-long-help", example = short_example(name)),
             )
-            .help(crate::msg!(
-                "model-bad-slug-help",
-                example = slugify(slug.get_ref())
-            )),
-        );
+        } else {
+            (
+                crate::msg!("model-bad-slug", slug = written),
+                crate::msg!("model-bad-slug-help", example = slugify(written)),
+            )
+        };
+        out.push(error_at(&r.file, &r.doc(), slug, message).help(help));
     }
     let slug = slugify(name);
     if slug.is_empty() {
         out.push(
             Diagnostic::error(shown, crate::msg!("model-no-slug", name = name))
                 .help(crate::msg!("model-no-slug-help")),
+        );
+    } else if slug.len() > NAME_MAX && record.is_none_or(|r| r.record.slug.is_none()) {
+        out.push(
+            Diagnostic::error(
+                shown,
+                crate::msg!(
+                    "model-name-too-long",
+                    name = name,
+                    length = slug.len(),
+                    max = NAME_MAX
+                ),
+            )
+            .help(crate::msg!(
+                "model-name-too-long-help",
+                example = short_example(name)
+            )),
         );
     }
     slug

@@ -114,7 +114,7 @@ impl Staging {
         if !target.exists() && previous.join(MARKER).is_file() {
             let _ = std::fs::rename(&previous, target);
         }
-        let dir = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        let dir = parent.join(staging_name(&name, std::process::id()));
         let reused = previous.join(MARKER).is_file() && std::fs::rename(&previous, &dir).is_ok();
         if !reused {
             let _ = std::fs::remove_dir_all(&previous);
@@ -166,6 +166,21 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// The staging folder's name for the output `name` and a build's process id. The id is
+/// written with seven digits (Linux gives at most 4194304), so that every build's staging
+/// path has the same length, which `check` measures against the kernel's limit.
+fn staging_name(name: &str, pid: u32) -> String {
+    format!(".{name}.tmp-{pid:07}")
+}
+
+/// The length in bytes of the path of the folder a full build into `target` writes every
+/// page in: its staging folder.
+pub(crate) fn staging_len(target: &Path) -> usize {
+    let target = through_link(target);
+    let folder = parent_of(&target).join(staging_name(&name_of(&target), 0));
+    folder.as_os_str().len()
 }
 
 /// Removes the staging folders (`.<name>.tmp-<pid>`) of builds that were killed.

@@ -71,6 +71,16 @@ pub struct QrCode {
     dark: Vec<u64>,
 }
 
+/// The most bytes of ASCII text a QR code holds in byte mode: version 40 at level M, the
+/// largest symbol [`encode`] makes.
+pub(crate) const MAX_BYTES: usize = 2331;
+
+/// Whether [`encode`] can make a code of `text`: checked with the model, so that `check`
+/// refuses an address too long for its board's code as the build would.
+pub(crate) fn fits(text: &str) -> bool {
+    encode_bits(text, Version::Normal(40), EcLevel::M).is_some()
+}
+
 /// Encodes `text` in byte mode at error-correction level M or better, in the
 /// smallest QR version that holds it.
 pub fn encode(text: &str) -> Result<QrCode, QrError> {

@@ -148,11 +148,21 @@ fn chains(chars: &[char], separators: &[char]) -> Vec<Vec<Group>> {
             separator_before,
         });
 
-        let continues = !current.last().is_some_and(Group::ends_with_x)
-            && chars.get(i).is_some_and(|c| separators.contains(c))
-            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-        if continues {
+        let open = !current.last().is_some_and(Group::ends_with_x)
+            && chars.get(i).is_some_and(|c| separators.contains(c));
+        if open && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
             i += 1;
+        } else if open && check_character_alone(chars, i + 1) {
+            // `11010519491231002 X`: the check character on its own, after a line break or a
+            // cell border (one space as read). It closes the chain; whether it is the number's
+            // check character is for the check digit to say.
+            current.push(Group {
+                start: i + 1,
+                text: "X".to_string(),
+                separator_before: Some(chars[i]),
+            });
+            i += 2;
+            chains.push(std::mem::take(&mut current));
         } else {
             chains.push(std::mem::take(&mut current));
         }
@@ -161,6 +171,13 @@ fn chains(chars: &[char], separators: &[char]) -> Vec<Vec<Group>> {
         chains.push(current);
     }
     chains
+}
+
+/// Whether `chars[at]` is an `X` standing alone: not the start of a word (`Xiaomi`, `XL`)
+/// nor of a model number (`X1`).
+fn check_character_alone(chars: &[char], at: usize) -> bool {
+    chars.get(at).is_some_and(|c| matches!(c, 'X' | 'x'))
+        && !chars.get(at + 1).is_some_and(char::is_ascii_alphanumeric)
 }
 
 /// Tries every run of consecutive groups, longest first from each start, so a
@@ -197,7 +214,10 @@ fn classify(groups: &[Group], loose: bool) -> Option<(SensitiveKind, String)> {
     let joined: String = groups.iter().map(|g| g.text.as_str()).collect();
     let lengths: Vec<usize> = groups.iter().map(|g| g.text.len()).collect();
 
-    let id_split = id_grouping(&lengths) || (loose && groups.len() <= 4);
+    // The check character alone after the other 17 digits in one piece (`11010519491231002 X`)
+    // is an ID however it was typed.
+    let x_apart = lengths == [17, 1];
+    let id_split = id_grouping(&lengths) || x_apart || (loose && groups.len() <= 4);
     if id_split && is_resident_id(&joined) {
         return Some((SensitiveKind::ResidentId, mask(&joined, 6, 4)));
     }

@@ -1,5 +1,6 @@
 //! Checks on single values: phone numbers, and identifiers that must never be published.
 
+pub(crate) mod encoding;
 pub(crate) mod idnumber;
 pub(crate) mod phone;
 

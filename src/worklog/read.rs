@@ -131,6 +131,14 @@ fn read_file<C: LogColumn>(path: &Path, file: String) -> (Vec<Table<C>>, Diagnos
     let mut out = Diagnostics::default();
     let (sheets, notes) = match sheet::read(path, &file) {
         Ok(read) => read,
+        Err(sheet::ReadError::MixedEncoding { line, problem, .. }) => {
+            out.push(
+                Diagnostic::error(&file, problem)
+                    .at(Some(line), None)
+                    .help(msg!("worklog-mixed-encoding-help")),
+            );
+            return (Vec::new(), out);
+        }
         Err(e) => {
             out.push(Diagnostic::error(
                 &file,

@@ -192,8 +192,12 @@ struct Reader<'a, C: LogColumn> {
 }
 
 /// The problems of one row; the row is left out when it has any error.
+#[derive(Default)]
 struct RowProblems {
     errors: bool,
+    /// Whether the row's formulas without a value were reported: each is then not reported
+    /// again as the empty cell it reads as.
+    formulas: bool,
 }
 
 impl<'a, C: LogColumn> Reader<'a, C> {
@@ -243,6 +247,10 @@ impl<'a, C: LogColumn> Reader<'a, C> {
         error: bool,
         (message, help): (impl Into<String>, impl Into<String>),
     ) {
+        let cell = index.and_then(|i| self.table.sheet.rows[row].get(i));
+        if problems.formulas && matches!(cell, Some(Cell::Formula(_))) {
+            return;
+        }
         let header = index.map(|i| {
             let h = self.headers.get(i).cloned().flatten().unwrap_or_default();
             (h, letter(i))
@@ -275,11 +283,21 @@ impl<'a, C: LogColumn> Reader<'a, C> {
         self.report(problems, row, index, true, problem);
     }
 
-    /// Every cell of the row, checked for ID numbers and private phone numbers. Date columns
-    /// are left to the date check (a number there is no date).
-    fn check_privacy(&mut self, problems: &mut RowProblems, row: usize) {
+    /// Every cell of the row, checked for formulas without their value, ID numbers and private
+    /// phone numbers. Date columns are left to the date check (a number there is no date).
+    fn check_cells(&mut self, problems: &mut RowProblems, row: usize) {
         let table = self.table;
         let cells = &table.sheet.rows[row];
+        for (i, cell) in cells.iter().enumerate() {
+            if let Some(formula) = cell.formula_without_value() {
+                let problem = (
+                    msg!("worklog-formula-without-value", formula = formula),
+                    msg!("worklog-formula-without-value-help"),
+                );
+                self.report(problems, row, Some(i), true, problem);
+            }
+        }
+        problems.formulas = true;
         let mut found = std::mem::take(&mut self.found);
         for (i, cell) in cells.iter().enumerate() {
             if self.dates.contains(&i) || matches!(cell, Cell::Empty | Cell::Date { .. }) {
@@ -454,8 +472,8 @@ fn visit_rows(lookup: &Lookup, mut table: Table<VisitColumn>, index: u32) -> Row
         let mut r = Reader::new(lookup, &table, index, &[V::Date]);
         let mut above = None;
         for row in r.data_rows() {
-            let mut p = RowProblems { errors: false };
-            r.check_privacy(&mut p, row);
+            let mut p = RowProblems::default();
+            r.check_cells(&mut p, row);
             let cells = &table.sheet.rows[row];
             let date = r.date(&mut p, row, V::Date, true, true);
             let unit = r.unit(&mut p, row, V::Area, V::Unit, &mut above);
@@ -500,8 +518,8 @@ fn ledger_rows(lookup: &Lookup, mut table: Table<LedgerColumn>, index: u32) -> R
         let mut r = Reader::new(lookup, &table, index, &[L::Raised, L::Due, L::Closed]);
         let mut above = None;
         for row in r.data_rows() {
-            let mut p = RowProblems { errors: false };
-            r.check_privacy(&mut p, row);
+            let mut p = RowProblems::default();
+            r.check_cells(&mut p, row);
             let cells = &table.sheet.rows[row];
             let id = text_of(r.cell(cells, L::Id));
             if id.is_empty() {

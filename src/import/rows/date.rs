@@ -37,6 +37,13 @@ pub(crate) fn date_cell(cell: &Cell) -> Result<Option<Date>, String> {
             )
         }
         Cell::Error(e) => (None, e.clone()),
+        Cell::Formula(_) => {
+            let formula = cell.formula_without_value().unwrap_or_default();
+            return Err(crate::msg!(
+                "import-formula-without-value",
+                formula = formula
+            ));
+        }
     };
     let Some((year, month, day)) = ymd else {
         return Err(if short_date(&shown) {

@@ -242,8 +242,11 @@ fn too_long_text_is_an_error() {
         Err(QrError::TooLong { bytes: 3000 })
     ));
     // The largest byte payload at level M still encodes.
-    assert_eq!(encode(&"a".repeat(2331)).unwrap().width(), 177);
-    assert!(encode(&"a".repeat(2332)).is_err());
+    assert_eq!(encode(&"a".repeat(MAX_BYTES)).unwrap().width(), 177);
+    assert!(encode(&"a".repeat(MAX_BYTES + 1)).is_err());
+    // What `check` asks agrees with what the build does.
+    assert!(fits(&"a".repeat(MAX_BYTES)) && !fits(&"a".repeat(MAX_BYTES + 1)));
+    assert!(!fits(&text));
 }
 
 #[test]

@@ -401,7 +401,8 @@ proptest::proptest! {
 
     #[test]
     fn fuzz_a_split_id_is_found_as_read(
-        at in 1usize..17,
+        // Up to 17: the check character split off on its own.
+        at in 1usize..18,
         mark in proptest::sample::select(vec![" ", "-", ".", "\u{200B}", "\u{00AD}", "\u{2060}"]),
     ) {
         let id = "11010519491231002X";
@@ -413,4 +414,57 @@ proptest::proptest! {
             "{split:?}"
         );
     }
+}
+
+#[test]
+fn a_check_character_split_off_on_its_own_is_found() {
+    let id = id_with_x();
+    let (digits, _) = id.split_at(17);
+    // As a reader sees a line break, a table's cell border or a new paragraph: one space; and
+    // the separators a reader reads through.
+    for mark in [" ", "-", ".", "\u{00B7}"] {
+        let seen = format!("证号：{digits}{mark}X。");
+        let found = scan_as_read(&seen);
+        assert_eq!(
+            found.iter().map(|m| m.kind).collect::<Vec<_>>(),
+            [SensitiveKind::ResidentId],
+            "{seen:?}"
+        );
+        assert_eq!(found[0].masked, mask(&id, 6, 4));
+    }
+    // Typed in a record with a space or a dash before it, in either case.
+    assert_eq!(kinds(&format!("{digits} X")), [SensitiveKind::ResidentId]);
+    assert_eq!(kinds(&format!("{digits}-x")), [SensitiveKind::ResidentId]);
+    // And in the groups people type, as read.
+    let grouped = format!("{} {} {} X", &id[..6], &id[6..14], &id[14..17]);
+    assert_eq!(
+        scan_as_read(&grouped)
+            .iter()
+            .map(|m| m.kind)
+            .collect::<Vec<_>>(),
+        [SensitiveKind::ResidentId]
+    );
+}
+
+#[test]
+fn a_word_beginning_with_x_after_seventeen_digits_is_no_check_character() {
+    let id = id_with_x();
+    let digits = &id[..17];
+    // A word after a number whose check character would be X: an order number and a brand.
+    for text in [
+        format!("订单号 {digits} Xiaomi 手机"),
+        format!("订单号 {digits} XL 码"),
+        format!("订单号 {digits} X1 型"),
+    ] {
+        assert_eq!(scan(&text), [], "{text}");
+        assert_eq!(scan_as_read(&text), [], "{text}");
+    }
+    // A lone X after 17 digits whose check character is not X: no ID number either.
+    let other = (0..1000)
+        .map(|seq| make_id(&format!("37142819900307{seq:03}")))
+        .find(|id| !id.ends_with('X'))
+        .expect("most do not end in X");
+    let text = format!("编号 {} X 型", &other[..17]);
+    assert_eq!(scan(&text), [], "{text}");
+    assert_eq!(scan_as_read(&text), [], "{text}");
 }

@@ -5,6 +5,10 @@
 use crate::common::{CONFIG, Site, person};
 use serde_json::Value;
 
+mod files;
+mod names;
+mod spreadsheets;
+
 /// Every file of the build, as text (binary files lossily).
 fn published_text(site: &Site) -> Vec<(String, String)> {
     crate::common::snapshot(&site.path("public"))
@@ -373,4 +377,29 @@ fn a_roster_cannot_make_import_copy_a_photo_from_elsewhere_on_the_computer() {
         .filter(|n| !n.ends_with(".toml"))
         .collect();
     assert!(copied.is_empty(), "no photo was copied: {copied:?}");
+}
+
+#[test]
+fn a_team_too_large_for_one_board_sheet_is_warned_about_by_check_and_build() {
+    // 25 members fill the board's five rows of five cards; the 26th would start a second sheet.
+    for (members, warned) in [(25, false), (26, true), (500, true)] {
+        let site = one_village();
+        let mut unit = String::from("name = \"大村\"\n");
+        for i in 0..members {
+            site.write(
+                &format!("content/people/p{i}.toml"),
+                &person(&format!("干部{i}"), &format!("139{i:08}")),
+            );
+            unit.push_str(&format!("[[team]]\nperson = \"p{i}\"\n"));
+        }
+        site.write("content/大村.toml", &unit);
+        for command in ["check", "build"] {
+            let out = site.run(&[command]);
+            let said = crate::common::text(&out);
+            assert!(out.status.success(), "{command}: {said}");
+            let warning = format!("content/大村.toml: 大村 has {members} current members");
+            assert_eq!(said.contains(&warning), warned, "{command}: {said}");
+            assert_eq!(said.contains("split the team"), warned, "{command}: {said}");
+        }
+    }
 }
