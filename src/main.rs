@@ -133,7 +133,20 @@ enum Format {
     Json,
 }
 
+/// glibc gives each thread that contends for the heap an arena of its own, up to eight per
+/// core, and memory freed in one arena serves only that arena: a province's build read its
+/// sources on some threads and rendered on others, and peaked 240 MB higher (1,956 MB against
+/// 1,718 MB with two arenas) for it.
+fn limit_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; called before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
 fn main() -> ExitCode {
+    limit_malloc_arenas();
     // The language comes first: `--help` and every message after it speak it.
     let args: Vec<OsString> = std::env::args_os().collect();
     let site = cli_help::root_in(&args).unwrap_or_else(|| PathBuf::from("."));

@@ -307,7 +307,7 @@ pub(super) fn area_value(
     strings: &Strings,
     index: usize,
     people: &[PersonView],
-    units: &[Value],
+    unit: &dyn Fn(usize) -> Value,
 ) -> Result<Value, RenderError> {
     let area = &site.areas[index];
     let record = area
@@ -336,13 +336,7 @@ pub(super) fn area_value(
             );
             map.insert(
                 "units".into(),
-                Value::from(
-                    child
-                        .units
-                        .iter()
-                        .map(|&u| units[u].clone())
-                        .collect::<Vec<_>>(),
-                ),
+                Value::from(child.units.iter().map(|&u| unit(u)).collect::<Vec<_>>()),
             );
             Value::from(map)
         })
@@ -356,12 +350,7 @@ pub(super) fn area_value(
     map.insert("children".into(), Value::from(children));
     map.insert(
         "units".into(),
-        Value::from(
-            area.units
-                .iter()
-                .map(|&u| units[u].clone())
-                .collect::<Vec<_>>(),
-        ),
+        Value::from(area.units.iter().map(|&u| unit(u)).collect::<Vec<_>>()),
     );
     map.insert(
         "unit_count".into(),

@@ -32,7 +32,7 @@ pub(crate) use templates::relative_root as templates_relative_root;
 use crate::coverage::Report;
 use crate::model::{Site, Unit};
 use crate::photos::PhotoOutcome;
-use context::PersonView;
+use context::{PersonView, UnitView};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -97,8 +97,13 @@ pub(crate) struct Renderer<'a> {
     person_values: Vec<Value>,
     /// What pages need of each unit besides its template value.
     units: Vec<UnitFacts>,
-    /// Every unit's view as a Tera value (without its QR code: see [`Renderer::board_value`]).
+    /// Every unit's view as a Tera value (without its QR code), only in a session: see
+    /// [`Renderer::unit_value`].
     unit_values: Vec<Value>,
+    /// Every unit's view, in a single build: its Tera value is made when its pages are
+    /// rendered. A province's values, kept for the whole build, were 860 MB; the views take
+    /// a fraction of that.
+    unit_views: Vec<UnitView>,
     codes: Vec<qr::QrCode>,
     boards: Vec<Board>,
     fingerprints: Fingerprints,
@@ -110,7 +115,13 @@ struct UnitFacts {
 }
 
 /// One unit's share of [`Renderer`]: its value, facts, board and fingerprint.
-type UnitMade = (Value, UnitFacts, Board, u64);
+type UnitMade = (UnitMadeView, UnitFacts, Board, u64);
+
+/// A unit's view as a session keeps it (a Tera value) or a single build does.
+enum UnitMadeView {
+    Value(Value),
+    View(Box<UnitView>),
+}
 
 impl<'a> Renderer<'a> {
     pub(crate) fn new(input: &'a RenderInput<'a>) -> Result<Self, RenderError> {
@@ -150,11 +161,15 @@ impl<'a> Renderer<'a> {
         // has the same view: its value is taken over instead of being made again.
         let previous = previous.filter(|p| p.fingerprints.site == fingerprints.site);
         let made = unit_values(input, &strings, &people, previous, &fingerprints.people);
-        let mut unit_values = Vec::with_capacity(made.len());
+        let mut unit_values = Vec::new();
+        let mut unit_views = Vec::new();
         let mut units = Vec::with_capacity(made.len());
         let mut boards = Vec::with_capacity(made.len());
-        for (value, facts, board, print) in made {
-            unit_values.push(value);
+        for (made, facts, board, print) in made {
+            match made {
+                UnitMadeView::Value(value) => unit_values.push(value),
+                UnitMadeView::View(view) => unit_views.push(*view),
+            }
             units.push(facts);
             boards.push(board);
             fingerprints.units.push(print);
@@ -167,10 +182,19 @@ impl<'a> Renderer<'a> {
             person_values,
             units,
             unit_values,
+            unit_views,
             codes,
             boards,
             fingerprints,
         })
+    }
+
+    /// Unit `index`'s view as a Tera value: a session's kept value, else made from its view.
+    fn unit_value(&self, index: usize) -> Value {
+        match self.unit_values.get(index) {
+            Some(value) => value.clone(),
+            None => Value::from_serializable(&self.unit_views[index]),
+        }
     }
 
     /// Renders `template` as the page at `path` (a folder path gets `index.html`).
@@ -233,12 +257,13 @@ impl<'a> Renderer<'a> {
             person_values,
             units,
             unit_values,
+            unit_views,
             codes,
             boards,
             fingerprints,
             ..
         } = self;
-        std::thread::spawn(move || drop((tera, codes)));
+        std::thread::spawn(move || drop((tera, codes, unit_views)));
         Views {
             people,
             person_values,
@@ -279,15 +304,13 @@ impl<'a> Renderer<'a> {
         tree_done.and(people_done)?;
         if scope.lists() {
             let search = || search::write(self.input.site, &self.people, &self.strings, &writer);
-            let front = || self.render_front_page(&writer);
             let people_list = || self.render_people_list(&writer);
             if scope.everything() {
                 search()?;
-                front()?;
                 people_list()?;
             } else {
-                let (a, (b, c)) = rayon::join(search, || rayon::join(front, people_list));
-                a.and(b).and(c)?;
+                let (a, b) = rayon::join(search, people_list);
+                a.and(b)?;
             }
             self.render_ledger(&writer)?;
             org::write_pages(self, &writer, scope)?;
@@ -335,9 +358,8 @@ fn encode_codes(input: &RenderInput) -> Result<Vec<qr::QrCode>, RenderError> {
 }
 
 /// Every unit's value, facts, board and fingerprint, taken over from `previous` where the unit
-/// and its team's people did not change. Each view is turned into a Tera value and dropped at
-/// once: only the value (shared by every page that shows the unit) and a few facts stay for
-/// the whole build.
+/// and its team's people did not change. In a session each view is turned into a Tera value
+/// at once and kept for the next build; a single build keeps the view.
 fn unit_values(
     input: &RenderInput,
     strings: &Strings,
@@ -361,7 +383,7 @@ fn unit_values(
         .map(|(i, u)| {
             if let Some(p) = unchanged(i, u) {
                 return (
-                    p.unit_values[i].clone(),
+                    UnitMadeView::Value(p.unit_values[i].clone()),
                     p.units[i].clone(),
                     p.boards[i].clone(),
                     p.fingerprints.units[i],
@@ -379,11 +401,14 @@ fn unit_values(
                 url: view.abs_url.clone(),
                 hash,
             };
-            let value = Value::from_serializable(&view);
             let facts = UnitFacts {
-                description: view.description,
+                description: view.description.clone(),
             };
-            (value, facts, board, print)
+            let made = match input.fingerprints {
+                true => UnitMadeView::Value(Value::from_serializable(&view)),
+                false => UnitMadeView::View(Box::new(view)),
+            };
+            (made, facts, board, print)
         })
         .collect()
 }

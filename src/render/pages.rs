@@ -55,14 +55,28 @@ impl Renderer<'_> {
         let json = serde_json::to_string_pretty(&report.public_json()).unwrap_or_default();
         writer.write("coverage.json", json.as_bytes())?;
         let mut ctx = Context::new();
-        ctx.insert("report", report);
+        let value = Value::from_serializable(report);
         // The page lists each area's gaps: grouped once here, as a template filtering every
-        // gap per area would take the square of a province's units.
-        let mut gaps_by_area: HashMap<&str, Vec<&crate::coverage::Gap>> = HashMap::new();
-        for gap in &report.gaps {
-            gaps_by_area.entry(gap.area.as_str()).or_default().push(gap);
+        // gap per area would take the square of a province's units. The groups share the
+        // report's values of the gaps instead of making them again (a province's were 150 MB).
+        let gap_values = value
+            .as_map()
+            .and_then(|m| m.get(&tera::value::Key::from("gaps")))
+            .and_then(Value::as_array)
+            .unwrap_or_default();
+        let mut gaps_by_area: HashMap<&str, Vec<Value>> = HashMap::new();
+        for (gap, gap_value) in report.gaps.iter().zip(gap_values) {
+            gaps_by_area
+                .entry(gap.area.as_str())
+                .or_default()
+                .push(gap_value.clone());
         }
-        ctx.insert("gaps_by_area", &gaps_by_area);
+        let gaps_by_area: tera::Map = gaps_by_area
+            .into_iter()
+            .map(|(area, gaps)| (area.to_string().into(), Value::from(gaps)))
+            .collect();
+        ctx.insert_value("gaps_by_area", Value::from(gaps_by_area));
+        ctx.insert_value("report", value);
         let title = self.strings.text("coverage");
         self.page(writer, "coverage.html", "coverage/", title, "", ctx)
     }
@@ -84,10 +98,14 @@ impl Renderer<'_> {
         )
     }
 
-    pub(super) fn render_front_page(&self, writer: &Writer) -> Result<(), RenderError> {
+    /// The front page, showing the units below the root through `unit`.
+    pub(super) fn render_front_page(
+        &self,
+        writer: &Writer,
+        unit: &dyn Fn(usize) -> Value,
+    ) -> Result<(), RenderError> {
         let site = self.input.site;
-        let (people, unit_values) = (&self.people, &self.unit_values);
-        let root_value = area_value(site, &self.strings, 0, people, unit_values)?;
+        let root_value = area_value(site, &self.strings, 0, &self.people, unit)?;
         let mut ctx = Context::new();
         ctx.insert_value("area", root_value);
         ctx.insert(

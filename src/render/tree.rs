@@ -13,7 +13,7 @@ use super::templates::template_error;
 use super::writer::Writer;
 use super::{REPRINT_BATCH, RenderError, Renderer, ReprintJobs, Scope};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use tera::{Context, Value};
 
 /// Pixels per module of `qr.png`: 410 px for a typical code, plenty for a screen or a share
@@ -45,6 +45,14 @@ pub(super) struct BoardPage<'p> {
     pub path: &'p str,
     pub title: &'p str,
     pub description: &'p str,
+}
+
+/// What an area's walk hands to the area above.
+#[derive(Default)]
+struct Made {
+    sheets: Vec<Sheet>,
+    /// Its own units' values, by unit index.
+    values: Vec<(usize, Value)>,
 }
 
 /// What every step of a walk shares.
@@ -80,19 +88,22 @@ impl Renderer<'_> {
     }
 
     /// Area `index`'s page and batch and everything below it. Returns the sheets of all its
-    /// units, its sub-areas' included, when `wanted` by the batch of an area above.
-    fn render_area(
-        &self,
-        walk: &Walk,
-        index: usize,
-        wanted: bool,
-    ) -> Result<Vec<Sheet>, RenderError> {
+    /// units, its sub-areas' included, when `wanted` by the batch of an area above, and the
+    /// values of its own units made on the way, which the page of the area above lists.
+    fn render_area(&self, walk: &Walk, index: usize, wanted: bool) -> Result<Made, RenderError> {
         let area = &self.input.site.areas[index];
-        // The root area is the front page, rendered with the lists.
-        let shown = index != 0 && walk.areas.contains(&index);
+        // The root area's page is the front page, which shows the lists' changes too; it has
+        // no batch of boards.
+        let (shown, batch) = match index {
+            0 => (walk.scope.lists(), false),
+            _ => {
+                let shown = walk.areas.contains(&index);
+                (shown, shown)
+            }
+        };
         let whole = walk.totals[index] <= REPRINT_BATCH;
-        let children_wanted = wanted || (shown && whole);
-        let own_wanted = wanted || shown;
+        let children_wanted = wanted || (batch && whole);
+        let own_wanted = wanted || batch;
         let (own, children) = rayon::join(
             || {
                 area.units
@@ -107,15 +118,34 @@ impl Renderer<'_> {
                     .collect::<Result<Vec<_>, _>>()
             },
         );
-        let mut sheets: Vec<Sheet> = own?.into_iter().flatten().collect();
-        let children = children?;
-        if children_wanted {
-            sheets.extend(children.into_iter().flatten());
+        let mut made = Made::default();
+        for (unit, (sheet, value)) in area.units.iter().zip(own?) {
+            made.sheets.extend(sheet);
+            made.values.extend(value.map(|v| (*unit, v)));
+        }
+        let mut shown_units: HashMap<usize, Value> = made.values.iter().cloned().collect();
+        for child in children? {
+            shown_units.extend(child.values);
+            if children_wanted {
+                made.sheets.extend(child.sheets);
+            }
         }
         if shown {
-            self.render_area_pages(walk, index, &sheets)?;
+            let unit = |u: usize| {
+                shown_units
+                    .get(&u)
+                    .cloned()
+                    .unwrap_or_else(|| self.unit_value(u))
+            };
+            match index {
+                0 => self.render_front_page(walk.writer, &unit)?,
+                _ => self.render_area_pages(walk, index, &made.sheets, &unit)?,
+            }
         }
-        Ok(if wanted { sheets } else { Vec::new() })
+        if !wanted {
+            made.sheets = Vec::new();
+        }
+        Ok(made)
     }
 
     /// An area's page, and its batch of `sheets` (with links to its sub-areas' batches when
@@ -125,13 +155,14 @@ impl Renderer<'_> {
         walk: &Walk,
         index: usize,
         sheets: &[Sheet],
+        unit: &dyn Fn(usize) -> Value,
     ) -> Result<(), RenderError> {
         let site = self.input.site;
         let area = &site.areas[index];
         let mut ctx = Context::new();
         ctx.insert_value(
             "area",
-            area_value(site, &self.strings, index, &self.people, &self.unit_values)?,
+            area_value(site, &self.strings, index, &self.people, unit)?,
         );
         let description = area_description(site, &self.strings, index);
         let path = area.path();
@@ -193,27 +224,29 @@ impl Renderer<'_> {
         )
     }
 
-    /// A unit's page, board and QR code files when `scope` names it; its sheet when `wanted`.
+    /// A unit's page, board and QR code files when `scope` names it; its sheet when `wanted`;
+    /// and its value, when it was made.
     fn render_unit(
         &self,
         walk: &Walk,
         index: usize,
         wanted: bool,
-    ) -> Result<Option<Sheet>, RenderError> {
+    ) -> Result<(Option<Sheet>, Option<Value>), RenderError> {
         let shown = walk.scope.unit(index);
         if !shown && !wanted {
-            return Ok(None);
+            return Ok((None, None));
         }
         let unit = &self.input.site.units[index];
+        let value = self.unit_value(index);
         let svg = self.codes[index].to_svg(&unit.url);
-        let sheet = self.sheet(with_qr_svg(&self.unit_values[index], svg.clone()))?;
+        let sheet = self.sheet(with_qr_svg(&value, svg.clone()))?;
         if shown {
-            self.write_unit(walk.writer, index, &sheet, svg)?;
+            self.write_unit(walk.writer, index, &value, &sheet, svg)?;
             if let Some(jobs) = walk.reprint {
                 self.collect_reprint(jobs, walk.writer, index, &sheet)?;
             }
         }
-        Ok(wanted.then_some(sheet))
+        Ok((wanted.then_some(sheet), Some(value)))
     }
 
     /// Renders `board` (a unit's value with its QR code) as its printed sheet.
@@ -234,6 +267,7 @@ impl Renderer<'_> {
         &self,
         writer: &Writer,
         index: usize,
+        value: &Value,
         sheet: &Sheet,
         svg: String,
     ) -> Result<(), RenderError> {
@@ -241,7 +275,7 @@ impl Renderer<'_> {
         let unit = &site.units[index];
         let description = &self.units[index].description;
         let mut ctx = Context::new();
-        ctx.insert_value("unit", self.unit_values[index].clone());
+        ctx.insert_value("unit", value.clone());
         let date = |d| self.strings.date(d);
         ctx.insert(
             "worklog",

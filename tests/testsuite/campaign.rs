@@ -701,3 +701,28 @@ fn popolo_export_has_the_organizations_and_unit_links_but_only_people_serving_to
         assert!(ids.contains(m["organization_id"].as_str().unwrap()), "{m}");
     }
 }
+
+#[test]
+fn a_package_short_of_several_kinds_lists_them_in_the_same_order_every_build() {
+    // Tera's maps were hash maps seeded per process: the kinds came out in any order, so two
+    // builds of the same site differed.
+    let site = Site::new(&[
+        ("config.toml", CONFIG),
+        (
+            "content/people/zhang.toml",
+            &person("张县长", "13905340001", "县政府", "县级"),
+        ),
+        (
+            "content/donghu/shequ.toml",
+            &unit("东湖社区", "community", "", &[("zhang", LEAD)]),
+        ),
+    ]);
+    for build in 0..4 {
+        site.build_ok();
+        let page = site.public("coverage/index.html");
+        assert!(
+            page.contains("<td>县级领导包联</td><td>村 1、企业 1、学校 1</td>"),
+            "build {build}: {page}"
+        );
+    }
+}

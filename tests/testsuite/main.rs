@@ -8,6 +8,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod batches;
 mod build;
 mod campaign;
 mod check;

@@ -1,0 +1,145 @@
+//! Boards set into every page that prints them: a unit's `board.html`, its area's
+//! `boards.html` and the reprint list show the same sheet, with links that work from each
+//! page; an area too large for one print job links its parts' batches instead.
+
+use crate::common::{Site, person};
+use std::path::Path;
+
+/// The sheets of a page of boards, each as written between `<article class="sheet"` and its
+/// end.
+fn sheets(html: &str) -> Vec<&str> {
+    html.match_indices("<article class=\"sheet\"")
+        .map(|(start, _)| {
+            let end = html[start..].find("</article>").unwrap() + start;
+            &html[start..end]
+        })
+        .collect()
+}
+
+/// Every `src="…"` of `html`, resolved from the page at `page` (a path under public/).
+fn sources(public: &Path, page: &str, html: &str) -> Vec<std::path::PathBuf> {
+    let folder = public.join(page).parent().unwrap().to_path_buf();
+    html.split("src=\"")
+        .skip(1)
+        .map(|rest| folder.join(&rest[..rest.find('"').unwrap()]))
+        .collect()
+}
+
+fn jpeg() -> Vec<u8> {
+    let photo = image::RgbImage::from_fn(300, 400, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x * y) % 239) as u8])
+    });
+    let mut bytes = Vec::new();
+    image::DynamicImage::ImageRgb8(photo)
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    bytes
+}
+
+#[test]
+fn a_board_is_the_same_sheet_on_its_page_its_areas_batch_and_the_reprint_list() {
+    let site = Site::new(&[
+        ("content/people/a.toml", &person("甲", "13905341201")),
+        ("content/people/b.toml", &person("乙", "13905341202")),
+        ("content/east/_index.toml", "name = \"东镇\"\n"),
+        (
+            "content/east/v.toml",
+            "name = \"东村\"\n[[team]]\nperson = \"a\"\nlead = true\n[[team]]\nperson = \"b\"\n",
+        ),
+        (
+            "content/east/w.toml",
+            "name = \"西村\"\n[[team]]\nperson = \"b\"\nlead = true\n",
+        ),
+    ]);
+    site.write_bytes("content/people/a.jpg", &jpeg());
+    site.build_ok();
+    let public = site.path("public");
+    let pages = [
+        ("east/v/board.html", 0),
+        ("east/boards.html", 0),
+        ("reprint/boards.html", 0),
+    ];
+    let mut seen = Vec::new();
+    for (page, index) in pages {
+        let html = site.public(page);
+        let sheet = sheets(&html)[index];
+        assert!(sheet.contains(">东村<"), "{page}: {sheet}");
+        assert!(sheet.contains("-print.jpg"), "{page} prints 甲's photo");
+        assert!(!sheet.contains('\u{E000}'), "{page} has no unfilled root");
+        // Every photo and image a sheet names is there, from where the page is.
+        let found = sources(&public, page, sheet);
+        assert!(!found.is_empty(), "{page}");
+        for file in found {
+            assert!(file.is_file(), "{page}: {} is missing", file.display());
+        }
+        // The same sheet, but for the links that start at each page's root.
+        let root = "../".repeat(page.matches('/').count());
+        seen.push(sheet.replace(&format!("=\"{root}"), "=\""));
+    }
+    assert_eq!(seen[0], seen[1], "board page and area batch");
+    assert_eq!(seen[0], seen[2], "board page and reprint list");
+    assert_eq!(sheets(&site.public("east/boards.html")).len(), 2);
+}
+
+/// A county of two townships of `sizes` villages each, one person on every team.
+fn county(sizes: &[usize]) -> Site {
+    let mut files = vec![
+        (
+            "content/people/wang.toml".to_string(),
+            person("王兴", "13912340001"),
+        ),
+        (
+            "content/xian/_index.toml".to_string(),
+            "name = \"县\"\n".to_string(),
+        ),
+    ];
+    for (town, &size) in sizes.iter().enumerate() {
+        files.push((
+            format!("content/xian/zhen{town}/_index.toml"),
+            format!("name = \"第{town}镇\"\n"),
+        ));
+        for v in 0..size {
+            files.push((
+                format!("content/xian/zhen{town}/v{v:03}.toml"),
+                format!("name = \"{town}镇{v}村\"\n[[team]]\nperson = \"wang\"\nlead = true\n"),
+            ));
+        }
+    }
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    Site::new(&borrowed)
+}
+
+#[test]
+fn an_area_within_one_print_job_holds_every_board_below_it() {
+    let site = county(&[30, 40]);
+    site.build_ok();
+    let batch = site.public("xian/boards.html");
+    assert_eq!(sheets(&batch).len(), 70, "both townships' boards");
+    assert_eq!(sheets(&site.public("xian/zhen0/boards.html")).len(), 30);
+    assert_eq!(sheets(&site.public("xian/zhen1/boards.html")).len(), 40);
+}
+
+#[test]
+fn an_area_over_one_print_job_links_its_parts_batches_instead() {
+    let site = county(&[60, 50]);
+    site.build_ok();
+    let batch = site.public("xian/boards.html");
+    assert_eq!(
+        sheets(&batch).len(),
+        0,
+        "no board of the county's 110 twice"
+    );
+    for (town, size) in [(0, 60), (1, 50)] {
+        let link = format!("href=\"../xian/zhen{town}/boards.html\">第{town}镇</a>");
+        assert!(batch.contains(&link), "{link} in {batch}");
+        let part = site.public(&format!("xian/zhen{town}/boards.html"));
+        assert_eq!(sheets(&part).len(), size);
+    }
+    // `print` still prints the county whole, from the boards' own pages: see tests/print.rs.
+}
