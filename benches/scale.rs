@@ -44,7 +44,11 @@ fn main() {
         measure::measure_child(Path::new(&target));
         return;
     }
-    let words: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` passes `--bench` to every bench binary.
+    let words: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let has = |word: &str| words.iter().any(|w| w == word);
     let sizes: Vec<usize> = words.iter().filter_map(|a| a.parse().ok()).collect();
     let sizes_or = |default: &[usize]| {
