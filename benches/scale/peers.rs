@@ -98,35 +98,7 @@ fn generate_hugo(hugo: &Path, layout: &Layout) {
         "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ with .Params.team }}{{ with index . 0 }} <a href=\"tel:+86{{ .phone }}\">{{ .name }} {{ .phone }}</a>{{ end }}{{ end }}</li>{{ end }}</ul>{{ end }}",
     );
     write(&hugo.join("static/style.css"), "body{font-size:18px}");
-    for p in 0..layout.people {
-        write(
-            &hugo.join(format!("content/people/p{p:06}.md")),
-            &format!(
-                "+++\ntitle = \"{}\"\nphone = \"{}\"\n+++\n",
-                person_name(p),
-                phone(p)
-            ),
-        );
-    }
-    for u in 0..layout.units {
-        let mut text = format!(
-            "+++\ntitle = \"{}\"\ndescription = \"{}的联系干部\"\n",
-            unit_name(u),
-            unit_name(u)
-        );
-        team_tables(&mut text, layout, u, "team");
-        text.push_str("+++\n");
-        write(
-            &hugo.join(format!("content/{}/u{u:06}.md", layout.area_path(u))),
-            &text,
-        );
-    }
-    for (path, name) in layout.areas() {
-        write(
-            &hugo.join(format!("content/{path}/_index.md")),
-            &format!("+++\ntitle = \"{name}\"\n+++\n"),
-        );
-    }
+    write_pages(hugo, layout, "", "team");
 }
 
 fn generate_zola(zola: &Path, layout: &Layout) {
@@ -159,32 +131,36 @@ fn generate_zola(zola: &Path, layout: &Layout) {
         &zola.join("content/people/_index.md"),
         "+++\ntitle = \"联系人\"\n+++\n",
     );
+    write_pages(zola, layout, "[extra]\n", "extra.team");
+}
+
+/// Every person, unit and area as a Markdown page with TOML front matter: page-specific fields
+/// go after `params` (Zola's `[extra]`; Hugo reads them at the top), the team under `team_key`.
+fn write_pages(dir: &Path, layout: &Layout, params: &str, team_key: &str) {
     for p in 0..layout.people {
         write(
-            &zola.join(format!("content/people/p{p:06}.md")),
+            &dir.join(format!("content/people/p{p:06}.md")),
             &format!(
-                "+++\ntitle = \"{}\"\n[extra]\nphone = \"{}\"\n+++\n",
+                "+++\ntitle = \"{}\"\n{params}phone = \"{}\"\n+++\n",
                 person_name(p),
                 phone(p)
             ),
         );
     }
     for u in 0..layout.units {
-        let mut text = format!(
-            "+++\ntitle = \"{}\"\ndescription = \"{}的联系干部\"\n[extra]\n",
-            unit_name(u),
-            unit_name(u)
-        );
-        team_tables(&mut text, layout, u, "extra.team");
+        let name = unit_name(u);
+        let mut text =
+            format!("+++\ntitle = \"{name}\"\ndescription = \"{name}的联系干部\"\n{params}");
+        team_tables(&mut text, layout, u, team_key);
         text.push_str("+++\n");
         write(
-            &zola.join(format!("content/{}/u{u:06}.md", layout.area_path(u))),
+            &dir.join(format!("content/{}/u{u:06}.md", layout.area_path(u))),
             &text,
         );
     }
     for (path, name) in layout.areas() {
         write(
-            &zola.join(format!("content/{path}/_index.md")),
+            &dir.join(format!("content/{path}/_index.md")),
             &format!("+++\ntitle = \"{name}\"\n+++\n"),
         );
     }
