@@ -1,6 +1,7 @@
 //! Files as other programs save them (issue 20): Notepad's "Unicode" (UTF-16), and a folder
 //! of photos inside `people/`. Each is read, or named for what it is.
 
+use super::import_into;
 use super::one_village;
 
 /// `text` as Notepad saves it as "Unicode": UTF-16LE, with its byte-order mark or without.
@@ -35,12 +36,7 @@ fn a_utf16_file_is_called_utf16_and_read_where_it_can_be() {
     let roster = dir.path().join("roster.txt");
     let text = "镇街\t单位\t姓名\t电话\t角色\n东湖镇\t刘庄村\t王兴\t13912340001\t第一书记\n";
     std::fs::write(&roster, utf16le(text, false)).unwrap();
-    let out = crate::common::noticeboard()
-        .current_dir(dir.path())
-        .args(["import", roster.to_str().unwrap(), "--into", "."])
-        .output()
-        .unwrap();
-    let said = crate::common::text(&out);
+    let (out, said) = import_into(dir.path(), &roster);
     assert!(out.status.success(), "{said}");
     let people = std::fs::read_dir(dir.path().join("content/people")).unwrap();
     let records: String = people

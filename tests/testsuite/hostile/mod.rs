@@ -9,6 +9,17 @@ mod files;
 mod names;
 mod spreadsheets;
 
+/// `noticeboard import ROSTER --into .` run in `dir`: its output and what it said.
+fn import_into(dir: &std::path::Path, roster: &std::path::Path) -> (std::process::Output, String) {
+    let out = crate::common::noticeboard()
+        .current_dir(dir)
+        .args(["import", roster.to_str().unwrap(), "--into", "."])
+        .output()
+        .unwrap();
+    let said = crate::common::text(&out);
+    (out, said)
+}
+
 /// Every file of the build, as text (binary files lossily).
 fn published_text(site: &Site) -> Vec<(String, String)> {
     crate::common::snapshot(&site.path("public"))
@@ -277,12 +288,7 @@ fn a_hidden_sheet_is_not_imported_and_the_clerk_is_told() {
     }
     workbook.save(dir.path().join("roster.xlsx")).unwrap();
     let roster = dir.path().join("roster.xlsx");
-    let out = crate::common::noticeboard()
-        .current_dir(dir.path())
-        .args(["import", roster.to_str().unwrap(), "--into", "."])
-        .output()
-        .unwrap();
-    let said = crate::common::text(&out);
+    let (out, said) = import_into(dir.path(), &roster);
     assert!(out.status.success(), "{said}");
     assert!(said.contains("旧名单") && said.contains("hidden"), "{said}");
     let mut records = Vec::new();
@@ -359,12 +365,7 @@ fn a_roster_cannot_make_import_copy_a_photo_from_elsewhere_on_the_computer() {
     .unwrap();
     // The second path leads out of the site's folder too.
     std::fs::copy(&secret, dir.path().join("secret.jpg")).unwrap();
-    let out = crate::common::noticeboard()
-        .current_dir(&site)
-        .args(["import", roster.to_str().unwrap(), "--into", "."])
-        .output()
-        .unwrap();
-    let said = crate::common::text(&out);
+    let (out, said) = import_into(&site, &roster);
     assert!(out.status.success(), "{said}");
     assert_eq!(
         said.matches("neither beside the roster nor inside the site")

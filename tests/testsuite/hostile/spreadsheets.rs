@@ -1,6 +1,7 @@
 //! Spreadsheets as programs, other computers and careless copies leave them (issue 20): each
 //! problem named as what it is, with where it is and what to do.
 
+use super::import_into;
 use super::one_village;
 
 #[test]
@@ -27,12 +28,7 @@ fn a_formula_without_a_saved_value_is_named_as_one_not_as_an_empty_cell() {
     let roster = dir.path().join("roster.xlsx");
     workbook.save(&roster).unwrap();
     without_saved_values(&roster);
-    let out = crate::common::noticeboard()
-        .current_dir(dir.path())
-        .args(["import", roster.to_str().unwrap(), "--into", "."])
-        .output()
-        .unwrap();
-    let said = crate::common::text(&out);
+    let (out, said) = import_into(dir.path(), &roster);
     assert!(!out.status.success(), "{said}");
     assert!(
         said.contains("sheet 花名册, row 3, column 电话 (D)"),
