@@ -170,6 +170,22 @@ mod tests {
     /// A valid resident ID number (check character X) used in every disguise.
     const ID: &str = "11010519491231002X";
 
+    /// Asserts that each of `texts` (Markdown when it has front matter, else TOML) is refused.
+    fn every_one_is_refused(what: &str, texts: &[String]) {
+        for (i, text) in texts.iter().enumerate() {
+            let name = if text.starts_with("+++") {
+                "a.md"
+            } else {
+                "a.toml"
+            };
+            let diags = found(name, text);
+            assert!(
+                diags.iter().any(Diagnostic::is_error),
+                "{what} {i} not found: {text:?}"
+            );
+        }
+    }
+
     fn found(name: &str, text: &str) -> Vec<Diagnostic> {
         let file = SourceFile {
             path: std::path::PathBuf::from(name),
@@ -209,18 +225,7 @@ mod tests {
             format!("+++\nname = \"x\"\n+++\n[电话](tel:%31{})", &ID[1..]),
             format!("name = \"x\"\ndescription = \"\\u0031{}\"\n", &ID[1..]),
         ];
-        for (i, text) in disguises.iter().enumerate() {
-            let name = if text.starts_with("+++") {
-                "a.md"
-            } else {
-                "a.toml"
-            };
-            let diags = found(name, text);
-            assert!(
-                diags.iter().any(Diagnostic::is_error),
-                "disguise {i} not found: {text:?}"
-            );
-        }
+        every_one_is_refused("disguise", &disguises);
     }
 
     #[test]
@@ -237,18 +242,7 @@ mod tests {
             format!("+++\nname = \"x\"\n+++\n| 证号 | 末位 |\n| --- | --- |\n| {digits} | X |\n"),
             format!("name = \"x\"\ndescription = \"{digits}\\nX\"\n"),
         ];
-        for (i, text) in splits.iter().enumerate() {
-            let name = if text.starts_with("+++") {
-                "a.md"
-            } else {
-                "a.toml"
-            };
-            let diags = found(name, text);
-            assert!(
-                diags.iter().any(Diagnostic::is_error),
-                "split {i} not found: {text:?}"
-            );
-        }
+        every_one_is_refused("split", &splits);
         // An unrelated word after 17 digits is not their check character.
         let word = format!("+++\nname = \"x\"\n+++\n订单 {digits}\nXiaomi 手机\n");
         assert!(found("a.md", &word).is_empty());

@@ -159,3 +159,21 @@ pub(crate) fn links(html: &str) -> Vec<String> {
     }
     out
 }
+
+/// A small photo, as a phone or a clerk's scanner would give it.
+pub(crate) fn jpeg() -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(30, 40, image::Rgb([200, 100, 50]));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut bytes, image::ImageFormat::Jpeg).unwrap();
+    bytes.into_inner()
+}
+
+/// A phone snapshot of `width` × `height`, noisy so that it does not compress away.
+pub(crate) fn photo(width: u32, height: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x * y) % 239) as u8])
+    });
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut bytes, image::ImageFormat::Jpeg).unwrap();
+    bytes.into_inner()
+}

@@ -2,7 +2,7 @@
 //! `boards.html` and the reprint list show the same sheet, with links that work from each
 //! page; an area too large for one print job links its parts' batches instead.
 
-use crate::common::{Site, person};
+use crate::common::{Site, person, photo};
 use std::path::Path;
 
 /// The sheets of a page of boards, each as written between `<article class="sheet"` and its
@@ -25,20 +25,6 @@ fn sources(public: &Path, page: &str, html: &str) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
-fn jpeg() -> Vec<u8> {
-    let photo = image::RgbImage::from_fn(300, 400, |x, y| {
-        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x * y) % 239) as u8])
-    });
-    let mut bytes = Vec::new();
-    image::DynamicImage::ImageRgb8(photo)
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Jpeg,
-        )
-        .unwrap();
-    bytes
-}
-
 #[test]
 fn a_board_is_the_same_sheet_on_its_page_its_areas_batch_and_the_reprint_list() {
     let site = Site::new(&[
@@ -54,7 +40,7 @@ fn a_board_is_the_same_sheet_on_its_page_its_areas_batch_and_the_reprint_list() 
             "name = \"西村\"\n[[team]]\nperson = \"b\"\nlead = true\n",
         ),
     ]);
-    site.write_bytes("content/people/a.jpg", &jpeg());
+    site.write_bytes("content/people/a.jpg", &photo(300, 400));
     site.build_ok();
     let public = site.path("public");
     let pages = [

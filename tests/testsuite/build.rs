@@ -645,17 +645,8 @@ fn photos_are_processed_once_and_shown_on_pages_and_boards() {
             "name = \"东村\"\n[[team]]\nperson = \"a\"\nlead = true\n[[team]]\nperson = \"b\"\n",
         ),
     ]);
-    // A phone-sized snapshot: wider than 3:4 so the crop shows, noisy so it does not compress away.
-    let photo = image::RgbImage::from_fn(900, 1000, |x, y| {
-        image::Rgb([(x % 251) as u8, (y % 241) as u8, ((x * y) % 239) as u8])
-    });
-    let mut jpeg = Vec::new();
-    image::DynamicImage::ImageRgb8(photo)
-        .write_to(
-            &mut std::io::Cursor::new(&mut jpeg),
-            image::ImageFormat::Jpeg,
-        )
-        .unwrap();
+    // A phone-sized snapshot: wider than 3:4 so the crop shows.
+    let jpeg = crate::common::photo(900, 1000);
     site.write_bytes("content/people/a.jpg", &jpeg);
 
     let first = text(&site.build_ok());

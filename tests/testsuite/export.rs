@@ -2,16 +2,9 @@
 //! a single change, rebuilds the same teams in an empty folder, and Popolo JSON has the shape
 //! open-data tools expect.
 
-use crate::common::{Site, snapshot, text};
+use crate::common::{Site, jpeg, snapshot, text};
 use calamine::{Data, Reader};
 use std::path::Path;
-
-fn jpeg() -> Vec<u8> {
-    let img = image::RgbImage::from_pixel(30, 40, image::Rgb([200, 100, 50]));
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut bytes, image::ImageFormat::Jpeg).unwrap();
-    bytes.into_inner()
-}
 
 /// A site written by hand, with what a roster has to carry: an area's own team, a lead whose
 /// role does not say so, an ended assignment, covers, duties, a Markdown body, a landline,
