@@ -258,6 +258,22 @@ impl Site {
         (0..self.people.len()).filter(|&i| self.people[i].serving)
     }
 
+    /// How many units each area has, its sub-areas' included, by area index: counted once for
+    /// a build, where each area's page, description and batch need it.
+    pub(crate) fn unit_totals(&self) -> Vec<usize> {
+        fn count(site: &Site, index: AreaIndex, totals: &mut [usize]) -> usize {
+            let area = &site.areas[index];
+            let below: usize = area.children.iter().map(|&c| count(site, c, totals)).sum();
+            totals[index] = area.units.len() + below;
+            totals[index]
+        }
+        let mut totals = vec![0; self.areas.len()];
+        if !self.areas.is_empty() {
+            count(self, 0, &mut totals);
+        }
+        totals
+    }
+
     /// Areas from the top down to `area`, without the site root.
     pub fn ancestors(&self, area: AreaIndex) -> Vec<AreaIndex> {
         let mut chain = Vec::new();

@@ -302,11 +302,15 @@ fn describe(place: &Place, area: &str, strings: &Strings, team: &[MemberView]) -
     strings.fill("unit_description", &[place[0], place[1], ("names", &names)])
 }
 
+/// Area `index` as templates see it: its record, breadcrumbs, units (their values through
+/// `unit`) and sub-areas with their units, and unit counts from `totals`
+/// ([`Site::unit_totals`]).
 pub(super) fn area_value(
     site: &Site,
     strings: &Strings,
     index: usize,
     people: &[PersonView],
+    totals: &[usize],
     unit: &dyn Fn(usize) -> Value,
 ) -> Result<Value, RenderError> {
     let area = &site.areas[index];
@@ -330,10 +334,7 @@ pub(super) fn area_value(
             let mut map = tera::Map::new();
             map.insert("name".into(), Value::from(child.name.as_str()));
             map.insert("url".into(), Value::from(child.path()));
-            map.insert(
-                "unit_count".into(),
-                Value::from(descendant_units(site, c).len()),
-            );
+            map.insert("unit_count".into(), Value::from(totals[c]));
             map.insert(
                 "units".into(),
                 Value::from(child.units.iter().map(|&u| unit(u)).collect::<Vec<_>>()),
@@ -352,15 +353,18 @@ pub(super) fn area_value(
         "units".into(),
         Value::from(area.units.iter().map(|&u| unit(u)).collect::<Vec<_>>()),
     );
-    map.insert(
-        "unit_count".into(),
-        Value::from(descendant_units(site, index).len()),
-    );
+    map.insert("unit_count".into(), Value::from(totals[index]));
     Ok(Value::from(map))
 }
 
-pub(super) fn area_description(site: &Site, strings: &Strings, index: usize) -> String {
-    let count = descendant_units(site, index).len().to_string();
+/// `totals`: [`Site::unit_totals`].
+pub(super) fn area_description(
+    site: &Site,
+    strings: &Strings,
+    totals: &[usize],
+    index: usize,
+) -> String {
+    let count = totals[index].to_string();
     let name = site.areas[index].name.as_str();
     strings.fill("area_description", &[("area", name), ("n", &count)])
 }

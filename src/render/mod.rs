@@ -104,6 +104,8 @@ pub(crate) struct Renderer<'a> {
     /// rendered. A province's values, kept for the whole build, were 860 MB; the views take
     /// a fraction of that.
     unit_views: Vec<UnitView>,
+    /// How many units each area has, its sub-areas' included ([`Site::unit_totals`]).
+    area_units: Vec<usize>,
     codes: Vec<qr::QrCode>,
     boards: Vec<Board>,
     fingerprints: Fingerprints,
@@ -183,6 +185,7 @@ impl<'a> Renderer<'a> {
             units,
             unit_values,
             unit_views,
+            area_units: site.unit_totals(),
             codes,
             boards,
             fingerprints,

@@ -105,7 +105,7 @@ impl Renderer<'_> {
         unit: &dyn Fn(usize) -> Value,
     ) -> Result<(), RenderError> {
         let site = self.input.site;
-        let root_value = area_value(site, &self.strings, 0, &self.people, unit)?;
+        let root_value = area_value(site, &self.strings, 0, &self.people, &self.area_units, unit)?;
         let mut ctx = Context::new();
         ctx.insert_value("area", root_value);
         ctx.insert(
@@ -120,7 +120,7 @@ impl Renderer<'_> {
         let description = site
             .front_description
             .clone()
-            .unwrap_or_else(|| area_description(site, &self.strings, 0));
+            .unwrap_or_else(|| area_description(site, &self.strings, &self.area_units, 0));
         self.page(writer, "index.html", "", &title, &description, ctx)
     }
 

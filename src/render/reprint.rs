@@ -49,10 +49,7 @@ impl ReprintJobs {
     /// The pages named in `pages` for the boards of `units` (indexes into `site.units`), in
     /// list order.
     pub(crate) fn new(pages: &[String], units: &[usize]) -> Self {
-        let mut chunks: Vec<&[usize]> = units.chunks(REPRINT_BATCH).collect();
-        if chunks.is_empty() {
-            chunks.push(&[]);
-        }
+        let chunks = print_jobs(units);
         let places = chunks
             .iter()
             .enumerate()
@@ -133,7 +130,7 @@ impl Renderer<'_> {
                     .units
                     .iter()
                     .zip(std::mem::take(&mut job.sheets))
-                    .map(|(&u, sheet)| sheet.map_or_else(|| self.board_sheet(u), Ok))
+                    .map(|(&u, sheet)| sheet.map_or_else(|| self.reprinted_sheet(u), Ok))
                     .collect::<Result<Vec<_>, _>>()?;
                 job.written = true;
                 self.reprint_page(&writer, &jobs.pages, page, &sheets)
@@ -151,10 +148,7 @@ impl Renderer<'_> {
         only: Option<&HashSet<usize>>,
     ) -> Result<(), RenderError> {
         let writer = Writer::new(out, false);
-        let mut chunks: Vec<&[usize]> = units.chunks(REPRINT_BATCH).collect();
-        if chunks.is_empty() {
-            chunks.push(&[]);
-        }
+        let chunks = print_jobs(units);
         let wanted = |number: &usize| only.is_none_or(|only| only.contains(number));
         let jobs: Vec<(usize, &[usize])> = chunks
             .into_iter()
@@ -165,7 +159,7 @@ impl Renderer<'_> {
         jobs.into_par_iter().try_for_each(|(number, chunk)| {
             let sheets = chunk
                 .iter()
-                .map(|&u| self.board_sheet(u))
+                .map(|&u| self.reprinted_sheet(u))
                 .collect::<Result<Vec<_>, _>>()?;
             self.reprint_page(&writer, pages, number, &sheets)
         })
@@ -199,9 +193,19 @@ impl Renderer<'_> {
         self.batch_page(writer, &page, sheets, ctx)
     }
 
-    /// A unit's board, rendered: its value with its QR code as inline SVG, and its sheet.
-    fn board_sheet(&self, unit: usize) -> Result<Sheet, RenderError> {
-        let svg = self.codes[unit].to_svg(&self.input.site.units[unit].url);
-        self.sheet(super::boards::with_qr_svg(&self.unit_values[unit], svg))
+    /// A unit's sheet for a page of the list that the walk of the area tree did not fill.
+    fn reprinted_sheet(&self, unit: usize) -> Result<Sheet, RenderError> {
+        self.board_sheet(unit, &self.unit_value(unit))
+            .map(|(sheet, _)| sheet)
     }
+}
+
+/// The boards of each page of a list of `units`: [`REPRINT_BATCH`] a page, and one empty page
+/// for an empty list, which still says there is nothing to print.
+fn print_jobs(units: &[usize]) -> Vec<&[usize]> {
+    let mut chunks: Vec<&[usize]> = units.chunks(REPRINT_BATCH).collect();
+    if chunks.is_empty() {
+        chunks.push(&[]);
+    }
+    chunks
 }

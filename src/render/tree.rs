@@ -63,8 +63,6 @@ struct Walk<'w> {
     reprint: Option<&'w ReprintJobs>,
     /// The areas whose pages this build renders.
     areas: HashSet<usize>,
-    /// How many units each area has, its sub-areas' included.
-    totals: Vec<usize>,
 }
 
 impl Renderer<'_> {
@@ -82,7 +80,6 @@ impl Renderer<'_> {
             scope,
             reprint,
             areas: scope.areas(site),
-            totals: unit_totals(site),
         };
         self.render_area(&walk, 0, false).map(drop)
     }
@@ -101,7 +98,7 @@ impl Renderer<'_> {
                 (shown, shown)
             }
         };
-        let whole = walk.totals[index] <= REPRINT_BATCH;
+        let whole = self.area_units[index] <= REPRINT_BATCH;
         let children_wanted = wanted || (batch && whole);
         let own_wanted = wanted || batch;
         let (own, children) = rayon::join(
@@ -162,9 +159,16 @@ impl Renderer<'_> {
         let mut ctx = Context::new();
         ctx.insert_value(
             "area",
-            area_value(site, &self.strings, index, &self.people, unit)?,
+            area_value(
+                site,
+                &self.strings,
+                index,
+                &self.people,
+                &self.area_units,
+                unit,
+            )?,
         );
-        let description = area_description(site, &self.strings, index);
+        let description = area_description(site, &self.strings, &self.area_units, index);
         let path = area.path();
         self.page(
             walk.writer,
@@ -174,16 +178,16 @@ impl Renderer<'_> {
             &description,
             ctx.clone(),
         )?;
-        if walk.totals[index] == 0 {
+        if self.area_units[index] == 0 {
             return Ok(());
         }
         let batch = format!("{path}boards.html");
-        let parts: Vec<LinkView> = match walk.totals[index] <= REPRINT_BATCH {
+        let parts: Vec<LinkView> = match self.area_units[index] <= REPRINT_BATCH {
             true => Vec::new(),
             false => area
                 .children
                 .iter()
-                .filter(|&&c| walk.totals[c] > 0)
+                .filter(|&&c| self.area_units[c] > 0)
                 .map(|&c| LinkView {
                     name: site.areas[c].name.clone(),
                     url: format!("{}boards.html", site.areas[c].path()),
@@ -236,10 +240,8 @@ impl Renderer<'_> {
         if !shown && !wanted {
             return Ok((None, None));
         }
-        let unit = &self.input.site.units[index];
         let value = self.unit_value(index);
-        let svg = self.codes[index].to_svg(&unit.url);
-        let sheet = self.sheet(with_qr_svg(&value, svg.clone()))?;
+        let (sheet, svg) = self.board_sheet(index, &value)?;
         if shown {
             self.write_unit(walk.writer, index, &value, &sheet, svg)?;
             if let Some(jobs) = walk.reprint {
@@ -249,9 +251,16 @@ impl Renderer<'_> {
         Ok((wanted.then_some(sheet), Some(value)))
     }
 
-    /// Renders `board` (a unit's value with its QR code) as its printed sheet.
-    pub(super) fn sheet(&self, board: Value) -> Result<Sheet, RenderError> {
+    /// Unit `index`'s board (`value` is its value), rendered: its printed sheet, and its QR
+    /// code as SVG, which the sheet shows inline.
+    pub(super) fn board_sheet(
+        &self,
+        index: usize,
+        value: &Value,
+    ) -> Result<(Sheet, String), RenderError> {
         const TEMPLATE: &str = "partials/board.html";
+        let svg = self.codes[index].to_svg(&self.input.site.units[index].url);
+        let board = with_qr_svg(value, svg.clone());
         let mut ctx = Context::new();
         ctx.insert_value("unit", board.clone());
         ctx.insert("root", ROOT_MARK);
@@ -259,7 +268,7 @@ impl Renderer<'_> {
             .tera
             .render(TEMPLATE, &ctx)
             .map_err(|e| template_error(self.input.theme, TEMPLATE, e))?;
-        Ok(Sheet { html, value: board })
+        Ok((Sheet { html, value: board }, svg))
     }
 
     /// A unit's page, its board page with `sheet`, and its QR code as `qr.svg` and `qr.png`.
@@ -309,19 +318,4 @@ impl Renderer<'_> {
         self.input.progress.inc(1);
         Ok(())
     }
-}
-
-/// How many units each area has, its sub-areas' included.
-fn unit_totals(site: &crate::model::Site) -> Vec<usize> {
-    fn count(site: &crate::model::Site, index: usize, totals: &mut [usize]) -> usize {
-        let area = &site.areas[index];
-        let below: usize = area.children.iter().map(|&c| count(site, c, totals)).sum();
-        totals[index] = area.units.len() + below;
-        totals[index]
-    }
-    let mut totals = vec![0; site.areas.len()];
-    if !site.areas.is_empty() {
-        count(site, 0, &mut totals);
-    }
-    totals
 }
