@@ -272,6 +272,9 @@ fn build(root: PathBuf, output: Option<PathBuf>, mode: BuildMode) -> ExitCode {
                     output = summary.output.display().to_string()
                 )
             );
+            if summary.partial {
+                eprintln!("{}", msg!("cli-built-partial"));
+            }
             eprintln!("{}", summary.reprint_summary());
             ExitCode::SUCCESS
         }

@@ -141,7 +141,7 @@ pub(crate) struct ReprintEntry {
 }
 
 /// `reprint.json`: the boards whose printed content differs from the previous build.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Reprint {
     /// This build's publication date.
     pub date: String,

@@ -8,6 +8,7 @@
 mod history;
 mod photos;
 mod session;
+mod state;
 
 pub use session::Session;
 
@@ -102,8 +103,11 @@ pub struct BuildSummary {
     pub units: usize,
     /// People published: those serving on the publication date.
     pub people: usize,
-    /// HTML pages written.
+    /// HTML pages rendered: all of them, or in a partial build those that show what changed.
     pub pages: usize,
+    /// Whether only the pages that show what changed since the last build were rendered, the
+    /// rest being as that build wrote them.
+    pub partial: bool,
     /// Printable boards written.
     pub boards: usize,
     /// Photos decoded and resized in this build.
@@ -345,14 +349,23 @@ fn build_in(
         live_reload: options.live_reload.clone(),
         progress: &progress,
         qr_cache: session.as_deref().map(|s| &s.codes),
-        fingerprints: session.is_some(),
+        fingerprints: true,
+        keep_views: session.is_some(),
         previous: session.as_deref().and_then(Session::views),
         draft: !mode.is_publication(),
     };
     let renderer = Renderer::new(&input)?;
     timings.stage("views+qr");
     let report_print = render::fingerprint(&report);
-    let last = session.as_deref().and_then(|s| s.last_build_into(&output));
+    // A session remembers its last build; a command-line build reads what the last one saved.
+    let saved = match session {
+        Some(_) => None,
+        None => state::load(root, &output, mode),
+    };
+    let last = match session.as_deref() {
+        Some(s) => s.last_build_into(&output),
+        None => saved.as_ref(),
+    };
     let scope = last.map_or(Scope::All, |last| {
         last.changes(renderer.fingerprints(), report_print)
     });
@@ -360,7 +373,13 @@ fn build_in(
     // replaces pages in the output, each written whole.
     let staging = match scope {
         Scope::All => Some(Staging::new(&output)?),
-        Scope::Changed { .. } => None,
+        Scope::Changed { .. } => {
+            state::forget(root, &output).map_err(|source| OutputError::Io {
+                path: root.join(state::STATE_DIR),
+                source,
+            })?;
+            None
+        }
     };
     let target = staging.as_ref().map_or(output.as_path(), |s| s.path());
     let plan = history::plan(&renderer, &site, previous.as_ref(), &scope, last);
@@ -408,6 +427,7 @@ fn build_in(
         units: site.units.len(),
         people: site.published_people().count(),
         pages: rendered.pages,
+        partial: !scope.everything(),
         boards: site.units.len(),
         photos_processed: photos.stats.processed,
         photos_reused: photos.stats.reused,
@@ -416,13 +436,15 @@ fn build_in(
         report,
         reprint: published.reprint.clone(),
     };
+    let last = session::LastBuild::new(output, fingerprints, report_print, &published);
     match (session, views) {
-        (Some(session), Some(views)) => {
-            let last = session::LastBuild::new(output, fingerprints, report_print, &published);
-            session.remember(last, site, views, photos);
+        (Some(session), Some(views)) => session.remember(last, site, views, photos),
+        _ => {
+            // Without it the next build renders everything, which is slower but the same.
+            let _ = state::save(root, mode, &last);
+            // Freed on the side, like the renderer's data.
+            drop_on_the_side((site, photos));
         }
-        // Freed on the side, like the renderer's data.
-        _ => drop_on_the_side((site, photos)),
     }
     drop_on_the_side((published, previous, written, rendered));
     Ok(summary)

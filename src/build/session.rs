@@ -1,4 +1,5 @@
-//! What a `serve` session keeps between builds, so that a rebuild after an edit reads only the
+//! What a `serve` session keeps between builds (and, of it, what a command-line build keeps in
+//! [`super::state`]), so that a rebuild after an edit reads only the
 //! changed files, reuses every QR code and unchanged view, and renders only the pages whose
 //! data changed.
 
@@ -75,9 +76,37 @@ impl LastBuild {
         }
     }
 
+    /// A build recorded by an earlier process (see [`super::state`]).
+    pub(super) fn restored(
+        output: PathBuf,
+        fingerprints: Fingerprints,
+        report: u64,
+        reprint: Reprint,
+    ) -> LastBuild {
+        LastBuild {
+            output,
+            fingerprints,
+            report,
+            reprint,
+        }
+    }
+
     /// The reprint list it wrote.
     pub(super) fn reprint(&self) -> &Reprint {
         &self.reprint
+    }
+
+    pub(super) fn output(&self) -> &Path {
+        &self.output
+    }
+
+    pub(super) fn fingerprints(&self) -> &Fingerprints {
+        &self.fingerprints
+    }
+
+    /// The fingerprint of its coverage report.
+    pub(super) fn report(&self) -> u64 {
+        self.report
     }
 
     /// The pages to render after this build: all of them when anything site-wide changed,

@@ -603,6 +603,7 @@ build-builtin-theme-file = themes/default/{ $path } (built in)
 cli-no-current-folder = cannot read the current folder
 cli-init-done = wrote { $files } files into { $dir }; build it with: noticeboard build --root { $dir }
 cli-built-summary = { $units }: { $pages } pages, { $boards } boards, photos { $processed } processed / { $reused } reused in { $seconds }s → { $output }
+cli-built-partial = only the pages that show what changed since the last build were made again; every other file is as that build wrote it (to build everything, delete the folder .noticeboard-cache/builds)
 cli-output-unchanged = the previous output (if any) was left unchanged
 cli-skipped-row = skipped: { $row }
 cli-export-site-errors = the site has errors; fix them and export again (nothing was written)

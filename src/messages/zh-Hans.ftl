@@ -561,6 +561,7 @@ build-builtin-theme-file = themes/default/{ $path }（内置）
 cli-no-current-folder = 读不了当前文件夹
 cli-init-done = 已在 { $dir } 里写入 { $files } 个文件；生成网站：noticeboard build --root { $dir }
 cli-built-summary = { $units }：{ $pages } 个网页，{ $boards } 块公示牌，照片新处理 { $processed } 张、沿用 { $reused } 张，用时 { $seconds } 秒 → { $output }
+cli-built-partial = 只重新生成了上次生成以来有变动的网页，其余文件沿用上次的结果（如需全部重新生成，请删除 .noticeboard-cache/builds 文件夹）
 cli-output-unchanged = 原来生成的网站（如果有）保持不变
 cli-skipped-row = 已跳过：{ $row }
 cli-export-site-errors = 站点有错误；请改正后再导出（什么也没有写入）

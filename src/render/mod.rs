@@ -68,8 +68,12 @@ pub(crate) struct RenderInput<'a> {
     pub progress: &'a crate::progress::Progress,
     /// QR codes kept between builds of one `serve` session, by URL.
     pub qr_cache: Option<&'a QrCache>,
-    /// Whether to compute [`Fingerprints`] (only `serve` compares builds).
+    /// Whether to compute [`Fingerprints`], which the next build compares with to render only
+    /// what changed.
     pub fingerprints: bool,
+    /// Whether the views are kept for the next build as Tera values (only a `serve` session
+    /// keeps them; a single build makes each value when it renders the page).
+    pub keep_views: bool,
     /// The views of a session's last build, to take over what did not change.
     pub previous: Option<&'a ViewCache>,
     /// Not the publication: boards carry the draft mark.
@@ -150,7 +154,7 @@ impl<'a> Renderer<'a> {
         // Kept only by a session, where most of them are taken over by the next build; a single
         // build makes each person's value when it renders their page, which keeps a city's peak
         // memory lower.
-        let kept = if input.fingerprints { &people[..] } else { &[] };
+        let kept = if input.keep_views { &people[..] } else { &[] };
         let person_values: Vec<Value> = kept
             .par_iter()
             .enumerate()
@@ -407,7 +411,7 @@ fn unit_values(
             let facts = UnitFacts {
                 description: view.description.clone(),
             };
-            let made = match input.fingerprints {
+            let made = match input.keep_views {
                 true => UnitMadeView::Value(Value::from_serializable(&view)),
                 false => UnitMadeView::View(Box::new(view)),
             };

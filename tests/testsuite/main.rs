@@ -21,5 +21,6 @@ mod import;
 mod incremental;
 mod manifest;
 mod qr_scan;
+mod rebuild;
 mod serve;
 mod worklog;

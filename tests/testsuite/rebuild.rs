@@ -1,0 +1,362 @@
+//! A second `build` after an edit renders only the pages that show it, from the state the last
+//! build left in `.noticeboard-cache/builds/`. Whatever it skips, its output (and the
+//! publishing history it records) must be exactly what a full build of the same files writes:
+//! after every kind of edit below, the site is copied as it stands, the copy is built in full,
+//! and the two outputs are compared byte for byte.
+
+use crate::common::{CONFIG, Site, jpeg, person, snapshot, text};
+use noticeboard::build::{self, BuildMode, BuildOptions, BuildSummary};
+use std::path::Path;
+
+fn options(root: &Path, mode: BuildMode) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: None,
+        mode,
+        live_reload: None,
+        progress: false,
+    }
+}
+
+fn publish(root: &Path) -> Result<BuildSummary, build::BuildError> {
+    build::build(&options(root, BuildMode::Publish))
+}
+
+fn unit(name: &str, members: &[&str]) -> String {
+    let mut text = format!("name = \"{name}\"\n");
+    for (i, m) in members.iter().enumerate() {
+        text.push_str(&format!("[[team]]\nperson = \"{m}\"\nlead = {}\n", i == 0));
+    }
+    text
+}
+
+/// Five people on four units in two townships, an organization, and a third township of ten
+/// units that no edit touches (so that a partial build is seen to render fewer pages).
+fn county() -> Site {
+    let site = Site::new(&[
+        ("content/people/wang.toml", &person("王兴", "13912340001")),
+        ("content/people/li.toml", &person("李华", "13912340002")),
+        ("content/people/zhao.toml", &person("赵明", "13912340003")),
+        ("content/people/sun.toml", &person("孙强", "13912340004")),
+        ("content/people/qian.toml", &person("钱进", "13912340005")),
+        (
+            "content/donghu/_index.toml",
+            "name = \"东湖镇\"\n[[team]]\nperson = \"qian\"\nrole = \"包片领导\"\n",
+        ),
+        (
+            "content/donghu/刘庄村.toml",
+            &unit("刘庄村", &["wang", "li"]),
+        ),
+        ("content/donghu/石桥村.toml", &unit("石桥村", &["zhao"])),
+        (
+            "content/xihu/北关村.toml",
+            &unit("北关村", &["sun", "zhao"]),
+        ),
+        ("content/xihu/南关社区.toml", &unit("南关社区", &["li"])),
+        (
+            "content/orgs/nongjiju.toml",
+            "name = \"县直单位\"\nphone = \"0534-2212001\"\n",
+        ),
+    ]);
+    for i in 0..10 {
+        let phone = format!("1381234{i:04}");
+        site.write(
+            &format!("content/people/p{i}.toml"),
+            &person("周平", &phone),
+        );
+        let id = format!("p{i}");
+        site.write(
+            &format!("content/nanshan/{i}村.toml"),
+            &unit("南山村", &[&id]),
+        );
+    }
+    site
+}
+
+/// Copies the site's own files (not its outputs or caches) into a new folder.
+fn copy_sources(site: &Site) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(site.root()).min_depth(1) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(site.root()).unwrap();
+        let top = rel.components().next().unwrap().as_os_str();
+        if top == "public" || top == ".noticeboard-cache" || !entry.file_type().is_file() {
+            continue;
+        }
+        let to = copy.path().join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(entry.path(), to).unwrap();
+    }
+    copy
+}
+
+/// Files that differ between two folders, by relative path (the output marker aside: it says
+/// when the folder was made).
+fn differences(a: &Path, b: &Path) -> Vec<String> {
+    let (a, b) = (snapshot(a), snapshot(b));
+    let mut names: Vec<_> = a.iter().chain(&b).map(|(p, _)| p.clone()).collect();
+    names.sort();
+    names.dedup();
+    let find = |list: &[(std::path::PathBuf, Vec<u8>)], name: &std::path::PathBuf| {
+        list.iter().find(|(p, _)| p == name).map(|(_, b)| b.clone())
+    };
+    names
+        .into_iter()
+        .filter(|name| name != Path::new(".noticeboard-output"))
+        .filter(|name| find(&a, name) != find(&b, name))
+        .map(|p| p.display().to_string())
+        .collect()
+}
+
+/// Builds the site as it stands after `what`, and a copy of it in full, and compares them.
+/// Returns the build's summary.
+fn rebuild_and_compare(site: &Site, what: &str) -> BuildSummary {
+    let reference = copy_sources(site);
+    let summary = publish(site.root()).unwrap_or_else(|e| panic!("{what}: {e}"));
+    let full = publish(reference.path()).unwrap_or_else(|e| panic!("{what}, in full: {e}"));
+    assert!(!full.partial, "{what}: a fresh copy builds in full");
+    let diff = differences(&site.path("public"), &reference.path().join("public"));
+    assert!(diff.is_empty(), "{what}: the rebuild differs in {diff:?}");
+    let history = |root: &Path| std::fs::read(root.join("published.json")).unwrap();
+    assert_eq!(
+        history(site.root()),
+        history(reference.path()),
+        "{what}: published.json"
+    );
+    summary
+}
+
+/// How an edit should be rebuilt: only the pages showing it, or everything.
+#[derive(Debug, PartialEq)]
+enum Expect {
+    Partial,
+    Full,
+}
+
+fn theme_template(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+    std::fs::read_to_string(path.join(name)).unwrap()
+}
+
+#[test]
+fn every_kind_of_edit_rebuilds_to_what_a_full_build_writes() {
+    let site = county();
+    let first = publish(site.root()).expect("first build");
+    assert!(!first.partial, "the first build renders everything");
+    let all_pages = first.pages;
+
+    let visits = "日期,单位,人员,形式,户数,内容\n2024-05-20,donghu/刘庄村,王兴,入户,3,走访\n";
+    let ledger = "编号,单位,登记日期,类别,问题,责任人,办理期限,状态,办结日期\n\
+                  L-1,donghu/刘庄村,2024-05-01,基础设施,修补村道,王兴,2024-05-20,办理中,\n";
+    // (what the edit is, file, its new bytes or None to remove it, how it is rebuilt)
+    let edits: Vec<(&str, &str, Option<Vec<u8>>, Expect)> = vec![
+        (
+            "a unit renamed",
+            "content/donghu/刘庄村.toml",
+            Some(unit("刘家庄村", &["wang", "li"]).into_bytes()),
+            Expect::Partial,
+        ),
+        (
+            "a phone changed",
+            "content/people/zhao.toml",
+            Some(person("赵明", "13912349999").into_bytes()),
+            Expect::Partial,
+        ),
+        (
+            "a member added",
+            "content/xihu/南关社区.toml",
+            Some(unit("南关社区", &["li", "wang"]).into_bytes()),
+            Expect::Partial,
+        ),
+        (
+            "a unit's address",
+            "content/xihu/北关村.toml",
+            Some(
+                unit("北关村", &["sun", "zhao"])
+                    .replacen('\n', "\naddress = \"北关村委会\"\n", 1)
+                    .into_bytes(),
+            ),
+            Expect::Partial,
+        ),
+        (
+            "a photo added",
+            "content/people/li.jpg",
+            Some(jpeg()),
+            Expect::Partial,
+        ),
+        (
+            "the last member leaves",
+            "content/donghu/石桥村.toml",
+            Some(unit("石桥村", &[]).into_bytes()),
+            Expect::Partial,
+        ),
+        (
+            "an area's team member's title",
+            "content/people/qian.toml",
+            Some(
+                "name = \"钱进\"\ntitle = \"副镇长\"\norg = \"东湖镇政府\"\nphone = \"13912340005\"\n"
+                    .into(),
+            ),
+            Expect::Full,
+        ),
+        (
+            "an area renamed",
+            "content/donghu/_index.toml",
+            Some("name = \"东湖街道\"\n".into()),
+            Expect::Full,
+        ),
+        (
+            "a member's only assignment ends",
+            "content/xihu/北关村.toml",
+            Some(
+                unit("北关村", &["sun", "zhao"])
+                    .replacen("lead = true\n", "lead = true\nuntil = 2024-01-01\n", 1)
+                    .into_bytes(),
+            ),
+            Expect::Full,
+        ),
+        (
+            "a visit recorded",
+            "content/visits/东湖.csv",
+            Some(visits.into()),
+            Expect::Full,
+        ),
+        (
+            "a ledger entry",
+            "content/ledger/台账.csv",
+            Some(ledger.into()),
+            Expect::Full,
+        ),
+        (
+            "an organization's phone",
+            "content/orgs/nongjiju.toml",
+            Some("name = \"县直单位\"\nphone = \"0534-2212009\"\n".into()),
+            Expect::Full,
+        ),
+        (
+            "a unit added",
+            "content/xihu/新村.toml",
+            Some(unit("新村", &["sun"]).into_bytes()),
+            Expect::Full,
+        ),
+        (
+            // Moved to another township, its printed address kept as an alias (written below).
+            "a unit moved",
+            "content/xihu/南关社区.toml",
+            None,
+            Expect::Full,
+        ),
+        (
+            "the site's settings",
+            "config.toml",
+            Some(CONFIG.replace("测试县公示", "测试县联系干部公示").into_bytes()),
+            Expect::Full,
+        ),
+        (
+            "a template overridden",
+            "templates/unit.html",
+            Some(
+                theme_template("unit.html")
+                    .replacen("{% block nav %}", "{% block nav %}<!-- 本县 -->", 1)
+                    .into_bytes(),
+            ),
+            Expect::Full,
+        ),
+        (
+            "a static file added",
+            "static/notice.txt",
+            Some("办事指南\n".into()),
+            Expect::Full,
+        ),
+        ("nothing", "", None, Expect::Partial),
+    ];
+    for (what, file, bytes, expect) in edits {
+        if what == "a unit moved" {
+            let moved = format!(
+                "aliases = [\"xihu/nanguanshequ\"]\n{}",
+                unit("南关社区", &["li", "wang"])
+            );
+            site.write("content/donghu/南关社区.toml", &moved);
+        }
+        match bytes {
+            Some(bytes) => site.write_bytes(file, &bytes),
+            None if !file.is_empty() => site.remove(file),
+            None => {}
+        }
+        let summary = rebuild_and_compare(&site, what);
+        assert_eq!(
+            summary.partial,
+            expect == Expect::Partial,
+            "{what}: a partial build is {expect:?}"
+        );
+        if summary.partial {
+            assert!(
+                summary.pages < all_pages / 2,
+                "{what}: {} of {all_pages} pages rendered again",
+                summary.pages
+            );
+        }
+        if what == "nothing" {
+            assert_eq!(summary.pages, 0, "nothing changed: no page is rendered");
+        }
+    }
+}
+
+#[test]
+fn a_broken_edit_keeps_the_output_and_the_fix_is_a_partial_build() {
+    let site = county();
+    publish(site.root()).expect("first build");
+    let before = snapshot(&site.path("public"));
+
+    site.write(
+        "content/people/wang.toml",
+        "name = \"王兴\"\nphone = \"123\"\n",
+    );
+    publish(site.root()).expect_err("a bad phone stops the build");
+    assert_eq!(snapshot(&site.path("public")), before, "output untouched");
+
+    site.write("content/people/wang.toml", &person("王兴", "13812340001"));
+    let summary = rebuild_and_compare(&site, "the fix");
+    assert!(summary.partial, "the failed build left the state as it was");
+    assert!(
+        site.public("people/wang/index.html")
+            .contains("138 1234 0001")
+    );
+}
+
+#[test]
+fn an_output_another_build_made_is_built_in_full() {
+    let site = county();
+    publish(site.root()).expect("first build");
+    // A draft into the same folder replaces it: the publication's state no longer holds.
+    let draft = build::build(&options(site.root(), BuildMode::Draft)).expect("draft");
+    assert!(!draft.partial, "a draft has no state of its own yet");
+    site.write("content/people/zhao.toml", &person("赵明", "13912349999"));
+    let summary = rebuild_and_compare(&site, "a publication after a draft");
+    assert!(!summary.partial);
+
+    // Without the state (the folder the message names deleted), everything is built.
+    std::fs::remove_dir_all(site.path(".noticeboard-cache/builds")).unwrap();
+    site.write("content/people/zhao.toml", &person("赵明", "13912348888"));
+    assert!(!rebuild_and_compare(&site, "without the state").partial);
+    // And the state is back for the next.
+    site.write("content/people/zhao.toml", &person("赵明", "13912347777"));
+    assert!(rebuild_and_compare(&site, "with the state again").partial);
+}
+
+#[test]
+fn the_command_line_says_when_a_build_was_partial() {
+    let site = county();
+    site.build_ok();
+    site.write("content/people/zhao.toml", &person("赵明", "13912349999"));
+    let out = text(&site.build_ok());
+    assert!(out.contains(".noticeboard-cache/builds"), "{out}");
+    assert!(
+        site.public("people/zhao/index.html")
+            .contains("139 1234 9999")
+    );
+    // The binary's first build said nothing of the kind.
+    let fresh = county();
+    let out = text(&fresh.build_ok());
+    assert!(!out.contains(".noticeboard-cache/builds"), "{out}");
+}
