@@ -57,6 +57,8 @@ pub(super) struct Plan {
     pages: Option<HashSet<usize>>,
     /// In a full build, the list's pages, filled while the boards are rendered.
     pub(super) jobs: Option<ReprintJobs>,
+    /// After a partial rebuild, the last build's pages of the list that this one has not.
+    stale: Vec<String>,
 }
 
 /// Compares this build's boards with the history: the manifest, the reprint list and the
@@ -91,12 +93,23 @@ pub(super) fn plan(
     let jobs = scope
         .everything()
         .then(|| ReprintJobs::new(&reprint.pages, &to_print));
+    let stale = match (scope, last) {
+        (Scope::Changed { .. }, Some(last)) => last
+            .reprint()
+            .pages
+            .iter()
+            .filter(|page| !reprint.pages.contains(page))
+            .cloned()
+            .collect(),
+        _ => Vec::new(),
+    };
     Plan {
         manifest,
         reprint,
         to_print,
         pages,
         jobs,
+        stale,
     }
 }
 
@@ -113,10 +126,22 @@ pub(super) fn publish(
         to_print,
         pages,
         jobs,
+        stale,
     } = plan;
     match &jobs {
         Some(jobs) => renderer.finish_reprint(jobs, target)?,
         None => renderer.render_reprint(target, &reprint.pages, &to_print, pages.as_ref())?,
+    }
+    // A full build's output holds only what it wrote; a partial one removes the pages the
+    // shorter list no longer has.
+    for page in stale {
+        let path = target.join(&page);
+        match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(OutputError::Io { path, source: e }.into());
+            }
+            _ => {}
+        }
     }
     manifest::write_output(target, &manifest, &reprint).map_err(|source| OutputError::Io {
         path: target.join(manifest::MANIFEST_FILE),

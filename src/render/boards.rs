@@ -31,16 +31,16 @@ const BOARD_QR_SYMBOL_MM: f64 = 50.0;
 const BOARD_QR_MIN_MODULE_MM: f64 = 1.5;
 
 /// The printed side of the site's boards' QR codes, quiet zone included, in mm: set by the unit
-/// URL that needs the most modules.
-pub(super) fn board_qr_mm(codes: &[qr::QrCode], scale: f64) -> f64 {
-    let Some(code) = codes.iter().max_by_key(|c| c.width()) else {
+/// URL that needs the most modules (`widest`, without the quiet zone).
+pub(super) fn board_qr_mm(widest: Option<u32>, scale: f64) -> f64 {
+    let Some(widest) = widest else {
         return 0.0;
     };
-    let modules = f64::from(code.width());
+    let modules = f64::from(widest);
     let module = scale * (BOARD_QR_SYMBOL_MM / modules).max(BOARD_QR_MIN_MODULE_MM);
     // Rounded up to 0.01 mm so the CSS value never prints a hair below the minimum.
     let module = (module * 100.0).ceil() / 100.0;
-    let side = module * (modules + 2.0 * f64::from(code.quiet_zone()));
+    let side = module * (modules + 2.0 * f64::from(qr::QUIET_ZONE));
     (side * 100.0).ceil() / 100.0
 }
 

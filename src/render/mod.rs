@@ -9,6 +9,7 @@
 
 mod boards;
 pub(crate) mod campaign;
+mod codes;
 pub(crate) mod context;
 mod incremental;
 pub(crate) mod markdown;
@@ -110,7 +111,7 @@ pub(crate) struct Renderer<'a> {
     unit_views: Vec<UnitView>,
     /// How many units each area has, its sub-areas' included ([`Site::unit_totals`]).
     area_units: Vec<usize>,
-    codes: Vec<qr::QrCode>,
+    codes: codes::Codes<'a>,
     boards: Vec<Board>,
     fingerprints: Fingerprints,
 }
@@ -132,7 +133,7 @@ enum UnitMadeView {
 impl<'a> Renderer<'a> {
     pub(crate) fn new(input: &'a RenderInput<'a>) -> Result<Self, RenderError> {
         let site = input.site;
-        let codes = encode_codes(input)?;
+        let codes = codes::Codes::new(site, input.qr_cache)?;
         let strings = Strings::load(input.theme, site.config.language)?;
         let tera = templates::compile(input, &codes, &strings)?;
         let people: Vec<PersonView> = site
@@ -270,6 +271,7 @@ impl<'a> Renderer<'a> {
             fingerprints,
             ..
         } = self;
+        let codes = codes.into_encoded();
         std::thread::spawn(move || drop((tera, codes, unit_views)));
         Views {
             people,
@@ -337,32 +339,6 @@ impl<'a> Renderer<'a> {
 /// How many bytes of page buffer a rendering thread keeps between pages: more than a unit's
 /// board or an area page needs.
 const PAGE_BUFFER_KEPT: usize = 1 << 20;
-
-/// Every unit's QR code, in `site.units` order. Each is encoded exactly once: mask selection
-/// is the costliest step of a build, and the SVG, the PNG and the board size all come from
-/// the same code.
-fn encode_codes(input: &RenderInput) -> Result<Vec<qr::QrCode>, RenderError> {
-    let site = input.site;
-    site.units
-        .par_iter()
-        .map(|u| {
-            let url = u.url.clone();
-            let cache = input.qr_cache;
-            let cached = cache.and_then(|c| c.lock().get(&url).cloned());
-            if let Some(code) = cached {
-                return Ok(code);
-            }
-            let code = qr::encode(&url).map_err(|e| RenderError::Qr {
-                url: url.clone(),
-                message: e.to_string(),
-            })?;
-            if let Some(cache) = cache {
-                cache.lock().insert(url, code.clone());
-            }
-            Ok(code)
-        })
-        .collect()
-}
 
 /// Every unit's value, facts, board and fingerprint, taken over from `previous` where the unit
 /// and its team's people did not change. In a session each view is turned into a Tera value

@@ -23,7 +23,7 @@ use qrcode::{EcLevel, Version};
 
 /// Light modules around the symbol that scanners need to find its edges; the
 /// QR specification requires four.
-const QUIET_ZONE: u32 = 4;
+pub(crate) const QUIET_ZONE: u32 = 4;
 
 /// ECI designator for UTF-8.
 const UTF8_ECI: u32 = 26;
@@ -81,12 +81,24 @@ pub(crate) fn fits(text: &str) -> bool {
     encode_bits(text, Version::Normal(40), EcLevel::M).is_some()
 }
 
+/// The width in modules of [`encode`]'s code of `text`, without encoding it: the site's
+/// printed code size needs every unit's width, and a rebuild encodes only changed units.
+pub(crate) fn width_of(text: &str) -> Result<u32, QrError> {
+    let (number, _) = smallest_version(text)?;
+    Ok(17 + 4 * u32::from(number.unsigned_abs()))
+}
+
+/// The smallest version holding `text` at level M, with its bits at that level.
+fn smallest_version(text: &str) -> Result<(i16, Bits), QrError> {
+    (1..=40)
+        .find_map(|n| Some((n, encode_bits(text, Version::Normal(n), EcLevel::M)?)))
+        .ok_or(QrError::TooLong { bytes: text.len() })
+}
+
 /// Encodes `text` in byte mode at error-correction level M or better, in the
 /// smallest QR version that holds it.
 pub fn encode(text: &str) -> Result<QrCode, QrError> {
-    let (number, bits_at_m) = (1..=40)
-        .find_map(|n| Some((n, encode_bits(text, Version::Normal(n), EcLevel::M)?)))
-        .ok_or(QrError::TooLong { bytes: text.len() })?;
+    let (number, bits_at_m) = smallest_version(text)?;
     let version = Version::Normal(number);
 
     // Spare capacity in the chosen version buys extra redundancy at no cost in size.

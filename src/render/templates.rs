@@ -3,10 +3,11 @@
 //! the file a clerk or designer must open.
 
 use super::boards::board_qr_mm;
+use super::codes::Codes;
 use super::context::PhoneView;
 use super::strings::Strings;
 use super::theme::Theme;
-use super::{RenderError, RenderInput, qr};
+use super::{RenderError, RenderInput};
 use crate::model::Site;
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -58,7 +59,7 @@ struct BoardView<'a> {
 
 pub(super) fn compile(
     input: &RenderInput,
-    codes: &[qr::QrCode],
+    codes: &Codes,
     strings: &Strings,
 ) -> Result<Tera, RenderError> {
     let site = input.site;
@@ -91,7 +92,7 @@ pub(super) fn compile(
 
     let (width_mm, height_mm) = site.config.board.sheet_mm();
     let scale = f64::from(width_mm.min(height_mm)) / 210.0;
-    let qr_mm = board_qr_mm(codes, scale);
+    let qr_mm = board_qr_mm(codes.widest(), scale);
     let globals = tera.global_context();
     globals.insert("t", strings.table());
     globals.insert(

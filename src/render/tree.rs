@@ -259,7 +259,10 @@ impl Renderer<'_> {
         value: &Value,
     ) -> Result<(Sheet, String), RenderError> {
         const TEMPLATE: &str = "partials/board.html";
-        let svg = self.codes[index].to_svg(&self.input.site.units[index].url);
+        let svg = self
+            .codes
+            .get(index)?
+            .to_svg(&self.input.site.units[index].url);
         let board = with_qr_svg(value, svg.clone());
         let mut ctx = Context::new();
         ctx.insert_value("unit", board.clone());
@@ -308,7 +311,9 @@ impl Renderer<'_> {
         };
         self.batch_page(writer, &page, std::slice::from_ref(sheet), ctx)?;
         writer.write(&format!("{path}qr.svg"), svg.as_bytes())?;
-        let png = self.codes[index]
+        let png = self
+            .codes
+            .get(index)?
             .to_png(QR_PNG_MODULE_PX)
             .map_err(|e| RenderError::Qr {
                 url: unit.url.clone(),

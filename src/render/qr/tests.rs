@@ -355,3 +355,22 @@ fn svg_without_label_is_hidden_from_assistive_technology() {
     assert_eq!(root.attribute("role"), None);
     assert!(!root.children().any(|node| node.has_tag_name("title")));
 }
+
+/// The printed size of every board comes from the widest code; a rebuild takes the widths
+/// without encoding, so they must be the encoded codes' widths, version by version.
+#[test]
+fn the_width_of_a_code_is_known_without_encoding_it() {
+    for len in (20..2300).step_by(37).chain([CHINESE_URL.len()]) {
+        let url = url_of_len(len);
+        assert_eq!(
+            width_of(&url).unwrap(),
+            encode(&url).unwrap().width(),
+            "{len}"
+        );
+    }
+    assert_eq!(
+        width_of(CHINESE_URL).unwrap(),
+        encode(CHINESE_URL).unwrap().width()
+    );
+    assert!(width_of(&url_of_len(MAX_BYTES + 1)).is_err());
+}
