@@ -342,19 +342,18 @@ pub(crate) fn load(
         toml_offset: 0,
         body: None,
     };
-    source::check_keys(
-        &file,
-        &doc,
-        KNOWN,
-        &[
+    let keys = source::Keys {
+        known: KNOWN,
+        nested: &[
             ("board", KNOWN_BOARD),
             ("rules", KNOWN_RULES),
             ("gov_mark", gov::KNOWN_GOV_MARK),
             ("ledger", crate::worklog::settings::LEDGER_KEYS),
         ],
-        out,
-    );
-    let record: ConfigRecord = match source::parse_toml(&file, &doc) {
+    };
+    let parsed = source::parse_table(&file, &doc)
+        .and_then(|table| source::parse_checked(&file, &doc, table, &keys, out));
+    let record: ConfigRecord = match parsed {
         Ok(r) => r,
         Err(d) => {
             out.push(d);

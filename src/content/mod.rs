@@ -15,7 +15,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::validate::idnumber;
 use rayon::prelude::*;
 use record::{FrontRecord, OrgRecord, PersonRecord, UnitRecord};
-use source::{Document, SourceFile};
+use source::{Document, Keys, SourceFile};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -478,7 +478,10 @@ fn read_one(
     let file = SourceFile::read(path, display(site, path))?;
     let typed = scan_for_identifiers(&file, diags);
     let doc = source::split(&file)?;
-    privacy::scan_as_read(&file, &doc, &typed, diags);
+    let table = source::parse_table(&file, &doc);
+    let parsed = table.as_ref().ok().map(|t| t.get_ref());
+    privacy::scan_as_read(&file, &doc, parsed, &typed, diags);
+    let table = table?;
     let toml_offset = doc.toml_offset;
     let body = doc
         .body
@@ -486,8 +489,11 @@ fn read_one(
         .filter(|b| !b.trim().is_empty());
     Ok(match kind {
         Kind::Front => {
-            source::check_keys(&file, &doc, record::FRONT_FIELDS, &[], diags);
-            let record = source::parse_toml(&file, &doc)?;
+            let keys = Keys {
+                known: record::FRONT_FIELDS,
+                nested: &[],
+            };
+            let record = source::parse_checked(&file, &doc, table, &keys, diags)?;
             Parsed::Front(Arc::new(Loaded {
                 file,
                 toml_offset,
@@ -497,14 +503,11 @@ fn read_one(
             }))
         }
         Kind::AreaIndex(_) | Kind::Unit => {
-            source::check_keys(
-                &file,
-                &doc,
-                record::UNIT_FIELDS,
-                &[("team", record::TEAM_FIELDS)],
-                diags,
-            );
-            let record = source::parse_toml(&file, &doc)?;
+            let keys = Keys {
+                known: record::UNIT_FIELDS,
+                nested: &[("team", record::TEAM_FIELDS)],
+            };
+            let record = source::parse_checked(&file, &doc, table, &keys, diags)?;
             Parsed::Unit(Arc::new(Loaded {
                 file,
                 toml_offset,
@@ -514,8 +517,11 @@ fn read_one(
             }))
         }
         Kind::Person => {
-            source::check_keys(&file, &doc, record::PERSON_FIELDS, &[], diags);
-            let record = source::parse_toml(&file, &doc)?;
+            let keys = Keys {
+                known: record::PERSON_FIELDS,
+                nested: &[],
+            };
+            let record = source::parse_checked(&file, &doc, table, &keys, diags)?;
             Parsed::Person(Arc::new(Loaded {
                 file,
                 toml_offset,
@@ -525,8 +531,11 @@ fn read_one(
             }))
         }
         Kind::Org => {
-            source::check_keys(&file, &doc, record::ORG_FIELDS, &[], diags);
-            let record = source::parse_toml(&file, &doc)?;
+            let keys = Keys {
+                known: record::ORG_FIELDS,
+                nested: &[],
+            };
+            let record = source::parse_checked(&file, &doc, table, &keys, diags)?;
             Parsed::Org(Arc::new(Loaded {
                 file,
                 toml_offset,

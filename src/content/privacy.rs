@@ -17,14 +17,13 @@ use unicode_normalization::UnicodeNormalization;
 pub(crate) fn scan_as_read(
     file: &SourceFile,
     doc: &Document<'_>,
+    table: Option<&toml::de::DeTable>,
     typed: &[String],
     diags: &mut Diagnostics,
 ) {
     let mut seen = Seen::default();
-    if let Ok(table) = doc.toml.parse::<toml::Table>() {
-        for value in table.values() {
-            seen.add_strings(value);
-        }
+    for value in table.iter().flat_map(|t| t.values()) {
+        seen.add_strings(value.get_ref());
     }
     if let Some(body) = doc.body {
         let offset = body.as_ptr() as usize - file.text.as_ptr() as usize;
@@ -71,33 +70,41 @@ impl Seen {
         if let Some(line) = line {
             self.marks.push((self.chars, line));
         }
-        for ch in piece.nfkc() {
-            if idnumber::is_invisible(ch) {
-                continue;
-            }
-            if ch.is_whitespace() {
-                if !self.after_space && self.chars > 0 {
-                    self.text.push(' ');
-                    self.chars += 1;
-                    self.after_space = true;
-                }
-                continue;
-            }
-            self.text.push(ch);
-            self.chars += 1;
-            self.after_space = false;
+        // Most text is already in NFKC (names, addresses in common characters), which the
+        // quick check tells without normalising it.
+        match unicode_normalization::is_nfkc_quick(piece.chars()) {
+            unicode_normalization::IsNormalized::Yes => piece.chars().for_each(|c| self.add(c)),
+            _ => piece.nfkc().for_each(|c| self.add(c)),
         }
     }
 
+    fn add(&mut self, ch: char) {
+        if idnumber::is_invisible(ch) {
+            return;
+        }
+        if ch.is_whitespace() {
+            if !self.after_space && self.chars > 0 {
+                self.text.push(' ');
+                self.chars += 1;
+                self.after_space = true;
+            }
+            return;
+        }
+        self.text.push(ch);
+        self.chars += 1;
+        self.after_space = false;
+    }
+
     /// Every string of a TOML value, each as its own piece (a table's keys are not shown).
-    fn add_strings(&mut self, value: &toml::Value) {
+    fn add_strings(&mut self, value: &toml::de::DeValue) {
+        use toml::de::DeValue;
         match value {
-            toml::Value::String(text) => {
+            DeValue::String(text) => {
                 self.push(" ", None);
                 self.push(text, None);
             }
-            toml::Value::Array(items) => items.iter().for_each(|v| self.add_strings(v)),
-            toml::Value::Table(table) => table.values().for_each(|v| self.add_strings(v)),
+            DeValue::Array(items) => items.iter().for_each(|v| self.add_strings(v.get_ref())),
+            DeValue::Table(table) => table.values().for_each(|v| self.add_strings(v.get_ref())),
             _ => {}
         }
     }
@@ -195,7 +202,14 @@ mod tests {
         let doc = super::super::source::split(&file).expect("splits");
         let mut diags = Diagnostics::default();
         let typed = super::super::scan_for_identifiers(&file, &mut Diagnostics::default());
-        scan_as_read(&file, &doc, &typed, &mut diags);
+        let table = super::super::source::parse_table(&file, &doc).ok();
+        scan_as_read(
+            &file,
+            &doc,
+            table.as_ref().map(|t| t.get_ref()),
+            &typed,
+            &mut diags,
+        );
         diags.iter().cloned().collect()
     }
 

@@ -128,37 +128,66 @@ pub(crate) fn parse_toml<T: DeserializeOwned>(
     file: &SourceFile,
     doc: &Document,
 ) -> Result<T, Diagnostic> {
-    toml::from_str::<T>(doc.toml).map_err(|e| {
-        let line = e.span().map(|s| file.line_of(doc.toml_offset + s.start));
-        let column = e
-            .span()
-            .map(|s| line_col(&file.text, doc.toml_offset + s.start).1);
-        Diagnostic::error(&file.display, first_line(e.message()))
-            .at(line, column)
-            .help(crate::msg!("content-bad-toml-help"))
-    })
+    toml::from_str::<T>(doc.toml).map_err(|e| toml_error(file, doc, &e))
+}
+
+/// The keys a record may have: `known` at the top, and for each table (or array of tables)
+/// in `nested`, its own.
+pub(crate) struct Keys<'a> {
+    pub known: &'a [&'a str],
+    pub nested: &'a [(&'a str, &'a [&'a str])],
+}
+
+/// A parsed TOML part, as [`parse_table`] gives it.
+pub(crate) type Table<'i> = toml::Spanned<toml::de::DeTable<'i>>;
+
+/// Parses the TOML part once, for the privacy scan and [`parse_checked`] to share: a record
+/// used to be parsed three times.
+pub(crate) fn parse_table<'i>(
+    file: &SourceFile,
+    doc: &Document<'i>,
+) -> Result<Table<'i>, Diagnostic> {
+    toml::de::DeTable::parse(doc.toml).map_err(|e| toml_error(file, doc, &e))
+}
+
+/// Turns a parsed TOML part into `T`, reporting errors with their line like [`parse_toml`],
+/// and warns about keys `keys` does not know, suggesting the nearest known one: a typo such
+/// as `phnoe` would otherwise silently drop a phone number from every board.
+pub(crate) fn parse_checked<T: DeserializeOwned>(
+    file: &SourceFile,
+    doc: &Document,
+    table: Table,
+    keys: &Keys,
+    out: &mut Diagnostics,
+) -> Result<T, Diagnostic> {
+    warn_unknown_keys(file, doc, table.get_ref(), keys, out);
+    T::deserialize(toml::de::Deserializer::from(table)).map_err(|e| toml_error(file, doc, &e))
+}
+
+fn toml_error(file: &SourceFile, doc: &Document, e: &toml::de::Error) -> Diagnostic {
+    let line = e.span().map(|s| file.line_of(doc.toml_offset + s.start));
+    let column = e
+        .span()
+        .map(|s| line_col(&file.text, doc.toml_offset + s.start).1);
+    Diagnostic::error(&file.display, first_line(e.message()))
+        .at(line, column)
+        .help(crate::msg!("content-bad-toml-help"))
 }
 
 fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or(message).trim().to_string()
 }
 
-/// Warns about keys the record type does not know, suggesting the nearest known one: a typo
-/// such as `phnoe` would otherwise silently drop a phone number from every board.
-pub(crate) fn check_keys(
+fn warn_unknown_keys(
     file: &SourceFile,
     doc: &Document,
-    known: &[&str],
-    nested: &[(&str, &[&str])],
+    table: &toml::de::DeTable,
+    keys: &Keys,
     out: &mut Diagnostics,
 ) {
-    let Ok(table) = toml::de::DeTable::parse(doc.toml) else {
-        return; // the syntax error is reported by `parse_toml`
-    };
-    let table = table.into_inner();
     for (key, value) in table.iter() {
         let name = key.get_ref().as_ref();
-        if let Some((_, inner_known)) = nested.iter().find(|(k, _)| *k == name) {
+        if let Some((_, inner_known)) = keys.nested.iter().find(|(k, _)| *k == name) {
             let tables: Vec<_> = match value.get_ref() {
                 toml::de::DeValue::Array(items) => items.iter().collect(),
                 toml::de::DeValue::Table(_) => vec![value],
@@ -172,7 +201,7 @@ pub(crate) fn check_keys(
                 }
             }
         } else {
-            warn_unknown(file, doc, key, known, None, out);
+            warn_unknown(file, doc, key, keys.known, None, out);
         }
     }
 }
@@ -265,13 +294,12 @@ mod tests {
         );
         let doc = split(&f).unwrap();
         let mut out = Diagnostics::default();
-        check_keys(
-            &f,
-            &doc,
-            &["name", "phone", "team"],
-            &[("team", &["person", "role"])],
-            &mut out,
-        );
+        let keys = Keys {
+            known: &["name", "phone", "team"],
+            nested: &[("team", &["person", "role"])],
+        };
+        let table = parse_table(&f, &doc).unwrap();
+        parse_checked::<toml::Table>(&f, &doc, table, &keys, &mut out).unwrap();
         let all: Vec<_> = out.iter().collect();
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].line, Some(2));
