@@ -56,10 +56,10 @@ pub(super) fn finished_unit_view(
     site: &Site,
     strings: &Strings,
     unit: &Unit,
-    people: &[PersonView],
+    cards: &[std::sync::Arc<PersonView>],
 ) -> (UnitView, String) {
     let place = context::Place::of_unit(unit);
-    let mut view = context::record_view(site, strings, place, &unit.record, people, true);
+    let mut view = context::record_view(site, strings, place, &unit.record, cards, true);
     let hash = board_hash(site, heading(site, strings), &view);
     let initials = crate::model::slug::initials(&unit.name).to_uppercase();
     view.board_code = format!(

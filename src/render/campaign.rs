@@ -62,7 +62,7 @@ pub(crate) fn unit_view(
     site: &Site,
     area: AreaIndex,
     record: &Record,
-    people: &[PersonView],
+    cards: &[std::sync::Arc<PersonView>],
     has_page: bool,
 ) -> UnitCampaignView {
     let orgs = record
@@ -102,7 +102,7 @@ pub(crate) fn unit_view(
         .current_team()
         .next()
         .is_none()
-        .then(|| stand_in(site, area, record, people))
+        .then(|| stand_in(site, area, record, cards))
         .flatten();
     UnitCampaignView {
         orgs,
@@ -129,7 +129,7 @@ fn stand_in(
     site: &Site,
     unit_area: AreaIndex,
     unit: &Record,
-    people: &[PersonView],
+    cards: &[std::sync::Arc<PersonView>],
 ) -> Option<StandIn> {
     let mut area = Some(unit_area);
     while let Some(index) = area {
@@ -144,7 +144,7 @@ fn stand_in(
                 },
                 team: record
                     .current_team()
-                    .map(|a| member_view(a, people))
+                    .map(|a| member_view(a, cards))
                     .collect(),
                 hotline: unit.hotline.as_ref().map(PhoneView::from),
                 changing: !unit.team.is_empty(),

@@ -6,9 +6,11 @@ use super::strings::Strings;
 use crate::model::{AreaIndex, Assignment, Person, Record, Site, Unit};
 use crate::photos::{PhotoOutcome, PhotoSet};
 use crate::validate::phone::Phone;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use tera::Value;
 
 #[derive(Serialize, Clone, PartialEq)]
@@ -84,7 +86,8 @@ pub(crate) struct PersonView {
 
 #[derive(Serialize, Clone)]
 pub(crate) struct MemberView {
-    pub person: PersonView,
+    /// Shared with every team the person is on: see [`cards`].
+    pub person: Arc<PersonView>,
     pub role: Option<String>,
     pub lead: bool,
     pub duties: Option<String>,
@@ -159,7 +162,7 @@ impl PersonView {
     /// The person as a member's card shows them: everything but the list of units they serve.
     /// A team shows that list on the person's own page only; carrying it in every card would
     /// make a leader on N teams cost N² (a county leader linked to every village is real).
-    fn card(&self) -> PersonView {
+    pub(super) fn card(&self) -> PersonView {
         PersonView {
             id: self.id.clone(),
             name: self.name.clone(),
@@ -178,9 +181,15 @@ impl PersonView {
     }
 }
 
-pub(crate) fn member_view(a: &Assignment, people: &[PersonView]) -> MemberView {
+/// Every person's card ([`PersonView::card`]), made once and shared by every team that shows
+/// it: a province's unit views held a copy per member and per lead, 330 MB of them.
+pub(super) fn cards(people: &[PersonView]) -> Vec<Arc<PersonView>> {
+    people.par_iter().map(|p| Arc::new(p.card())).collect()
+}
+
+pub(crate) fn member_view(a: &Assignment, cards: &[Arc<PersonView>]) -> MemberView {
     MemberView {
-        person: people[a.person].card(),
+        person: Arc::clone(&cards[a.person]),
         role: a.role.clone(),
         lead: a.lead,
         duties: a.duties.clone(),
@@ -234,12 +243,12 @@ pub(super) fn record_view(
     strings: &Strings,
     place: Place,
     record: &Record,
-    people: &[PersonView],
+    cards: &[Arc<PersonView>],
     has_page: bool,
 ) -> UnitView {
     let team: Vec<MemberView> = record
         .current_team()
-        .map(|a| member_view(a, people))
+        .map(|a| member_view(a, cards))
         .collect();
     let leads = team.iter().filter(|m| m.lead).cloned().collect();
     let area = &site.areas[place.area];
@@ -283,7 +292,7 @@ pub(super) fn record_view(
         breadcrumbs,
         board_code: String::new(),
         has_page,
-        campaign: super::campaign::unit_view(site, place.area, record, people, has_page),
+        campaign: super::campaign::unit_view(site, place.area, record, cards, has_page),
     }
 }
 
@@ -309,7 +318,7 @@ pub(super) fn area_value(
     site: &Site,
     strings: &Strings,
     index: usize,
-    people: &[PersonView],
+    cards: &[Arc<PersonView>],
     totals: &[usize],
     unit: &dyn Fn(usize) -> Value,
 ) -> Result<Value, RenderError> {
@@ -317,7 +326,7 @@ pub(super) fn area_value(
     let record = area
         .record
         .as_ref()
-        .map(|r| record_view(site, strings, Place::of_area(site, index), r, people, false));
+        .map(|r| record_view(site, strings, Place::of_area(site, index), r, cards, false));
     let breadcrumbs: Vec<LinkView> = site
         .ancestors(index)
         .into_iter()
@@ -418,11 +427,13 @@ mod tests {
             households: None,
         };
         let people = [leader];
-        let member = member_view(&assignment, &people);
+        let cards = cards(&people);
+        let member = member_view(&assignment, &cards);
         assert!(member.person.units.is_empty());
+        assert!(Arc::ptr_eq(&member.person, &cards[0]), "one card, shared");
         let card = PersonView {
             units: people[0].units.clone(),
-            ..member.person
+            ..(*member.person).clone()
         };
         assert!(card == people[0], "the card keeps everything else");
     }

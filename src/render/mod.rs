@@ -97,6 +97,8 @@ pub(crate) struct Renderer<'a> {
     /// The theme's words in the site's language.
     strings: Strings,
     people: Vec<PersonView>,
+    /// Every person's card, shared by the teams that show it ([`context::cards`]).
+    cards: Vec<std::sync::Arc<PersonView>>,
     /// Every person's view as a Tera value, for their page and the people list (only in a
     /// session: see [`Renderer::new`]).
     person_values: Vec<Value>,
@@ -167,7 +169,8 @@ impl<'a> Renderer<'a> {
         // A unit whose record, site-wide settings and team members are as in the last build
         // has the same view: its value is taken over instead of being made again.
         let previous = previous.filter(|p| p.fingerprints.site == fingerprints.site);
-        let made = unit_values(input, &strings, &people, previous, &fingerprints.people);
+        let cards = context::cards(&people);
+        let made = unit_values(input, &strings, &cards, previous, &fingerprints.people);
         let mut unit_values = Vec::new();
         let mut unit_views = Vec::new();
         let mut units = Vec::with_capacity(made.len());
@@ -186,6 +189,7 @@ impl<'a> Renderer<'a> {
             tera,
             strings,
             people,
+            cards,
             person_values,
             units,
             unit_values,
@@ -346,7 +350,7 @@ const PAGE_BUFFER_KEPT: usize = 1 << 20;
 fn unit_values(
     input: &RenderInput,
     strings: &Strings,
-    people: &[PersonView],
+    cards: &[std::sync::Arc<PersonView>],
     previous: Option<&ViewCache>,
     person_prints: &[u64],
 ) -> Vec<UnitMade> {
@@ -372,7 +376,7 @@ fn unit_values(
                     p.fingerprints.units[i],
                 );
             }
-            let (view, hash) = boards::finished_unit_view(site, strings, u, people);
+            let (view, hash) = boards::finished_unit_view(site, strings, u, cards);
             let print = if input.fingerprints {
                 fingerprint(&view)
             } else {

@@ -105,7 +105,7 @@ impl Renderer<'_> {
         unit: &dyn Fn(usize) -> Value,
     ) -> Result<(), RenderError> {
         let site = self.input.site;
-        let root_value = area_value(site, &self.strings, 0, &self.people, &self.area_units, unit)?;
+        let root_value = area_value(site, &self.strings, 0, &self.cards, &self.area_units, unit)?;
         let mut ctx = Context::new();
         ctx.insert_value("area", root_value);
         ctx.insert(

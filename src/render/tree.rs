@@ -163,7 +163,7 @@ impl Renderer<'_> {
                 site,
                 &self.strings,
                 index,
-                &self.people,
+                &self.cards,
                 &self.area_units,
                 unit,
             )?,
