@@ -78,6 +78,7 @@ pub(crate) fn against_peers(layouts: &[(String, Layout)]) {
             }
         }
         print_site(label, layout, builders);
+        print_rebuilds(label, dir.path(), layout);
     }
     if peers.len() < 2 {
         println!(
@@ -114,4 +115,38 @@ fn zola() -> Option<PathBuf> {
         let kept = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/zola");
         kept.is_file().then_some(kept)
     })
+}
+
+/// noticeboard's rebuilds after one edit: a full build into a folder, then after each edit the
+/// same command again, which renders only the pages that show what changed (the state the
+/// last build left in `.noticeboard-cache/builds`).
+fn print_rebuilds(label: &str, root: &Path, layout: &Layout) {
+    let output = root.join("out-rebuild");
+    build_measured(root, &output);
+    let middle = layout.units / 2;
+    let edits = [
+        (
+            "a unit renamed",
+            root.join(format!(
+                "content/{}/u{middle:06}.toml",
+                layout.area_path(middle)
+            )),
+        ),
+        (
+            "a person renamed",
+            root.join(format!("content/people/p{:06}.toml", layout.people / 2)),
+        ),
+    ];
+    for (what, file) in edits {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let edited = text.replacen("name = \"", "name = \"新", 1);
+        assert_ne!(text, edited, "{}", file.display());
+        std::fs::write(&file, edited).unwrap();
+        let m = build_measured(root, &output);
+        println!(
+            "{label:<13}  rebuild after one edit ({what}): {:.2} s, peak {:.0} MB",
+            m.seconds, m.peak_mb
+        );
+    }
+    let _ = std::fs::remove_dir_all(&output);
 }

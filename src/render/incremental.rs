@@ -144,6 +144,18 @@ fn fixed_hasher() -> foldhash::fast::FoldHasher<'static> {
     std::hash::BuildHasher::build_hasher(&foldhash::fast::FixedState::with_seed(0x6e62))
 }
 
+/// Unit `index`'s fingerprint: its view's, and the names of the people its page shows from the
+/// work log.
+pub(super) fn unit_fingerprint<T: Serialize>(site: &Site, index: usize, view: &T) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = fixed_hasher();
+    fingerprint(view).hash(&mut h);
+    for person in crate::worklog::views::people_shown(site, index) {
+        site.people[person].name.hash(&mut h);
+    }
+    h.finish()
+}
+
 /// Everything pages show besides single units and people: see [`Fingerprints::site`].
 /// `people` are the people's fingerprints.
 pub(super) fn site_fingerprint(input: &RenderInput, people: &[u64]) -> u64 {

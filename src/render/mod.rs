@@ -316,15 +316,10 @@ impl<'a> Renderer<'a> {
         );
         tree_done.and(people_done)?;
         if scope.lists() {
-            let search = || search::write(self.input.site, &self.people, &self.strings, &writer);
-            let people_list = || self.render_people_list(&writer);
-            if scope.everything() {
-                search()?;
-                people_list()?;
-            } else {
-                let (a, b) = rayon::join(search, people_list);
-                a.and(b)?;
-            }
+            // One after the other: at a province's size each holds hundreds of megabytes, and a
+            // rebuild that made both at once peaked 450 MB above a full build.
+            search::write(self.input.site, &self.people, &self.strings, &writer)?;
+            self.render_people_list(&writer)?;
             self.render_ledger(&writer)?;
             org::write_pages(self, &writer, scope)?;
         }
@@ -355,13 +350,14 @@ fn unit_values(
     person_prints: &[u64],
 ) -> Vec<UnitMade> {
     let site = input.site;
+    // The work log is the same as the last build's (it is in the site fingerprint), so the
+    // people a unit's page shows from it are the same people.
     let unchanged = |i: usize, u: &Unit| -> Option<&ViewCache> {
         let p = previous?;
+        let same_person = |person: usize| p.fingerprints.people[person] == person_prints[person];
         let same = p.site.units[i] == *u
-            && u.record
-                .team
-                .iter()
-                .all(|a| p.fingerprints.people[a.person] == person_prints[a.person]);
+            && u.record.team.iter().all(|a| same_person(a.person))
+            && crate::worklog::views::people_shown(site, i).all(same_person);
         same.then_some(p)
     };
     site.units
@@ -378,7 +374,7 @@ fn unit_values(
             }
             let (view, hash) = boards::finished_unit_view(site, strings, u, cards);
             let print = if input.fingerprints {
-                fingerprint(&view)
+                incremental::unit_fingerprint(site, i, &view)
             } else {
                 0
             };

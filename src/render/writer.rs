@@ -61,7 +61,11 @@ impl<'a> Writer<'a> {
             }
             folders.insert(parent.to_path_buf());
         }
-        if self.fresh {
+        if self.buffer.is_some() {
+            // A partial build writes into the published output: each page is replaced whole,
+            // so that a reader, or a build stopped half way, never sees half of one.
+            replace_if_changed(&path, bytes).map_err(io)?;
+        } else if self.fresh {
             write_new(&path, bytes).map_err(io)?;
         } else {
             write_if_changed(&path, bytes).map_err(io)?;
@@ -73,7 +77,8 @@ impl<'a> Writer<'a> {
     /// Writes what was buffered; returns every file written.
     pub(super) fn finish(self) -> Result<Vec<String>, RenderError> {
         if let Some(buffer) = &self.buffer {
-            for (rel, bytes) in buffer.lock().drain(..) {
+            let pending = std::mem::take(&mut *buffer.lock());
+            for (rel, bytes) in pending {
                 self.write_now(&rel, &bytes)?;
             }
         }
@@ -134,6 +139,15 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Replaces `path` with `bytes` in one step (see [`crate::output::atomic`]) unless it already
+/// holds exactly them.
+fn replace_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    match std::fs::read(path) {
+        Ok(old) if old == bytes => Ok(()),
+        _ => crate::output::atomic::write(path, bytes),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +180,48 @@ mod tests {
             write_if_changed(&path, next).unwrap();
             assert_eq!(std::fs::read(&path).unwrap(), next);
         }
+    }
+
+    /// A partial build writes into the published folder: a changed page is a new file renamed
+    /// over the old one (a reader holding the old one keeps reading it whole), an unchanged one
+    /// is left alone.
+    #[cfg(unix)]
+    #[test]
+    fn a_buffered_writer_replaces_each_changed_page_whole_and_leaves_the_rest() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("a")).unwrap();
+        let (changed, same) = (
+            dir.path().join("a/changed.html"),
+            dir.path().join("a/same.html"),
+        );
+        std::fs::write(&changed, "old page").unwrap();
+        std::fs::write(&same, "same page").unwrap();
+        let inode = |p: &Path| std::fs::metadata(p).unwrap().ino();
+        let (changed_before, same_before) = (inode(&changed), inode(&same));
+        let held = std::fs::File::open(&changed).unwrap();
+
+        let writer = Writer::new(dir.path(), true);
+        writer.write("a/changed.html", b"new page").unwrap();
+        writer.write("a/same.html", b"same page").unwrap();
+        assert_eq!(
+            std::fs::read(&changed).unwrap(),
+            b"old page",
+            "nothing before finish"
+        );
+        writer.finish().unwrap();
+
+        assert_eq!(std::fs::read(&changed).unwrap(), b"new page");
+        assert_ne!(inode(&changed), changed_before, "replaced by a rename");
+        assert_eq!(inode(&same), same_before, "left alone");
+        let mut old = String::new();
+        std::io::Read::read_to_string(&mut &held, &mut old).unwrap();
+        assert_eq!(old, "old page", "a reader of the old page reads it whole");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("a"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
     }
 
     #[test]

@@ -13,23 +13,23 @@ pub(crate) const LEDGER_PAGE: &str = "ledger/";
 /// How many of a unit's latest visits its page lists.
 pub(crate) const LATEST_VISITS: usize = 5;
 
-/// Hashes what the work log's views show besides each unit's own record: the log itself and
-/// the names of the people in it, who need not be on the team of the unit they visited. A
-/// `serve` session renders everything again when it changes.
+/// Hashes the work log, which every unit's page and the ledger page show: a build renders
+/// everything again when it changes. The names of the people in it are not hashed here: a unit
+/// page shows those of its latest visits ([`people_shown`]), which count in the unit's own
+/// fingerprint, and the ledger and coverage pages are rendered whenever anyone changed.
 pub(crate) fn hash_shown(site: &Site, h: &mut impl std::hash::Hasher) {
     use std::hash::Hash;
+    site.worklog.hash(h);
+}
+
+/// The people whose names `unit`'s page shows in its latest visits: they need not be on its
+/// team, so renaming one changes the page.
+pub(crate) fn people_shown(site: &Site, unit: UnitIndex) -> impl Iterator<Item = usize> + '_ {
     let log = &site.worklog;
-    log.hash(h);
-    let mut named = vec![false; site.people.len()];
-    let rows = log.visits().iter().map(|v| v.people);
-    for people in rows.chain(log.ledger().iter().map(|e| e.owners)) {
-        for p in log.people(people) {
-            named[p] = true;
-        }
-    }
-    for (person, _) in site.people.iter().zip(&named).filter(|(_, n)| **n) {
-        person.name.hash(h);
-    }
+    log.visits_of(unit)
+        .iter()
+        .take(LATEST_VISITS)
+        .flat_map(|v| log.people(v.people))
 }
 
 /// The `worklog` of `unit.html`.

@@ -145,9 +145,11 @@ fn every_kind_of_edit_rebuilds_to_what_a_full_build_writes() {
     assert!(!first.partial, "the first build renders everything");
     let all_pages = first.pages;
 
-    let visits = "日期,单位,人员,形式,户数,内容\n2024-05-20,donghu/刘庄村,王兴,入户,3,走访\n";
+    // 王兴 (wang) visits 石桥村 as well, whose team he is not on.
+    let visits = "日期,单位,人员,形式,户数,内容\n2024-05-20,donghu/刘庄村,wang,入户,3,走访\n\
+                  2024-05-22,donghu/石桥村,wang,座谈,,议事\n";
     let ledger = "编号,单位,登记日期,类别,问题,责任人,办理期限,状态,办结日期\n\
-                  L-1,donghu/刘庄村,2024-05-01,基础设施,修补村道,王兴,2024-05-20,办理中,\n";
+                  L-1,donghu/刘庄村,2024-05-01,基础设施,修补村道,wang,2024-05-20,办理中,\n";
     // (what the edit is, file, its new bytes or None to remove it, how it is rebuilt)
     let edits: Vec<(&str, &str, Option<Vec<u8>>, Expect)> = vec![
         (
@@ -220,6 +222,13 @@ fn every_kind_of_edit_rebuilds_to_what_a_full_build_writes() {
             "content/visits/东湖.csv",
             Some(visits.into()),
             Expect::Full,
+        ),
+        (
+            // 石桥村's page shows the name among its latest visits.
+            "a visitor renamed",
+            "content/people/wang.toml",
+            Some(person("王新兴", "13912340001").into_bytes()),
+            Expect::Partial,
         ),
         (
             "a ledger entry",
