@@ -349,7 +349,6 @@ fn build_in(
         live_reload: options.live_reload.clone(),
         progress: &progress,
         qr_cache: session.as_deref().map(|s| &s.codes),
-        fingerprints: true,
         keep_views: session.is_some(),
         previous: session.as_deref().and_then(Session::views),
         draft: !mode.is_publication(),

@@ -1,5 +1,6 @@
-//! What a `serve` session compares between builds: every view's fingerprint, which pages a
-//! rebuild must render ([`Scope`]), and the views and QR codes it keeps for the next build.
+//! What a build compares with the last one (a `serve` session's, or the one the command line
+//! saved: see `build::state`): every view's fingerprint, which pages a rebuild must render
+//! ([`Scope`]), and the views and QR codes a session keeps for its next build.
 
 use super::Board;
 use super::context::PersonView;
@@ -43,8 +44,8 @@ impl std::ops::Deref for ViewCache {
 /// making a unit's pages, and a URL's code never changes.
 pub(crate) type QrCache = parking_lot::Mutex<HashMap<String, qr::QrCode>>;
 
-/// What a build's pages were made from, in hashes, so the next build of a `serve` session can
-/// render only the pages whose data changed.
+/// What a build's pages were made from, in hashes, so the next build can render only the pages
+/// whose data changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Fingerprints {
     /// Everything every page may show: the configuration, the theme, the area tree, the set of
@@ -139,7 +140,8 @@ pub(crate) fn fingerprint<T: Serialize>(value: &T) -> u64 {
     std::hash::Hasher::finish(&hashing.0)
 }
 
-/// The same hasher in every build of a session, so fingerprints compare.
+/// The same hasher in every build, with a fixed seed, so fingerprints compare across builds and
+/// processes (a saved state is trusted only by the same program, so the hash function is too).
 fn fixed_hasher() -> foldhash::fast::FoldHasher<'static> {
     std::hash::BuildHasher::build_hasher(&foldhash::fast::FixedState::with_seed(0x6e62))
 }

@@ -69,9 +69,6 @@ pub(crate) struct RenderInput<'a> {
     pub progress: &'a crate::progress::Progress,
     /// QR codes kept between builds of one `serve` session, by URL.
     pub qr_cache: Option<&'a QrCache>,
-    /// Whether to compute [`Fingerprints`], which the next build compares with to render only
-    /// what changed.
-    pub fingerprints: bool,
     /// Whether the views are kept for the next build as Tera values (only a `serve` session
     /// keeps them; a single build makes each value when it renders the page).
     pub keep_views: bool,
@@ -146,14 +143,12 @@ impl<'a> Renderer<'a> {
         let mut fingerprints = Fingerprints::default();
         // A session's last build, when it had the same units and people in the same order.
         let previous = input.previous.filter(|p| {
-            input.fingerprints
-                && p.site.units.len() == site.units.len()
-                && p.site.people.len() == site.people.len()
+            p.site.units.len() == site.units.len() && p.site.people.len() == site.people.len()
         });
-        if input.fingerprints {
-            fingerprints.people = incremental::person_fingerprints(&people, previous);
-            fingerprints.site = incremental::site_fingerprint(input, &fingerprints.people);
-        }
+        // Every build compares with the next one: `serve`'s next build, or the next command
+        // line build through the saved state.
+        fingerprints.people = incremental::person_fingerprints(&people, previous);
+        fingerprints.site = incremental::site_fingerprint(input, &fingerprints.people);
         // Kept only by a session, where most of them are taken over by the next build; a single
         // build makes each person's value when it renders their page, which keeps a city's peak
         // memory lower.
@@ -287,7 +282,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// What this build's pages were made from (all zero unless `input.fingerprints`).
+    /// What this build's pages were made from.
     pub(crate) fn fingerprints(&self) -> &Fingerprints {
         &self.fingerprints
     }
@@ -373,11 +368,7 @@ fn unit_values(
                 );
             }
             let (view, hash) = boards::finished_unit_view(site, strings, u, cards);
-            let print = if input.fingerprints {
-                incremental::unit_fingerprint(site, i, &view)
-            } else {
-                0
-            };
+            let print = incremental::unit_fingerprint(site, i, &view);
             let board = Board {
                 id: u.id.clone(),
                 name: u.name.clone(),
