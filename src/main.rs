@@ -37,6 +37,9 @@ enum Command {
         // boards are marked 样稿 (draft) and published.json is not updated.
         #[arg(long, conflicts_with = "base_url")]
         draft: bool,
+        // Render every page, not only those that show what changed since the last build.
+        #[arg(long)]
+        full: bool,
     },
     // Check everything a build reads and audit coverage; writes nothing.
     Check {
@@ -175,7 +178,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             base_url,
             draft,
-        } => Ok(build(root, output, build_mode(base_url, draft))),
+            full,
+        } => Ok(build(root, output, build_mode(base_url, draft), full)),
         Command::Check {
             output,
             strict,
@@ -244,7 +248,7 @@ fn build_mode(base_url: Option<String>, draft: bool) -> BuildMode {
     }
 }
 
-fn build(root: PathBuf, output: Option<PathBuf>, mode: BuildMode) -> ExitCode {
+fn build(root: PathBuf, output: Option<PathBuf>, mode: BuildMode, full: bool) -> ExitCode {
     let options = BuildOptions {
         root,
         output,
@@ -252,6 +256,10 @@ fn build(root: PathBuf, output: Option<PathBuf>, mode: BuildMode) -> ExitCode {
         live_reload: None,
         progress: std::io::stderr().is_terminal(),
     };
+    if full && let Err(e) = noticeboard::build::forget_last_build(&options) {
+        print_error(&e);
+        return ExitCode::FAILURE;
+    }
     match noticeboard::build(&options) {
         Ok(summary) => {
             print_diagnostics(&summary.warnings);

@@ -449,6 +449,18 @@ fn build_in(
     Ok(summary)
 }
 
+/// Makes the next build of `options` render every page: it forgets what the last build into
+/// the same folder saved for comparing (`build --full`).
+pub fn forget_last_build(options: &BuildOptions) -> Result<(), BuildError> {
+    let output = options.output_dir();
+    state::forget(&options.root, &output).map_err(|source| {
+        BuildError::Output(OutputError::Io {
+            path: options.root.join(state::STATE_DIR),
+            source,
+        })
+    })
+}
+
 /// Stages 1 and 2, and the check of the publishing history: the site, ready to render, and
 /// the history to compare with; or every error found.
 fn checked_site(

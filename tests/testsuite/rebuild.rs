@@ -353,19 +353,47 @@ fn an_output_another_build_made_is_built_in_full() {
     assert!(rebuild_and_compare(&site, "with the state again").partial);
 }
 
+/// The number of pages the command line says it made (`…: N pages, …`).
+fn pages_said(out: &str) -> usize {
+    let (before, _) = out
+        .split_once(" pages, ")
+        .unwrap_or_else(|| panic!("{out}"));
+    let digits = before.rsplit(' ').next().unwrap();
+    digits.parse().unwrap_or_else(|_| panic!("{out}"))
+}
+
 #[test]
-fn the_command_line_says_when_a_build_was_partial() {
+fn the_command_line_says_when_a_build_was_partial_and_full_makes_every_page() {
     let site = county();
-    site.build_ok();
+    let first = text(&site.build_ok());
+    assert!(
+        !first.contains("build --full"),
+        "a first build is whole: {first}"
+    );
+    let all = pages_said(&first);
+
     site.write("content/people/zhao.toml", &person("赵明", "13912349999"));
     let out = text(&site.build_ok());
-    assert!(out.contains(".noticeboard-cache/builds"), "{out}");
+    assert!(out.contains("noticeboard build --full"), "{out}");
+    assert!(pages_said(&out) < all / 2, "{out}");
     assert!(
         site.public("people/zhao/index.html")
             .contains("139 1234 9999")
     );
-    // The binary's first build said nothing of the kind.
-    let fresh = county();
-    let out = text(&fresh.build_ok());
-    assert!(!out.contains(".noticeboard-cache/builds"), "{out}");
+
+    // A page changed by hand in the output is not noticed by a partial build; --full makes
+    // every page again.
+    std::fs::write(site.path("public/index.html"), "changed by hand").unwrap();
+    site.write("content/people/zhao.toml", &person("赵明", "13912348888"));
+    let out = text(&site.run(&["build", "--full"]));
+    assert!(!out.contains("build --full"), "{out}");
+    assert_eq!(pages_said(&out), all, "{out}");
+    assert!(
+        site.public("people/zhao/index.html")
+            .contains("139 1234 8888")
+    );
+    assert!(
+        site.public("index.html").contains("<html"),
+        "the front page made again"
+    );
 }
