@@ -20,7 +20,7 @@ fn options(site: &Site, output: &str) -> BuildOptions {
     }
 }
 
-fn unit(name: &str, members: &[&str]) -> String {
+pub(crate) fn unit(name: &str, members: &[&str]) -> String {
     let mut text = format!("name = \"{name}\"\n");
     for (i, m) in members.iter().enumerate() {
         text.push_str(&format!("[[team]]\nperson = \"{m}\"\nlead = {}\n", i == 0));
@@ -28,7 +28,8 @@ fn unit(name: &str, members: &[&str]) -> String {
     text
 }
 
-fn city() -> Site {
+/// Five people on four units in two townships, one of them with a team of its own.
+pub(crate) fn city() -> Site {
     Site::new(&[
         ("content/people/wang.toml", &person("王兴", "13912340001")),
         ("content/people/li.toml", &person("李华", "13912340002")),
@@ -58,20 +59,20 @@ fn full_build(site: &Site) -> Result<build::BuildSummary, build::BuildError> {
     build::build(&options(site, "full"))
 }
 
-/// Files that differ between two output folders, by relative path.
-fn differences(a: &Path, b: &Path) -> Vec<String> {
+/// Files that differ between two output folders, by relative path (the output marker aside:
+/// it says when the folder was made).
+pub(crate) fn differences(a: &Path, b: &Path) -> Vec<String> {
     let (a, b) = (snapshot(a), snapshot(b));
     let mut names: Vec<_> = a.iter().chain(&b).map(|(p, _)| p.clone()).collect();
     names.sort();
     names.dedup();
+    let find = |list: &[(std::path::PathBuf, Vec<u8>)], name: &std::path::PathBuf| {
+        list.iter().find(|(p, _)| p == name).map(|(_, b)| b.clone())
+    };
     names
         .into_iter()
-        .filter(|name| {
-            let find = |list: &[(std::path::PathBuf, Vec<u8>)]| {
-                list.iter().find(|(p, _)| p == name).map(|(_, b)| b.clone())
-            };
-            find(&a) != find(&b)
-        })
+        .filter(|name| name != Path::new(".noticeboard-output"))
+        .filter(|name| find(&a, name) != find(&b, name))
         .map(|p| p.display().to_string())
         .collect()
 }

@@ -5,6 +5,7 @@
 //! and the two outputs are compared byte for byte.
 
 use crate::common::{CONFIG, Site, jpeg, person, snapshot, text};
+use crate::incremental::{city, differences, unit};
 use noticeboard::build::{self, BuildMode, BuildOptions, BuildSummary};
 use std::path::Path;
 
@@ -22,42 +23,14 @@ fn publish(root: &Path) -> Result<BuildSummary, build::BuildError> {
     build::build(&options(root, BuildMode::Publish))
 }
 
-fn unit(name: &str, members: &[&str]) -> String {
-    let mut text = format!("name = \"{name}\"\n");
-    for (i, m) in members.iter().enumerate() {
-        text.push_str(&format!("[[team]]\nperson = \"{m}\"\nlead = {}\n", i == 0));
-    }
-    text
-}
-
-/// Five people on four units in two townships, an organization, and a third township of ten
-/// units that no edit touches (so that a partial build is seen to render fewer pages).
+/// [`city`] with an organization, and a third township of ten units that no edit touches (so
+/// that a partial build is seen to render fewer pages).
 fn county() -> Site {
-    let site = Site::new(&[
-        ("content/people/wang.toml", &person("王兴", "13912340001")),
-        ("content/people/li.toml", &person("李华", "13912340002")),
-        ("content/people/zhao.toml", &person("赵明", "13912340003")),
-        ("content/people/sun.toml", &person("孙强", "13912340004")),
-        ("content/people/qian.toml", &person("钱进", "13912340005")),
-        (
-            "content/donghu/_index.toml",
-            "name = \"东湖镇\"\n[[team]]\nperson = \"qian\"\nrole = \"包片领导\"\n",
-        ),
-        (
-            "content/donghu/刘庄村.toml",
-            &unit("刘庄村", &["wang", "li"]),
-        ),
-        ("content/donghu/石桥村.toml", &unit("石桥村", &["zhao"])),
-        (
-            "content/xihu/北关村.toml",
-            &unit("北关村", &["sun", "zhao"]),
-        ),
-        ("content/xihu/南关社区.toml", &unit("南关社区", &["li"])),
-        (
-            "content/orgs/nongjiju.toml",
-            "name = \"县直单位\"\nphone = \"0534-2212001\"\n",
-        ),
-    ]);
+    let site = city();
+    site.write(
+        "content/orgs/nongjiju.toml",
+        "name = \"县直单位\"\nphone = \"0534-2212001\"\n",
+    );
     for i in 0..10 {
         let phone = format!("1381234{i:04}");
         site.write(
@@ -88,24 +61,6 @@ fn copy_sources(site: &Site) -> tempfile::TempDir {
         std::fs::copy(entry.path(), to).unwrap();
     }
     copy
-}
-
-/// Files that differ between two folders, by relative path (the output marker aside: it says
-/// when the folder was made).
-fn differences(a: &Path, b: &Path) -> Vec<String> {
-    let (a, b) = (snapshot(a), snapshot(b));
-    let mut names: Vec<_> = a.iter().chain(&b).map(|(p, _)| p.clone()).collect();
-    names.sort();
-    names.dedup();
-    let find = |list: &[(std::path::PathBuf, Vec<u8>)], name: &std::path::PathBuf| {
-        list.iter().find(|(p, _)| p == name).map(|(_, b)| b.clone())
-    };
-    names
-        .into_iter()
-        .filter(|name| name != Path::new(".noticeboard-output"))
-        .filter(|name| find(&a, name) != find(&b, name))
-        .map(|p| p.display().to_string())
-        .collect()
 }
 
 /// Builds the site as it stands after `what`, and a copy of it in full, and compares them.
