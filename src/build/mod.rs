@@ -373,10 +373,7 @@ fn build_in(
     let staging = match scope {
         Scope::All => Some(Staging::new(&output)?),
         Scope::Changed { .. } => {
-            state::forget(root, &output).map_err(|source| OutputError::Io {
-                path: root.join(state::STATE_DIR),
-                source,
-            })?;
+            state::forget(root, &output)?;
             None
         }
     };
@@ -452,13 +449,7 @@ fn build_in(
 /// Makes the next build of `options` render every page: it forgets what the last build into
 /// the same folder saved for comparing (`build --full`).
 pub fn forget_last_build(options: &BuildOptions) -> Result<(), BuildError> {
-    let output = options.output_dir();
-    state::forget(&options.root, &output).map_err(|source| {
-        BuildError::Output(OutputError::Io {
-            path: options.root.join(state::STATE_DIR),
-            source,
-        })
-    })
+    Ok(state::forget(&options.root, &options.output_dir())?)
 }
 
 /// Stages 1 and 2, and the check of the publishing history: the site, ready to render, and

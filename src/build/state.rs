@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 /// Where the states are kept, relative to the site folder.
-pub(crate) const STATE_DIR: &str = ".noticeboard-cache/builds";
+const STATE_DIR: &str = ".noticeboard-cache/builds";
 
 /// Bumped when what a state holds, or what its fingerprints cover, changes.
 const FORMAT: u32 = 1;
@@ -65,10 +65,14 @@ pub(super) fn load(root: &Path, output: &Path, mode: &BuildMode) -> Option<LastB
     })
 }
 
-/// Removes the state of builds into `output`, before a build changes the output in place.
-pub(super) fn forget(root: &Path, output: &Path) -> std::io::Result<()> {
-    match std::fs::remove_file(state_file(root, output)) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+/// Removes the state of builds into `output`, before a build changes the output in place
+/// (and for `build --full`).
+pub(super) fn forget(root: &Path, output: &Path) -> Result<(), crate::output::OutputError> {
+    let file = state_file(root, output);
+    match std::fs::remove_file(&file) {
+        Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
+            Err(crate::output::OutputError::Io { path: file, source })
+        }
         _ => Ok(()),
     }
 }
@@ -164,12 +168,18 @@ mod tests {
         LastBuild::restored(output.to_path_buf(), fingerprints, 9, Reprint::default())
     }
 
-    #[test]
-    fn a_saved_state_is_trusted_only_for_its_own_output_mode_and_build() {
+    /// A site folder with an output folder that has its marker.
+    fn site_with_output() -> (tempfile::TempDir, PathBuf) {
         let site = tempfile::tempdir().unwrap();
         let output = site.path().join("public");
         std::fs::create_dir(&output).unwrap();
         std::fs::write(output.join(crate::output::MARKER), "").unwrap();
+        (site, output)
+    }
+
+    #[test]
+    fn a_saved_state_is_trusted_only_for_its_own_output_mode_and_build() {
+        let (site, output) = site_with_output();
         assert!(load(site.path(), &output, &BuildMode::Publish).is_none());
 
         save(site.path(), &BuildMode::Publish, &last_build(&output)).unwrap();
@@ -202,10 +212,7 @@ mod tests {
 
     #[test]
     fn a_damaged_state_is_not_trusted() {
-        let site = tempfile::tempdir().unwrap();
-        let output = site.path().join("public");
-        std::fs::create_dir(&output).unwrap();
-        std::fs::write(output.join(crate::output::MARKER), "").unwrap();
+        let (site, output) = site_with_output();
         save(site.path(), &BuildMode::Draft, &last_build(&output)).unwrap();
         let file = state_file(site.path(), &output);
         let text = std::fs::read_to_string(&file).unwrap();
