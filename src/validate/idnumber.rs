@@ -58,6 +58,9 @@ pub(crate) struct SensitiveMatch {
 pub(crate) fn scan(text: &str) -> Vec<SensitiveMatch> {
     let mut found = Vec::new();
     for (line_index, line) in text.split('\n').enumerate() {
+        if too_few_digits(line, TYPED_SEPARATORS) {
+            continue;
+        }
         // Full-width forms are what Chinese input methods type: folded one for one, columns stay
         // right.
         let chars: Vec<char> = line.chars().map(super::fold_full_width).collect();
@@ -71,12 +74,38 @@ pub(crate) fn scan(text: &str) -> Vec<SensitiveMatch> {
 /// Scans text as a reader sees it on a page (made by `content::privacy`): one line, where a number may
 /// also be split by dots. Columns count characters of that line.
 pub(crate) fn scan_as_read(seen: &str) -> Vec<SensitiveMatch> {
+    if too_few_digits(seen, READ_SEPARATORS) {
+        return Vec::new();
+    }
     let chars: Vec<char> = seen.chars().map(super::fold_full_width).collect();
     let mut found = Vec::new();
     for chain in chains(&chars, READ_SEPARATORS) {
         scan_chain(&chain, 1, true, &mut found);
     }
     found
+}
+
+/// The fewest digits any identifier found here has: a first-generation ID's 15.
+const FEWEST_DIGITS: usize = 15;
+
+/// Whether no chain of digit groups in `line` has as many digits as an identifier, so that
+/// the scan cannot find one: most lines and log cells have a few digits (a phone number, a
+/// date, a house number), and the scan allocates for each chain. The chains counted here hold
+/// every chain [`chains`] makes: only a character that is neither a digit, a separator nor a
+/// check character (after folding, as the scan folds) ends one.
+fn too_few_digits(line: &str, separators: &[char]) -> bool {
+    let mut run = 0;
+    for ch in line.chars().map(super::fold_full_width) {
+        if ch.is_ascii_digit() {
+            run += 1;
+            if run >= FEWEST_DIGITS {
+                return false;
+            }
+        } else if !(separators.contains(&ch) || matches!(ch, 'X' | 'x')) {
+            run = 0;
+        }
+    }
+    true
 }
 
 /// Whether a reader's eye passes over `ch` without seeing it: zero-width spaces and joiners,

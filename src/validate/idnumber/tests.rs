@@ -414,6 +414,48 @@ proptest::proptest! {
             "{split:?}"
         );
     }
+
+    #[test]
+    fn fuzz_the_guard_passes_over_only_lines_without_a_finding(
+        which in 0usize..4,
+        cuts in proptest::collection::vec(1usize..18, 0..4),
+        mark in proptest::sample::select(vec![" ", "-", ".", "\u{00B7}", "\u{3000}", "/", "a"]),
+        wide in proptest::bool::ANY,
+        noise in "[0-9 a、-]{0,6}",
+    ) {
+        // An identifier of each kind and length, cut into groups, among other characters.
+        let number = [
+            make_id("37142819900307123"),
+            "371428900307123".to_string(),
+            make_card("622202123456789"),
+            make_card("622202123456789012"),
+        ][which].clone();
+        let mut line = noise.clone();
+        let mut at = 0;
+        let mut cuts = cuts;
+        cuts.sort_unstable();
+        for cut in cuts.into_iter().filter(|&c| c < number.len()) {
+            line.push_str(&number[at..cut]);
+            line.push_str(mark);
+            at = cut;
+        }
+        line.push_str(&number[at..]);
+        line.push_str(&noise);
+        if wide {
+            line = to_full_width(&line);
+        }
+        for (separators, loose) in [(TYPED_SEPARATORS, false), (READ_SEPARATORS, true)] {
+            if !too_few_digits(&line, separators) {
+                continue;
+            }
+            let chars: Vec<char> = line.chars().map(crate::validate::fold_full_width).collect();
+            let mut found = Vec::new();
+            for chain in chains(&chars, separators) {
+                scan_chain(&chain, 1, loose, &mut found);
+            }
+            proptest::prop_assert!(found.is_empty(), "{line:?}: {found:?}");
+        }
+    }
 }
 
 #[test]
@@ -467,4 +509,26 @@ fn a_word_beginning_with_x_after_seventeen_digits_is_no_check_character() {
     let text = format!("编号 {} X 型", &other[..17]);
     assert_eq!(scan(&text), [], "{text}");
     assert_eq!(scan_as_read(&text), [], "{text}");
+}
+
+#[test]
+fn the_chain_guard_counts_full_width_digits_and_stops_at_fifteen() {
+    let typed = TYPED_SEPARATORS;
+    assert!(too_few_digits("电话 139 1000 0270，2026-01-01", typed));
+    assert!(too_few_digits(
+        "city-00/county-000/area-0000/u000000",
+        typed
+    ));
+    assert!(!too_few_digits("371428900307123", typed));
+    assert!(!too_few_digits("３７１４２８９００３０７１２３", typed));
+    assert!(!too_few_digits("371428 19900307 123X", typed));
+    // Dots join groups only as read.
+    assert!(too_few_digits("371428.900307.123", typed));
+    assert!(!too_few_digits("371428.900307.123", READ_SEPARATORS));
+    // An ID on its own line is found among lines with too few digits to hold one.
+    let id = make_id("37142819900307123");
+    let text = format!("name = \"李\"\nphone = \"13910000001\"\nnote = \"{id}\"\n");
+    let found = scan(&text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].line, 3);
 }
