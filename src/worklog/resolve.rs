@@ -49,18 +49,25 @@ pub(crate) fn resolve(
     let first_ledger_table = tables.len() as u32;
     tables.extend(ledger.tables.iter().map(table_name));
 
-    let read_visits: Vec<Rows<Visit>> = visits
-        .tables
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, table)| visit_rows(lookup(), table, first_visit_table + i as u32))
-        .collect();
-    let read_ledger: Vec<Rows<LedgerEntry>> = ledger
-        .tables
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, table)| ledger_rows(lookup(), table, first_ledger_table + i as u32))
-        .collect();
+    // Side by side: a county keeps each log in one table, which one thread reads.
+    let (read_visits, read_ledger): (Vec<Rows<Visit>>, Vec<Rows<LedgerEntry>>) = rayon::join(
+        || {
+            visits
+                .tables
+                .into_par_iter()
+                .enumerate()
+                .map(|(i, table)| visit_rows(lookup(), table, first_visit_table + i as u32))
+                .collect()
+        },
+        || {
+            ledger
+                .tables
+                .into_par_iter()
+                .enumerate()
+                .map(|(i, table)| ledger_rows(lookup(), table, first_ledger_table + i as u32))
+                .collect()
+        },
+    );
 
     let mut people = Vec::new();
     let mut all_visits = Vec::new();
