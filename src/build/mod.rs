@@ -193,11 +193,19 @@ fn load(
             &fresh
         }
     };
-    let loaded = config::load(root, phones, out);
-    let (content, logs) = rayon::join(
-        || content::load_with(root, out, session.map(|s| &s.reads)),
-        || crate::worklog::read(root),
+    // The configuration is read beside the content: its numbers are the first the phone
+    // parser sees, and loading the parser's metadata takes tens of milliseconds.
+    let mut content_out = Diagnostics::default();
+    let (loaded, (content, logs)) = rayon::join(
+        || config::load(root, phones, out),
+        || {
+            rayon::join(
+                || content::load_with(root, &mut content_out, session.map(|s| &s.reads)),
+                || crate::worklog::read(root),
+            )
+        },
     );
+    out.extend(content_out);
     timings.stage("read");
     let Some((mut config, config_file)) = loaded else {
         out.extend(logs.diagnostics);
@@ -214,8 +222,9 @@ fn load(
     }
     let date = publication_date(config.date);
     let site = model::resolve(config, root, content, date, phones, out);
-    let site = crate::worklog::attach(site, logs, phones, out);
     timings.stage("resolve");
+    let site = crate::worklog::attach(site, logs, phones, out);
+    timings.stage("work log");
     // Errors found while loading (syntax, encoding, ID numbers) stop the build as well.
     if out.has_errors() { None } else { site }
 }
