@@ -56,21 +56,11 @@ pub(crate) fn check(origin: &str, bytes: &[u8], diags: &mut Diagnostics) {
     }
 }
 
-/// ID numbers in a text file, as typed and as read: in UTF-16 (Notepad's and Excel's
-/// "Unicode", whose every digit has a zero byte beside it), UTF-8, or else GBK as Chinese
-/// Excel saves CSV.
+/// ID numbers in a text file, as typed and as read, in whatever encoding a clerk saved it
+/// (UTF-16, whose every digit has a zero byte beside it, UTF-8, GBK as Chinese Excel saves
+/// CSV), read as a spreadsheet's CSV is read.
 fn scan_text(origin: &str, bytes: &[u8], diags: &mut Diagnostics) {
-    let text = match (
-        crate::validate::encoding::utf16(bytes),
-        std::str::from_utf8(bytes),
-    ) {
-        (Some((encoding, mark)), _) => encoding
-            .decode_without_bom_handling(&bytes[mark..])
-            .0
-            .into_owned(),
-        (None, Ok(text)) => text.to_string(),
-        (None, Err(_)) => encoding_rs::GBK.decode(bytes).0.into_owned(),
-    };
+    let text = crate::validate::encoding::decode_every_line(bytes);
     let mut reported = Vec::new();
     for found in idnumber::scan(&text) {
         reported.push(found.masked.clone());
@@ -252,6 +242,11 @@ mod tests {
         assert_eq!(errors("static/roster.csv", roster.as_bytes()), 1);
         let (gbk, _, _) = encoding_rs::GBK.encode(roster);
         assert_eq!(errors("static/roster.csv", &gbk), 1);
+        // Full-width digits in GBK, in a file with a UTF-8 line pasted in: each line is read
+        // in its own encoding.
+        let wide = "张三,１１０１０５１９４９１２３１００２Ｘ\n";
+        let mixed = ["姓名,电话\n".as_bytes(), &encoding_rs::GBK.encode(wide).0].concat();
+        assert_eq!(errors("static/roster.csv", &mixed), 1);
         let hidden = "<p>110105\u{200B}19491231002X</p>";
         assert_eq!(errors("static/notice.html", hidden.as_bytes()), 1);
         assert_eq!(errors("static/名单.xlsx", b"PK\x03\x04"), 1);

@@ -435,39 +435,15 @@ pub(crate) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNote
     Ok((vec![Sheet { name: None, rows }], notes))
 }
 
-/// UTF-8 (with or without BOM) and UTF-16 (with BOM, or told by its zero bytes) are taken as
-/// they are; anything else is guessed by chardetng, which recognises the GBK that Chinese
-/// Excel writes. GBK is decoded as GB18030, its superset, so that rarer characters in names
-/// survive. A file whose lines are in two encodings (a row pasted from a GBK CSV into a UTF-8
-/// one) is refused: no one encoding reads it, and a guess would publish garbled names.
+/// The text of a CSV file and how it was read: see [`encoding::decode`].
 fn decode(bytes: &[u8]) -> Result<(String, ReadNotes), Mixed> {
-    let notes = |encoding: &'static encoding_rs::Encoding, undecodable| ReadNotes {
-        encoding: Some(encoding.name()),
-        undecodable,
+    let decoded = encoding::decode(bytes)?;
+    let notes = ReadNotes {
+        encoding: Some(decoded.encoding.name()),
+        undecodable: decoded.undecodable,
         ..ReadNotes::default()
     };
-    if let Some((encoding, mark)) = encoding::utf16(bytes) {
-        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[mark..]);
-        return Ok((text.into_owned(), notes(encoding, had_errors)));
-    }
-    let (body, marked) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(body) => (body, true),
-        None => (bytes, false),
-    };
-    if let Ok(text) = std::str::from_utf8(body) {
-        return Ok((text.to_string(), notes(encoding_rs::UTF_8, false)));
-    }
-    if let Some(mixed) = encoding::mixed(body, marked) {
-        return Err(mixed);
-    }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let mut encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
-    if encoding == encoding_rs::GBK {
-        encoding = encoding_rs::GB18030;
-    }
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    Ok((text.into_owned(), notes(encoding, had_errors)))
+    Ok((decoded.text, notes))
 }
 
 #[cfg(test)]

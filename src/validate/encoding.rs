@@ -85,6 +85,77 @@ pub(crate) fn mixed(bytes: &[u8], utf8: bool) -> Option<Mixed> {
     }
 }
 
+/// A text file's bytes, decoded.
+#[derive(Debug)]
+pub(crate) struct Decoded {
+    pub text: String,
+    pub encoding: &'static Encoding,
+    /// Some bytes were not text in `encoding` (each became U+FFFD).
+    pub undecodable: bool,
+}
+
+/// Decodes a text file a clerk saved: UTF-16 and UTF-8 are told by their marks or shapes (the
+/// UTF-8 mark is dropped); anything else is guessed by chardetng, which recognises the GBK
+/// that Chinese Excel writes, and GBK is read as GB18030, its superset, so that rarer
+/// characters in names survive. A file whose lines are in two encodings (a row pasted from a
+/// GBK CSV into a UTF-8 one) is an error: no one encoding reads it, and a guess would publish
+/// garbled names.
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Mixed> {
+    if let Some((encoding, mark)) = utf16(bytes) {
+        let (text, undecodable) = encoding.decode_without_bom_handling(&bytes[mark..]);
+        return Ok(Decoded {
+            text: text.into_owned(),
+            encoding,
+            undecodable,
+        });
+    }
+    let (body, marked) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(body) => (body, true),
+        None => (bytes, false),
+    };
+    if let Ok(text) = std::str::from_utf8(body) {
+        return Ok(Decoded {
+            text: text.to_string(),
+            encoding: encoding_rs::UTF_8,
+            undecodable: false,
+        });
+    }
+    if let Some(mixed) = mixed(body, marked) {
+        return Err(mixed);
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let mut encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if encoding == encoding_rs::GBK {
+        encoding = encoding_rs::GB18030;
+    }
+    let (text, undecodable) = encoding.decode_without_bom_handling(bytes);
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding,
+        undecodable,
+    })
+}
+
+/// The text of `bytes` for a scan that must read every line: as [`decode`], and a file of two
+/// encodings line by line, each line in UTF-8 when it is, else in GB18030.
+pub(crate) fn decode_every_line(bytes: &[u8]) -> String {
+    match decode(bytes) {
+        Ok(decoded) => decoded.text,
+        Err(_) => bytes
+            .split(|b| *b == b'\n')
+            .map(|line| match std::str::from_utf8(line) {
+                Ok(text) => text.to_string(),
+                Err(_) => encoding_rs::GB18030
+                    .decode_without_bom_handling(line)
+                    .0
+                    .into_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +213,26 @@ mod tests {
         assert_eq!(mixed(&all_gbk, true), Some(Mixed::NotUtf8(1)));
         assert_eq!(mixed(lines.concat().as_bytes(), false), None);
         assert_eq!(Mixed::Utf8(4).line(), 4);
+    }
+
+    #[test]
+    fn every_line_of_a_file_in_two_encodings_is_read() {
+        let utf8_line = "刘庄村,王兴,13912345678\n";
+        let gbk_line = gbk("石庄村,欧阳兰,３７１４２８\n");
+        let bytes = [utf8_line.as_bytes(), &gbk_line, utf8_line.as_bytes()].concat();
+        assert!(decode(&bytes).is_err(), "two encodings are no one encoding");
+        assert_eq!(
+            decode_every_line(&bytes),
+            format!("{utf8_line}石庄村,欧阳兰,３７１４２８\n{utf8_line}")
+        );
+        // One encoding: as decoded.
+        let whole = gbk("石庄村,欧阳兰\n刘庄村,王兴\n");
+        let decoded = decode(&whole).unwrap();
+        assert_eq!(decoded.encoding, encoding_rs::GB18030);
+        assert_eq!(decode_every_line(&whole), decoded.text);
+        assert_eq!(
+            decode_every_line(&utf16le("电话,13912345678\n")),
+            "电话,13912345678\n"
+        );
     }
 }
