@@ -136,20 +136,21 @@ enum Format {
     Json,
 }
 
-/// glibc gives each thread that contends for the heap an arena of its own, up to eight per
-/// core, and memory freed in one arena serves only that arena: a province's build read its
-/// sources on some threads and rendered on others, and peaked 240 MB higher (1,956 MB against
-/// 1,718 MB with two arenas) for it.
-fn limit_malloc_arenas() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets an allocator parameter; called before any thread starts.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 2);
-    }
-}
+/// jemalloc, not the system's allocator: glibc kept memory a build had freed (a province's
+/// resident set stayed about 550 MB above its heap while rendering, and `malloc_trim` did not
+/// return it), and each thread that contended for its heap got an arena of its own. jemalloc
+/// keeps the resident set near the heap and is faster here (see docs/performance.md).
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc's settings, read when it starts: pages freed for a second are given back to the
+/// system (the default, ten seconds, held a province's freed work-log tables through its
+/// render); pages it has marked unused are given back at once. `_RJEM_MALLOC_CONF` in the
+/// environment overrides them.
+#[unsafe(export_name = "_rjem_malloc_conf")]
+static MALLOC_CONF: &[u8; 37] = b"dirty_decay_ms:1000,muzzy_decay_ms:0\0";
 
 fn main() -> ExitCode {
-    limit_malloc_arenas();
     // The language comes first: `--help` and every message after it speak it.
     let args: Vec<OsString> = std::env::args_os().collect();
     let site = cli_help::root_in(&args).unwrap_or_else(|| PathBuf::from("."));
