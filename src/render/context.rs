@@ -84,6 +84,32 @@ pub(crate) struct PersonView {
     pub units: Vec<LinkView>,
 }
 
+/// A person as the people list shows them. The list holds every serving person (a province's
+/// 163,680), so it carries only what a row shows, not each person's whole card: the cards of
+/// a province's list took 306 MB of its build's peak as template values.
+#[derive(Serialize)]
+pub(crate) struct ListedPerson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub title: Option<&'a str>,
+    pub org: Option<&'a str>,
+    pub url: &'a str,
+    pub phone: &'a PhoneView,
+}
+
+impl<'a> From<&'a PersonView> for ListedPerson<'a> {
+    fn from(p: &'a PersonView) -> Self {
+        ListedPerson {
+            id: &p.id,
+            name: &p.name,
+            title: p.title.as_deref(),
+            org: p.org.as_deref(),
+            url: &p.url,
+            phone: &p.phone,
+        }
+    }
+}
+
 #[derive(Serialize, Clone)]
 pub(crate) struct MemberView {
     /// Shared with every team the person is on: see [`cards`].

@@ -2,7 +2,7 @@
 //! vCard), the front page, the people list, the coverage report, the ledger, and the pages that
 //! change only with the site as a whole.
 
-use super::context::{LinkView, area_description, area_value};
+use super::context::{LinkView, ListedPerson, area_description, area_value};
 use super::templates::{PageView, template_error};
 use super::writer::Writer;
 use super::{RenderError, Renderer, Scope, markdown, vcard};
@@ -127,21 +127,11 @@ impl Renderer<'_> {
     pub(super) fn render_people_list(&self, writer: &Writer) -> Result<(), RenderError> {
         let site = self.input.site;
         let mut ctx = Context::new();
-        let published = site.published_people();
-        match self.person_values.is_empty() {
-            false => ctx.insert_value(
-                "people",
-                Value::from(
-                    published
-                        .map(|i| self.person_values[i].clone())
-                        .collect::<Vec<_>>(),
-                ),
-            ),
-            true => ctx.insert(
-                "people",
-                &published.map(|i| &self.people[i]).collect::<Vec<_>>(),
-            ),
-        }
+        let listed: Vec<ListedPerson> = site
+            .published_people()
+            .map(|i| ListedPerson::from(&self.people[i]))
+            .collect();
+        ctx.insert("people", &listed);
         self.page(
             writer,
             "people.html",
