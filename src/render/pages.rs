@@ -52,8 +52,11 @@ impl Renderer<'_> {
         let Some(report) = self.input.report else {
             return Ok(());
         };
-        let json = serde_json::to_string_pretty(&report.public_json()).unwrap_or_default();
-        writer.write("coverage.json", json.as_bytes())?;
+        // Written and dropped before the page's values are made: at a province's size the
+        // JSON is 60 MB.
+        let json = serde_json::to_vec_pretty(&report.public_json()).unwrap_or_default();
+        writer.write("coverage.json", &json)?;
+        drop(json);
         let mut ctx = Context::new();
         let value = Value::from_serializable(report);
         // The page lists each area's gaps: grouped once here, as a template filtering every
