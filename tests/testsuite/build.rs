@@ -196,6 +196,20 @@ fn people_not_serving_today_are_not_published_anywhere() {
     for listing in ["people/index.html", "search.json", "sitemap.xml"] {
         assert!(site.public(listing).contains("people/li-hua/"), "{listing}");
     }
+    // A row of the people list: the person's page, name, title and a number to tap.
+    let list = site.public("people/index.html");
+    let row = list
+        .split("<li class=\"person-row\">")
+        .find(|row| row.contains("people/li-hua/"))
+        .expect("li-hua's row");
+    for shown in [
+        "李华",
+        "干部",
+        "href=\"tel:+8613805342202\"",
+        "138 0534 2202",
+    ] {
+        assert!(row.contains(shown), "{shown} is not on li-hua's row: {row}");
+    }
     assert!(site.public_exists("people/zhou-jie/index.html"));
     assert!(site.public_exists("people/zhou-jie.vcf"));
     // The search index refers to people by position: every member still points at a person
