@@ -23,8 +23,6 @@ pub(crate) enum Finding {
 
 /// Fewest digits a phone number has (a landline's area code and local number).
 const PHONE_DIGITS: usize = 10;
-/// Fewest digits of the shortest identifier `idnumber` looks for.
-const ID_DIGITS: usize = 15;
 
 /// Scans `text`; `published` holds the E.164 form of every published number.
 pub(super) fn scan(
@@ -33,18 +31,17 @@ pub(super) fn scan(
     phones: &PhoneParser,
     found: &mut Vec<Finding>,
 ) {
-    let digits = count_digits(text);
-    if digits < PHONE_DIGITS {
+    // The shortest identifier is longer than any phone number; `idnumber::scan` passes over
+    // text too short for one by itself.
+    if count_digits(text) < PHONE_DIGITS {
         return;
     }
-    if digits >= ID_DIGITS {
-        for m in idnumber::scan(text) {
-            found.push(Finding::Identifier {
-                describe: m.kind.describe(),
-                masked: m.masked,
-                error: m.kind.is_error(),
-            });
-        }
+    for m in idnumber::scan(text) {
+        found.push(Finding::Identifier {
+            describe: m.kind.describe(),
+            masked: m.masked,
+            error: m.kind.is_error(),
+        });
     }
     phone_candidates(text, |candidate| {
         if let Ok(p) = phones.parse(candidate, ServicePolicy::Refuse)
