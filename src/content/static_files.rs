@@ -242,10 +242,15 @@ mod tests {
         assert_eq!(errors("static/roster.csv", roster.as_bytes()), 1);
         let (gbk, _, _) = encoding_rs::GBK.encode(roster);
         assert_eq!(errors("static/roster.csv", &gbk), 1);
-        // Full-width digits in GBK, in a file with a UTF-8 line pasted in: each line is read
-        // in its own encoding.
+        // A row in UTF-8 pasted into a GBK file: each line is read in its own encoding, so
+        // the full-width digits of the pasted row are still digits (read as GBK, as the
+        // rest of the file, they were other characters).
         let wide = "张三,１１０１０５１９４９１２３１００２Ｘ\n";
-        let mixed = ["姓名,电话\n".as_bytes(), &encoding_rs::GBK.encode(wide).0].concat();
+        let mixed = [
+            &encoding_rs::GBK.encode("姓名,身份证号\n").0,
+            wide.as_bytes(),
+        ]
+        .concat();
         assert_eq!(errors("static/roster.csv", &mixed), 1);
         let hidden = "<p>110105\u{200B}19491231002X</p>";
         assert_eq!(errors("static/notice.html", hidden.as_bytes()), 1);
