@@ -78,34 +78,46 @@ pub(crate) const MAX_BYTES: usize = 2331;
 /// Whether [`encode`] can make a code of `text`: checked with the model, so that `check`
 /// refuses an address too long for its board's code as the build would.
 pub(crate) fn fits(text: &str) -> bool {
-    encode_bits(text, Version::Normal(40), EcLevel::M).is_some()
+    holds(text, Version::Normal(40), EcLevel::M)
 }
 
 /// The width in modules of [`encode`]'s code of `text`, without encoding it: the site's
 /// printed code size needs every unit's width, and a rebuild encodes only changed units.
 pub(crate) fn width_of(text: &str) -> Result<u32, QrError> {
-    let (number, _) = smallest_version(text)?;
+    let number = smallest_version(text)?;
     Ok(17 + 4 * u32::from(number.unsigned_abs()))
 }
 
-/// The smallest version holding `text` at level M, with its bits at that level.
-fn smallest_version(text: &str) -> Result<(i16, Bits), QrError> {
+/// The smallest version holding `text` at level M.
+fn smallest_version(text: &str) -> Result<i16, QrError> {
     (1..=40)
-        .find_map(|n| Some((n, encode_bits(text, Version::Normal(n), EcLevel::M)?)))
+        .find(|&n| holds(text, Version::Normal(n), EcLevel::M))
         .ok_or(QrError::TooLong { bytes: text.len() })
+}
+
+/// Whether `text`, as [`encode_bits`] lays it out, fits `version` at `ec_level`: counted, not
+/// encoded, since every unit's address is measured in every build.
+fn holds(text: &str, version: Version, ec_level: EcLevel) -> bool {
+    // The UTF-8 designator: a mode indicator and one byte.
+    let designator = if text.is_ascii() { 0 } else { 4 + 8 };
+    let header = 4 + qrcode::types::Mode::Byte.length_bits_count(version);
+    let needed = designator + header + 8 * text.len();
+    Bits::new(version)
+        .max_len(ec_level)
+        .is_ok_and(|max| needed <= max)
 }
 
 /// Encodes `text` in byte mode at error-correction level M or better, in the
 /// smallest QR version that holds it.
 pub fn encode(text: &str) -> Result<QrCode, QrError> {
-    let (number, bits_at_m) = smallest_version(text)?;
+    let number = smallest_version(text)?;
     let version = Version::Normal(number);
 
     // Spare capacity in the chosen version buys extra redundancy at no cost in size.
-    let (bits, ec_level) = [EcLevel::H, EcLevel::Q]
+    let (bits, ec_level) = [EcLevel::H, EcLevel::Q, EcLevel::M]
         .into_iter()
         .find_map(|level| Some((encode_bits(text, version, level)?, level)))
-        .unwrap_or((bits_at_m, EcLevel::M));
+        .ok_or(QrError::TooLong { bytes: text.len() })?;
 
     let (data, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, ec_level)
         .map_err(QrError::Symbol)?;

@@ -374,3 +374,28 @@ fn the_width_of_a_code_is_known_without_encoding_it() {
     );
     assert!(width_of(&url_of_len(MAX_BYTES + 1)).is_err());
 }
+
+/// The count of a payload's bits that measures every address must agree with the encoder at
+/// every version and level, at each edge of a version's capacity, for ASCII and for UTF-8.
+#[test]
+fn counting_a_payload_agrees_with_encoding_it() {
+    let levels = [EcLevel::L, EcLevel::M, EcLevel::Q, EcLevel::H];
+    for n in 1..=40 {
+        let version = Version::Normal(n);
+        for level in levels {
+            let capacity = Bits::new(version).max_len(level).unwrap() / 8;
+            for len in capacity.saturating_sub(3)..=capacity + 1 {
+                let ascii = "a".repeat(len);
+                let mut chinese = "刘".repeat(len / 3);
+                chinese.push_str(&"a".repeat(len % 3));
+                for text in [ascii, chinese] {
+                    assert_eq!(
+                        holds(&text, version, level),
+                        encode_bits(&text, version, level).is_some(),
+                        "version {n}, {level:?}, {len} bytes"
+                    );
+                }
+            }
+        }
+    }
+}
