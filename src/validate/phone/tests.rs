@@ -129,7 +129,7 @@ fn landline_area_code_agrees_with_library_grouping() {
     ] {
         let p = phone(input);
         let parsed = phonenumber::parse(Some(country::CN), input).expect("parses");
-        let national = national_format(&parsed);
+        let national = library_national_format(&parsed);
         let library_area = national.split(' ').next().unwrap_or_default();
         let our_area = p.display.split('-').next().unwrap_or_default();
         assert_eq!(library_area, our_area, "{input:?}");
@@ -436,4 +436,50 @@ fn arbitrary_input_never_panics() {
         let _ = parse_phone(&s);
         let _ = parse_hotline(&s);
     }
+}
+
+/// Numbers are read with China's part of the crate's metadata alone (`phone/china.xml`); it
+/// must be exactly the part the crate builds in, every pattern and format, or a crate update
+/// that changed China's plan (a new mobile block) would go unread.
+#[test]
+fn the_china_metadata_is_the_crate_s_own() {
+    let ours = CHINA.by_id("CN").expect("China is in china.xml");
+    let crates = phonenumber::metadata::DATABASE
+        .by_id("CN")
+        .expect("China is in the crate's database");
+    assert_eq!(format!("{ours:?}"), format!("{crates:?}"));
+    assert_eq!(CHINA.iter().count(), 1);
+}
+
+/// Mobiles and 400/800 numbers are grouped and written in E.164 without the crate's formatter
+/// (which loads its whole database): every block of four leading digits, and numbers the
+/// crate calls toll-free or shared-cost, must come out as the formatter has them.
+#[test]
+fn our_groups_are_the_library_s() {
+    let mut compared = 0;
+    let blocks = (1300..2000).map(|b| format!("{b}5678912"));
+    let services = (0..100).flat_map(|n| [format!("400{n:02}12345"), format!("800{n:02}12345")]);
+    for national in blocks.chain(services) {
+        let Ok(number) = phonenumber::parse_with(&CHINA, Some(country::CN), &national) else {
+            continue;
+        };
+        if !number.is_valid_with(&CHINA) {
+            continue;
+        }
+        assert_eq!(
+            national_format(&number),
+            library_national_format(&number),
+            "{national}"
+        );
+        assert_eq!(
+            parse_uncached(&national, ServicePolicy::Accept)
+                .unwrap()
+                .e164,
+            number.format().mode(Mode::E164).to_string(),
+            "{national}"
+        );
+        compared += 1;
+    }
+    // Every mobile block in use and the service numbers were compared, not skipped.
+    assert!(compared > 500, "{compared}");
 }
