@@ -388,9 +388,8 @@ fn build_in(
     };
     let target = staging.as_ref().map_or(output.as_path(), |s| s.path());
     let plan = history::plan(&renderer, &site, previous.as_ref(), &scope, last);
-    let mut rendered = renderer.render_site(target, &scope, plan.jobs.as_ref())?;
+    let mut rendered = renderer.render_site(target, &scope, plan.jobs.as_ref(), &mut timings)?;
     progress.finish();
-    timings.stage("render");
     let published = history::publish(&renderer, plan, target)?;
     photos.publish(target)?;
     // Moved, not copied: at city scale the list holds 300,000 paths, at the build's peak.

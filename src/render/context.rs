@@ -337,6 +337,9 @@ fn describe(place: &Place, area: &str, strings: &Strings, team: &[MemberView]) -
     strings.fill("unit_description", &[place[0], place[1], ("names", &names)])
 }
 
+/// How a page listing units gets a unit's value, from any thread.
+pub(super) type UnitValues<'a> = dyn Fn(usize) -> Value + Sync + 'a;
+
 /// Area `index` as templates see it: its record, breadcrumbs, units (their values through
 /// `unit`) and sub-areas with their units, and unit counts from `totals`
 /// ([`Site::unit_totals`]).
@@ -346,7 +349,7 @@ pub(super) fn area_value(
     index: usize,
     cards: &[Arc<PersonView>],
     totals: &[usize],
-    unit: &dyn Fn(usize) -> Value,
+    unit: &UnitValues<'_>,
 ) -> Result<Value, RenderError> {
     let area = &site.areas[index];
     let record = area
@@ -361,6 +364,10 @@ pub(super) fn area_value(
             url: site.areas[i].path(),
         })
         .collect();
+    // Made on every core: the front page of a county lists all its units, and a rebuild makes
+    // the values of all but the changed ones.
+    let values =
+        |units: &[usize]| Value::from(units.par_iter().map(|&u| unit(u)).collect::<Vec<_>>());
     let children: Vec<Value> = area
         .children
         .iter()
@@ -370,10 +377,7 @@ pub(super) fn area_value(
             map.insert("name".into(), Value::from(child.name.as_str()));
             map.insert("url".into(), Value::from(child.path()));
             map.insert("unit_count".into(), Value::from(totals[c]));
-            map.insert(
-                "units".into(),
-                Value::from(child.units.iter().map(|&u| unit(u)).collect::<Vec<_>>()),
-            );
+            map.insert("units".into(), values(&child.units));
             Value::from(map)
         })
         .collect();
@@ -384,10 +388,7 @@ pub(super) fn area_value(
     map.insert("record".into(), Value::from_serializable(&record));
     map.insert("breadcrumbs".into(), Value::from_serializable(&breadcrumbs));
     map.insert("children".into(), Value::from(children));
-    map.insert(
-        "units".into(),
-        Value::from(area.units.iter().map(|&u| unit(u)).collect::<Vec<_>>()),
-    );
+    map.insert("units".into(), values(&area.units));
     map.insert("unit_count".into(), Value::from(totals[index]));
     Ok(Value::from(map))
 }

@@ -33,6 +33,7 @@ pub(crate) use templates::relative_root as templates_relative_root;
 use crate::coverage::Report;
 use crate::model::{Site, Unit};
 use crate::photos::PhotoOutcome;
+use crate::timings::Timings;
 use context::{PersonView, UnitView};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -299,6 +300,7 @@ impl<'a> Renderer<'a> {
         out: &Path,
         scope: &Scope,
         reprint: Option<&ReprintJobs>,
+        timings: &mut Timings,
     ) -> Result<Rendered, RenderError> {
         let writer = Writer::new(out, !scope.everything());
         // Units and areas are rendered beside people, not before them: creating a file or
@@ -310,21 +312,27 @@ impl<'a> Renderer<'a> {
             || self.render_people(&writer, scope),
         );
         tree_done.and(people_done)?;
+        timings.stage("pages");
         if scope.lists() {
             // One after the other: at a province's size each holds hundreds of megabytes, and a
             // rebuild that made both at once peaked 450 MB above a full build.
             search::write(self.input.site, &self.people, &self.strings, &writer)?;
+            timings.stage("search");
             self.render_people_list(&writer)?;
+            timings.stage("people list");
             self.render_ledger(&writer)?;
             org::write_pages(self, &writer, scope)?;
+            timings.stage("ledger+orgs");
         }
         if scope.everything() {
             self.render_site_wide(&writer)?;
         }
         if scope.report() {
             self.render_report(&writer)?;
+            timings.stage("report");
         }
         let written = writer.finish()?;
+        timings.stage("render end");
         let pages = written.iter().filter(|p| p.ends_with(".html")).count();
         Ok(Rendered { pages, written })
     }

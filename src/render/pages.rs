@@ -2,7 +2,7 @@
 //! vCard), the front page, the people list, the coverage report, the ledger, and the pages that
 //! change only with the site as a whole.
 
-use super::context::{LinkView, ListedPerson, area_description, area_value};
+use super::context::{LinkView, ListedPerson, UnitValues, area_description, area_value};
 use super::templates::{PageView, template_error};
 use super::writer::Writer;
 use super::{RenderError, Renderer, Scope, markdown, vcard};
@@ -105,7 +105,7 @@ impl Renderer<'_> {
     pub(super) fn render_front_page(
         &self,
         writer: &Writer,
-        unit: &dyn Fn(usize) -> Value,
+        unit: &UnitValues<'_>,
     ) -> Result<(), RenderError> {
         let site = self.input.site;
         let root_value = area_value(site, &self.strings, 0, &self.cards, &self.area_units, unit)?;

@@ -8,7 +8,7 @@
 //! sub-areas' batches (`print` still prints any area whole, from the boards' pages).
 
 use super::boards::with_qr_svg;
-use super::context::{LinkView, area_description, area_value};
+use super::context::{LinkView, UnitValues, area_description, area_value};
 use super::templates::template_error;
 use super::writer::Writer;
 use super::{REPRINT_BATCH, RenderError, Renderer, ReprintJobs, Scope};
@@ -152,7 +152,7 @@ impl Renderer<'_> {
         walk: &Walk,
         index: usize,
         sheets: &[Sheet],
-        unit: &dyn Fn(usize) -> Value,
+        unit: &UnitValues<'_>,
     ) -> Result<(), RenderError> {
         let site = self.input.site;
         let area = &site.areas[index];
