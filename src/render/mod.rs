@@ -313,23 +313,33 @@ impl<'a> Renderer<'a> {
         );
         tree_done.and(people_done)?;
         timings.stage("pages");
-        if scope.lists() {
-            // One after the other: at a province's size each holds hundreds of megabytes, and a
-            // rebuild that made both at once peaked 450 MB above a full build.
-            search::write(self.input.site, &self.people, &self.strings, &writer)?;
-            timings.stage("search");
-            self.render_people_list(&writer)?;
-            timings.stage("people list");
-            self.render_ledger(&writer)?;
-            org::write_pages(self, &writer, scope)?;
-            timings.stage("ledger+orgs");
-        }
+        let lists = || -> Result<(), RenderError> {
+            if scope.lists() {
+                search::write(self.input.site, &self.people, &self.strings, &writer)?;
+                self.render_people_list(&writer)?;
+                self.render_ledger(&writer)?;
+                org::write_pages(self, &writer, scope)?;
+            }
+            Ok(())
+        };
+        let report = || match scope.report() {
+            true => self.render_report(&writer),
+            false => Ok(()),
+        };
         if scope.everything() {
+            // One after the other: at a province's size each list holds hundreds of megabytes
+            // while it is made, on top of the pages' data.
+            lists()?;
+            timings.stage("lists");
             self.render_site_wide(&writer)?;
-        }
-        if scope.report() {
-            self.render_report(&writer)?;
+            report()?;
             timings.stage("report");
+        } else {
+            // A rebuild renders little besides the lists, and the coverage page takes as long
+            // as all the others: it is made beside them.
+            let (listed, reported) = rayon::join(lists, report);
+            listed.and(reported)?;
+            timings.stage("lists+report");
         }
         let written = writer.finish()?;
         timings.stage("render end");
