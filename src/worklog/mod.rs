@@ -16,6 +16,7 @@ pub(crate) mod model;
 mod privacy;
 pub(crate) mod read;
 mod resolve;
+mod rows;
 pub(crate) mod settings;
 pub(crate) mod text;
 pub(crate) mod views;

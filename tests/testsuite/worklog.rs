@@ -694,3 +694,43 @@ fn a_site_without_logs_has_no_log_sections_and_no_visit_findings() {
     assert!(!page.contains("log-visits") && !page.contains("log-ledger"));
     assert!(!site.public_exists("ledger"));
 }
+
+/// A long log is read in pieces side by side; an empty 单位 cell repeats the unit above it
+/// (merged cells saved as CSV), across the pieces' edges too, and a bad row in a later piece
+/// is still named by its own row.
+#[test]
+fn a_long_log_repeats_the_unit_above_across_its_pieces() {
+    let site = planted();
+    let mut log = String::from("日期,单位,人员,形式,户数,内容\n");
+    for day in 1..=9 {
+        let unit = match day {
+            1 => "donghu/刘庄村",
+            6 => "东湖镇/石桥村",
+            _ => "",
+        };
+        log.push_str(&format!("2024-05-{day:02},{unit},李华,入户,1,第{day}次\n"));
+    }
+    log.push_str("2024-05-10,,李华,入户,两户,写错的户数\n");
+    site.write("content/visits/东湖.csv", &log);
+    let out = site.run(&["build"]);
+    let report = text(&out);
+    assert!(!out.status.success(), "{report}");
+    assert!(report.contains("content/visits/东湖.csv"), "{report}");
+    assert!(report.contains("row 11"), "{report}");
+    assert!(report.contains("两户"), "{report}");
+
+    // Without the bad row, rows 2-6 are 刘庄村's and rows 7-10 石桥村's.
+    let fixed = log.lines().take(10).collect::<Vec<_>>().join("\n");
+    site.write("content/visits/东湖.csv", &fixed);
+    site.build_ok();
+    let liuzhuang = site.public("donghu/liuzhuangcun/index.html");
+    assert!(
+        plain(section(&liuzhuang, "log-visits")).contains("近一年共走访 5 次。"),
+        "{liuzhuang}"
+    );
+    let shiqiao = site.public("donghu/shiqiaocun/index.html");
+    assert!(
+        plain(section(&shiqiao, "log-visits")).contains("近一年共走访 4 次。"),
+        "{shiqiao}"
+    );
+}
