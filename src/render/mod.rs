@@ -150,6 +150,8 @@ impl<'a> Renderer<'a> {
         // line build through the saved state.
         fingerprints.people = incremental::person_fingerprints(&people, previous);
         fingerprints.site = incremental::site_fingerprint(input, &fingerprints.people);
+        fingerprints.people_list =
+            incremental::people_list_fingerprint(site.published_people().map(|i| &people[i]));
         // Kept only by a session, where most of them are taken over by the next build; a single
         // build makes each person's value when it renders their page, which keeps a city's peak
         // memory lower.
@@ -307,16 +309,19 @@ impl<'a> Renderer<'a> {
         // folder takes its parent folder's lock, and every person's folder and vCard sit in
         // `people/`. Threads that all wrote people waited on that one lock; a thread writing
         // units meanwhile has its own folders.
-        let (tree_done, people_done) = rayon::join(
-            || self.render_tree(&writer, scope, reprint),
-            || self.render_people(&writer, scope),
-        );
-        tree_done.and(people_done)?;
-        timings.stage("pages");
+        let pages = || {
+            let (tree_done, people_done) = rayon::join(
+                || self.render_tree(&writer, scope, reprint),
+                || self.render_people(&writer, scope),
+            );
+            tree_done.and(people_done)
+        };
         let lists = || -> Result<(), RenderError> {
             if scope.lists() {
                 search::write(self.input.site, &self.people, &self.strings, &writer)?;
-                self.render_people_list(&writer)?;
+                if scope.people_list() {
+                    self.render_people_list(&writer)?;
+                }
                 self.render_ledger(&writer)?;
                 org::write_pages(self, &writer, scope)?;
             }
@@ -329,17 +334,19 @@ impl<'a> Renderer<'a> {
         if scope.everything() {
             // One after the other: at a province's size each list holds hundreds of megabytes
             // while it is made, on top of the pages' data.
+            pages()?;
+            timings.stage("pages");
             lists()?;
             timings.stage("lists");
             self.render_site_wide(&writer)?;
             report()?;
             timings.stage("report");
         } else {
-            // A rebuild renders little besides the lists, and the coverage page takes as long
-            // as all the others: it is made beside them.
-            let (listed, reported) = rayon::join(lists, report);
-            listed.and(reported)?;
-            timings.stage("lists+report");
+            // A rebuild renders a few pages and the lists, which show every unit: all side by
+            // side, the coverage page (as long as all the other lists) beside the rest.
+            let (paged, (listed, reported)) = rayon::join(pages, || rayon::join(lists, report));
+            paged.and(listed).and(reported)?;
+            timings.stage("pages+lists");
         }
         let written = writer.finish()?;
         timings.stage("render end");
