@@ -132,6 +132,7 @@ impl LastBuild {
             units: changed(&before.units, &now.units),
             people: changed(&before.people, &now.people),
             report: self.report != report,
+            people_list: before.people_list != now.people_list,
         }
     }
 }

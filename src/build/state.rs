@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 const STATE_DIR: &str = ".noticeboard-cache/builds";
 
 /// Bumped when what a state holds, or what its fingerprints cover, changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct Saved {
@@ -36,6 +36,7 @@ struct Saved {
     site: u64,
     units: Vec<u64>,
     people: Vec<u64>,
+    people_list: u64,
     report: u64,
     reprint: Reprint,
 }
@@ -55,6 +56,7 @@ pub(super) fn load(root: &Path, output: &Path, mode: &BuildMode) -> Option<LastB
             site: saved.site,
             units: saved.units,
             people: saved.people,
+            people_list: saved.people_list,
         };
         LastBuild::restored(
             output.to_path_buf(),
@@ -92,6 +94,7 @@ pub(super) fn save(root: &Path, mode: &BuildMode, last: &LastBuild) -> std::io::
         site: fingerprints.site,
         units: fingerprints.units.clone(),
         people: fingerprints.people.clone(),
+        people_list: fingerprints.people_list,
         report: last.report(),
         reprint: last.reprint().clone(),
     };
@@ -164,6 +167,7 @@ mod tests {
             site: 7,
             units: vec![1, 2, 3],
             people: vec![4, 5],
+            people_list: 6,
         };
         LastBuild::restored(output.to_path_buf(), fingerprints, 9, Reprint::default())
     }

@@ -3,7 +3,7 @@
 //! ([`Scope`]), and the views and QR codes a session keeps for its next build.
 
 use super::Board;
-use super::context::PersonView;
+use super::context::{ListedPerson, PersonView};
 use super::{RenderInput, UnitFacts, qr};
 use crate::model::Site;
 use rayon::prelude::*;
@@ -55,6 +55,9 @@ pub(crate) struct Fingerprints {
     pub units: Vec<u64>,
     /// Each person's view, in `site.people` order.
     pub people: Vec<u64>,
+    /// The people list's rows: a unit renamed changes its members' views (their units) but
+    /// not the list.
+    pub people_list: u64,
 }
 
 /// Which pages a build renders.
@@ -69,6 +72,8 @@ pub(crate) enum Scope {
         units: std::collections::HashSet<usize>,
         people: std::collections::HashSet<usize>,
         report: bool,
+        /// Whether the people list's rows changed.
+        people_list: bool,
     },
 }
 
@@ -115,6 +120,13 @@ impl Scope {
         match self {
             Scope::All => true,
             Scope::Changed { report, .. } => *report,
+        }
+    }
+
+    pub(super) fn people_list(&self) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Changed { people_list, .. } => *people_list,
         }
     }
 
@@ -202,6 +214,13 @@ pub(super) fn site_fingerprint(input: &RenderInput, people: &[u64]) -> u64 {
     h.finish()
 }
 
+/// The fingerprint of the people list's rows (of `listed`, the published people), as the list
+/// shows them.
+pub(super) fn people_list_fingerprint<'a>(listed: impl Iterator<Item = &'a PersonView>) -> u64 {
+    let rows: Vec<ListedPerson> = listed.map(ListedPerson::from).collect();
+    fingerprint(&rows)
+}
+
 /// Each person's fingerprint, taken over from `previous` where the view is the same.
 pub(super) fn person_fingerprints(people: &[PersonView], previous: Option<&ViewCache>) -> Vec<u64> {
     people
@@ -212,4 +231,56 @@ pub(super) fn person_fingerprints(people: &[PersonView], previous: Option<&ViewC
             _ => fingerprint(view),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::context::{LinkView, PhoneView};
+
+    fn person(name: &str, phone: &str, units: &[&str]) -> PersonView {
+        PersonView {
+            id: "wang".into(),
+            name: name.into(),
+            initial: "王".into(),
+            title: Some("第一书记".into()),
+            org: Some("县农业农村局".into()),
+            phone: PhoneView {
+                display: phone.into(),
+                tel: format!("tel:+86{}", phone.replace(' ', "")),
+            },
+            office_phone: None,
+            photo: None,
+            url: "people/wang/".into(),
+            vcard: "people/wang.vcf".into(),
+            checked: None,
+            body_html: None,
+            units: units
+                .iter()
+                .map(|u| LinkView {
+                    name: u.to_string(),
+                    url: "zhen/cun/".into(),
+                })
+                .collect(),
+        }
+    }
+
+    /// A unit renamed changes its members' views (the units they serve) but not one row of
+    /// the people list, which a rebuild then leaves as it is; a name or a number changes it.
+    #[test]
+    fn the_people_list_changes_only_with_what_its_rows_show() {
+        let print = |p: &PersonView| people_list_fingerprint(std::iter::once(p));
+        let before = person("王兴", "139 1234 0001", &["刘庄村"]);
+        let renamed_unit = person("王兴", "139 1234 0001", &["刘家庄村"]);
+        assert!(fingerprint(&before) != fingerprint(&renamed_unit));
+        assert_eq!(print(&before), print(&renamed_unit));
+        assert_ne!(
+            print(&before),
+            print(&person("王新兴", "139 1234 0001", &["刘庄村"]))
+        );
+        assert_ne!(
+            print(&before),
+            print(&person("王兴", "139 1234 0002", &["刘庄村"]))
+        );
+    }
 }
