@@ -112,7 +112,9 @@ impl<'a> From<&'a PersonView> for ListedPerson<'a> {
 
 #[derive(Serialize, Clone)]
 pub(crate) struct MemberView {
-    /// Shared with every team the person is on: see [`cards`].
+    /// The person's own view, shared with their page and every team they are on; a team
+    /// shows it as their card ([`CardView`]).
+    #[serde(serialize_with = "as_card")]
     pub person: Arc<PersonView>,
     pub role: Option<String>,
     pub lead: bool,
@@ -184,33 +186,50 @@ pub(crate) fn person_view(
     }
 }
 
-impl PersonView {
-    /// The person as a member's card shows them: everything but the list of units they serve.
-    /// A team shows that list on the person's own page only; carrying it in every card would
-    /// make a leader on N teams cost N² (a county leader linked to every village is real).
-    pub(super) fn card(&self) -> PersonView {
-        PersonView {
-            id: self.id.clone(),
-            name: self.name.clone(),
-            initial: self.initial.clone(),
-            title: self.title.clone(),
-            org: self.org.clone(),
-            phone: self.phone.clone(),
-            office_phone: self.office_phone.clone(),
-            photo: self.photo.clone(),
-            url: self.url.clone(),
-            vcard: self.vcard.clone(),
-            checked: self.checked.clone(),
-            body_html: self.body_html.clone(),
-            units: Vec::new(),
+/// A person as a member's card shows them: everything but the list of units they serve. A
+/// team shows that list on the person's own page only; carrying it in every card would make a
+/// leader on N teams cost N² (a county leader linked to every village is real). It borrows the
+/// person's view, which every team shares: a copy of each card took a province's build 100 MB.
+#[derive(Serialize)]
+struct CardView<'a> {
+    id: &'a str,
+    name: &'a str,
+    initial: &'a str,
+    title: &'a Option<String>,
+    org: &'a Option<String>,
+    phone: &'a PhoneView,
+    office_phone: &'a Option<PhoneView>,
+    photo: &'a Option<PhotoView>,
+    url: &'a str,
+    vcard: &'a str,
+    checked: &'a Option<String>,
+    body_html: &'a Option<String>,
+    /// Always empty on a card, and still there for templates that test it.
+    units: [LinkView; 0],
+}
+
+impl<'a> From<&'a PersonView> for CardView<'a> {
+    fn from(p: &'a PersonView) -> Self {
+        CardView {
+            id: &p.id,
+            name: &p.name,
+            initial: &p.initial,
+            title: &p.title,
+            org: &p.org,
+            phone: &p.phone,
+            office_phone: &p.office_phone,
+            photo: &p.photo,
+            url: &p.url,
+            vcard: &p.vcard,
+            checked: &p.checked,
+            body_html: &p.body_html,
+            units: [],
         }
     }
 }
 
-/// Every person's card ([`PersonView::card`]), made once and shared by every team that shows
-/// it: a province's unit views held a copy per member and per lead, 330 MB of them.
-pub(super) fn cards(people: &[PersonView]) -> Vec<Arc<PersonView>> {
-    people.par_iter().map(|p| Arc::new(p.card())).collect()
+fn as_card<S: serde::Serializer>(person: &Arc<PersonView>, serializer: S) -> Result<S::Ok, S::Error> {
+    CardView::from(&**person).serialize(serializer)
 }
 
 pub(crate) fn member_view(a: &Assignment, cards: &[Arc<PersonView>]) -> MemberView {
@@ -453,15 +472,19 @@ mod tests {
             current: true,
             households: None,
         };
-        let people = [leader];
-        let cards = cards(&people);
-        let member = member_view(&assignment, &cards);
-        assert!(member.person.units.is_empty());
-        assert!(Arc::ptr_eq(&member.person, &cards[0]), "one card, shared");
-        let card = PersonView {
-            units: people[0].units.clone(),
-            ..(*member.person).clone()
+        let people = [Arc::new(leader)];
+        let member = member_view(&assignment, &people);
+        assert!(Arc::ptr_eq(&member.person, &people[0]), "one view, shared");
+        // The card is the person's view without the units they serve: every other field.
+        let card = serde_json::to_value(&member).unwrap()["person"].clone();
+        let without_units = PersonView {
+            units: Vec::new(),
+            ..(*people[0]).clone()
         };
-        assert!(card == people[0], "the card keeps everything else");
+        assert_eq!(card, serde_json::to_value(&without_units).unwrap());
+        // Templates see the same card.
+        let value = Value::from_serializable(&member);
+        let person = value.as_map().unwrap()[&tera::value::Key::from("person")].clone();
+        assert_eq!(serde_json::to_value(&person).unwrap(), card);
     }
 }

@@ -13,7 +13,7 @@ use tera::Value;
 
 /// A build's views, kept by a session for the next build: see [`Renderer::into_views`].
 pub(crate) struct Views {
-    pub(super) people: Vec<PersonView>,
+    pub(super) people: Vec<std::sync::Arc<PersonView>>,
     pub(super) person_values: Vec<Value>,
     pub(super) units: Vec<UnitFacts>,
     pub(super) unit_values: Vec<Value>,
@@ -222,7 +222,9 @@ pub(super) fn people_list_fingerprint<'a>(listed: impl Iterator<Item = &'a Perso
 }
 
 /// Each person's fingerprint, taken over from `previous` where the view is the same.
-pub(super) fn person_fingerprints(people: &[PersonView], previous: Option<&ViewCache>) -> Vec<u64> {
+pub(super) fn person_fingerprints(
+    people: &[std::sync::Arc<PersonView>],
+    previous: Option<&ViewCache>) -> Vec<u64> {
     people
         .par_iter()
         .enumerate()

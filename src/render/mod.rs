@@ -38,6 +38,7 @@ use context::{PersonView, UnitView};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use strings::Strings;
 use tera::{Context, Tera, Value};
 use theme::Theme;
@@ -94,9 +95,9 @@ pub(crate) struct Renderer<'a> {
     tera: Tera,
     /// The theme's words in the site's language.
     strings: Strings,
-    people: Vec<PersonView>,
-    /// Every person's card, shared by the teams that show it ([`context::cards`]).
-    cards: Vec<std::sync::Arc<PersonView>>,
+    /// Every person's view, shared by their page and the teams that show them (as cards: see
+    /// [`MemberView`](context::MemberView)).
+    people: Vec<Arc<PersonView>>,
     /// Every person's view as a Tera value, for their page and the people list (only in a
     /// session: see [`Renderer::new`]).
     person_values: Vec<Value>,
@@ -136,10 +137,10 @@ impl<'a> Renderer<'a> {
         let codes = codes::Codes::new(site, input.qr_cache)?;
         let strings = Strings::load(input.theme, site.config.language)?;
         let tera = templates::compile(input, &codes, &strings)?;
-        let people: Vec<PersonView> = site
+        let people: Vec<Arc<PersonView>> = site
             .people
             .par_iter()
-            .map(|p| context::person_view(site, p, input.photos))
+            .map(|p| Arc::new(context::person_view(site, p, input.photos)))
             .collect();
         let mut fingerprints = Fingerprints::default();
         // A session's last build, when it had the same units and people in the same order.
@@ -151,7 +152,7 @@ impl<'a> Renderer<'a> {
         fingerprints.people = incremental::person_fingerprints(&people, previous);
         fingerprints.site = incremental::site_fingerprint(input, &fingerprints.people);
         fingerprints.people_list =
-            incremental::people_list_fingerprint(site.published_people().map(|i| &people[i]));
+            incremental::people_list_fingerprint(site.published_people().map(|i| &*people[i]));
         // Kept only by a session, where most of them are taken over by the next build; a single
         // build makes each person's value when it renders their page, which keeps a city's peak
         // memory lower.
@@ -167,8 +168,7 @@ impl<'a> Renderer<'a> {
         // A unit whose record, site-wide settings and team members are as in the last build
         // has the same view: its value is taken over instead of being made again.
         let previous = previous.filter(|p| p.fingerprints.site == fingerprints.site);
-        let cards = context::cards(&people);
-        let made = unit_values(input, &strings, &cards, previous, &fingerprints.people);
+        let made = unit_values(input, &strings, &people, previous, &fingerprints.people);
         let mut unit_values = Vec::new();
         let mut unit_views = Vec::new();
         let mut units = Vec::with_capacity(made.len());
@@ -187,7 +187,6 @@ impl<'a> Renderer<'a> {
             tera,
             strings,
             people,
-            cards,
             person_values,
             units,
             unit_values,
@@ -365,7 +364,7 @@ const PAGE_BUFFER_KEPT: usize = 1 << 20;
 fn unit_values(
     input: &RenderInput,
     strings: &Strings,
-    cards: &[std::sync::Arc<PersonView>],
+    cards: &[Arc<PersonView>],
     previous: Option<&ViewCache>,
     person_prints: &[u64],
 ) -> Vec<UnitMade> {

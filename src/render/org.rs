@@ -70,7 +70,7 @@ fn linked_units(site: &Site, org: &Organization) -> BTreeSet<UnitIndex> {
     units
 }
 
-fn view<'a>(site: &'a Site, org: &'a Organization, people: &'a [PersonView]) -> OrgView<'a> {
+fn view<'a>(site: &'a Site, org: &'a Organization, people: &'a [std::sync::Arc<PersonView>]) -> OrgView<'a> {
     let linked = linked_units(site, org);
     let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
     for &u in &linked {
@@ -95,7 +95,7 @@ fn view<'a>(site: &'a Site, org: &'a Organization, people: &'a [PersonView]) -> 
             .people
             .iter()
             .filter(|&&p| site.people[p].serving)
-            .map(|&p| &people[p])
+            .map(|&p| &*people[p])
             .collect(),
         units: org
             .units

@@ -108,7 +108,7 @@ impl Renderer<'_> {
         unit: &UnitValues<'_>,
     ) -> Result<(), RenderError> {
         let site = self.input.site;
-        let root_value = area_value(site, &self.strings, 0, &self.cards, &self.area_units, unit)?;
+        let root_value = area_value(site, &self.strings, 0, &self.people, &self.area_units, unit)?;
         let mut ctx = Context::new();
         ctx.insert_value("area", root_value);
         ctx.insert(
@@ -132,7 +132,7 @@ impl Renderer<'_> {
         let mut ctx = Context::new();
         let listed: Vec<ListedPerson> = site
             .published_people()
-            .map(|i| ListedPerson::from(&self.people[i]))
+            .map(|i| ListedPerson::from(&*self.people[i]))
             .collect();
         ctx.insert("people", &listed);
         self.page(

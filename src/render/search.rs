@@ -71,7 +71,7 @@ pub(crate) struct PersonEntry {
 /// `kind_label` maps a kind code to its display label (from the theme's strings).
 pub(crate) fn build(
     site: &Site,
-    people: &[PersonView],
+    people: &[std::sync::Arc<PersonView>],
     kind_label: impl Fn(&str) -> Option<String>,
 ) -> SearchIndex {
     // Only people serving today are listed; a current team holds no one else.
@@ -154,7 +154,7 @@ pub(crate) fn build(
 /// Builds the index and writes it as [`FILE_NAME`] at the output root: the one call `render` makes.
 pub(super) fn write(
     site: &Site,
-    people: &[PersonView],
+    people: &[std::sync::Arc<PersonView>],
     strings: &super::strings::Strings,
     writer: &super::Writer,
 ) -> Result<(), super::RenderError> {

@@ -163,7 +163,7 @@ impl Renderer<'_> {
                 site,
                 &self.strings,
                 index,
-                &self.cards,
+                &self.people,
                 &self.area_units,
                 unit,
             )?,
