@@ -362,7 +362,7 @@ fn build_in(
         previous: session.as_deref().and_then(Session::views),
         draft: !mode.is_publication(),
     };
-    let renderer = Renderer::new(&input)?;
+    let mut renderer = Renderer::new(&input)?;
     timings.stage("views+qr");
     let report_print = render::fingerprint(&report);
     // A session remembers its last build; a command-line build reads what the last one saved.

@@ -198,11 +198,20 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Unit `index`'s view as a Tera value: a session's kept value, else made from its view.
+    /// Unit `index`'s view as a Tera value: a session's kept value, else made from its view,
+    /// else (once a full build has freed the views: see [`Renderer::render_site`]) from the unit.
     fn unit_value(&self, index: usize) -> Value {
-        match self.unit_values.get(index) {
-            Some(value) => value.clone(),
-            None => Value::from_serializable(&self.unit_views[index]),
+        if let Some(value) = self.unit_values.get(index) {
+            return value.clone();
+        }
+        match self.unit_views.get(index) {
+            Some(view) => Value::from_serializable(view),
+            None => {
+                let site = self.input.site;
+                let unit = &site.units[index];
+                let (view, _) = boards::finished_unit_view(site, &self.strings, unit, &self.people);
+                Value::from_serializable(&view)
+            }
         }
     }
 
@@ -297,53 +306,39 @@ impl<'a> Renderer<'a> {
     /// Renders the pages `scope` names into `out`. `Rendered::written` lists them.
     /// With `reprint`, a full build also fills the reprint list's pages (see [`ReprintJobs`]).
     pub(crate) fn render_site(
-        &self,
+        &mut self,
         out: &Path,
         scope: &Scope,
         reprint: Option<&ReprintJobs>,
         timings: &mut Timings,
     ) -> Result<Rendered, RenderError> {
         let writer = Writer::new(out, !scope.everything());
-        // Units and areas are rendered beside people, not before them: creating a file or
-        // folder takes its parent folder's lock, and every person's folder and vCard sit in
-        // `people/`. Threads that all wrote people waited on that one lock; a thread writing
-        // units meanwhile has its own folders.
-        let pages = || {
-            let (tree_done, people_done) = rayon::join(
-                || self.render_tree(&writer, scope, reprint),
-                || self.render_people(&writer, scope),
-            );
-            tree_done.and(people_done)
-        };
-        let lists = || -> Result<(), RenderError> {
-            if scope.lists() {
-                search::write(self.input.site, &self.people, &self.strings, &writer)?;
-                if scope.people_list() {
-                    self.render_people_list(&writer)?;
-                }
-                self.render_ledger(&writer)?;
-                org::write_pages(self, &writer, scope)?;
-            }
-            Ok(())
-        };
-        let report = || match scope.report() {
-            true => self.render_report(&writer),
-            false => Ok(()),
-        };
         if scope.everything() {
             // One after the other: at a province's size each list holds hundreds of megabytes
             // while it is made, on top of the pages' data.
-            pages()?;
+            self.render_pages(&writer, scope, reprint)?;
             timings.stage("pages");
-            lists()?;
+            // The lists need the people's views, not the units': a province's took 110 MB
+            // at the lists' peak. The reprint list's boards were all filled by the walk.
+            let unit_views = std::mem::take(&mut self.unit_views);
+            std::thread::spawn(move || drop(unit_views));
+            self.render_lists(&writer, scope)?;
             timings.stage("lists");
             self.render_site_wide(&writer)?;
-            report()?;
+            self.render_report(&writer)?;
             timings.stage("report");
         } else {
             // A rebuild renders a few pages and the lists, which show every unit: all side by
             // side, the coverage page (as long as all the other lists) beside the rest.
-            let (paged, (listed, reported)) = rayon::join(pages, || rayon::join(lists, report));
+            let this = &*self;
+            let report = || match scope.report() {
+                true => this.render_report(&writer),
+                false => Ok(()),
+            };
+            let (paged, (listed, reported)) = rayon::join(
+                || this.render_pages(&writer, scope, reprint),
+                || rayon::join(|| this.render_lists(&writer, scope), report),
+            );
             paged.and(listed).and(reported)?;
             timings.stage("pages+lists");
         }
@@ -351,6 +346,36 @@ impl<'a> Renderer<'a> {
         timings.stage("render end");
         let pages = written.iter().filter(|p| p.ends_with(".html")).count();
         Ok(Rendered { pages, written })
+    }
+
+    /// The pages of the units, areas and people `scope` names. Units and areas are rendered
+    /// beside people, not before them: creating a file or folder takes its parent folder's
+    /// lock, and every person's folder and vCard sit in `people/`. Threads that all wrote
+    /// people waited on that one lock; a thread writing units meanwhile has its own folders.
+    fn render_pages(
+        &self,
+        writer: &Writer,
+        scope: &Scope,
+        reprint: Option<&ReprintJobs>,
+    ) -> Result<(), RenderError> {
+        let (tree_done, people_done) = rayon::join(
+            || self.render_tree(writer, scope, reprint),
+            || self.render_people(writer, scope),
+        );
+        tree_done.and(people_done)
+    }
+
+    /// The lists that show every unit or person, when `scope` changed any.
+    fn render_lists(&self, writer: &Writer, scope: &Scope) -> Result<(), RenderError> {
+        if !scope.lists() {
+            return Ok(());
+        }
+        search::write(self.input.site, &self.people, &self.strings, writer)?;
+        if scope.people_list() {
+            self.render_people_list(writer)?;
+        }
+        self.render_ledger(writer)?;
+        org::write_pages(self, writer, scope)
     }
 }
 
