@@ -228,7 +228,10 @@ impl<'a> From<&'a PersonView> for CardView<'a> {
     }
 }
 
-fn as_card<S: serde::Serializer>(person: &Arc<PersonView>, serializer: S) -> Result<S::Ok, S::Error> {
+fn as_card<S: serde::Serializer>(
+    person: &Arc<PersonView>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     CardView::from(&**person).serialize(serializer)
 }
 

@@ -224,7 +224,8 @@ pub(super) fn people_list_fingerprint<'a>(listed: impl Iterator<Item = &'a Perso
 /// Each person's fingerprint, taken over from `previous` where the view is the same.
 pub(super) fn person_fingerprints(
     people: &[std::sync::Arc<PersonView>],
-    previous: Option<&ViewCache>) -> Vec<u64> {
+    previous: Option<&ViewCache>,
+) -> Vec<u64> {
     people
         .par_iter()
         .enumerate()

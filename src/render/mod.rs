@@ -233,11 +233,7 @@ impl<'a> Renderer<'a> {
             title,
             description,
         );
-        let file = if path.is_empty() || path.ends_with('/') {
-            format!("{path}index.html")
-        } else {
-            path.to_string()
-        };
+        let file = page_file(path);
         // Each thread renders into one buffer that keeps its size from page to page, and the
         // bytes go to the file as they are: `Tera::render` grew a new string for every page
         // and then checked all of it for valid UTF-8, which tera's output always is.
@@ -256,6 +252,32 @@ impl<'a> Renderer<'a> {
             // A city's people list is tens of megabytes; a thread need not keep that.
             html.shrink_to(PAGE_BUFFER_KEPT);
             written
+        })
+    }
+
+    /// Like [`Renderer::page`], for a page that lists the whole site (its people, its coverage
+    /// gaps: tens of megabytes at a province): written to its file as it is rendered.
+    fn list_page(
+        &self,
+        writer: &Writer,
+        template: &str,
+        path: &str,
+        title: &str,
+        mut ctx: Context,
+    ) -> Result<(), RenderError> {
+        let site = self.input.site;
+        templates::insert_page(&mut ctx, site, template, path, title, "");
+        let file = page_file(path);
+        writer.write_streamed(&file, |out| {
+            let mut out = writer::KeepsError::new(out);
+            let rendered = self.tera.render_to(template, &ctx, &mut out);
+            rendered.map_err(|e| match out.error() {
+                Some(source) => RenderError::Io {
+                    path: file.clone(),
+                    source,
+                },
+                None => templates::template_error(self.input.theme, template, e),
+            })
         })
     }
 
@@ -376,6 +398,15 @@ impl<'a> Renderer<'a> {
         }
         self.render_ledger(writer)?;
         org::write_pages(self, writer, scope)
+    }
+}
+
+/// The file of the page at `path`: a folder path gets `index.html`.
+fn page_file(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
     }
 }
 

@@ -70,7 +70,11 @@ fn linked_units(site: &Site, org: &Organization) -> BTreeSet<UnitIndex> {
     units
 }
 
-fn view<'a>(site: &'a Site, org: &'a Organization, people: &'a [std::sync::Arc<PersonView>]) -> OrgView<'a> {
+fn view<'a>(
+    site: &'a Site,
+    org: &'a Organization,
+    people: &'a [std::sync::Arc<PersonView>],
+) -> OrgView<'a> {
     let linked = linked_units(site, org);
     let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
     for &u in &linked {

@@ -81,7 +81,7 @@ impl Renderer<'_> {
         ctx.insert_value("gaps_by_area", Value::from(gaps_by_area));
         ctx.insert_value("report", value);
         let title = self.strings.text("coverage");
-        self.page(writer, "coverage.html", "coverage/", title, "", ctx)
+        self.list_page(writer, "coverage.html", "coverage/", title, ctx)
     }
 
     /// The ledger page, when the site publishes its problem ledger.
@@ -135,14 +135,9 @@ impl Renderer<'_> {
             .map(|i| ListedPerson::from(&*self.people[i]))
             .collect();
         ctx.insert("people", &listed);
-        self.page(
-            writer,
-            "people.html",
-            "people/",
-            self.strings.text("people"),
-            "",
-            ctx,
-        )
+        drop(listed);
+        let title = self.strings.text("people");
+        self.list_page(writer, "people.html", "people/", title, ctx)
     }
 
     /// Pages that change only with the site as a whole: 404, redirects, sitemap, static files.

@@ -45,22 +45,59 @@ impl<'a> Writer<'a> {
         self.write_now(rel, bytes)
     }
 
-    fn write_now(&self, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+    /// Writes the file at `rel` as `render` makes it. Into a new output (a full build) the
+    /// bytes go straight to the file as they come, so that a page of tens of megabytes (a
+    /// province's people list) is never held whole in memory; otherwise as [`Writer::write`].
+    pub(super) fn write_streamed(
+        &self,
+        rel: &str,
+        render: impl FnOnce(&mut dyn std::io::Write) -> Result<(), RenderError>,
+    ) -> Result<(), RenderError> {
+        if self.buffer.is_some() || !self.fresh {
+            let mut bytes = Vec::new();
+            render(&mut bytes)?;
+            return self.write(rel, &bytes);
+        }
         let path = self.out.join(rel);
         let io = |source| RenderError::Io {
             path: rel.to_string(),
             source,
         };
+        self.make_folder(&path).map_err(io)?;
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(io)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        render(&mut out)?;
+        std::io::Write::flush(&mut out).map_err(io)?;
+        self.written.lock().push(rel.to_string());
+        Ok(())
+    }
+
+    /// Makes the folder `path` goes in, unless it was made recently.
+    fn make_folder(&self, path: &Path) -> std::io::Result<()> {
         if let Some(parent) = path.parent()
             && !self.folders.lock().contains(parent)
         {
-            std::fs::create_dir_all(parent).map_err(io)?;
+            std::fs::create_dir_all(parent)?;
             let mut folders = self.folders.lock();
             if folders.len() >= RECENT_FOLDERS {
                 folders.clear();
             }
             folders.insert(parent.to_path_buf());
         }
+        Ok(())
+    }
+
+    fn write_now(&self, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+        let path = self.out.join(rel);
+        let io = |source| RenderError::Io {
+            path: rel.to_string(),
+            source,
+        };
+        self.make_folder(&path).map_err(io)?;
         if self.buffer.is_some() {
             // A partial build writes into the published output: each page is replaced whole,
             // so that a reader, or a build stopped half way, never sees half of one.
@@ -83,6 +120,45 @@ impl<'a> Writer<'a> {
             }
         }
         Ok(self.written.into_inner())
+    }
+}
+
+/// A writer that keeps the first error of the one it wraps: a template engine reports a
+/// failed write as its own error, and the build should say which file could not be written.
+pub(super) struct KeepsError<'a> {
+    inner: &'a mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl<'a> KeepsError<'a> {
+    pub(super) fn new(inner: &'a mut dyn std::io::Write) -> Self {
+        KeepsError { inner, error: None }
+    }
+
+    /// The first write error, if any.
+    pub(super) fn error(&mut self) -> Option<std::io::Error> {
+        self.error.take()
+    }
+
+    fn keep<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &result
+            && self.error.is_none()
+        {
+            self.error = Some(std::io::Error::new(e.kind(), e.to_string()));
+        }
+        result
+    }
+}
+
+impl std::io::Write for KeepsError<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let result = self.inner.write(bytes);
+        self.keep(result)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let result = self.inner.flush();
+        self.keep(result)
     }
 }
 
@@ -240,5 +316,56 @@ mod tests {
         assert_eq!(writer.finish().unwrap(), ["a/b/page.html", "a/b/page.html"]);
         // A folder with anything else in it is an earlier output: files are compared.
         assert!(!Writer::new(dir.path(), false).fresh);
+    }
+
+    /// A big page goes straight to its file in a new output, and through memory elsewhere; a
+    /// failed write names the file.
+    #[test]
+    fn a_streamed_page_is_the_same_file_in_a_new_output_and_an_old_one() {
+        use std::io::Write;
+        let page = |out: &mut dyn Write| {
+            out.write_all("<ul>".as_bytes())
+                .and_then(|()| out.write_all("<li>王兴</li></ul>".as_bytes()))
+                .map_err(|source| RenderError::Io {
+                    path: "people/index.html".into(),
+                    source,
+                })
+        };
+        let new = tempfile::tempdir().unwrap();
+        let writer = Writer::new(new.path(), false);
+        writer.write_streamed("people/index.html", page).unwrap();
+        assert_eq!(writer.finish().unwrap(), ["people/index.html"]);
+        let written = std::fs::read(new.path().join("people/index.html")).unwrap();
+        assert_eq!(written, "<ul><li>王兴</li></ul>".as_bytes());
+
+        // An output holding other files compares, and leaves an equal file alone.
+        let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+        let path = new.path().join("people/index.html");
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(old).unwrap();
+        let writer = Writer::new(new.path(), false);
+        writer.write_streamed("people/index.html", page).unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), old);
+
+        // A write that fails is kept for the message, not lost in the template's error.
+        struct Full;
+        impl Write for Full {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    "disk full",
+                ))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut full = Full;
+        let mut kept = KeepsError::new(&mut full);
+        assert!(kept.write_all(b"x").is_err());
+        assert_eq!(
+            kept.error().unwrap().kind(),
+            std::io::ErrorKind::StorageFull
+        );
     }
 }
