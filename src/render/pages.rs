@@ -52,10 +52,15 @@ impl Renderer<'_> {
         let Some(report) = self.input.report else {
             return Ok(());
         };
-        // Written and dropped before the page's values are made: at a province's size the
-        // JSON is 60 MB.
-        let json = serde_json::to_vec_pretty(&report.public_json()).unwrap_or_default();
-        writer.write("coverage.json", &json)?;
+        // Written as it is made, and dropped before the page's values are made: at a
+        // province's size the JSON is 60 MB, and its tree as many again.
+        let json = report.public_json();
+        writer.write_streamed("coverage.json", |out| {
+            serde_json::to_writer_pretty(out, &json).map_err(|e| RenderError::Io {
+                path: "coverage.json".into(),
+                source: e.into(),
+            })
+        })?;
         drop(json);
         let mut ctx = Context::new();
         let value = Value::from_serializable(report);
