@@ -341,10 +341,6 @@ fn build_in(
     timings.stage("history+theme");
     let photos = photos::Photos::process(&site, options.progress, &mut diagnostics)?;
     timings.stage("photos");
-    let report = coverage::audit(&site);
-    diagnostics.extend(report.outdated.warnings(&site));
-    let report = with_diagnostics(report, &diagnostics.clone().sorted());
-    timings.stage("audit");
     let progress = Progress::new(
         options.progress,
         (site.units.len() + site.people.len()) as u64,
@@ -354,7 +350,6 @@ fn build_in(
         site: &site,
         theme: &theme,
         photos: photos.outcomes(),
-        report: site.config.rules.publish_report.then_some(&report),
         live_reload: options.live_reload.clone(),
         progress: &progress,
         qr_cache: session.as_deref().map(|s| &s.codes),
@@ -362,9 +357,19 @@ fn build_in(
         previous: session.as_deref().and_then(Session::views),
         draft: !mode.is_publication(),
     };
-    let mut renderer = Renderer::new(&input)?;
-    timings.stage("views+qr");
-    let report_print = render::fingerprint(&report);
+    // The audit beside the views: neither needs the other.
+    let ((report, report_print), renderer) = rayon::join(
+        || {
+            let report = coverage::audit(&site);
+            diagnostics.extend(report.outdated.warnings(&site));
+            let report = with_diagnostics(report, &diagnostics.clone().sorted());
+            let print = render::fingerprint(&report);
+            (report, print)
+        },
+        || Renderer::new(&input),
+    );
+    let mut renderer = renderer?;
+    timings.stage("audit+views");
     // A session remembers its last build; a command-line build reads what the last one saved.
     let saved = match session {
         Some(_) => None,
@@ -388,7 +393,13 @@ fn build_in(
     };
     let target = staging.as_ref().map_or(output.as_path(), |s| s.path());
     let plan = history::plan(&renderer, &site, previous.as_ref(), &scope, last);
-    let mut rendered = renderer.render_site(target, &scope, plan.jobs.as_ref(), &mut timings)?;
+    let mut rendered = renderer.render_site(
+        target,
+        &scope,
+        plan.jobs.as_ref(),
+        site.config.rules.publish_report.then_some(&report),
+        &mut timings,
+    )?;
     progress.finish();
     let published = history::publish(&renderer, plan, target)?;
     photos.publish(target)?;

@@ -64,7 +64,6 @@ pub(crate) struct RenderInput<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
     pub photos: &'a HashMap<PathBuf, PhotoOutcome>,
-    pub report: Option<&'a Report>,
     /// The live-reload script's URL, only while serving.
     pub live_reload: Option<String>,
     /// Counts rendered units and people.
@@ -325,13 +324,15 @@ impl<'a> Renderer<'a> {
         &self.boards
     }
 
-    /// Renders the pages `scope` names into `out`. `Rendered::written` lists them.
+    /// Renders the pages `scope` names into `out`, and the coverage page of `report` when the
+    /// site publishes it. `Rendered::written` lists them.
     /// With `reprint`, a full build also fills the reprint list's pages (see [`ReprintJobs`]).
     pub(crate) fn render_site(
         &mut self,
         out: &Path,
         scope: &Scope,
         reprint: Option<&ReprintJobs>,
+        report: Option<&Report>,
         timings: &mut Timings,
     ) -> Result<Rendered, RenderError> {
         let writer = Writer::new(out, !scope.everything());
@@ -347,15 +348,17 @@ impl<'a> Renderer<'a> {
             self.render_lists(&writer, scope)?;
             timings.stage("lists");
             self.render_site_wide(&writer)?;
-            self.render_report(&writer)?;
+            if let Some(report) = report {
+                self.render_report(&writer, report)?;
+            }
             timings.stage("report");
         } else {
             // A rebuild renders a few pages and the lists, which show every unit: all side by
             // side, the coverage page (as long as all the other lists) beside the rest.
             let this = &*self;
-            let report = || match scope.report() {
-                true => this.render_report(&writer),
-                false => Ok(()),
+            let report = || match report.filter(|_| scope.report()) {
+                Some(report) => this.render_report(&writer, report),
+                None => Ok(()),
             };
             let (paged, (listed, reported)) = rayon::join(
                 || this.render_pages(&writer, scope, reprint),

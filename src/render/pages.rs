@@ -6,6 +6,7 @@ use super::context::{LinkView, ListedPerson, UnitValues, area_description, area_
 use super::templates::{PageView, template_error};
 use super::writer::Writer;
 use super::{RenderError, Renderer, Scope, markdown, vcard};
+use crate::coverage::Report;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use tera::{Context, Value};
@@ -47,11 +48,12 @@ impl Renderer<'_> {
             })
     }
 
-    /// `coverage.json` and the coverage page, when the site publishes its report.
-    pub(super) fn render_report(&self, writer: &Writer) -> Result<(), RenderError> {
-        let Some(report) = self.input.report else {
-            return Ok(());
-        };
+    /// `coverage.json` and the coverage page.
+    pub(super) fn render_report(
+        &self,
+        writer: &Writer,
+        report: &Report,
+    ) -> Result<(), RenderError> {
         // Written as it is made, and dropped before the page's values are made: at a
         // province's size the JSON is 60 MB, and its tree as many again.
         let json = report.public_json();

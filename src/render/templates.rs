@@ -116,7 +116,7 @@ pub(super) fn compile(
                 qr_mm,
             },
             rules: &site.config.rules,
-            publish_report: input.report.is_some(),
+            publish_report: site.config.rules.publish_report,
             gov: &site.config.gov,
             draft: input.draft,
         },
