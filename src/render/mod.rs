@@ -345,26 +345,21 @@ impl<'a> Renderer<'a> {
             // at the lists' peak. The reprint list's boards were all filled by the walk.
             let unit_views = std::mem::take(&mut self.unit_views);
             std::thread::spawn(move || drop(unit_views));
-            self.render_lists(&writer, scope)?;
-            timings.stage("lists");
             self.render_site_wide(&writer)?;
-            if let Some(report) = report {
-                self.render_report(&writer, report)?;
+            for (name, list) in self.lists(&writer, scope, report) {
+                list()?;
+                timings.stage(name);
             }
-            timings.stage("report");
         } else {
-            // A rebuild renders a few pages and the lists, which show every unit: all side by
-            // side, the coverage page (as long as all the other lists) beside the rest.
+            // A rebuild renders a few pages and the lists, which show every unit: each list
+            // beside the others and the pages (the coverage page takes as long as the pages).
             let this = &*self;
-            let report = || match report.filter(|_| scope.report()) {
-                Some(report) => this.render_report(&writer, report),
-                None => Ok(()),
-            };
-            let (paged, (listed, reported)) = rayon::join(
+            let lists = this.lists(&writer, scope, report);
+            let (paged, listed) = rayon::join(
                 || this.render_pages(&writer, scope, reprint),
-                || rayon::join(|| this.render_lists(&writer, scope), report),
+                || lists.par_iter().try_for_each(|(_, list)| list()),
             );
-            paged.and(listed).and(reported)?;
+            paged.and(listed)?;
             timings.stage("pages+lists");
         }
         let written = writer.finish()?;
@@ -390,19 +385,45 @@ impl<'a> Renderer<'a> {
         tree_done.and(people_done)
     }
 
-    /// The lists that show every unit or person, when `scope` changed any.
-    fn render_lists(&self, writer: &Writer, scope: &Scope) -> Result<(), RenderError> {
-        if !scope.lists() {
-            return Ok(());
+    /// The lists that show every unit or person, each when `scope` wants it rendered, and the
+    /// coverage page of `report`: each with its name for the stage timings.
+    fn lists<'s>(
+        &'s self,
+        writer: &'s Writer,
+        scope: &'s Scope,
+        report: Option<&'s Report>,
+    ) -> Vec<(&'static str, List<'s>)> {
+        let mut lists: Vec<(&'static str, List<'s>)> = Vec::new();
+        if scope.lists() {
+            let site = self.input.site;
+            lists.push((
+                "search",
+                Box::new(move || search::write(site, &self.people, &self.strings, writer)),
+            ));
+            if scope.people_list() {
+                lists.push((
+                    "people list",
+                    Box::new(move || self.render_people_list(writer)),
+                ));
+            }
+            lists.push(("ledger", Box::new(move || self.render_ledger(writer))));
+            lists.push((
+                "orgs",
+                Box::new(move || org::write_pages(self, writer, scope)),
+            ));
         }
-        search::write(self.input.site, &self.people, &self.strings, writer)?;
-        if scope.people_list() {
-            self.render_people_list(writer)?;
+        if let Some(report) = report.filter(|_| scope.report()) {
+            lists.push((
+                "report",
+                Box::new(move || self.render_report(writer, report)),
+            ));
         }
-        self.render_ledger(writer)?;
-        org::write_pages(self, writer, scope)
+        lists
     }
 }
+
+/// Renders one list page (or file) of [`Renderer::lists`].
+type List<'s> = Box<dyn Fn() -> Result<(), RenderError> + Send + Sync + 's>;
 
 /// The file of the page at `path`: a folder path gets `index.html`.
 fn page_file(path: &str) -> String {
