@@ -3,7 +3,7 @@
 //!
 //! The module follows the pipeline's stages, each in its own file: [`read`] finds and reads
 //! the files (stage 1, beside the content walk), [`resolve()`] turns their rows into the
-//! [`model`] kept in `Site::worklog` (stage 2), [`audit`] adds its findings to the coverage
+//! [`model`] kept in `Site::worklog` (stage 2), reading each table in pieces with `rows`, [`audit`] adds its findings to the coverage
 //! report, [`text`] prints them for `check`, [`views`] prepares the unit pages' section and the
 //! ledger page, and [`xlsx`] writes the audit workbook for `export`. Every message is in
 //! [`messages`]; the [`settings`] come from `config.toml`.
