@@ -394,6 +394,13 @@ impl<'a> Renderer<'a> {
         report: Option<&'s Report>,
     ) -> Vec<(&'static str, List<'s>)> {
         let mut lists: Vec<(&'static str, List<'s>)> = Vec::new();
+        // The longest first: a rebuild, which makes them side by side, then starts it first.
+        if let Some(report) = report.filter(|_| scope.report()) {
+            lists.push((
+                "report",
+                Box::new(move || self.render_report(writer, report)),
+            ));
+        }
         if scope.lists() {
             let site = self.input.site;
             lists.push((
@@ -410,12 +417,6 @@ impl<'a> Renderer<'a> {
             lists.push((
                 "orgs",
                 Box::new(move || org::write_pages(self, writer, scope)),
-            ));
-        }
-        if let Some(report) = report.filter(|_| scope.report()) {
-            lists.push((
-                "report",
-                Box::new(move || self.render_report(writer, report)),
             ));
         }
         lists
