@@ -51,12 +51,16 @@ impl<'a> Writer<'a> {
     pub(super) fn write_streamed(
         &self,
         rel: &str,
-        render: impl FnOnce(&mut dyn std::io::Write) -> Result<(), RenderError>,
+        render: impl Fn(&mut dyn std::io::Write) -> Result<(), RenderError>,
     ) -> Result<(), RenderError> {
+        let through_memory =
+            |render: &dyn Fn(&mut dyn std::io::Write) -> Result<(), RenderError>| {
+                let mut bytes = Vec::new();
+                render(&mut bytes)?;
+                self.write(rel, &bytes)
+            };
         if self.buffer.is_some() || !self.fresh {
-            let mut bytes = Vec::new();
-            render(&mut bytes)?;
-            return self.write(rel, &bytes);
+            return through_memory(&render);
         }
         let path = self.out.join(rel);
         let io = |source| RenderError::Io {
@@ -64,11 +68,18 @@ impl<'a> Writer<'a> {
             source,
         };
         self.make_folder(&path).map_err(io)?;
-        let file = std::fs::OpenOptions::new()
+        let opened = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&path)
-            .map_err(io)?;
+            .open(&path);
+        let file = match opened {
+            Ok(file) => file,
+            // Written already in this build (as `write_new` allows): compared and replaced.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return through_memory(&render);
+            }
+            Err(e) => return Err(io(e)),
+        };
         let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
         render(&mut out)?;
         std::io::Write::flush(&mut out).map_err(io)?;
@@ -337,6 +348,14 @@ mod tests {
         assert_eq!(writer.finish().unwrap(), ["people/index.html"]);
         let written = std::fs::read(new.path().join("people/index.html")).unwrap();
         assert_eq!(written, "<ul><li>王兴</li></ul>".as_bytes());
+
+        // A file this build already wrote at the same place is replaced, not an error.
+        let again = tempfile::tempdir().unwrap();
+        let writer = Writer::new(again.path(), false);
+        writer.write("people/index.html", b"static").unwrap();
+        writer.write_streamed("people/index.html", page).unwrap();
+        let replaced = std::fs::read(again.path().join("people/index.html")).unwrap();
+        assert_eq!(replaced, "<ul><li>王兴</li></ul>".as_bytes());
 
         // An output holding other files compares, and leaves an equal file alone.
         let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
