@@ -1,6 +1,7 @@
 //! `config.toml`: the site's title, address, language, board layout and coverage rules.
 
 use crate::content::source::{self, SourceFile};
+use crate::content::spanned::Spanned;
 use crate::content::values;
 use crate::content::values::{LooseDate, LooseText};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -8,7 +9,6 @@ use crate::validate::phone::{Phone, PhoneParser, ServicePolicy};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use time::Date;
-use toml::Spanned;
 
 pub(crate) mod campaign;
 pub(crate) mod gov;

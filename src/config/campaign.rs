@@ -7,13 +7,14 @@
 //! line.
 
 use crate::content::source::{self, SourceFile, nearest};
+use crate::content::spanned::Spanned;
 use crate::content::values::error_at;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::model::Kind;
 use crate::msg;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use toml::{Spanned, Value};
+use toml::Value;
 
 /// The campaign rules in force; all empty when config.toml sets none.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -9,11 +9,11 @@
 //! gets a warning.
 
 use crate::content::source::{Document, SourceFile};
+use crate::content::spanned::Spanned;
 use crate::content::values;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::validate::phone::{PhoneParser, ServicePolicy};
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 
 pub(super) const KNOWN_GOV_MARK: &[&str] = &["image", "link"];
 

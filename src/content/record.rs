@@ -3,10 +3,10 @@
 //! clerks type loosely arrive as [`LooseText`] and [`LooseDate`].
 
 use super::values::{LooseDate, LooseText};
-use serde::Deserialize;
-use toml::Spanned;
+use crate::content::spanned::Spanned;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Deserialize, Default, Clone)]
+#[derive(Debug, Deserialize, Serialize, Default, Clone)]
 pub(crate) struct UnitRecord {
     pub name: Option<Spanned<String>>,
     pub kind: Option<Spanned<String>>,
@@ -40,7 +40,7 @@ pub(crate) const UNIT_FIELDS: &[&str] = &[
     "orgs",
 ];
 
-#[derive(Debug, Deserialize, Default, Clone)]
+#[derive(Debug, Deserialize, Serialize, Default, Clone)]
 pub(crate) struct TeamRecord {
     pub person: Option<Spanned<String>>,
     pub role: Option<String>,
@@ -64,7 +64,7 @@ pub(crate) const TEAM_FIELDS: &[&str] = &[
     "households",
 ];
 
-#[derive(Debug, Deserialize, Default, Clone)]
+#[derive(Debug, Deserialize, Serialize, Default, Clone)]
 pub(crate) struct PersonRecord {
     pub name: Option<Spanned<String>>,
     pub title: Option<String>,
@@ -89,7 +89,7 @@ pub(crate) const PERSON_FIELDS: &[&str] = &[
 ];
 
 /// `content/_index.md`: the front page's own text.
-#[derive(Debug, Deserialize, Default, Clone)]
+#[derive(Debug, Deserialize, Serialize, Default, Clone)]
 pub(crate) struct FrontRecord {
     pub title: Option<String>,
     pub description: Option<String>,
@@ -98,7 +98,7 @@ pub(crate) struct FrontRecord {
 pub(crate) const FRONT_FIELDS: &[&str] = &["title", "description"];
 
 /// `content/orgs/<id>.toml`: an organization's own record (派出单位).
-#[derive(Debug, Deserialize, Default, Clone)]
+#[derive(Debug, Deserialize, Serialize, Default, Clone)]
 pub(crate) struct OrgRecord {
     /// The `org` value of its people.
     pub name: Option<Spanned<String>>,

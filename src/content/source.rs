@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 
 /// A file as read from disk, with the name a clerk knows it by.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct SourceFile {
     pub path: PathBuf,
     /// Relative to the site folder, `/`-separated: what messages print.

@@ -3,10 +3,11 @@
 //! model receives typed values; and where a value sits in its file, for messages.
 
 use super::source::{Document, SourceFile};
+use crate::content::spanned::Spanned;
 use crate::diagnostics::{Diagnostic, line_col};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::Date;
-use toml::{Spanned, Value};
+use toml::Value;
 
 /// Where a spanned value sits in its file.
 pub(crate) fn position<T>(file: &SourceFile, doc: &Document, value: &Spanned<T>) -> (usize, usize) {
@@ -55,6 +56,13 @@ impl LooseText {
 
 impl<'de> Deserialize<'de> for LooseText {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !deserializer.is_human_readable() {
+            let (kind, text) = <(u8, String)>::deserialize(deserializer)?;
+            return Ok(match kind {
+                0 => LooseText::Text(text),
+                _ => LooseText::Other(text),
+            });
+        }
         Ok(match Value::deserialize(deserializer)? {
             Value::String(s) => LooseText::Text(s.trim().to_string()),
             Value::Integer(i) => LooseText::Text(i.to_string()),
@@ -104,8 +112,39 @@ impl LooseDate {
     }
 }
 
+/// The read cache's form of a loose value: which kind it is, and the text; for a date, its
+/// Julian day. TOML is only ever read, so this is the only form written.
+impl Serialize for LooseText {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            LooseText::Text(text) => (0u8, text).serialize(serializer),
+            LooseText::Other(text) => (1u8, text).serialize(serializer),
+        }
+    }
+}
+
+impl Serialize for LooseDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            LooseDate::Date(date) => (0u8, date.to_julian_day(), "").serialize(serializer),
+            LooseDate::Impossible(shown) => (1u8, 0, shown).serialize(serializer),
+            LooseDate::NotADate(shown) => (2u8, 0, shown).serialize(serializer),
+            LooseDate::OutOfRange(shown) => (3u8, 0, shown).serialize(serializer),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for LooseDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !deserializer.is_human_readable() {
+            let (kind, day, shown) = <(u8, i32, String)>::deserialize(deserializer)?;
+            return Ok(match kind {
+                0 => LooseDate::Date(Date::from_julian_day(day).map_err(serde::de::Error::custom)?),
+                1 => LooseDate::Impossible(shown),
+                2 => LooseDate::NotADate(shown),
+                _ => LooseDate::OutOfRange(shown),
+            });
+        }
         let value = Value::deserialize(deserializer)?;
         let ymd = match &value {
             Value::Datetime(dt) => match (dt.date, dt.time) {
@@ -223,5 +262,23 @@ mod tests {
         assert_eq!(r.a.text(), Some("139 1234 5678"));
         assert_eq!(r.b.text(), Some("13912345678"));
         assert_eq!(r.c, LooseText::Other("true".into()));
+    }
+
+    #[test]
+    fn loose_values_come_back_from_the_cache_form_as_they_were_read() {
+        let texts = [
+            LooseText::Text("139".into()),
+            LooseText::Other("true".into()),
+        ];
+        let dates = [
+            LooseDate::Date(time::macros::date!(2023 - 03 - 09)),
+            LooseDate::Impossible("2023-02-30".into()),
+            LooseDate::NotADate("soon".into()),
+            LooseDate::OutOfRange("0003-09-23".into()),
+        ];
+        let kept = postcard::to_allocvec(&(&texts, &dates)).unwrap();
+        let back: (Vec<LooseText>, Vec<LooseDate>) = postcard::from_bytes(&kept).unwrap();
+        assert_eq!(back.0, texts);
+        assert_eq!(back.1, dates);
     }
 }

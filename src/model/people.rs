@@ -5,12 +5,12 @@ use super::Person;
 use super::record::{clean, date_field, phone_field};
 use crate::content::Loaded;
 use crate::content::record::PersonRecord;
+use crate::content::spanned::Spanned;
 use crate::content::values::{self, error_at};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::validate::phone::{PhoneParser, ServicePolicy};
 use foldhash::HashMap;
 use std::path::{Path, PathBuf};
-use toml::Spanned;
 
 /// Every readable person record as a [`Person`]; records with errors are reported and left
 /// out, so teams naming them get no second error.

@@ -8,13 +8,13 @@ use crate::config::Config;
 use crate::content::Loaded;
 use crate::content::record::{TeamRecord, UnitRecord};
 use crate::content::source::{Document, SourceFile, nearest};
+use crate::content::spanned::Spanned;
 use crate::content::values::{self, LooseDate, LooseText, error_at};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::validate::phone::{Phone, PhoneParser, ServicePolicy};
 use foldhash::{HashMap, HashSet};
 use std::path::Path;
 use time::Date;
-use toml::Spanned;
 
 /// Whose record is read: a unit's, which must have a `name`, or an area's `_index.toml`,
 /// which is named after its folder when it has none.

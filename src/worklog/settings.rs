@@ -2,11 +2,11 @@
 //! how many home visits a person makes) and `[ledger]` (whether summaries are published).
 
 use crate::content::source::{Document, SourceFile, nearest};
+use crate::content::spanned::Spanned;
 use crate::content::values::error_at;
 use crate::diagnostics::{Diagnostic, Diagnostics, line_col};
 use crate::msg;
 use serde::{Deserialize, Serialize};
-use toml::Spanned;
 
 /// The keys of `[ledger]`.
 pub(crate) const LEDGER_KEYS: &[&str] = &["publish_summary"];
