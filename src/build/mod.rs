@@ -7,6 +7,7 @@
 
 mod history;
 mod photos;
+mod records;
 mod session;
 mod state;
 
@@ -174,7 +175,13 @@ pub struct CheckOutcome {
 /// Loads and resolves a site: stages 1 and 2. Its addresses are not checked for publication,
 /// since nothing is printed from it.
 pub fn load_site(root: &Path, out: &mut Diagnostics) -> Option<Site> {
-    load(root, &BuildMode::Draft, out, None, &mut Timings::from_env())
+    load(
+        root,
+        &BuildMode::Draft,
+        out,
+        Reads::Fresh,
+        &mut Timings::from_env(),
+    )
 }
 
 /// Reads and resolves the site for `mode`, with what a session kept of earlier reads.
@@ -182,9 +189,13 @@ fn load(
     root: &Path,
     mode: &BuildMode,
     out: &mut Diagnostics,
-    session: Option<&Session>,
+    reads: Reads<'_>,
     timings: &mut Timings,
 ) -> Option<Site> {
+    let session = match reads {
+        Reads::Session(session) => Some(session),
+        Reads::Fresh | Reads::Saved => None,
+    };
     let fresh;
     let phones = match session {
         Some(session) => &session.phones,
@@ -196,18 +207,72 @@ fn load(
     // The configuration is read beside the content: its numbers are the first the phone
     // parser sees, and loading the parser's metadata takes tens of milliseconds.
     let mut content_out = Diagnostics::default();
-    let (loaded, (content, logs)) = rayon::join(
+    let (loaded, ((content, saved), logs)) = rayon::join(
         || config::load(root, phones, out),
         || {
             rayon::join(
-                || content::load_with(root, &mut content_out, session.map(|s| &s.reads)),
+                || {
+                    let saved = matches!(reads, Reads::Saved).then(|| records::restore(root));
+                    let cache = session.map(|s| &s.reads).or(saved.as_ref());
+                    (content::load_with(root, &mut content_out, cache), saved)
+                },
                 || crate::worklog::read(root),
             )
         },
     );
     out.extend(content_out);
     timings.stage("read");
-    let Some((mut config, config_file)) = loaded else {
+    // Saved while the site is resolved, and freed before anything is rendered.
+    let saving = saved.map(|cache| {
+        let root = root.to_path_buf();
+        std::thread::spawn(move || records::save(&root, &cache))
+    });
+    let read = Read {
+        config: loaded,
+        content,
+        logs,
+    };
+    let site = resolve(root, mode, out, read, phones, timings);
+    if let Some(saving) = saving {
+        // Without it the next build reads every file, which is slower but the same.
+        let _ = saving.join();
+    }
+    site
+}
+
+/// Where a load finds the records read before.
+#[derive(Clone, Copy)]
+enum Reads<'a> {
+    /// Nowhere: every file is read.
+    Fresh,
+    /// In what the session's last build read.
+    Session(&'a Session),
+    /// In what the last command-line build saved (see [`records`]), which is saved again.
+    Saved,
+}
+
+/// What stage 1 read: the configuration (if it could be read), the content and the work log.
+struct Read {
+    config: Option<(config::Config, SourceFile)>,
+    content: content::Content,
+    logs: crate::worklog::Logs,
+}
+
+/// Stage 2 and the work log: the site resolved from what [`load`] read.
+fn resolve(
+    root: &Path,
+    mode: &BuildMode,
+    out: &mut Diagnostics,
+    read: Read,
+    phones: &PhoneParser,
+    timings: &mut Timings,
+) -> Option<Site> {
+    let Read {
+        config,
+        content,
+        logs,
+    } = read;
+    let Some((mut config, config_file)) = config else {
         out.extend(logs.diagnostics);
         return None;
     };
@@ -266,7 +331,13 @@ pub(crate) fn publication_date(configured: Option<Date>) -> Date {
 /// reads; writes nothing.
 pub fn check(root: &Path, output: Option<&Path>, mode: &BuildMode) -> CheckOutcome {
     let mut diagnostics = Diagnostics::default();
-    let site = load(root, mode, &mut diagnostics, None, &mut Timings::from_env());
+    let site = load(
+        root,
+        mode,
+        &mut diagnostics,
+        Reads::Fresh,
+        &mut Timings::from_env(),
+    );
     if let Some(site) = &site {
         let output = output_dir(root, output);
         history::check(root, &output, site, mode, &mut diagnostics);
@@ -465,9 +536,11 @@ fn build_in(
     Ok(summary)
 }
 
-/// Makes the next build of `options` render every page: it forgets what the last build into
-/// the same folder saved for comparing (`build --full`).
+/// Makes the next build of `options` read every file and render every page: it forgets the
+/// records the last build kept, and what the last build into the same folder saved for
+/// comparing (`build --full`).
 pub fn forget_last_build(options: &BuildOptions) -> Result<(), BuildError> {
+    records::forget(&options.root)?;
     Ok(state::forget(&options.root, &options.output_dir())?)
 }
 
@@ -480,7 +553,8 @@ fn checked_site(
     timings: &mut Timings,
 ) -> Result<(Site, Option<Previous>), BuildError> {
     let (root, mode) = (&options.root, &options.mode);
-    let Some(site) = load(root, mode, diagnostics, session, timings) else {
+    let reads = session.map_or(Reads::Saved, Reads::Session);
+    let Some(site) = load(root, mode, diagnostics, reads, timings) else {
         return Err(BuildError::Invalid(std::mem::take(diagnostics).sorted()));
     };
     let output = options.output_dir();

@@ -137,7 +137,7 @@ fn marker_stamp(output: &Path) -> Option<String> {
 
 /// This program: its version and its executable's size and time, so that a rebuilt binary,
 /// whose pages may differ, never trusts a state an older one saved.
-fn program() -> String {
+pub(super) fn program() -> String {
     let exe = std::env::current_exe().and_then(std::fs::metadata);
     let (len, modified) = exe.map_or((0, 0), |m| {
         let modified = m

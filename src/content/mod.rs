@@ -6,8 +6,10 @@
 pub(crate) mod names;
 pub(crate) mod orgs;
 pub(crate) mod privacy;
+mod read_cache;
 pub(crate) mod record;
 pub(crate) mod source;
+pub(crate) mod spanned;
 pub(crate) mod static_files;
 pub(crate) mod values;
 
@@ -18,14 +20,17 @@ use record::{FrontRecord, OrgRecord, PersonRecord, UnitRecord};
 use source::{Document, Keys, SourceFile};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
+
+pub(crate) use read_cache::ReadCache;
+use serde::{Deserialize, Serialize};
 
 pub(crate) const CONTENT_DIR: &str = "content";
 pub(crate) const PEOPLE_DIR: &str = "people";
 pub(crate) const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
 
 /// A parsed record with the file it came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Loaded<T> {
     pub file: SourceFile,
     /// Byte offset of the TOML part inside the file (non-zero for Markdown front matter).
@@ -86,106 +91,6 @@ enum Kind {
 
 /// Reads every record under `site/content`. Problems go to `out`; records that could not be
 /// parsed are left out, so later stages see only what was readable.
-/// Parsed records kept between builds of one `serve` session, so a rebuild after an edit
-/// re-reads only the files that changed.
-#[derive(Default)]
-pub(crate) struct ReadCache {
-    /// By path (as an `OsString`: hashing a `Path` walks its components).
-    files: parking_lot::Mutex<foldhash::HashMap<std::ffi::OsString, CachedFile>>,
-    walk: parking_lot::Mutex<Option<Arc<Walk>>>,
-    /// Set by [`ReadCache::only_changed`] for the next load.
-    hint: parking_lot::Mutex<Option<foldhash::HashSet<std::ffi::OsString>>>,
-}
-
-struct CachedFile {
-    len: u64,
-    modified: SystemTime,
-    /// When the file was read: a file modified within a moment of that may have been written
-    /// again in the same clock tick, so it is not trusted by its size and time alone.
-    read_at: SystemTime,
-    parsed: Result<Parsed, Diagnostic>,
-    diags: Diagnostics,
-}
-
-/// How close to the read a modification time must be for the cache to read the file again.
-const RACY: Duration = Duration::from_secs(2);
-
-impl ReadCache {
-    /// Tells the next load that, since the last one, no file or folder under `content/` was
-    /// added, removed or renamed, and only the files in `paths` were written (as a file
-    /// watcher reports). That load then reuses the last walk and reads only those files,
-    /// without asking the file system about every other one.
-    pub(crate) fn only_changed(&self, paths: impl IntoIterator<Item = PathBuf>) {
-        let set = paths.into_iter().map(PathBuf::into_os_string).collect();
-        *self.hint.lock() = Some(set);
-    }
-
-    fn take_hint(&self) -> Option<foldhash::HashSet<std::ffi::OsString>> {
-        self.hint.lock().take()
-    }
-
-    fn last_walk(&self) -> Option<Arc<Walk>> {
-        self.walk.lock().clone()
-    }
-
-    fn remember_walk(&self, walk: &Arc<Walk>) {
-        *self.walk.lock() = Some(Arc::clone(walk));
-    }
-
-    /// The cached outcome of a file known not to have changed.
-    fn get_trusted(&self, path: &Path) -> Option<(Result<Parsed, Diagnostic>, Diagnostics)> {
-        let files = self.files.lock();
-        let hit = files.get(path.as_os_str())?;
-        Some((hit.parsed.clone(), hit.diags.clone()))
-    }
-
-    fn get(
-        &self,
-        path: &Path,
-        meta: &std::fs::Metadata,
-    ) -> Option<(Result<Parsed, Diagnostic>, Diagnostics)> {
-        let modified = meta.modified().ok()?;
-        let files = self.files.lock();
-        let hit = files.get(path.as_os_str())?;
-        let settled = hit
-            .read_at
-            .duration_since(modified)
-            .is_ok_and(|d| d >= RACY);
-        (hit.len == meta.len() && hit.modified == modified && settled)
-            .then(|| (hit.parsed.clone(), hit.diags.clone()))
-    }
-
-    fn put(
-        &self,
-        path: &Path,
-        meta: &std::fs::Metadata,
-        read_at: SystemTime,
-        parsed: &Result<Parsed, Diagnostic>,
-        diags: &Diagnostics,
-    ) {
-        let Ok(modified) = meta.modified() else {
-            return;
-        };
-        self.files.lock().insert(
-            path.as_os_str().to_owned(),
-            CachedFile {
-                len: meta.len(),
-                modified,
-                read_at,
-                parsed: parsed.clone(),
-                diags: diags.clone(),
-            },
-        );
-    }
-
-    /// Forgets files that are gone.
-    fn keep_only(&self, seen: &foldhash::HashSet<&std::ffi::OsStr>) {
-        self.files
-            .lock()
-            .retain(|path, _| seen.contains(path.as_os_str()));
-    }
-}
-
 pub(crate) fn load(site: &Path, out: &mut Diagnostics) -> Content {
     load_with(site, out, None)
 }
@@ -460,7 +365,7 @@ fn walk(site: &Path, root: &Path) -> Walk {
     walk
 }
 
-#[derive(Clone)]
+#[derive(Clone, Serialize, Deserialize)]
 enum Parsed {
     Front(Arc<Loaded<FrontRecord>>),
     Unit(Arc<Loaded<UnitRecord>>),
@@ -601,84 +506,4 @@ pub(crate) fn display(site: &Path, path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::time::{Duration, SystemTime};
-
-    fn unit_names(content: &Content) -> Vec<String> {
-        content
-            .units
-            .iter()
-            .filter_map(|u| u.record.name.as_ref().map(|n| n.get_ref().clone()))
-            .collect()
-    }
-
-    fn set_mtime(path: &Path, when: SystemTime) {
-        std::fs::File::options()
-            .write(true)
-            .open(path)
-            .unwrap()
-            .set_modified(when)
-            .unwrap();
-    }
-
-    #[test]
-    fn the_read_cache_rereads_exactly_the_files_that_may_have_changed() {
-        let site = tempfile::tempdir().unwrap();
-        let file = site.path().join("content/east/a.toml");
-        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
-        std::fs::write(&file, "name = \"甲村\"\n").unwrap();
-        set_mtime(&file, an_hour_ago);
-        let cache = ReadCache::default();
-        let mut out = Diagnostics::default();
-        assert_eq!(
-            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
-            ["甲村"]
-        );
-
-        // Same size and time: a settled file is taken from the cache without reading it.
-        std::fs::write(&file, "name = \"乙村\"\n").unwrap();
-        set_mtime(&file, an_hour_ago);
-        assert_eq!(
-            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
-            ["甲村"]
-        );
-        // ... unless a watcher said it was written.
-        cache.only_changed([file.clone()]);
-        assert_eq!(
-            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
-            ["乙村"]
-        );
-
-        // A time within a moment of the read may hide a second write: read again.
-        std::fs::write(&file, "name = \"丙村\"\n").unwrap();
-        assert_eq!(
-            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
-            ["丙村"]
-        );
-        std::fs::write(&file, "name = \"丁村\"\n").unwrap();
-        assert_eq!(
-            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
-            ["丁村"]
-        );
-
-        // A new file is found by a load without a hint, and a removed one is forgotten.
-        let other = site.path().join("content/east/b.toml");
-        std::fs::write(&other, "name = \"戊村\"\n").unwrap();
-        assert_eq!(
-            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
-            ["丁村", "戊村"]
-        );
-        std::fs::remove_file(&file).unwrap();
-        assert_eq!(
-            unit_names(&load_with(site.path(), &mut out, Some(&cache))),
-            ["戊村"]
-        );
-        assert_eq!(cache.files.lock().len(), 1);
-        assert!(!out.has_errors());
-    }
 }
