@@ -27,6 +27,12 @@ mod timings;
 mod validate;
 mod worklog;
 
+/// Frees `data` on another thread: a city's model, or a year of visits, takes tens of
+/// milliseconds to free, which the caller need not wait for.
+pub(crate) fn drop_on_the_side<T: Send + 'static>(data: T) {
+    std::thread::spawn(move || drop(data));
+}
+
 pub use build::{BuildError, BuildMode, BuildOptions, BuildSummary, build, check};
 pub use model::Site;
 pub use render::qr;

@@ -222,22 +222,15 @@ fn load(
     );
     out.extend(content_out);
     timings.stage("read");
-    // Saved while the site is resolved, and freed before anything is rendered.
-    let saving = saved.map(|cache| {
-        let root = root.to_path_buf();
-        std::thread::spawn(move || records::save(&root, &cache))
-    });
+    // Saved while the site is resolved (see [`Read::saving`]).
+    let saving = saved.map(|cache| records::Saving::start(root, cache));
     let read = Read {
         config: loaded,
         content,
         logs,
+        saving,
     };
-    let site = resolve(root, mode, out, read, phones, timings);
-    if let Some(saving) = saving {
-        // Without it the next build reads every file, which is slower but the same.
-        let _ = saving.join();
-    }
-    site
+    resolve(root, mode, out, read, phones, timings)
 }
 
 /// Where a load finds the records read before.
@@ -256,6 +249,10 @@ struct Read {
     config: Option<(config::Config, SourceFile)>,
     content: content::Content,
     logs: crate::worklog::Logs,
+    /// The read cache being saved, which holds every record until it is done: waited for
+    /// once the site is resolved, so that the records are freed before the work log is read
+    /// into the site (a province's full build peaked there at 1 GB when both were alive).
+    saving: Option<records::Saving>,
 }
 
 /// Stage 2 and the work log: the site resolved from what [`load`] read.
@@ -271,6 +268,7 @@ fn resolve(
         config,
         content,
         logs,
+        saving,
     } = read;
     let Some((mut config, config_file)) = config else {
         out.extend(logs.diagnostics);
@@ -287,6 +285,7 @@ fn resolve(
     }
     let date = publication_date(config.date);
     let site = model::resolve(config, root, content, date, phones, out);
+    drop(saving);
     timings.stage("resolve");
     let site = crate::worklog::attach(site, logs, phones, out);
     timings.stage("work log");
@@ -529,10 +528,10 @@ fn build_in(
             // Without it the next build renders everything, which is slower but the same.
             let _ = state::save(root, mode, &last);
             // Freed on the side, like the renderer's data.
-            drop_on_the_side((site, photos));
+            crate::drop_on_the_side((site, photos));
         }
     }
-    drop_on_the_side((published, previous, written, rendered));
+    crate::drop_on_the_side((published, previous, written, rendered));
     Ok(summary)
 }
 
@@ -565,10 +564,4 @@ fn checked_site(
         return Err(BuildError::Invalid(std::mem::take(diagnostics).sorted()));
     }
     Ok((site, previous))
-}
-
-/// Frees `data` on another thread: a city's model takes tens of milliseconds to free, which
-/// the caller need not wait for.
-fn drop_on_the_side<T: Send + 'static>(data: T) {
-    std::thread::spawn(move || drop(data));
 }

@@ -17,9 +17,8 @@ pub(super) fn restore(root: &Path) -> ReadCache {
     ReadCache::restore(&root.join(RECORDS_DIR), &identity(root))
 }
 
-/// Saves `cache` for the next build of `root`: the parts that changed. Failing costs the
-/// next build its speed, not its correctness, so the caller may ignore the error.
-pub(super) fn save(root: &Path, cache: &ReadCache) -> std::io::Result<()> {
+/// Saves `cache` for the next build of `root`: the parts that changed.
+fn save(root: &Path, cache: &ReadCache) -> std::io::Result<()> {
     let dir = root.join(RECORDS_DIR);
     let identity = identity(root);
     let mut made = false;
@@ -34,6 +33,29 @@ pub(super) fn save(root: &Path, cache: &ReadCache) -> std::io::Result<()> {
         }
         crate::output::atomic::write(&dir.join(name), bytes)
     })
+}
+
+/// The cache being saved on another thread; dropped, it waits until the cache is saved and
+/// freed.
+pub(super) struct Saving(Option<std::thread::JoinHandle<()>>);
+
+impl Saving {
+    /// Starts saving `cache` for the next build of `root`.
+    pub(super) fn start(root: &Path, cache: ReadCache) -> Saving {
+        let root = root.to_path_buf();
+        // Failing costs the next build its speed, not its correctness.
+        Saving(Some(std::thread::spawn(move || {
+            let _ = save(&root, &cache);
+        })))
+    }
+}
+
+impl Drop for Saving {
+    fn drop(&mut self) {
+        if let Some(thread) = self.0.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 /// Removes the cache, so that the next build reads every file (`build --full`).

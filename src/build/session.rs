@@ -49,7 +49,7 @@ impl Session {
     pub(super) fn remember(&mut self, last: LastBuild, site: Site, views: Views, photos: Photos) {
         self.last = Some(last);
         let old = self.views.replace(ViewCache::new(site, views));
-        super::drop_on_the_side((old, photos));
+        crate::drop_on_the_side((old, photos));
     }
 }
 

@@ -266,11 +266,11 @@ mod tests {
 
     #[test]
     fn loose_values_come_back_from_the_cache_form_as_they_were_read() {
-        let texts = [
+        let texts = vec![
             LooseText::Text("139".into()),
             LooseText::Other("true".into()),
         ];
-        let dates = [
+        let dates = vec![
             LooseDate::Date(time::macros::date!(2023 - 03 - 09)),
             LooseDate::Impossible("2023-02-30".into()),
             LooseDate::NotADate("soon".into()),
