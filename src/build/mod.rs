@@ -184,7 +184,7 @@ pub fn load_site(root: &Path, out: &mut Diagnostics) -> Option<Site> {
     )
 }
 
-/// Reads and resolves the site for `mode`, with what a session kept of earlier reads.
+/// Reads and resolves the site for `mode`, taking unchanged records from `reads`.
 fn load(
     root: &Path,
     mode: &BuildMode,
