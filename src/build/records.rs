@@ -82,3 +82,50 @@ fn identity(root: &Path) -> String {
         absolute
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Diagnostics;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_build_keeps_its_records_for_the_next_and_full_forgets_them() {
+        let site = tempfile::tempdir().unwrap();
+        let unit = site.path().join("content/east/a.toml");
+        std::fs::create_dir_all(unit.parent().unwrap()).unwrap();
+        std::fs::write(&unit, "name = \"甲村\"\n").unwrap();
+        // Read long enough after it was written to be trusted next time.
+        std::thread::sleep(std::time::Duration::from_millis(2100));
+
+        let build = || {
+            let cache = restore(site.path());
+            let mut out = Diagnostics::default();
+            let content = crate::content::load_with(site.path(), &mut out, Some(&cache));
+            // Dropped, the saving is waited for.
+            drop(Saving::start(site.path(), cache));
+            content.units.len()
+        };
+        assert_eq!(build(), 1);
+        let parts: Vec<PathBuf> = std::fs::read_dir(site.path().join(RECORDS_DIR))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(parts.len(), 1, "one file read, one part written");
+        // A part is written anew by renaming a new file over it: a new inode.
+        let inode = || std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(&parts[0]).unwrap());
+        let written = inode();
+
+        // The next build of the same site trusts it: nothing is read, nothing written again.
+        assert_eq!(build(), 1);
+        assert_eq!(inode(), written);
+        std::fs::write(&unit, "name = \"乙村\"\n").unwrap();
+        assert_eq!(build(), 1);
+        assert_ne!(inode(), written, "an edit writes its part again");
+
+        forget(site.path()).unwrap();
+        assert!(!site.path().join(RECORDS_DIR).exists());
+        // Forgetting twice is no error.
+        forget(site.path()).unwrap();
+    }
+}
