@@ -61,12 +61,8 @@ impl Drop for Saving {
 /// Removes the cache, so that the next build reads every file (`build --full`).
 pub(super) fn forget(root: &Path) -> Result<(), crate::output::OutputError> {
     let path = root.join(RECORDS_DIR);
-    match std::fs::remove_dir_all(&path) {
-        Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
-            Err(crate::output::OutputError::Io { path, source })
-        }
-        _ => Ok(()),
-    }
+    let removed = std::fs::remove_dir_all(&path);
+    super::state::gone(path, removed)
 }
 
 /// What a saved cache must have been saved by to be trusted: this program (a rebuilt binary

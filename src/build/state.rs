@@ -71,9 +71,18 @@ pub(super) fn load(root: &Path, output: &Path, mode: &BuildMode) -> Option<LastB
 /// (and for `build --full`).
 pub(super) fn forget(root: &Path, output: &Path) -> Result<(), crate::output::OutputError> {
     let file = state_file(root, output);
-    match std::fs::remove_file(&file) {
+    let removed = std::fs::remove_file(&file);
+    gone(file, removed)
+}
+
+/// The outcome of removing `path`, which was not there to begin with is no error.
+pub(super) fn gone(
+    path: PathBuf,
+    removed: std::io::Result<()>,
+) -> Result<(), crate::output::OutputError> {
+    match removed {
         Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
-            Err(crate::output::OutputError::Io { path: file, source })
+            Err(crate::output::OutputError::Io { path, source })
         }
         _ => Ok(()),
     }
