@@ -119,8 +119,7 @@ pub(crate) fn load_with(site: &Path, out: &mut Diagnostics, cache: Option<&ReadC
             let fresh = Arc::new(walk(site, &root));
             if let Some(cache) = cache {
                 cache.remember_walk(&fresh);
-                // Files no longer found are forgotten (a reused walk found the same files).
-                cache.keep_only(&fresh.jobs.iter().map(|(p, _, _)| p.as_os_str()).collect());
+                cache.start_walk();
             }
             fresh
         }
@@ -156,8 +155,11 @@ pub(crate) fn load_with(site: &Path, out: &mut Diagnostics, cache: Option<&ReadC
             (kind, parsed, diags)
         })
         .collect();
+    if let (Some(cache), None) = (cache, &hint) {
+        // Files no longer found are forgotten (a reused walk found the same files).
+        cache.forget_unseen();
+    }
 
-    let mut seen_stems: std::collections::HashMap<String, String> = Default::default();
     for (kind, parsed, diags) in results {
         out.extend(diags);
         let parsed = match parsed {
@@ -178,19 +180,33 @@ pub(crate) fn load_with(site: &Path, out: &mut Diagnostics, cache: Option<&ReadC
             }
             (Kind::Unit, Parsed::Unit(u)) => content.units.push(u),
             (Kind::Org, Parsed::Org(o)) => content.orgs.push(o),
-            (Kind::Person, Parsed::Person(p)) => {
-                if let Some(prev) = seen_stems.insert(p.stem().to_string(), p.file.display.clone())
-                {
-                    out.push(two_records(&prev, &p.file.display));
-                    continue;
-                }
-                content.people.push(p);
-            }
+            (Kind::Person, Parsed::Person(p)) => content.people.push(p),
             _ => {}
         }
     }
     two_formats_of_one_unit(&content.units, out);
+    one_record_per_person(&mut content.people, out);
     content
+}
+
+/// Keeps the first of the records of one person (`wang.toml` and `wang.md`, or one in a
+/// folder of `people/`), with an error naming both.
+fn one_record_per_person(people: &mut Vec<Arc<Loaded<PersonRecord>>>, out: &mut Diagnostics) {
+    let mut first: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+    first.reserve(people.len());
+    let mut again = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        if let Some(&f) = first.get(p.stem()) {
+            out.push(two_records(&people[f].file.display, &p.file.display));
+            again.push(i);
+        } else {
+            first.insert(p.stem(), i);
+        }
+    }
+    drop(first);
+    for i in again.into_iter().rev() {
+        people.remove(i);
+    }
 }
 
 /// What a walk of `content/` found: the files to read and how, the area folders and photos.

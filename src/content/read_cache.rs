@@ -22,7 +22,7 @@ use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::time::{Duration, SystemTime};
 
 /// Parsed records by file, with the last walk of `content/`.
@@ -38,6 +38,9 @@ pub(crate) struct ReadCache {
     /// By [`shard_of`]: whether a file was read or forgotten since the cache was made or
     /// restored, so that its part must be saved.
     changed: [AtomicBool; SHARDS],
+    /// Counts the loads that walked `content/`, so that a file can say which walk last found
+    /// it (see [`ReadCache::forget_unseen`]).
+    walks: AtomicU32,
 }
 
 struct CachedFile {
@@ -45,6 +48,8 @@ struct CachedFile {
     /// When the file was read.
     read_at: SystemTime,
     outcome: Outcome,
+    /// The last walk that found the file (a count of [`ReadCache::walks`]).
+    seen: AtomicU32,
 }
 
 /// What reading a file gave.
@@ -135,7 +140,9 @@ impl ReadCache {
     /// The cached outcome of a file known not to have changed.
     pub(super) fn get_trusted(&self, path: &Path) -> Option<Found> {
         let files = self.files.read();
-        self.found(files.get(path.as_os_str())?)
+        let hit = files.get(path.as_os_str())?;
+        self.mark_seen(hit);
+        self.found(hit)
     }
 
     /// The cached outcome of a file, if it has not changed since it was read.
@@ -148,6 +155,7 @@ impl ReadCache {
             .duration_since(stamp.last_change())
             .is_ok_and(|d| d >= RACY);
         if hit.stamp == stamp && settled {
+            self.mark_seen(hit);
             self.found(hit)
         } else {
             None
@@ -189,15 +197,29 @@ impl ReadCache {
             stamp,
             read_at,
             outcome,
+            seen: AtomicU32::new(self.walks.load(Ordering::Relaxed)),
         };
         self.files.write().insert(path.as_os_str().to_owned(), file);
         self.changed[shard_of(path.as_os_str())].store(true, Ordering::Relaxed);
     }
 
-    /// Forgets files that are gone.
-    pub(super) fn keep_only(&self, seen: &foldhash::HashSet<&OsStr>) {
-        self.files.write().retain(|path, _| {
-            let keep = seen.contains(path.as_os_str());
+    /// Starts a load that walked `content/` afresh: the files it finds are marked as seen
+    /// by it, and [`ReadCache::forget_unseen`] then forgets the others.
+    pub(super) fn start_walk(&self) {
+        self.walks.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn mark_seen(&self, file: &CachedFile) {
+        file.seen
+            .store(self.walks.load(Ordering::Relaxed), Ordering::Relaxed);
+    }
+
+    /// Forgets the files the last walk did not find (or could not ask the file system about):
+    /// they are gone. Marking them as they are looked up spares a set of every path found.
+    pub(super) fn forget_unseen(&self) {
+        let walk = self.walks.load(Ordering::Relaxed);
+        self.files.write().retain(|path, file| {
+            let keep = file.seen.load(Ordering::Relaxed) == walk;
             if !keep {
                 self.changed[shard_of(path)].store(true, Ordering::Relaxed);
             }
@@ -210,16 +232,23 @@ impl ReadCache {
     /// language (`identity` says all three: messages found while reading are kept in it). A
     /// missing or damaged file holds nothing: its records are read again, and it is saved anew.
     pub(crate) fn restore(dir: &Path, identity: &str) -> ReadCache {
-        let kept: Vec<Vec<u8>> = (0..SHARDS)
+        let mut kept: Vec<Vec<u8>> = (0..SHARDS)
             .into_par_iter()
             .map(|shard| std::fs::read(dir.join(shard_name(shard))).unwrap_or_default())
             .collect();
-        let indexes: Vec<Vec<(OsString, CachedFile)>> = kept
+        let indexes: Vec<Option<Vec<(OsString, CachedFile)>>> = kept
             .par_iter()
             .enumerate()
-            .map(|(shard, bytes)| index(shard, bytes, identity).unwrap_or_default())
+            .map(|(shard, bytes)| index(shard, bytes, identity))
             .collect();
-        let files = indexes.into_iter().flatten().collect();
+        // A part that is not trusted is not held either: after an upgrade, all 100 MB of a
+        // province's would be, through the whole read.
+        for (bytes, index) in kept.iter_mut().zip(&indexes) {
+            if index.is_none() {
+                *bytes = Vec::new();
+            }
+        }
+        let files = indexes.into_iter().flatten().flatten().collect();
         ReadCache {
             files: parking_lot::RwLock::new(files),
             kept,
@@ -312,6 +341,7 @@ fn index(shard: usize, bytes: &[u8], identity: &str) -> Option<Vec<(OsString, Ca
                 stamp: kept.stamp,
                 read_at: kept.read_at,
                 outcome: Outcome::Kept { shard, range },
+                seen: AtomicU32::new(0),
             };
             (OsString::from(kept.path), file)
         })

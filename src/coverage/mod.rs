@@ -10,6 +10,7 @@
 pub(crate) mod campaign;
 mod campaign_text;
 pub(crate) mod outdated;
+mod public;
 pub mod text;
 
 use crate::config::Rules;
@@ -198,20 +199,6 @@ impl Report {
             + self.ledger.findings()
             + self.campaign.len()
             + self.outdated.len()
-    }
-
-    /// The report as the site publishes it (`coverage.json`): `check --format json` without
-    /// what names people who are not published. The unreferenced and not-serving lists are ids,
-    /// which with a Chinese file name are full names, and the warnings quote people's files;
-    /// they are for the clerk running `check`, not for the public.
-    pub(crate) fn public_json(&self) -> serde_json::Value {
-        let mut json = serde_json::to_value(self).unwrap_or_default();
-        if let Some(object) = json.as_object_mut() {
-            for private in ["unreferenced", "not_serving", "warnings"] {
-                object.remove(private);
-            }
-        }
-        json
     }
 
     /// Whether `check` fails: on any error, and with `strict` on any finding too.

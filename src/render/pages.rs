@@ -54,16 +54,13 @@ impl Renderer<'_> {
         writer: &Writer,
         report: &Report,
     ) -> Result<(), RenderError> {
-        // Written as it is made, and dropped before the page's values are made: at a
-        // province's size the JSON is 60 MB, and its tree as many again.
-        let json = report.public_json();
+        // Written as it is made: at a province's size the JSON is 60 MB.
         writer.write_streamed("coverage.json", |out| {
-            serde_json::to_writer_pretty(out, &json).map_err(|e| RenderError::Io {
+            serde_json::to_writer_pretty(out, &report.public()).map_err(|e| RenderError::Io {
                 path: "coverage.json".into(),
                 source: e.into(),
             })
         })?;
-        drop(json);
         let mut ctx = Context::new();
         let value = Value::from_serializable(report);
         // The page lists each area's gaps: grouped once here, as a template filtering every
