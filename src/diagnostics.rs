@@ -3,7 +3,7 @@
 //! Loading and validation never stop at the first problem: every stage pushes into a
 //! [`Diagnostics`] list so that one run reports everything it found.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// How serious a problem is.
@@ -184,6 +184,46 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
     (line, column)
+}
+
+/// A diagnostic as the caches keep it: its JSON form (what `check --format json` prints)
+/// leaves out the severity and writes only the parts it has, which a compact form cannot
+/// read back.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct StoredDiagnostic<S> {
+    error: bool,
+    file: S,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: S,
+    help: Option<S>,
+}
+
+impl<'a> StoredDiagnostic<&'a str> {
+    pub(crate) fn of(d: &'a Diagnostic) -> Self {
+        StoredDiagnostic {
+            error: d.is_error(),
+            file: &d.file,
+            line: d.line,
+            column: d.column,
+            message: &d.message,
+            help: d.help.as_deref(),
+        }
+    }
+}
+
+impl StoredDiagnostic<String> {
+    pub(crate) fn into_diagnostic(self) -> Diagnostic {
+        let d = match self.error {
+            true => Diagnostic::error(self.file, self.message),
+            false => Diagnostic::warning(self.file, self.message),
+        };
+        let d = d.at(self.line, self.column);
+        match self.help {
+            Some(help) => d.help(help),
+            None => d,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -216,7 +216,12 @@ fn load(
                     let cache = session.map(|s| &s.reads).or(saved.as_ref());
                     (content::load_with(root, &mut content_out, cache), saved)
                 },
-                || crate::worklog::read(root),
+                || match reads {
+                    Reads::Saved => records::log_input(root),
+                    Reads::Fresh | Reads::Session(_) => {
+                        crate::worklog::Input::Read(crate::worklog::read(root))
+                    }
+                },
             )
         },
     );
@@ -248,7 +253,7 @@ enum Reads<'a> {
 struct Read {
     config: Option<(config::Config, SourceFile)>,
     content: content::Content,
-    logs: crate::worklog::Logs,
+    logs: crate::worklog::Input,
     /// The read cache being saved, which holds every record until it is done: waited for
     /// once the site is resolved, so that the records are freed before the work log is read
     /// into the site (a province's full build peaked there at 1 GB when both were alive).
@@ -271,7 +276,7 @@ fn resolve(
         saving,
     } = read;
     let Some((mut config, config_file)) = config else {
-        out.extend(logs.diagnostics);
+        out.extend(logs.diagnostics());
         return None;
     };
     if let Some(url) = mode.base_url()

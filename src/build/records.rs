@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 /// Where the cache is kept, relative to the site folder.
 const RECORDS_DIR: &str = ".noticeboard-cache/records";
 
+/// The resolved work log's file in it (the records' parts are numbered).
+const LOG_FILE: &str = "worklog";
+
 /// The cache the last build of `root` saved, or an empty one.
 pub(super) fn restore(root: &Path) -> ReadCache {
     ReadCache::restore(&root.join(RECORDS_DIR), &identity(root))
@@ -56,6 +59,13 @@ impl Drop for Saving {
             let _ = thread.join();
         }
     }
+}
+
+/// The work log's files for a build of `root`, with the resolved log the last build kept
+/// beside the records (see `worklog::kept`).
+pub(super) fn log_input(root: &Path) -> crate::worklog::Input {
+    let place = root.join(RECORDS_DIR).join(LOG_FILE);
+    crate::worklog::Input::saved(root, place, identity(root))
 }
 
 /// Removes the cache, so that the next build reads every file (`build --full`).

@@ -10,6 +10,7 @@ mod read_cache;
 pub(crate) mod record;
 pub(crate) mod source;
 pub(crate) mod spanned;
+pub(crate) mod stamp;
 pub(crate) mod static_files;
 pub(crate) mod values;
 

@@ -8,13 +8,11 @@
 //! cache's files, a province's records were scattered in memory, and resolving them took
 //! half a second longer.
 //!
-//! A file is trusted by its size and times alone, as `make` and the peers' caches do, with two
-//! guards: its inode's change time, which no program can set back (a file copied in with an
-//! old modification time and the same size is read again), and a file modified within a moment
-//! of its read, which may have been written again in the same clock tick, is read again.
+//! A file is trusted as [`Stamp`] says.
 
+use super::stamp::Stamp;
 use super::{Parsed, Walk};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, StoredDiagnostic};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::ffi::{OsStr, OsString};
@@ -23,7 +21,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 /// Parsed records by file, with the last walk of `content/`.
 #[derive(Default)]
@@ -66,46 +64,7 @@ enum Outcome {
 type Found = (Result<Parsed, Diagnostic>, Diagnostics);
 
 /// What the cache keeps of a file on disk.
-type Payload<S, P> = (Result<P, Stored<S>>, Vec<Stored<S>>);
-
-/// What the file system says of a file without reading it.
-#[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Stamp {
-    len: u64,
-    modified: SystemTime,
-    /// The inode's change time in seconds and nanoseconds (Unix only).
-    changed: Option<(i64, i64)>,
-}
-
-impl Stamp {
-    fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
-        #[cfg(unix)]
-        let changed = {
-            use std::os::unix::fs::MetadataExt;
-            Some((meta.ctime(), meta.ctime_nsec()))
-        };
-        #[cfg(not(unix))]
-        let changed = None;
-        Some(Stamp {
-            len: meta.len(),
-            modified: meta.modified().ok()?,
-            changed,
-        })
-    }
-
-    /// The later of the two times: a copy given an old modification time was still written
-    /// when its inode changed.
-    fn last_change(&self) -> SystemTime {
-        let changed = self.changed.and_then(|(secs, nanos)| {
-            let since = Duration::new(u64::try_from(secs).ok()?, u32::try_from(nanos).ok()?);
-            std::time::UNIX_EPOCH.checked_add(since)
-        });
-        changed.map_or(self.modified, |c| c.max(self.modified))
-    }
-}
-
-/// How close to the read a file's last change must be for the cache to read it again.
-const RACY: Duration = Duration::from_secs(2);
+type Payload<S, P> = (Result<P, StoredDiagnostic<S>>, Vec<StoredDiagnostic<S>>);
 
 /// Bumped whenever what a record holds, or how it is kept, changes. The program's identity
 /// (see [`ReadCache::restore`]) covers every release; this covers builds of one version.
@@ -150,11 +109,7 @@ impl ReadCache {
         let stamp = Stamp::of(meta)?;
         let files = self.files.read();
         let hit = files.get(path.as_os_str())?;
-        let settled = hit
-            .read_at
-            .duration_since(stamp.last_change())
-            .is_ok_and(|d| d >= RACY);
-        if hit.stamp == stamp && settled {
+        if hit.stamp == stamp && stamp.settled(hit.read_at) {
             self.mark_seen(hit);
             self.found(hit)
         } else {
@@ -169,10 +124,13 @@ impl ReadCache {
             Outcome::Kept { shard, range } => {
                 let bytes = self.kept.get(*shard)?.get(range.clone())?;
                 let (parsed, diags): Payload<String, Parsed> = postcard::from_bytes(bytes).ok()?;
-                let parsed = parsed.map_err(Stored::into_diagnostic);
+                let parsed = parsed.map_err(StoredDiagnostic::into_diagnostic);
                 Some((
                     parsed,
-                    diags.into_iter().map(Stored::into_diagnostic).collect(),
+                    diags
+                        .into_iter()
+                        .map(StoredDiagnostic::into_diagnostic)
+                        .collect(),
                 ))
             }
         }
@@ -310,8 +268,8 @@ impl ReadCache {
         match &file.outcome {
             Outcome::Read { parsed, diags } => {
                 let payload: Payload<&str, &Parsed> = (
-                    parsed.as_ref().map_err(Stored::of),
-                    diags.iter().map(Stored::of).collect(),
+                    parsed.as_ref().map_err(StoredDiagnostic::of),
+                    diags.iter().map(StoredDiagnostic::of).collect(),
                 );
                 postcard::to_allocvec(&payload).map(std::borrow::Cow::Owned)
             }
@@ -400,50 +358,11 @@ impl Serialize for Bytes<'_> {
     }
 }
 
-/// A diagnostic as the cache keeps it: its JSON form (what `check --format json` prints)
-/// leaves out the severity and writes only the parts it has, which a compact form cannot
-/// read back.
-#[derive(Serialize, Deserialize)]
-struct Stored<S> {
-    error: bool,
-    file: S,
-    line: Option<usize>,
-    column: Option<usize>,
-    message: S,
-    help: Option<S>,
-}
-
-impl<'a> Stored<&'a str> {
-    fn of(d: &'a Diagnostic) -> Self {
-        Stored {
-            error: d.is_error(),
-            file: &d.file,
-            line: d.line,
-            column: d.column,
-            message: &d.message,
-            help: d.help.as_deref(),
-        }
-    }
-}
-
-impl Stored<String> {
-    fn into_diagnostic(self) -> Diagnostic {
-        let d = match self.error {
-            true => Diagnostic::error(self.file, self.message),
-            false => Diagnostic::warning(self.file, self.message),
-        };
-        let d = d.at(self.line, self.column);
-        match self.help {
-            Some(help) => d.help(help),
-            None => d,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::{Content, load_with};
     use super::*;
+    use std::time::Duration;
 
     fn unit_names(content: &Content) -> Vec<String> {
         content

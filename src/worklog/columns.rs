@@ -144,7 +144,9 @@ impl LogColumn for LedgerColumn {
 }
 
 /// Where an entry is in the closed loop 发现→交办→处理→反馈.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Status {
     Open,

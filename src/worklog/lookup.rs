@@ -7,7 +7,10 @@ use crate::model::{PersonIndex, Site, UnitIndex};
 use crate::msg;
 use crate::validate::phone::PhoneParser;
 use foldhash::{HashMap, HashSet};
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::hash::{BuildHasher, Hash, Hasher};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Marks a name that several units or people share.
 const AMBIGUOUS: u32 = u32::MAX;
@@ -24,6 +27,17 @@ pub(super) struct Lookup<'a> {
     pub(crate) published_phones: HashSet<&'a str>,
     /// The build's phone parser, for numbers found in log text.
     pub(crate) phones: &'a PhoneParser,
+    /// Whether a cell was looked up among the units' names, and among the people's.
+    unit_names_consulted: AtomicBool,
+    person_names_consulted: AtomicBool,
+}
+
+/// Which of the maps built from names the rows were looked up in: what the resolved log
+/// depends on beyond ids and paths (see [`Lookup::depends`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Consulted {
+    pub(crate) unit_names: bool,
+    pub(crate) person_names: bool,
 }
 
 impl<'a> Lookup<'a> {
@@ -61,22 +75,7 @@ impl<'a> Lookup<'a> {
                 .and_modify(|x| *x = AMBIGUOUS)
                 .or_insert(i as u32);
         }
-        let mut published_phones: HashSet<&str> = HashSet::default();
-        for p in site.people.iter().filter(|p| p.serving) {
-            published_phones.insert(&p.phone.e164);
-            if let Some(office) = &p.office_phone {
-                published_phones.insert(&office.e164);
-            }
-        }
-        let area_records = site.areas.iter().filter_map(|a| a.record.as_ref());
-        for record in site.units.iter().map(|u| &u.record).chain(area_records) {
-            if let Some(h) = &record.hotline {
-                published_phones.insert(&h.e164);
-            }
-        }
-        if let Some(h) = &site.config.hotline {
-            published_phones.insert(&h.e164);
-        }
+        let published_phones = published_phones(site).collect();
         Lookup {
             site,
             phones,
@@ -90,7 +89,47 @@ impl<'a> Lookup<'a> {
                 .collect(),
             person_names,
             published_phones,
+            unit_names_consulted: AtomicBool::new(false),
+            person_names_consulted: AtomicBool::new(false),
         }
+    }
+
+    /// Which names the lookups so far have consulted.
+    pub(crate) fn consulted(&self) -> Consulted {
+        Consulted {
+            unit_names: self.unit_names_consulted.load(Ordering::Relaxed),
+            person_names: self.person_names_consulted.load(Ordering::Relaxed),
+        }
+    }
+
+    /// A hash of everything in `site` that a lookup which `consulted` these names can give
+    /// (and the publication date, which the rows' dates are checked against): equal, the rows
+    /// of an unchanged log resolve as they did. Names that were not consulted are left out,
+    /// so that renaming a unit or a person keeps a log that names them by id or path.
+    pub(crate) fn depends(site: &Site, consulted: Consulted) -> u64 {
+        let mut h = foldhash::fast::FixedState::with_seed(0x6e62).build_hasher();
+        site.date.hash(&mut h);
+        site.units.len().hash(&mut h);
+        for unit in &site.units {
+            unit.id.hash(&mut h);
+            content_path(&unit.record.source).hash(&mut h);
+            unit.record.aliases.hash(&mut h);
+            if consulted.unit_names {
+                unit.name.hash(&mut h);
+                names_path(site, unit).hash(&mut h);
+            }
+        }
+        site.people.len().hash(&mut h);
+        for person in &site.people {
+            person.id.hash(&mut h);
+            if consulted.person_names {
+                person.name.hash(&mut h);
+            }
+        }
+        for phone in published_phones(site) {
+            phone.hash(&mut h);
+        }
+        h.finish()
     }
 
     /// The unit a cell names (with the row's 镇街, if the sheet has that column).
@@ -106,10 +145,10 @@ impl<'a> Lookup<'a> {
         } else {
             Cow::Owned(format!("{}/{key}", unit_key(area)))
         };
-        let found = self
-            .unit_paths
-            .get(key.as_ref())
-            .or_else(|| self.unit_names.get(key.as_ref()));
+        let found = self.unit_paths.get(key.as_ref()).or_else(|| {
+            self.unit_names_consulted.store(true, Ordering::Relaxed);
+            self.unit_names.get(key.as_ref())
+        });
         match found {
             Some(&AMBIGUOUS) => Err((
                 msg!(
@@ -144,6 +183,7 @@ impl<'a> Lookup<'a> {
     }
 
     fn nearest_unit(&self, key: &str) -> Option<&str> {
+        self.unit_names_consulted.store(true, Ordering::Relaxed);
         let keys: Vec<&str> = self
             .unit_paths
             .keys()
@@ -158,6 +198,7 @@ impl<'a> Lookup<'a> {
         if let Some(&p) = self.person_ids.get(text) {
             return Ok(p as usize);
         }
+        self.person_names_consulted.store(true, Ordering::Relaxed);
         match self.person_names.get(text) {
             Some(&AMBIGUOUS) => {
                 let ids: Vec<&str> = self
@@ -231,6 +272,19 @@ impl<'a> Lookup<'a> {
         }
         Ok(())
     }
+}
+
+/// The E.164 form of every published number: the serving people's, and every hotline.
+fn published_phones(site: &Site) -> impl Iterator<Item = &str> {
+    let people = site.people.iter().filter(|p| p.serving).flat_map(|p| {
+        let office = p.office_phone.as_ref().map(|o| o.e164.as_str());
+        std::iter::once(p.phone.e164.as_str()).chain(office)
+    });
+    let area_records = site.areas.iter().filter_map(|a| a.record.as_ref());
+    let records = site.units.iter().map(|u| &u.record).chain(area_records);
+    let hotlines = records.filter_map(|r| r.hotline.as_ref().map(|h| h.e164.as_str()));
+    let site_hotline = site.config.hotline.as_ref().map(|h| h.e164.as_str());
+    people.chain(hotlines).chain(site_hotline)
 }
 
 /// `东湖镇/刘庄村`: the names of a unit's areas from the top, and its own.

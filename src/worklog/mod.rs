@@ -10,6 +10,7 @@
 
 pub(crate) mod audit;
 pub(crate) mod columns;
+mod kept;
 mod lookup;
 pub(crate) mod messages;
 pub(crate) mod model;
@@ -25,8 +26,9 @@ pub(crate) mod xlsx;
 use crate::diagnostics::Diagnostics;
 use crate::model::Site;
 use crate::validate::phone::PhoneParser;
+pub(crate) use kept::Input;
 pub(crate) use model::Worklog;
-pub(crate) use read::{LEDGER_DIR, Logs, VISITS_DIR, read};
+pub(crate) use read::{LEDGER_DIR, VISITS_DIR, read};
 pub(crate) use resolve::resolve;
 pub(crate) use settings::Settings;
 
@@ -40,17 +42,17 @@ pub(crate) fn is_log_folder(depth: usize, name: &std::ffi::OsStr) -> bool {
 /// while reading them are reported (the rows cannot be checked without the site).
 pub(crate) fn attach(
     site: Option<Site>,
-    logs: Logs,
+    logs: Input,
     phones: &PhoneParser,
     out: &mut Diagnostics,
 ) -> Option<Site> {
     match site {
         Some(mut site) => {
-            site.worklog = resolve(&site, logs, phones, out);
+            site.worklog = logs.resolve(&site, phones, out);
             Some(site)
         }
         None => {
-            out.extend(logs.diagnostics);
+            out.extend(logs.diagnostics());
             None
         }
     }

@@ -3,6 +3,7 @@
 
 use super::columns::{CATEGORIES, Status, VISIT_KINDS};
 use crate::model::{PersonIndex, UnitIndex};
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 /// How many days count as "the year" up to the publication date: the 365 days ending on it.
@@ -14,21 +15,21 @@ pub(crate) fn within_year(date: Date, today: Date) -> bool {
 }
 
 /// The people of one row: a range of [`Worklog::people`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub(crate) struct People {
     start: u32,
     len: u32,
 }
 
 /// Where a row is: a table (a sheet of a file) and its 1-based row number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub(crate) struct RowAt {
     pub(crate) table: u32,
     pub(crate) row: u32,
 }
 
 /// A sheet of a log file, as messages name it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub(crate) struct TableName {
     /// Site-relative, `/`-separated: `content/ledger/2026.xlsx`.
     pub(crate) file: String,
@@ -37,7 +38,7 @@ pub(crate) struct TableName {
 }
 
 /// What kind of visit a row records.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub(crate) enum VisitKind {
     /// One of the kinds the spec names: an index into the list of known kinds (入户 first).
     Known(u8),
@@ -72,7 +73,7 @@ impl VisitKind {
 }
 
 /// A ledger entry's category.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub(crate) enum Category {
     /// An index into the list of categories the spec names.
     Known(u8),
@@ -97,7 +98,7 @@ impl Category {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub(crate) struct Visit {
     pub(crate) date: Date,
     pub(crate) unit: UnitIndex,
@@ -109,7 +110,7 @@ pub(crate) struct Visit {
     pub(crate) topic: Option<Box<str>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub(crate) struct LedgerEntry {
     /// Unique within the site.
     pub(crate) id: Box<str>,
@@ -135,7 +136,7 @@ impl LedgerEntry {
 
 /// The site's work log. Empty (and not kept) when the site has no `content/visits/` or
 /// `content/ledger/` folder.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub(crate) struct Worklog {
     /// Whether the site keeps a visit log (a `content/visits/` folder).
     pub(crate) visits_kept: bool,

@@ -54,27 +54,71 @@ pub(crate) struct Logs {
 
 /// Reads `content/visits/` and `content/ledger/` of the site at `site`.
 pub(crate) fn read(site: &Path) -> Logs {
+    let found = find(site);
+    let mut logs = found.read(site);
+    logs.diagnostics.extend(found.diagnostics);
+    logs
+}
+
+/// The log files of a site, found and not read yet.
+pub(crate) struct Found {
+    pub(crate) visits: FoundFolder,
+    pub(crate) ledger: FoundFolder,
+    /// The files that are not spreadsheets, and the folders that could not be read.
+    pub(crate) diagnostics: Diagnostics,
+}
+
+/// The files found in one of the two folders, in the order they are read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct FoundFolder {
+    /// Whether the folder exists: a site keeps the log by making it.
+    pub(crate) kept: bool,
+    pub(crate) files: Vec<PathBuf>,
+}
+
+/// Finds the log files of the site at `site`.
+pub(crate) fn find(site: &Path) -> Found {
     let content = site.join(CONTENT_DIR);
     let mut diagnostics = Diagnostics::default();
-    let (visits, ledger) = rayon::join(
-        || read_folder::<VisitColumn>(site, &content.join(VISITS_DIR)),
-        || read_folder::<LedgerColumn>(site, &content.join(LEDGER_DIR)),
-    );
-    let (visits, d) = visits;
-    diagnostics.extend(d);
-    let (ledger, d) = ledger;
-    diagnostics.extend(d);
-    Logs {
+    let visits = find_in(site, &content.join(VISITS_DIR), &mut diagnostics);
+    let ledger = find_in(site, &content.join(LEDGER_DIR), &mut diagnostics);
+    Found {
         visits,
         ledger,
         diagnostics,
     }
 }
 
-fn read_folder<C: LogColumn + Send>(site: &Path, dir: &Path) -> (Folder<C>, Diagnostics) {
-    let mut out = Diagnostics::default();
+impl Found {
+    /// Reads the files found, on every core; problems of the files go to the logs'
+    /// diagnostics (not the finding's).
+    pub(crate) fn read(&self, site: &Path) -> Logs {
+        let mut diagnostics = Diagnostics::default();
+        let (visits, ledger) = rayon::join(
+            || read_folder::<VisitColumn>(site, &self.visits),
+            || read_folder::<LedgerColumn>(site, &self.ledger),
+        );
+        let (visits, d) = visits;
+        diagnostics.extend(d);
+        let (ledger, d) = ledger;
+        diagnostics.extend(d);
+        Logs {
+            visits,
+            ledger,
+            diagnostics,
+        }
+    }
+
+    /// Every file found, in both folders.
+    pub(crate) fn files(&self) -> impl Iterator<Item = &Path> {
+        let files = self.visits.files.iter().chain(&self.ledger.files);
+        files.map(PathBuf::as_path)
+    }
+}
+
+fn find_in(site: &Path, dir: &Path, out: &mut Diagnostics) -> FoundFolder {
     if !dir.is_dir() {
-        return (Folder::default(), out);
+        return FoundFolder::default();
     }
     let mut files: Vec<PathBuf> = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
@@ -111,7 +155,16 @@ fn read_folder<C: LogColumn + Send>(site: &Path, dir: &Path) -> (Folder<C>, Diag
             }
         }
     }
-    let read: Vec<(Vec<Table<C>>, Diagnostics)> = files
+    FoundFolder { kept: true, files }
+}
+
+fn read_folder<C: LogColumn + Send>(site: &Path, found: &FoundFolder) -> (Folder<C>, Diagnostics) {
+    let mut out = Diagnostics::default();
+    if !found.kept {
+        return (Folder::default(), out);
+    }
+    let read: Vec<(Vec<Table<C>>, Diagnostics)> = found
+        .files
         .par_iter()
         .map(|path| read_file::<C>(path, display(site, path)))
         .collect();

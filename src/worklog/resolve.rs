@@ -6,7 +6,7 @@
 use super::columns::{
     CATEGORIES, LedgerColumn, LogColumn, Status, VISIT_KINDS, VisitColumn, find_word,
 };
-use super::lookup::Lookup;
+use super::lookup::{Consulted, Lookup};
 use super::messages;
 use super::model::{self, Category, LedgerEntry, RowAt, TableName, Visit, VisitKind, Worklog};
 use super::read::{Logs, Table};
@@ -19,13 +19,14 @@ use crate::validate::phone::PhoneParser;
 use rayon::prelude::*;
 use time::Date;
 
-/// Resolves both logs against `site`. Problems go to `out`.
+/// Resolves both logs against `site`. Problems go to `out`. Says which names the rows were
+/// looked up among.
 pub(crate) fn resolve(
     site: &Site,
     logs: Logs,
     phones: &PhoneParser,
     out: &mut Diagnostics,
-) -> Worklog {
+) -> (Worklog, Consulted) {
     let Logs {
         visits,
         ledger,
@@ -34,8 +35,8 @@ pub(crate) fn resolve(
     out.extend(diagnostics);
     // Made when a table needs it: a site without a work log need not index every unit and
     // person (0.3–0.4 s of a province's build).
-    let lookup = std::sync::OnceLock::new();
-    let lookup = || lookup.get_or_init(|| Lookup::new(site, phones));
+    let made = std::sync::OnceLock::new();
+    let lookup = || made.get_or_init(|| Lookup::new(site, phones));
     let names = |list: &[Table<_>]| -> Vec<TableName> { list.iter().map(table_name).collect() };
     let mut tables: Vec<TableName> = names(&visits.tables);
     let first_visit_table = 0;
@@ -83,7 +84,7 @@ pub(crate) fn resolve(
     let mut log = Worklog::new(site.units.len(), all_visits, all_ledger, people, tables);
     log.visits_kept = visits.kept;
     log.ledger_kept = ledger.kept;
-    log
+    (log, made.get().map(Lookup::consulted).unwrap_or_default())
 }
 
 fn table_name<C>(table: &Table<C>) -> TableName {
@@ -170,7 +171,7 @@ fn visit_rows(lookup: &Lookup, mut table: Table<VisitColumn>, index: u32) -> Vec
         V::Unit,
         |r, row, above, people| {
             let mut p = RowProblems::default();
-            r.check_cells(&mut p, row);
+            r.check_formulas(&mut p, row);
             let cells = &r.table().sheet.rows[row];
             let date = r.date(&mut p, row, V::Date, true, true);
             let unit = r.unit(&mut p, row, V::Area, V::Unit, above);
@@ -180,6 +181,7 @@ fn visit_rows(lookup: &Lookup, mut table: Table<VisitColumn>, index: u32) -> Vec
                 r.error(&mut p, row, V::Households, problem);
                 None
             });
+            r.check_privacy(&mut p, row);
             let (Some(date), Some(unit), Some(who), false) = (date, unit, who, p.errors) else {
                 return None;
             };
@@ -222,7 +224,7 @@ fn ledger_rows(
         L::Unit,
         |r, row, above, people| {
             let mut p = RowProblems::default();
-            r.check_cells(&mut p, row);
+            r.check_formulas(&mut p, row);
             let cells = &r.table().sheet.rows[row];
             let id = text_of(r.cell(cells, L::Id));
             if id.is_empty() {
@@ -236,6 +238,7 @@ fn ledger_rows(
             let status = status(r, &mut p, row);
             check_ledger_dates(r, &mut p, row, (raised, due, closed), status);
             let category = category(&text_of(r.cell(cells, L::Category)));
+            r.check_privacy(&mut p, row);
             let (Some(unit), Some(raised), Some(owners), Some(status), false) =
                 (unit, raised, owners, status, p.errors)
             else {

@@ -119,6 +119,10 @@ pub(super) struct Reader<'a, C: LogColumn> {
     suggested: usize,
     /// The date columns' indexes: the privacy check leaves them to the date check.
     dates: Vec<usize>,
+    /// The columns of the current row whose cell named units or people the site has: the
+    /// privacy check passes over them (a province's unit paths and people's ids have more
+    /// digits than a phone number, and scanning them was a third of reading its log).
+    named: Vec<usize>,
     /// Buffers kept from row to row.
     found: Vec<Finding>,
     people: Vec<usize>,
@@ -152,6 +156,7 @@ impl<'a, C: LogColumn> Reader<'a, C> {
                 .iter()
                 .filter_map(|&c| table.layout.index(c))
                 .collect(),
+            named: Vec::new(),
             found: Vec::new(),
             people: Vec::new(),
         }
@@ -219,9 +224,10 @@ impl<'a, C: LogColumn> Reader<'a, C> {
         self.report(problems, row, index, true, problem);
     }
 
-    /// Every cell of the row, checked for formulas without their value, ID numbers and private
-    /// phone numbers. Date columns are left to the date check (a number there is no date).
-    pub(super) fn check_cells(&mut self, problems: &mut RowProblems, row: usize) {
+    /// Every cell of the row, checked for formulas without their value: first, so that such a
+    /// cell is not reported again as the empty cell it reads as.
+    pub(super) fn check_formulas(&mut self, problems: &mut RowProblems, row: usize) {
+        self.named.clear();
         let table = self.table;
         let cells = &table.sheet.rows[row];
         for (i, cell) in cells.iter().enumerate() {
@@ -234,9 +240,17 @@ impl<'a, C: LogColumn> Reader<'a, C> {
             }
         }
         problems.formulas = true;
+    }
+
+    /// Every cell of the row checked for ID numbers and private phone numbers, last: date
+    /// columns are left to the date check (a number there is no date), and cells that named
+    /// the site's units or people hold nothing else.
+    pub(super) fn check_privacy(&mut self, problems: &mut RowProblems, row: usize) {
+        let cells = &self.table.sheet.rows[row];
         let mut found = std::mem::take(&mut self.found);
         for (i, cell) in cells.iter().enumerate() {
-            if self.dates.contains(&i) || matches!(cell, Cell::Empty | Cell::Date { .. }) {
+            let skipped = self.dates.contains(&i) || self.named.contains(&i);
+            if skipped || matches!(cell, Cell::Empty | Cell::Date { .. }) {
                 continue;
             }
             privacy::scan(
@@ -338,7 +352,14 @@ impl<'a, C: LogColumn> Reader<'a, C> {
         let unit_text = text_of(self.cell(&rows[from], unit));
         let suggest = self.suggested < MAX_SUGGESTIONS;
         match self.lookup.unit(&area_text, &unit_text, suggest) {
-            Ok(u) => Some(u),
+            Ok(u) => {
+                // The row's own cell named it (the area cell, which a full path makes
+                // unused, is checked).
+                if from == row {
+                    self.named.extend(self.index(unit));
+                }
+                Some(u)
+            }
             Err(problem) => {
                 self.suggested += 1;
                 self.error(problems, row, unit, problem);
@@ -370,7 +391,10 @@ impl<'a, C: LogColumn> Reader<'a, C> {
         let suggest = self.suggested < MAX_SUGGESTIONS;
         let people = self.lookup.people(&text, &mut found, suggest);
         let people = match people {
-            Ok(()) => Some(model::push_people(arena, found.iter().copied())),
+            Ok(()) => {
+                self.named.extend(self.index(column));
+                Some(model::push_people(arena, found.iter().copied()))
+            }
             Err(problem) => {
                 self.suggested += 1;
                 self.error(problems, row, column, problem);

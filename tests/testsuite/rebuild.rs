@@ -360,3 +360,62 @@ fn the_command_line_says_when_a_build_was_partial_and_full_makes_every_page() {
         "the front page made again"
     );
 }
+
+/// The inode of the resolved work log the last build kept: a build that trusted it does not
+/// write it again.
+fn kept_log(site: &Site) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(site.path(".noticeboard-cache/records/worklog"))
+        .expect("the resolved work log is kept")
+        .ino()
+}
+
+#[test]
+fn a_kept_work_log_is_trusted_only_while_the_names_its_rows_used_stay() {
+    let site = county();
+    // By path and id only: renaming the unit and the person changes nothing a row used.
+    let by_id = "日期,单位,人员,形式,户数,内容\n2024-05-20,donghu/刘庄村,wang,入户,3,走访\n";
+    site.write("content/visits/东湖.csv", by_id);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    publish(site.root()).expect("first build");
+    let first = kept_log(&site);
+    site.write(
+        "content/donghu/刘庄村.toml",
+        &unit("刘家庄村", &["wang", "li"]),
+    );
+    site.write("content/people/wang.toml", &person("王新兴", "13912340001"));
+    rebuild_and_compare(&site, "a unit and a visitor renamed");
+    assert_eq!(kept_log(&site), first, "the log was not resolved again");
+
+    // By name: 石桥村's visit goes to whichever unit has that name.
+    let by_name = "日期,单位,人员,形式,户数,内容\n2024-05-20,石桥村,王新兴,座谈,,修桥议事\n";
+    site.write("content/visits/东湖.csv", by_name);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    rebuild_and_compare(&site, "a visit by name");
+    let by_name_kept = kept_log(&site);
+    assert_ne!(by_name_kept, first, "a changed log is resolved again");
+    // Written within a moment of its read, the log is read again once more.
+    rebuild_and_compare(&site, "nothing, after the log settled");
+    let settled = kept_log(&site);
+    assert!(
+        site.public("donghu/shiqiaocun/index.html")
+            .contains("修桥议事")
+    );
+
+    site.write("content/donghu/石桥村.toml", &unit("石桥新村", &["zhao"]));
+    site.write(
+        "content/xihu/北关村.toml",
+        &unit("石桥村", &["sun", "zhao"]),
+    );
+    rebuild_and_compare(&site, "the name a row used moved to another unit");
+    assert_ne!(kept_log(&site), settled, "the log was resolved again");
+    assert!(
+        site.public("xihu/beiguancun/index.html")
+            .contains("修桥议事")
+    );
+    assert!(
+        !site
+            .public("donghu/shiqiaocun/index.html")
+            .contains("修桥议事")
+    );
+}

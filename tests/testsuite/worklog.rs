@@ -415,7 +415,9 @@ fn bad_rows_are_errors_with_file_row_and_column_and_the_output_stays() {
          2024-05-01,donghu/刘庄村,王兴,入户,1,回访电话13812345678\n\
          2024-05-01,donghu/刘庄村,王兴,入户,若干,户数\n\
          2024-05-01,石桥村,王兴,入户,1,两个石桥村\n\
-         2024-05-01,donghu/刘庄村,王兴,入户,1,可打王兴电话13912340001\n",
+         2024-05-01,donghu/刘庄村,王兴,入户,1,可打王兴电话13912340001\n\
+         2024-05-01,13812345670,王兴,入户,1,号码当单位\n\
+         2024-05-01,donghu/刘庄村,王兴 13812345671,入户,1,号码当人员\n",
     );
     site.write(
         "content/xishan/石桥村.toml",
@@ -522,6 +524,31 @@ fn bad_rows_are_errors_with_file_row_and_column_and_the_output_stays() {
             10,
             Some(2),
             "row 10, column 单位 (B): \"石桥村\" names more than one unit: donghu/石桥村, xishan/石桥村",
+        ),
+        // A cell that names no unit or person is checked like any other text.
+        (
+            visits,
+            12,
+            Some(2),
+            "row 12, column 单位 (B): no unit \"13812345670\" in content/",
+        ),
+        (
+            visits,
+            12,
+            Some(2),
+            "row 12, column 单位 (B): the phone number 138****5670 is not a published cadre's or hotline: it may be a resident's",
+        ),
+        (
+            visits,
+            13,
+            Some(3),
+            "row 13, column 人员 (C): no person \"13812345671\" in content/people/",
+        ),
+        (
+            visits,
+            13,
+            Some(3),
+            "row 13, column 人员 (C): the phone number 138****5671 is not a published cadre's or hotline: it may be a resident's",
         ),
     ];
     let got: Vec<(&str, u64, Option<u64>, &str)> = errors
