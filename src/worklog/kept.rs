@@ -9,9 +9,9 @@
 //! person thus keeps a log that names them by path or id, as a province's generated logs do;
 //! a log that names them by name is resolved again.
 //!
-//! The files are looked at in stage 1, beside the content: when they changed, they are read
-//! there as before. When they did not, they are read only if stage 2 finds the site changed
-//! under them.
+//! The files are looked at in stage 1, beside the content: when they changed, or when their
+//! rows were looked up by name, they are read there as before. Otherwise they are read only if
+//! stage 2 finds the site changed under them.
 
 use super::lookup::{Consulted, Lookup};
 use super::read::{self, Found, Logs};
@@ -49,7 +49,24 @@ pub(crate) struct Saved {
     read_at: SystemTime,
     /// The files as read in stage 1, when they changed since the log was kept.
     logs: Option<Logs>,
-    kept: Option<(Header, Body)>,
+    kept: Option<(Header, KeptBody)>,
+}
+
+/// The kept log itself: decoded in stage 1 when it is likely to be used, else when stage 2
+/// finds it can be.
+enum KeptBody {
+    Decoded(Body),
+    /// The kept file's bytes, and where the body starts in them.
+    Undecoded(Vec<u8>, usize),
+}
+
+impl KeptBody {
+    fn decode(self) -> Option<Body> {
+        match self {
+            KeptBody::Decoded(body) => Some(body),
+            KeptBody::Undecoded(bytes, at) => postcard::from_bytes(bytes.get(at..)?).ok(),
+        }
+    }
 }
 
 /// What says whether a kept log can be trusted; read first, so that the log itself is decoded
@@ -91,15 +108,26 @@ impl Input {
         let folders = (found.visits.kept, found.ledger.kept);
         let kept = std::fs::read(&place).ok().and_then(|bytes| {
             let (header, rest) = postcard::take_from_bytes::<Header>(&bytes).ok()?;
+            let at = bytes.len() - rest.len();
             let trusted = header.format == FORMAT
                 && header.identity == identity
                 && header.folders == folders
                 && stamps.as_ref() == Some(&header.files)
                 && header.files.iter().all(|(_, s)| s.settled(header.read_at));
-            let body = trusted.then(|| postcard::from_bytes::<Body>(rest).ok())??;
+            if !trusted {
+                return None;
+            }
+            // A log whose rows were looked up by name is read all the same (renaming any
+            // unit or person resolves it again, and reading it here, beside the content,
+            // costs less than after), and decoded only if it is used.
+            let body = match header.consulted.any() {
+                false => KeptBody::Decoded(postcard::from_bytes(&bytes[at..]).ok()?),
+                true => KeptBody::Undecoded(bytes, at),
+            };
             Some((header, body))
         });
-        let logs = kept.is_none().then(|| found.read(root));
+        let by_name = kept.as_ref().is_none_or(|(h, _)| h.consulted.any());
+        let logs = by_name.then(|| found.read(root));
         Input::Saved(Box::new(Saved {
             root: root.to_path_buf(),
             place,
@@ -156,6 +184,7 @@ impl Saved {
         out.extend(found.diagnostics.iter().cloned());
         if let Some((header, body)) = kept
             && header.depends == Lookup::depends(site, header.consulted)
+            && let Some(body) = body.decode()
         {
             let kept = body.diagnostics.into_iter();
             out.extend(kept.map(StoredDiagnostic::into_diagnostic));

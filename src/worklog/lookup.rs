@@ -40,6 +40,13 @@ pub(crate) struct Consulted {
     pub(crate) person_names: bool,
 }
 
+impl Consulted {
+    /// Whether any names were.
+    pub(crate) fn any(self) -> bool {
+        self.unit_names || self.person_names
+    }
+}
+
 impl<'a> Lookup<'a> {
     pub(crate) fn new(site: &'a Site, phones: &'a PhoneParser) -> Self {
         let mut unit_paths = HashMap::default();
