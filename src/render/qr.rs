@@ -56,9 +56,6 @@ pub enum QrError {
     /// The qrcode crate could not lay out the symbol.
     #[error("{}", crate::msg!("build-qr-symbol"))]
     Symbol(#[source] qrcode::types::QrError),
-    /// The PNG encoder failed.
-    #[error("{}", crate::msg!("build-qr-png"))]
-    Png(#[from] png::EncodingError),
 }
 
 /// An encoded QR symbol: a square matrix of dark and light modules, without
@@ -515,32 +512,9 @@ impl QrCode {
             return Err(QrError::ModuleSize(module_px));
         }
         let modules = self.outer_width();
-        let side = modules * module_px;
-        let row_bytes = side.div_ceil(8) as usize;
-        let mut pixels = Vec::with_capacity(row_bytes * side as usize);
-        let mut row = vec![0u8; row_bytes];
-        for my in 0..modules {
-            // In a 1-bit grayscale PNG a set bit is white; bits run from the high end.
-            row.fill(0);
-            for mx in (0..modules).filter(|&mx| !self.is_dark_with_quiet_zone(mx, my)) {
-                for x in mx * module_px..(mx + 1) * module_px {
-                    row[(x / 8) as usize] |= 0x80 >> (x % 8);
-                }
-            }
-            for _ in 0..module_px {
-                pixels.extend_from_slice(&row);
-            }
-        }
-        let mut png = Vec::new();
-        let mut encoder = png::Encoder::new(&mut png, side, side);
-        encoder.set_color(png::ColorType::Grayscale);
-        encoder.set_depth(png::BitDepth::One);
-        encoder.set_filter(png::Filter::Up);
-        encoder.set_compression(png::Compression::Fast);
-        let mut writer = encoder.write_header()?;
-        writer.write_image_data(&pixels)?;
-        writer.finish()?;
-        Ok(png)
+        Ok(png::encode(modules, module_px, |x, y| {
+            !self.is_dark_with_quiet_zone(x, y)
+        }))
     }
 }
 
@@ -572,5 +546,6 @@ fn escape_xml(text: &str) -> String {
     escaped
 }
 
+mod png;
 #[cfg(test)]
 mod tests;
