@@ -416,6 +416,8 @@ fn build_in(
     timings.stage("history+theme");
     let photos = photos::Photos::process(&site, options.progress, &mut diagnostics)?;
     timings.stage("photos");
+    // A command-line build takes the codes the last one encoded (a URL's code never changes).
+    let kept_codes = session.is_none().then(|| records::restore_codes(root));
     let progress = Progress::new(
         options.progress,
         (site.units.len() + site.people.len()) as u64,
@@ -427,7 +429,7 @@ fn build_in(
         photos: photos.outcomes(),
         live_reload: options.live_reload.clone(),
         progress: &progress,
-        qr_cache: session.as_deref().map(|s| &s.codes),
+        qr_cache: session.as_deref().map(|s| &s.codes).or(kept_codes.as_ref()),
         keep_views: session.is_some(),
         previous: session.as_deref().and_then(Session::views),
         draft: !mode.is_publication(),
@@ -491,6 +493,11 @@ fn build_in(
             None
         }
     };
+    drop(input);
+    if let Some(codes) = kept_codes {
+        // Failing costs the next build its speed, not its correctness.
+        let _ = records::save_codes(root, codes);
+    }
     let record = match mode.is_publication() {
         true => Some(history::prepare_record(
             root,

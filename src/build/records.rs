@@ -15,6 +15,9 @@ const RECORDS_DIR: &str = ".noticeboard-cache/records";
 /// The resolved work log's file in it (the records' parts are numbered).
 const LOG_FILE: &str = "worklog";
 
+/// The QR codes' file in it.
+const CODES_FILE: &str = "qr-codes";
+
 /// The cache the last build of `root` saved, or an empty one.
 pub(super) fn restore(root: &Path) -> ReadCache {
     ReadCache::restore(&root.join(RECORDS_DIR), &identity(root))
@@ -67,6 +70,45 @@ pub(super) fn log_input(root: &Path) -> crate::worklog::Input {
     let place = root.join(RECORDS_DIR).join(LOG_FILE);
     crate::worklog::Input::saved(root, place, identity(root))
 }
+
+/// The QR codes the last build of `root` encoded, by URL (none when there are none, or when
+/// another program, language or site path saved them).
+pub(super) fn restore_codes(root: &Path) -> crate::render::QrCache {
+    let bytes = std::fs::read(root.join(RECORDS_DIR).join(CODES_FILE)).unwrap_or_default();
+    let codes = postcard::from_bytes::<SavedCodes>(&bytes)
+        .ok()
+        .filter(|saved| saved.format == CODES_FORMAT && saved.identity == identity(root))
+        .map(|saved| saved.codes.into_iter().collect())
+        .unwrap_or_default();
+    crate::render::QrCache::handed_over(codes)
+}
+
+/// Saves the QR codes of this build of `root` for the next, when it encoded any.
+pub(super) fn save_codes(root: &Path, cache: crate::render::QrCache) -> std::io::Result<()> {
+    if !cache.changed() {
+        return Ok(());
+    }
+    let saved = SavedCodes {
+        format: CODES_FORMAT,
+        identity: identity(root),
+        codes: cache.into_codes().into_iter().collect(),
+    };
+    let bytes = postcard::to_allocvec(&saved).map_err(std::io::Error::other)?;
+    let place = root.join(RECORDS_DIR).join(CODES_FILE);
+    std::fs::create_dir_all(root.join(RECORDS_DIR))?;
+    crate::output::atomic::write(&place, &bytes)
+}
+
+/// The QR codes' file: each code's URL and modules.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SavedCodes {
+    format: u32,
+    identity: String,
+    codes: Vec<(String, crate::render::qr::QrCode)>,
+}
+
+/// Bumped when the codes' file changes within one version of the program.
+const CODES_FORMAT: u32 = 1;
 
 /// Removes the cache, so that the next build reads every file (`build --full`).
 pub(super) fn forget(root: &Path) -> Result<(), crate::output::OutputError> {

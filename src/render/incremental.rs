@@ -41,8 +41,39 @@ impl std::ops::Deref for ViewCache {
 }
 
 /// QR codes already encoded, by URL: encoding (mask selection) is the costliest step of
-/// making a unit's pages, and a URL's code never changes.
-pub(crate) type QrCache = parking_lot::Mutex<HashMap<String, qr::QrCode>>;
+/// making a unit's pages, and a URL's code never changes. A `serve` session keeps one in
+/// memory and shares it with each build; a command-line build restores one from disk
+/// (`build/records.rs`) and is handed its codes, which go back into it when the build is done.
+#[derive(Default)]
+pub(crate) struct QrCache {
+    pub(super) codes: parking_lot::Mutex<HashMap<String, qr::QrCode>>,
+    /// Whether the codes are handed over to the build (moved into it and back) rather than
+    /// shared with it (copied): a province's are 13 MB.
+    pub(super) handed_over: bool,
+    /// Whether the build encoded a code, or left one out, since the cache was made.
+    pub(super) changed: std::sync::atomic::AtomicBool,
+}
+
+impl QrCache {
+    /// A cache of `codes` whose build is handed them.
+    pub(crate) fn handed_over(codes: HashMap<String, qr::QrCode>) -> QrCache {
+        QrCache {
+            codes: parking_lot::Mutex::new(codes),
+            handed_over: true,
+            changed: Default::default(),
+        }
+    }
+
+    /// Whether a build encoded a code, or dropped one of a unit that is gone.
+    pub(crate) fn changed(&self) -> bool {
+        self.changed.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The codes, by URL.
+    pub(crate) fn into_codes(self) -> HashMap<String, qr::QrCode> {
+        self.codes.into_inner()
+    }
+}
 
 /// What a build's pages were made from, in hashes, so the next build can render only the pages
 /// whose data changed.

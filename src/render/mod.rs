@@ -68,7 +68,7 @@ pub(crate) struct RenderInput<'a> {
     pub live_reload: Option<String>,
     /// Counts rendered units and people.
     pub progress: &'a crate::progress::Progress,
-    /// QR codes kept between builds of one `serve` session, by URL.
+    /// QR codes kept between builds: a `serve` session's, or restored from disk.
     pub qr_cache: Option<&'a QrCache>,
     /// Whether the views are kept for the next build as Tera values (only a `serve` session
     /// keeps them; a single build makes each value when it renders the page).
@@ -302,7 +302,7 @@ impl<'a> Renderer<'a> {
             fingerprints,
             ..
         } = self;
-        let codes = codes.into_encoded();
+        let codes = codes.give_back();
         std::thread::spawn(move || drop((tera, codes, unit_views)));
         Views {
             people,

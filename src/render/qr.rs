@@ -60,7 +60,7 @@ pub enum QrError {
 
 /// An encoded QR symbol: a square matrix of dark and light modules, without
 /// the quiet zone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct QrCode {
     width: u32,
     /// Row-major, one bit per module, set for a dark one. A city keeps 30,000 codes during a

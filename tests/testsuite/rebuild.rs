@@ -419,3 +419,32 @@ fn a_kept_work_log_is_trusted_only_while_the_names_its_rows_used_stay() {
             .contains("修桥议事")
     );
 }
+
+#[test]
+fn the_qr_codes_are_encoded_once_and_kept_for_the_next_build() {
+    use std::os::unix::fs::MetadataExt;
+    let site = county();
+    publish(site.root()).expect("first build");
+    let codes = || {
+        std::fs::metadata(site.path(".noticeboard-cache/records/qr-codes"))
+            .expect("the codes are kept")
+            .ino()
+    };
+    let first = codes();
+    site.write("content/people/zhao.toml", &person("赵明", "13912349999"));
+    rebuild_and_compare(&site, "a phone changed");
+    assert_eq!(codes(), first, "no code was encoded, so none is saved");
+    // The full build of everything takes every code from the cache, and writes the same.
+    let full = build::build(&BuildOptions {
+        output: Some(site.path("again")),
+        ..options(site.root(), BuildMode::Publish)
+    })
+    .expect("a full build into another folder");
+    assert!(!full.partial);
+    assert_eq!(codes(), first);
+    let diff = differences(&site.path("public"), &site.path("again"));
+    assert!(diff.is_empty(), "{diff:?}");
+    site.write("content/xihu/新村.toml", &unit("新村", &["sun"]));
+    rebuild_and_compare(&site, "a unit added");
+    assert_ne!(codes(), first, "the new unit's code is saved");
+}
