@@ -406,6 +406,12 @@ fn build_in(
     crate::output::check_place(root, &output)?;
     // Held to the end: the history read now is the one this build's record replaces.
     let _lock = crate::output::lock(&output)?;
+    // A command-line build takes the codes the last one encoded (a URL's code never changes),
+    // restored beside the reading: a province's are 17 MB.
+    let kept_codes = session.is_none().then(|| {
+        let root = root.clone();
+        std::thread::spawn(move || records::restore_codes(&root))
+    });
     let (site, previous) =
         checked_site(options, session.as_deref(), &mut diagnostics, &mut timings)?;
     let theme = Theme::load(root, &site.config.theme)?;
@@ -416,8 +422,11 @@ fn build_in(
     timings.stage("history+theme");
     let photos = photos::Photos::process(&site, options.progress, &mut diagnostics)?;
     timings.stage("photos");
-    // A command-line build takes the codes the last one encoded (a URL's code never changes).
-    let kept_codes = session.is_none().then(|| records::restore_codes(root));
+    let kept_codes = kept_codes.map(|restoring| {
+        restoring
+            .join()
+            .unwrap_or_else(|_| render::QrCache::handed_over(Default::default()))
+    });
     let progress = Progress::new(
         options.progress,
         (site.units.len() + site.people.len()) as u64,

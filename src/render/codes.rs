@@ -39,9 +39,11 @@ impl<'a> Codes<'a> {
     }
 
     /// The codes encoded so far, to be freed elsewhere; a cache that handed its codes over
-    /// gets them back, and the rest (none) is returned.
+    /// and is to be saved (see [`QrCache::changed`]) gets them back, and the rest (none) is
+    /// returned. One that is not saved (after an edit that moved no unit) gets none: a
+    /// province's codes are 64,000 allocations to move.
     pub(super) fn give_back(self) -> Vec<OnceLock<qr::QrCode>> {
-        let Some(cache) = self.cache.filter(|c| c.handed_over) else {
+        let Some(cache) = self.cache.filter(|c| c.handed_over && c.changed()) else {
             return self.codes;
         };
         let mut kept = cache.codes.lock();
