@@ -182,13 +182,19 @@ impl Saved {
             kept,
         } = self;
         out.extend(found.diagnostics.iter().cloned());
-        if let Some((header, body)) = kept
-            && header.depends == Lookup::depends(site, header.consulted)
-            && let Some(body) = body.decode()
-        {
-            let kept = body.diagnostics.into_iter();
-            out.extend(kept.map(StoredDiagnostic::into_diagnostic));
-            return body.worklog;
+        // What the site gives the names the kept log consulted, hashed once: saving under
+        // the same names needs it again.
+        let mut checked = None;
+        if let Some((header, body)) = kept {
+            let depends = Lookup::depends(site, header.consulted);
+            checked = Some((header.consulted, depends));
+            if header.depends == depends
+                && let Some(body) = body.decode()
+            {
+                let kept = body.diagnostics.into_iter();
+                out.extend(kept.map(StoredDiagnostic::into_diagnostic));
+                return body.worklog;
+            }
         }
         let logs = logs.unwrap_or_else(|| found.read(&root));
         let mut diagnostics = Diagnostics::default();
@@ -201,7 +207,10 @@ impl Saved {
                 files,
                 read_at,
                 consulted,
-                depends: Lookup::depends(site, consulted),
+                depends: match checked {
+                    Some((then, depends)) if then == consulted => depends,
+                    _ => Lookup::depends(site, consulted),
+                },
             };
             // Failing costs the next build its speed, not its correctness.
             let _ = save(&place, &header, &worklog, &diagnostics);
