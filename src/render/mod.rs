@@ -336,7 +336,7 @@ impl<'a> Renderer<'a> {
         timings: &mut Timings,
     ) -> Result<Rendered, RenderError> {
         let writer = Writer::new(out, !scope.everything());
-        if scope.everything() {
+        if scope.everything() && self.input.site.units.len() > LISTS_BESIDE_PAGES_UP_TO {
             // One after the other: at a province's size each list holds hundreds of megabytes
             // while it is made, on top of the pages' data.
             self.render_pages(&writer, scope, reprint)?;
@@ -353,10 +353,19 @@ impl<'a> Renderer<'a> {
         } else {
             // A rebuild renders a few pages and the lists, which show every unit: each list
             // beside the others and the pages (the coverage page takes as long as the pages).
+            // A smaller site's full build does the same: each list is made by one thread, and
+            // after the pages the other would wait.
             let this = &*self;
             let lists = this.lists(&writer, scope, report);
             let (paged, listed) = rayon::join(
-                || this.render_pages(&writer, scope, reprint),
+                || {
+                    this.render_pages(&writer, scope, reprint)?;
+                    if scope.everything() {
+                        this.render_site_wide(&writer)
+                    } else {
+                        Ok(())
+                    }
+                },
                 || lists.par_iter().try_for_each(|(_, list)| list()),
             );
             paged.and(listed)?;
@@ -422,6 +431,11 @@ impl<'a> Renderer<'a> {
         lists
     }
 }
+
+/// Up to how many units a full build renders the site-wide lists beside the pages rather than
+/// after them: beyond it, a list's hundreds of megabytes on top of the pages' would take a
+/// province over its memory budget.
+const LISTS_BESIDE_PAGES_UP_TO: usize = 20_000;
 
 /// Renders one list page (or file) of [`Renderer::lists`].
 type List<'s> = Box<dyn Fn() -> Result<(), RenderError> + Send + Sync + 's>;
