@@ -287,9 +287,9 @@ fn svg_is_plain_svg_with_quiet_zone_viewbox() {
     );
 }
 
-/// Draws the SVG path (in the `M x y h n v1 h-n z` form `to_svg` writes)
-/// onto a module grid and checks that it decodes: the vector output
-/// carries the same code as the PNG.
+/// Draws the SVG path (in the `M x y.5 h run m gap 0 h run` form `to_svg` writes: strokes a
+/// module wide along the middle of each row) onto a module grid and checks that it decodes:
+/// the vector output carries the same code as the PNG.
 #[test]
 fn svg_path_decodes_to_the_text() {
     let code = encode(KANJI_PRONE_URL).unwrap();
@@ -299,29 +299,60 @@ fn svg_path_decodes_to_the_text() {
         .descendants()
         .find(|node| node.has_tag_name("path"))
         .unwrap();
+    assert_eq!(path.attribute("stroke"), Some("#000"));
+    assert_eq!(
+        path.attribute("fill"),
+        None,
+        "strokes only: no area to fill"
+    );
     let side = (code.width() + 8) as usize;
     let mut dark = vec![false; side * side];
-    for command in path
-        .attribute("d")
-        .unwrap()
-        .split('z')
-        .filter(|c| !c.is_empty())
-    {
-        let numbers: Vec<usize> = command
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|n| !n.is_empty())
-            .map(|n| n.parse().unwrap())
-            .collect();
-        let [x, y, run, 1, run_back] = numbers[..] else {
-            panic!("unexpected path command {command:?}");
+    let d = path.attribute("d").unwrap();
+    // Commands and their numbers: `M` and `m` take two, `h` one.
+    let mut pieces = Vec::new();
+    let mut letter = None;
+    for piece in d.split_inclusive(['M', 'm', 'h']) {
+        let (numbers, next) = match piece.chars().last() {
+            Some(c @ ('M' | 'm' | 'h')) => (&piece[..piece.len() - 1], Some(c)),
+            _ => (piece, None),
         };
-        assert_eq!(run, run_back);
-        assert!(
-            x >= 4 && y >= 4 && x + run <= side - 4 && y < side - 4,
-            "inside quiet zone"
-        );
-        for cell in &mut dark[y * side + x..y * side + x + run] {
-            *cell = true;
+        if let Some(letter) = letter {
+            pieces.push((letter, numbers.to_string()));
+        }
+        letter = next;
+    }
+    let (mut x, mut y) = (0usize, 0usize);
+    for (letter, numbers) in pieces {
+        let numbers: Vec<&str> = numbers.split(' ').collect();
+        match (letter, &numbers[..]) {
+            ('M', [mx, my]) => {
+                x = mx.parse().unwrap();
+                let (row, half) = my.split_once('.').expect("row middle");
+                assert_eq!(half, "5", "strokes run along a row's middle");
+                y = row.parse().unwrap();
+            }
+            ('m', [gap, "0"]) => x += gap.parse::<usize>().unwrap(),
+            ('h', [run]) => {
+                let run: usize = run.parse().unwrap();
+                assert!(
+                    x >= 4 && y >= 4 && x + run <= side - 4 && y < side - 4,
+                    "inside quiet zone"
+                );
+                for cell in &mut dark[y * side + x..y * side + x + run] {
+                    assert!(!*cell, "each module drawn once");
+                    *cell = true;
+                }
+                x += run;
+            }
+            other => panic!("unexpected path command {other:?} in {d}"),
+        }
+    }
+    for y in 0..side {
+        for x in 0..side {
+            assert_eq!(
+                dark[y * side + x],
+                code.is_dark_with_quiet_zone(x as u32, y as u32)
+            );
         }
     }
     let scale = 4;
