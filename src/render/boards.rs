@@ -44,6 +44,57 @@ pub(super) fn board_qr_mm(widest: Option<u32>, scale: f64) -> f64 {
     (side * 100.0).ceil() / 100.0
 }
 
+/// Measures of a unit's printed board that its template sizes type by, made once with the view:
+/// as the template's own filters (split, sort, `length` of every member's facts) they were a
+/// third of rendering a board.
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+pub(crate) struct SheetLayout {
+    /// The most characters in any current member's title, organisation or role.
+    pub longest_fact: usize,
+    /// The page's address as it is printed, in lines that break only after a `/`: the
+    /// scheme and host (`https://host/`), then each part of the path with its `/`.
+    pub url_head: String,
+    pub url_parts: Vec<String>,
+    /// Characters in the longest of those lines.
+    pub url_chars: usize,
+}
+
+/// The [`SheetLayout`] of a board for the page at `abs_url` with `team`.
+pub(super) fn sheet_layout(abs_url: &str, team: &[context::MemberView]) -> SheetLayout {
+    let chars = |s: Option<&str>| s.map_or(0, |s| s.chars().count());
+    let longest_fact = team
+        .iter()
+        .flat_map(|m| {
+            [
+                chars(m.person.title.as_deref()),
+                chars(m.person.org.as_deref()),
+                chars(m.role.as_deref()),
+            ]
+        })
+        .max()
+        .unwrap_or(0);
+    let mut parts = abs_url.split('/');
+    let scheme = parts.next().unwrap_or_default();
+    let host = parts.nth(1).unwrap_or_default();
+    let url_head = format!("{scheme}//{host}/");
+    let url_parts: Vec<String> = parts
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("{p}/"))
+        .collect();
+    let url_chars = url_parts
+        .iter()
+        .chain([&url_head])
+        .map(|line| line.chars().count())
+        .max()
+        .unwrap_or(0);
+    SheetLayout {
+        longest_fact,
+        url_head,
+        url_parts,
+        url_chars,
+    }
+}
+
 /// `unit` (a unit's value) with `qr_svg` added. The map's entries are shared, not copied.
 pub(super) fn with_qr_svg(unit: &Value, svg: String) -> Value {
     let mut map = unit.as_map().cloned().unwrap_or_default();

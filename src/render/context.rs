@@ -146,6 +146,8 @@ pub(crate) struct UnitView {
     pub area: LinkView,
     pub breadcrumbs: Vec<LinkView>,
     pub board_code: String,
+    /// What the board's type is sized by.
+    pub sheet: super::boards::SheetLayout,
     pub has_page: bool,
     /// `orgs`, `households_linked`, `former`, `stand_in`.
     #[serde(flatten)]
@@ -315,6 +317,7 @@ pub(super) fn record_view(
         });
     }
     let body_html = record.body.as_deref().map(super::markdown::to_html);
+    let sheet = super::boards::sheet_layout(place.url, &team);
     UnitView {
         id: place.id.to_string(),
         name: place.name.to_string(),
@@ -339,6 +342,7 @@ pub(super) fn record_view(
         },
         breadcrumbs,
         board_code: String::new(),
+        sheet,
         has_page,
         campaign: super::campaign::unit_view(site, place.area, record, cards, has_page),
     }

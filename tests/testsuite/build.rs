@@ -90,6 +90,92 @@ fn unit_pages_show_current_members_with_tel_links_and_hide_expired_ones() {
     assert!(board.contains("王兴") && !board.contains("旧人"));
 }
 
+/// The board prints its page's address whole, in lines that break only after a `/`, with the
+/// type sized by the longest line; a team whose titles, orgs or roles run long gets the smaller
+/// type for them (`is-wordy`), a team of short ones does not.
+#[test]
+fn a_board_prints_its_address_in_lines_and_sizes_type_by_the_longest() {
+    let long_org = "县乡村振兴和农业农村综合行政执法大队办公室";
+    let site = Site::new(&[
+        ("content/people/a.toml", &person("甲", "13905341201")),
+        (
+            "content/people/b.toml",
+            &format!("name = \"乙\"\norg = \"{long_org}\"\nphone = \"13905341202\"\n"),
+        ),
+        (
+            "content/dongcheng/a-very-long-village-address-part.toml",
+            "name = \"长村\"\n[[team]]\nperson = \"b\"\nlead = true\n",
+        ),
+        (
+            "content/dongcheng/short.toml",
+            "name = \"短村\"\n[[team]]\nperson = \"a\"\nrole = \"第一书记\"\nlead = true\n",
+        ),
+    ]);
+    site.build_ok();
+    let address = |board: &str| {
+        let start = board.find("<p class=\"b-url\"").expect("address line");
+        board[start..start + board[start..].find("</p>").unwrap()].to_string()
+    };
+    let lines = |address: &str| -> Vec<String> {
+        address
+            .split("<span>")
+            .skip(1)
+            .map(|s| s.split("</span>").next().unwrap().to_string())
+            .collect()
+    };
+    let members = |board: &str| {
+        let start = board.find("<ul class=\"b-members").expect("members");
+        board[start..start + board[start..].find('>').unwrap()].to_string()
+    };
+    let url_chars = |address: &str| -> usize {
+        let style = address.split("--url-chars: ").nth(1).unwrap();
+        style[..style.find('"').unwrap()].parse().unwrap()
+    };
+
+    let short = site.public("dongcheng/short/board.html");
+    let short_address = address(&short);
+    assert_eq!(
+        lines(&short_address),
+        [
+            "https://gongshi.shifan.cn/",
+            "county/",
+            "dongcheng/",
+            "short/"
+        ]
+    );
+    assert_eq!(
+        short_address.matches("<wbr>").count(),
+        3,
+        "a break before each part"
+    );
+    assert_eq!(
+        url_chars(&short_address),
+        "https://gongshi.shifan.cn/".len()
+    );
+    assert!(
+        !members(&short).contains("is-wordy"),
+        "short facts keep the larger type"
+    );
+
+    let long = site.public("dongcheng/a-very-long-village-address-part/board.html");
+    let long_address = address(&long);
+    assert_eq!(
+        lines(&long_address).concat(),
+        "https://gongshi.shifan.cn/county/dongcheng/a-very-long-village-address-part/"
+    );
+    assert_eq!(
+        url_chars(&long_address),
+        "a-very-long-village-address-part/".len(),
+        "the longest line sizes the type"
+    );
+    assert!(long.contains(long_org));
+    assert!(
+        members(&long).contains("is-wordy"),
+        "a {}-character org gets the smaller type",
+        long_org.chars().count()
+    );
+}
+
 #[test]
 fn chinese_file_and_folder_names_get_ascii_urls() {
     let site = planted();
