@@ -21,6 +21,8 @@ use qrcode::bits::Bits;
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{EcLevel, Version};
 
+use penalty::Line;
+
 /// Light modules around the symbol that scanners need to find its edges; the
 /// QR specification requires four.
 pub(crate) const QUIET_ZONE: u32 = 4;
@@ -285,122 +287,9 @@ impl Symbol {
         }
     }
 
-    /// The QR specification's penalty for a masked symbol (ISO/IEC 18004, 7.8.3): runs of
-    /// five or more modules of one colour, 2×2 blocks of one colour, finder-like `#.###.#`
-    /// runs with four light modules on a side, and a dark share away from half. The lowest
-    /// score decides the mask, so scanners find an even, finder-free pattern.
-    ///
-    /// The `qrcode` crate scores masks the same way, with the same rules and the same
-    /// simplifications, but allocates for each position it tests; at city scale its mask
-    /// choice was a tenth of a whole build. The test
-    /// `masks_are_chosen_exactly_as_the_qrcode_crate_does` keeps the two identical.
+    /// The QR specification's penalty for this masked symbol: see [`penalty::score`].
     fn penalty(&self) -> u32 {
-        let inside = Line::first(self.width);
-        let pairs = Line::first(self.width - 1);
-        let lines = self.rows.iter().chain(&self.columns);
-        let mut score: u32 = lines.map(|&line| line_penalty(line, pairs)).sum();
-        // Rule 2: every 2×2 block of one colour, overlaps counted, costs 3.
-        for (&upper, &lower) in self.rows.iter().zip(&self.rows[1..]) {
-            let same_below = !(upper ^ lower) & inside;
-            let same_right = !(upper ^ upper.shr(1)) & pairs;
-            score += 3 * (same_below & same_below.shr(1) & same_right).count();
-        }
-        // Rule 4: the dark share's distance from 50%, one point per half percent.
-        let dark: u32 = self.rows.iter().map(|row| row.count()).sum();
-        let ratio = dark as usize * 200 / (self.width * self.width);
-        score + (ratio as u32).abs_diff(100)
-    }
-}
-
-/// Rules 1 and 3 along one row or column. `pairs` marks the modules that have a next one.
-fn line_penalty(line: Line, pairs: Line) -> u32 {
-    // Rule 1: a run of 5 + n modules of one colour costs 3 + n. A run of length L holds L - 4
-    // windows of five alike; the first window of each run carries the other 2.
-    let alike = !(line ^ line.shr(1)) & pairs;
-    let five = alike & alike.shr(1) & alike.shr(2) & alike.shr(3);
-    let runs = five.count() + 2 * (five & !five.shl(1)).count();
-    // Rule 3: #.###.# with four light modules before or after it (outside the symbol counts
-    // as light) costs 40. The three finder patterns themselves add the same 720 to every mask.
-    let finder =
-        line & !line.shr(1) & line.shr(2) & line.shr(3) & line.shr(4) & !line.shr(5) & line.shr(6);
-    let dark_before = line.shl(1) | line.shl(2) | line.shl(3) | line.shl(4);
-    let dark_after = line.shr(7) | line.shr(8) | line.shr(9) | line.shr(10);
-    let finders = (finder & !(dark_before & dark_after)).count();
-    runs + 40 * finders
-}
-
-/// One row or column of a symbol, a bit per module (bit `x` for module `x`), set for dark.
-/// Three words hold the widest symbol (177 modules). Bits past the symbol stay clear, so the
-/// outside reads as light, as the penalty rules want; results of `!` are masked before they
-/// are counted.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Line([u64; 3]);
-
-impl Line {
-    /// The first `n` modules set.
-    fn first(n: usize) -> Line {
-        let mut line = Line::default();
-        for (i, word) in line.0.iter_mut().enumerate() {
-            let bits = n.saturating_sub(i * 64).min(64);
-            *word = if bits == 64 {
-                u64::MAX
-            } else {
-                (1 << bits) - 1
-            };
-        }
-        line
-    }
-
-    fn set(&mut self, x: usize) {
-        self.0[x / 64] |= 1 << (x % 64);
-    }
-
-    fn get(&self, x: usize) -> bool {
-        self.0[x / 64] >> (x % 64) & 1 == 1
-    }
-
-    fn count(self) -> u32 {
-        self.0.iter().map(|w| w.count_ones()).sum()
-    }
-
-    /// Module `x + n` at position `x`, for `n` in 1..64.
-    fn shr(self, n: u32) -> Line {
-        let [a, b, c] = self.0;
-        Line([a >> n | b << (64 - n), b >> n | c << (64 - n), c >> n])
-    }
-
-    /// Module `x - n` at position `x`, for `n` in 1..64; before the first module reads light.
-    fn shl(self, n: u32) -> Line {
-        let [a, b, c] = self.0;
-        Line([a << n, b << n | a >> (64 - n), c << n | b >> (64 - n)])
-    }
-}
-
-impl std::ops::BitAnd for Line {
-    type Output = Line;
-    fn bitand(self, other: Line) -> Line {
-        Line(std::array::from_fn(|i| self.0[i] & other.0[i]))
-    }
-}
-
-impl std::ops::BitOr for Line {
-    type Output = Line;
-    fn bitor(self, other: Line) -> Line {
-        Line(std::array::from_fn(|i| self.0[i] | other.0[i]))
-    }
-}
-
-impl std::ops::BitXor for Line {
-    type Output = Line;
-    fn bitxor(self, other: Line) -> Line {
-        Line(std::array::from_fn(|i| self.0[i] ^ other.0[i]))
-    }
-}
-
-impl std::ops::Not for Line {
-    type Output = Line;
-    fn not(self) -> Line {
-        Line(self.0.map(|w| !w))
+        penalty::score(self.width, &self.rows, &self.columns)
     }
 }
 
@@ -557,6 +446,7 @@ fn escape_xml(text: &str) -> String {
     escaped
 }
 
+mod penalty;
 mod png;
 #[cfg(test)]
 mod tests;

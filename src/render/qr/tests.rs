@@ -1,6 +1,7 @@
 //! Tests of the QR codes: payload bits, symbols against the qrcode crate, masks, and every output
 //! decoded back.
 
+use super::penalty::Word;
 use super::*;
 
 const VILLAGE_URL: &str = "https://example.org/wucheng/luquantun/liuzhuang/";
