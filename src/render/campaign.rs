@@ -6,6 +6,7 @@
 //! link only to a page that exists (a person serving today).
 
 use super::context::{LinkView, MemberView, PersonView, PhoneView, member_view};
+use super::strings::Strings;
 use crate::model::{AreaIndex, Assignment, Record, Site};
 use serde::Serialize;
 
@@ -60,6 +61,7 @@ pub(crate) struct StandIn {
 /// The campaign part of a unit's (or, without `has_page`, an area record's) view.
 pub(crate) fn unit_view(
     site: &Site,
+    strings: &Strings,
     area: AreaIndex,
     record: &Record,
     cards: &[std::sync::Arc<PersonView>],
@@ -102,7 +104,7 @@ pub(crate) fn unit_view(
         .current_team()
         .next()
         .is_none()
-        .then(|| stand_in(site, area, record, cards))
+        .then(|| stand_in(site, strings, area, record, cards))
         .flatten();
     UnitCampaignView {
         orgs,
@@ -127,6 +129,7 @@ fn former(site: &Site, a: &Assignment) -> FormerMember {
 /// The team of the nearest area above the unit that has current members.
 fn stand_in(
     site: &Site,
+    strings: &Strings,
     unit_area: AreaIndex,
     unit: &Record,
     cards: &[std::sync::Arc<PersonView>],
@@ -144,7 +147,7 @@ fn stand_in(
                 },
                 team: record
                     .current_team()
-                    .map(|a| member_view(a, cards))
+                    .map(|a| member_view(a, cards, strings))
                     .collect(),
                 hotline: unit.hotline.as_ref().map(PhoneView::from),
                 changing: !unit.team.is_empty(),

@@ -123,6 +123,9 @@ pub(crate) struct MemberView {
     pub since: Option<String>,
     /// How many households the member links (联系户数).
     pub households: Option<u32>,
+    /// The same in the theme's words (`households_n`), made once here: as a `replace` filter
+    /// it cost every page and board that shows the member a filter call with arguments.
+    pub households_display: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -237,7 +240,11 @@ fn as_card<S: serde::Serializer>(
     CardView::from(&**person).serialize(serializer)
 }
 
-pub(crate) fn member_view(a: &Assignment, cards: &[Arc<PersonView>]) -> MemberView {
+pub(crate) fn member_view(
+    a: &Assignment,
+    cards: &[Arc<PersonView>],
+    strings: &Strings,
+) -> MemberView {
     MemberView {
         person: Arc::clone(&cards[a.person]),
         role: a.role.clone(),
@@ -246,6 +253,9 @@ pub(crate) fn member_view(a: &Assignment, cards: &[Arc<PersonView>]) -> MemberVi
         covers: a.covers.clone(),
         since: a.since.map(|d| d.to_string()),
         households: a.households,
+        households_display: a
+            .households
+            .map(|n| strings.fill("households_n", &[("n", &n.to_string())])),
     }
 }
 
@@ -298,7 +308,7 @@ pub(super) fn record_view(
 ) -> UnitView {
     let team: Vec<MemberView> = record
         .current_team()
-        .map(|a| member_view(a, cards))
+        .map(|a| member_view(a, cards, strings))
         .collect();
     let leads = team.iter().filter(|m| m.lead).cloned().collect();
     let area = &site.areas[place.area];
@@ -344,7 +354,7 @@ pub(super) fn record_view(
         board_code: String::new(),
         sheet,
         has_page,
-        campaign: super::campaign::unit_view(site, place.area, record, cards, has_page),
+        campaign: super::campaign::unit_view(site, strings, place.area, record, cards, has_page),
     }
 }
 
@@ -477,10 +487,16 @@ mod tests {
             since: None,
             until: None,
             current: true,
-            households: None,
+            households: Some(42),
         };
         let people = [Arc::new(leader)];
-        let member = member_view(&assignment, &people);
+        let theme =
+            super::super::theme::Theme::load(std::path::Path::new("/nonexistent"), "default");
+        let strings = Strings::load(&theme.unwrap(), crate::config::Language::ZhHans).unwrap();
+        let member = member_view(&assignment, &people, &strings);
+        // The households in the theme's words, as the template's filter used to make them.
+        let words = strings.text("households_n").replace("{n}", "42");
+        assert_eq!(member.households_display.as_deref(), Some(words.as_str()));
         assert!(Arc::ptr_eq(&member.person, &people[0]), "one view, shared");
         // The card is the person's view without the units they serve: every other field.
         let card = serde_json::to_value(&member).unwrap()["person"].clone();

@@ -288,10 +288,13 @@ impl Renderer<'_> {
         let description = &self.units[index].description;
         let mut ctx = Context::new();
         ctx.insert_value("unit", value.clone());
-        let date = |d| self.strings.date(d);
+        let words = crate::worklog::views::Words {
+            date: &|d| self.strings.date(d),
+            count: &|key, n| self.strings.fill(key, &[("n", &n.to_string())]),
+        };
         ctx.insert(
             "worklog",
-            &crate::worklog::views::unit_section(site, index, &date),
+            &crate::worklog::views::unit_section(site, index, &words),
         );
         let path = unit.path();
         self.page(

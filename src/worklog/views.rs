@@ -39,6 +39,8 @@ pub(crate) struct UnitSection<'a> {
     pub(crate) ledger_kept: bool,
     /// The unit's visits in the 365 days up to the publication date.
     pub(crate) visits_year: usize,
+    /// The same in the theme's words (`log_visits_year`).
+    pub(crate) visits_year_display: String,
     /// The latest visits, newest first.
     pub(crate) visits: Vec<VisitView<'a>>,
     /// Entries raised in the past year, and older ones still open; most recent first.
@@ -53,6 +55,8 @@ pub(crate) struct VisitView<'a> {
     pub(crate) kind_key: Option<&'static str>,
     pub(crate) kind: &'a str,
     pub(crate) households: Option<u32>,
+    /// The same in the theme's words (`log_households`).
+    pub(crate) households_display: Option<String>,
     /// The names of who went.
     pub(crate) people: Vec<&'a str>,
     pub(crate) topic: Option<&'a str>,
@@ -75,10 +79,18 @@ pub(crate) struct EntryView<'a> {
 }
 
 /// A unit page's work log, or `None` when the site keeps neither log.
+/// How the theme words what a unit's section shows: a date, and a count in the string of a
+/// key (its `{n}` filled). Made here rather than by the templates' `replace` filter, which was
+/// a filter call with arguments for each of a unit's latest visits.
+pub(crate) struct Words<'w> {
+    pub(crate) date: &'w dyn Fn(time::Date) -> String,
+    pub(crate) count: &'w dyn Fn(&str, u64) -> String,
+}
+
 pub(crate) fn unit_section<'a>(
     site: &'a Site,
     unit: UnitIndex,
-    date_display: &dyn Fn(time::Date) -> String,
+    words: &Words,
 ) -> Option<UnitSection<'a>> {
     let log = &site.worklog;
     if !log.visits_kept && !log.ledger_kept {
@@ -99,26 +111,26 @@ pub(crate) fn unit_section<'a>(
         visits_kept: log.visits_kept,
         ledger_kept: log.ledger_kept,
         visits_year,
+        visits_year_display: (words.count)("log_visits_year", visits_year as u64),
         visits: visits
             .iter()
             .take(LATEST_VISITS)
-            .map(|v| visit_view(site, v, date_display))
+            .map(|v| visit_view(site, v, words))
             .collect(),
         entries,
     })
 }
 
-fn visit_view<'a>(
-    site: &'a Site,
-    v: &'a Visit,
-    date_display: &dyn Fn(time::Date) -> String,
-) -> VisitView<'a> {
+fn visit_view<'a>(site: &'a Site, v: &'a Visit, words: &Words) -> VisitView<'a> {
     VisitView {
         date: v.date.to_string(),
-        date_display: date_display(v.date),
+        date_display: (words.date)(v.date),
         kind_key: v.kind.key(),
         kind: v.kind.text(),
         households: v.households,
+        households_display: v
+            .households
+            .map(|n| (words.count)("log_households", u64::from(n))),
         people: site
             .worklog
             .people(v.people)
