@@ -91,7 +91,7 @@ fn line_penalty<W: Word>(line: W, pairs: W) -> u32 {
 /// outside reads as light, as the penalty rules want; results of `!` are masked before they
 /// are counted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct Line(pub(super) [u64; 3]);
+pub(super) struct Line([u64; 3]);
 
 impl Line {
     pub(super) fn set(&mut self, x: usize) {
@@ -157,16 +157,20 @@ impl Not for Line {
 mod tests {
     use super::*;
 
-    /// A narrow symbol scores the same in single words as in three-word lines.
-    #[test]
-    fn single_words_score_as_lines_do() {
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut random = || {
+    /// Words of pseudo-random bits (xorshift), the same every run.
+    fn random_words(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
             state
-        };
+        }
+    }
+
+    /// A narrow symbol scores the same in single words as in three-word lines.
+    #[test]
+    fn single_words_score_as_lines_do() {
+        let mut random = random_words(0x2545_f491_4f6c_dd1d);
         for width in [21, 25, 41, 57, 61, 63, 64] {
             for _ in 0..20 {
                 let mut rows = vec![Line::default(); width];
@@ -184,6 +188,31 @@ mod tests {
                     "width {width}"
                 );
             }
+        }
+    }
+
+    /// The penalty rules read neighbours through these shifts, across word boundaries too.
+    #[test]
+    fn line_shifts_move_every_module_by_n() {
+        let mut random = random_words(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..50 {
+            let line = Line([random(), random(), random()]);
+            for n in 1..=10 {
+                let (right, left) = (line.shr(n), line.shl(n));
+                for x in 0..192 {
+                    let n = n as usize;
+                    assert_eq!(
+                        right.get(x),
+                        x + n < 192 && line.get(x + n),
+                        "shr {n} at {x}"
+                    );
+                    assert_eq!(left.get(x), x >= n && line.get(x - n), "shl {n} at {x}");
+                }
+            }
+        }
+        for n in [0, 1, 63, 64, 65, 127, 128, 177, 192] {
+            let first = Line::first(n);
+            assert!((0..192).all(|x| first.get(x) == (x < n)), "first {n}");
         }
     }
 }

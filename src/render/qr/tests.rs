@@ -1,7 +1,6 @@
 //! Tests of the QR codes: payload bits, symbols against the qrcode crate, masks, and every output
 //! decoded back.
 
-use super::penalty::Word;
 use super::*;
 
 const VILLAGE_URL: &str = "https://example.org/wucheng/luquantun/liuzhuang/";
@@ -63,37 +62,6 @@ fn masks_are_chosen_exactly_as_the_qrcode_crate_does() {
         masks_seen.insert((format ^ 0b10101) & 0b111);
     }
     assert_eq!(masks_seen.len(), 8, "masks chosen: {masks_seen:?}");
-}
-
-/// The penalty rules read neighbours through these shifts, across word boundaries too.
-#[test]
-fn line_shifts_move_every_module_by_n() {
-    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut random = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    for _ in 0..50 {
-        let line = Line([random(), random(), random()]);
-        for n in 1..=10 {
-            let (right, left) = (line.shr(n), line.shl(n));
-            for x in 0..192 {
-                let n = n as usize;
-                assert_eq!(
-                    right.get(x),
-                    x + n < 192 && line.get(x + n),
-                    "shr {n} at {x}"
-                );
-                assert_eq!(left.get(x), x >= n && line.get(x - n), "shl {n} at {x}");
-            }
-        }
-    }
-    for n in [0, 1, 63, 64, 65, 127, 128, 177, 192] {
-        let first = Line::first(n);
-        assert!((0..192).all(|x| first.get(x) == (x < n)), "first {n}");
-    }
 }
 
 /// Decodes a PNG with rqrr, returning (rqrr error-correction code, text).
