@@ -47,7 +47,7 @@ pub(super) fn board_qr_mm(widest: Option<u32>, scale: f64) -> f64 {
 /// Measures of a unit's printed board that its template sizes type by, made once with the view:
 /// as the template's own filters (split, sort, `length` of every member's facts) they were a
 /// third of rendering a board.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Clone)]
 pub(crate) struct SheetLayout {
     /// The most characters in any current member's title, organisation or role.
     pub longest_fact: usize,

@@ -336,7 +336,7 @@ impl<'a> Renderer<'a> {
         timings: &mut Timings,
     ) -> Result<Rendered, RenderError> {
         let writer = Writer::new(out, !scope.everything());
-        if scope.everything() && self.input.site.units.len() > LISTS_BESIDE_PAGES_UP_TO {
+        if scope.everything() && lists_after_pages(self.input.site.units.len()) {
             // One after the other: at a province's size each list holds hundreds of megabytes
             // while it is made, on top of the pages' data.
             self.render_pages(&writer, scope, reprint)?;
@@ -436,6 +436,13 @@ impl<'a> Renderer<'a> {
 /// after them: beyond it, a list's hundreds of megabytes on top of the pages' would take a
 /// province over its memory budget.
 const LISTS_BESIDE_PAGES_UP_TO: usize = 20_000;
+
+/// Whether a full build of `units` units renders the lists after its pages, one at a time:
+/// above [`LISTS_BESIDE_PAGES_UP_TO`], or when `NOTICEBOARD_LISTS_AFTER_PAGES` is set (for a
+/// machine short of memory, and so that the tests build small sites that way too).
+fn lists_after_pages(units: usize) -> bool {
+    units > LISTS_BESIDE_PAGES_UP_TO || std::env::var_os("NOTICEBOARD_LISTS_AFTER_PAGES").is_some()
+}
 
 /// Renders one list page (or file) of [`Renderer::lists`].
 type List<'s> = Box<dyn Fn() -> Result<(), RenderError> + Send + Sync + 's>;

@@ -176,6 +176,49 @@ fn a_board_prints_its_address_in_lines_and_sizes_type_by_the_longest() {
     );
 }
 
+/// A small site renders its site-wide lists beside its pages; a province's build renders them
+/// after the pages, one at a time, for memory (`NOTICEBOARD_LISTS_AFTER_PAGES` asks for that at
+/// any size). Both ways write the same files, lists included.
+#[test]
+fn lists_after_the_pages_are_the_same_files_as_lists_beside_them() {
+    let beside = planted();
+    beside.build_ok();
+    let after = planted();
+    let out = crate::common::noticeboard()
+        .args(["build", "--root"])
+        .arg(after.root())
+        .env("NOTICEBOARD_LISTS_AFTER_PAGES", "1")
+        .env("NOTICEBOARD_TIMINGS", "1")
+        .output()
+        .expect("run noticeboard");
+    assert!(out.status.success(), "{}", text(&out));
+    // The stage timings name each list when they come after the pages.
+    let timings = text(&out);
+    assert!(
+        timings.contains("pages ") && timings.contains("people list "),
+        "{timings}"
+    );
+    for list in [
+        "coverage/index.html",
+        "people/index.html",
+        "search.json",
+        "404.html",
+        "sitemap.xml",
+    ] {
+        assert!(after.public_exists(list), "{list} missing");
+    }
+    assert!(after.public("people/index.html").contains("王兴"));
+    let beside = snapshot(&beside.path("public"));
+    let after = snapshot(&after.path("public"));
+    assert_eq!(
+        beside.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+        after.iter().map(|(p, _)| p).collect::<Vec<_>>()
+    );
+    for ((path, a), (_, b)) in beside.iter().zip(&after) {
+        assert!(a == b, "{} differs", path.display());
+    }
+}
+
 #[test]
 fn chinese_file_and_folder_names_get_ascii_urls() {
     let site = planted();
