@@ -138,6 +138,10 @@ pub(crate) struct ReprintEntry {
     /// For a moved unit: its former id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
+    /// The area batch (`<area>/boards.html`) this board is printed from, when the list prints
+    /// that area whole (see [`Reprint::areas`]); else it is on the list's own pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batch: Option<String>,
 }
 
 /// `reprint.json`: the boards whose printed content differs from the previous build.
@@ -156,6 +160,28 @@ pub(crate) struct Reprint {
     pub boards: Vec<ReprintEntry>,
     /// Units whose boards are no longer published: take those boards down.
     pub removed: Vec<String>,
+    /// On a list longer than one print job, the areas every board of whose batch is on it (a
+    /// first publication, a new heading): their boards are printed from the area's batch,
+    /// which the list's pages link to instead of repeating it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<AreaBatch>,
+}
+
+/// An area whose batch of boards the reprint list prints whole.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct AreaBatch {
+    pub name: String,
+    /// The batch's page, relative to the output.
+    pub page: String,
+    /// How many boards it holds.
+    pub boards: usize,
+}
+
+impl Reprint {
+    /// The boards the list's own pages hold: those no area batch prints.
+    pub(crate) fn paged(&self) -> impl Iterator<Item = &ReprintEntry> {
+        self.boards.iter().filter(|b| b.batch.is_none())
+    }
 }
 
 /// The history a build compares with, and where it was read.
@@ -396,7 +422,8 @@ fn gone(site: &Site, previous: &Previous, address: &Address) -> Diagnostic {
 /// build in which no board changed keeps the previous list.
 pub(crate) fn compare(previous: Option<&History>, site: &Site, manifest: &Manifest) -> Reprint {
     let mut reprint = compare_boards(previous, site, manifest);
-    reprint.pages = reprint_pages(reprint.boards.len());
+    batches::assign(site, &mut reprint);
+    reprint.pages = reprint_pages(reprint.paged().count());
     reprint
 }
 
@@ -425,6 +452,7 @@ fn compare_boards(previous: Option<&History>, site: &Site, manifest: &Manifest) 
                 .map(|b| entry(b, Reason::Added, None))
                 .collect(),
             removed: Vec::new(),
+            areas: Vec::new(),
         };
     };
     if let Some(kept) = &previous.reprint
@@ -478,6 +506,7 @@ fn compare_boards(previous: Option<&History>, site: &Site, manifest: &Manifest) 
         pages: Vec::new(),
         boards,
         removed,
+        areas: Vec::new(),
     }
 }
 
@@ -496,10 +525,17 @@ pub(crate) fn summary(reprint: &Reprint, output: &Path) -> String {
                 Reason::Moved => crate::msg!("build-reprint-moved", n = count(r)),
             })
             .collect();
-        let batches = match reprint.pages.len() {
+        let mut batches = match reprint.pages.len() {
             0 | 1 => String::new(),
             n => crate::msg!("build-reprint-more-pages", n = n - 1),
         };
+        if !reprint.areas.is_empty() {
+            batches.push_str(&crate::msg!(
+                "build-reprint-in-areas",
+                boards = reprint.areas.iter().map(|a| a.boards).sum::<usize>(),
+                areas = reprint.areas.len()
+            ));
+        }
         crate::msg!(
             "build-reprint-boards",
             boards = reprint.boards.len(),
@@ -527,6 +563,7 @@ fn entry(board: &Board, reason: Reason, from: Option<String>) -> ReprintEntry {
         url: board.url.clone(),
         reason,
         from,
+        batch: None,
     }
 }
 
@@ -600,5 +637,6 @@ fn to_json<T: Serialize>(value: &T) -> String {
     json
 }
 
+mod batches;
 #[cfg(test)]
 mod tests;

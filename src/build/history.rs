@@ -79,9 +79,9 @@ pub(super) fn plan(
         .enumerate()
         .map(|(i, u)| (u.id.as_str(), i))
         .collect();
+    // The boards on the list's own pages; those an area batch prints are rendered there.
     let to_print: Vec<usize> = reprint
-        .boards
-        .iter()
+        .paged()
         .filter_map(|b| unit_index.get(b.id.as_str()).copied())
         .collect();
     let pages = match (scope, last) {
@@ -92,7 +92,7 @@ pub(super) fn plan(
     };
     let jobs = scope
         .everything()
-        .then(|| ReprintJobs::new(&reprint.pages, &to_print));
+        .then(|| ReprintJobs::new(&reprint.pages, &reprint.areas, &to_print));
     let stale = match (scope, last) {
         (Scope::Changed { .. }, Some(last)) => last
             .reprint()
@@ -130,7 +130,13 @@ pub(super) fn publish(
     } = plan;
     match &jobs {
         Some(jobs) => renderer.finish_reprint(jobs, target)?,
-        None => renderer.render_reprint(target, &reprint.pages, &to_print, pages.as_ref())?,
+        None => renderer.render_reprint(
+            target,
+            &reprint.pages,
+            &reprint.areas,
+            &to_print,
+            pages.as_ref(),
+        )?,
     }
     // A full build's output holds only what it wrote; a partial one removes the pages the
     // shorter list no longer has.
@@ -187,18 +193,18 @@ impl Record {
 }
 
 /// The reprint list's pages that differ from the last build's: those whose boards are not the
-/// same ones, or show a changed unit. All of them when the number of pages changed, since
-/// every page links to every other.
+/// same ones, or show a changed unit. All of them when the number of pages or the areas
+/// printed whole changed, since every page links to every other and to those areas.
 fn pages_changed(
     last: &Reprint,
     now: &Reprint,
     to_print: &[usize],
     changed_units: &HashSet<usize>,
 ) -> HashSet<usize> {
-    if last.pages != now.pages {
+    if last.pages != now.pages || last.areas != now.areas {
         return (0..now.pages.len()).collect();
     }
-    let ids = |r: &Reprint| -> Vec<String> { r.boards.iter().map(|b| b.id.clone()).collect() };
+    let ids = |r: &Reprint| -> Vec<String> { r.paged().map(|b| b.id.clone()).collect() };
     let (before, after) = (ids(last), ids(now));
     (0..now.pages.len())
         .filter(|&page| {

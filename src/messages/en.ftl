@@ -271,6 +271,7 @@ build-reprint-changed = { $n } changed
 build-reprint-new = { $n } new
 build-reprint-moved = { $n } moved
 build-reprint-more-pages = {" "}and { $n } more pages of 100
+build-reprint-in-areas = ; { $boards } of them are every board of { $areas } areas: the list links to those areas' boards pages, to print each whole
 build-reprint-boards = { $boards } board(s) to print again ({ $reasons }): { $page }{ $batches }
 build-reprint-compared = {" "}(compared with the build of { $date })
 build-reprint-removed = ; no longer published, take these boards down: { $boards }

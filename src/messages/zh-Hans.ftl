@@ -242,6 +242,7 @@ build-reprint-changed = 有改动 { $n } 张
 build-reprint-new = 新增 { $n } 张
 build-reprint-moved = 换了网址 { $n } 张
 build-reprint-more-pages = ，另有 { $n } 页（每页 100 张）
+build-reprint-in-areas = ；其中 { $boards } 张是 { $areas } 个地区的全部公示牌，清单页上有这些地区公示牌页的链接，请从那里整批打印
 build-reprint-boards = 要重新印制的公示牌 { $boards } 张（{ $reasons }）：{ $page }{ $batches }
 build-reprint-compared = （与 { $date } 那次生成相比）
 build-reprint-removed = ；这些已不再公示，请把公示牌撤下：{ $boards }

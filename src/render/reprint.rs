@@ -4,11 +4,13 @@
 //! ([`ReprintJobs`]) and writes the page as soon as its last board arrives, so that a first
 //! build, which lists every board, does not render every board a second time; a page waits
 //! for at most a hundred sheets. A partial rebuild renders the boards of the pages that
-//! changed ([`Renderer::render_reprint`]).
+//! changed ([`Renderer::render_reprint`]). The boards of areas the list prints whole are not
+//! on these pages: each page links to those areas' batches (see `manifest/batches.rs`).
 
 use super::tree::{BoardPage, Sheet};
 use super::writer::Writer;
 use super::{RenderError, Renderer};
+use crate::manifest::AreaBatch;
 use parking_lot::Mutex;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -32,6 +34,8 @@ struct BatchLink {
 /// The reprint list's pages, filling while a full build renders its boards.
 pub(crate) struct ReprintJobs {
     pages: Vec<String>,
+    /// The areas the list prints whole, which every page links to.
+    areas: Vec<AreaBatch>,
     /// The page and the place on it of each unit on the list.
     places: HashMap<usize, (usize, usize)>,
     jobs: Vec<Mutex<Job>>,
@@ -47,8 +51,8 @@ struct Job {
 
 impl ReprintJobs {
     /// The pages named in `pages` for the boards of `units` (indexes into `site.units`), in
-    /// list order.
-    pub(crate) fn new(pages: &[String], units: &[usize]) -> Self {
+    /// list order, with links to the batches of `areas`.
+    pub(crate) fn new(pages: &[String], areas: &[AreaBatch], units: &[usize]) -> Self {
         let chunks = print_jobs(units);
         let places = chunks
             .iter()
@@ -73,6 +77,7 @@ impl ReprintJobs {
             .collect();
         ReprintJobs {
             pages: pages.to_vec(),
+            areas: areas.to_vec(),
             places,
             jobs,
         }
@@ -107,7 +112,7 @@ impl Renderer<'_> {
         match complete {
             Some(sheets) => {
                 let sheets: Vec<Sheet> = sheets.into_iter().flatten().collect();
-                self.reprint_page(writer, &jobs.pages, page, &sheets)
+                self.reprint_page(writer, &jobs.pages, &jobs.areas, page, &sheets)
             }
             None => Ok(()),
         }
@@ -133,17 +138,18 @@ impl Renderer<'_> {
                     .map(|(&u, sheet)| sheet.map_or_else(|| self.reprinted_sheet(u), Ok))
                     .collect::<Result<Vec<_>, _>>()?;
                 job.written = true;
-                self.reprint_page(&writer, &jobs.pages, page, &sheets)
+                self.reprint_page(&writer, &jobs.pages, &jobs.areas, page, &sheets)
             })
     }
 
     /// Writes the reprint list's boards (`units`, indexes into `site.units`) on the pages
-    /// named in `pages`, [`REPRINT_BATCH`] boards a page. With `only`, just those pages
-    /// (numbered from 0) are rendered.
+    /// named in `pages`, [`REPRINT_BATCH`] boards a page, each linking to the batches of
+    /// `areas`. With `only`, just those pages (numbered from 0) are rendered.
     pub(crate) fn render_reprint(
         &self,
         out: &Path,
         pages: &[String],
+        areas: &[AreaBatch],
         units: &[usize],
         only: Option<&HashSet<usize>>,
     ) -> Result<(), RenderError> {
@@ -161,15 +167,17 @@ impl Renderer<'_> {
                 .iter()
                 .map(|&u| self.reprinted_sheet(u))
                 .collect::<Result<Vec<_>, _>>()?;
-            self.reprint_page(&writer, pages, number, &sheets)
+            self.reprint_page(&writer, pages, areas, number, &sheets)
         })
     }
 
-    /// Page `number` (from 0) of the reprint list, with links to every page.
+    /// Page `number` (from 0) of the reprint list, with links to every page and to the
+    /// batches of the areas it prints whole.
     fn reprint_page(
         &self,
         writer: &Writer,
         pages: &[String],
+        areas: &[AreaBatch],
         number: usize,
         sheets: &[Sheet],
     ) -> Result<(), RenderError> {
@@ -184,6 +192,7 @@ impl Renderer<'_> {
             .collect();
         let mut ctx = Context::new();
         ctx.insert("batches", &batches);
+        ctx.insert("area_batches", areas);
         let page = BoardPage {
             template: "boards.html",
             path: &pages[number],

@@ -130,3 +130,94 @@ fn an_area_over_one_print_job_links_its_parts_batches_instead() {
     }
     // `print` still prints the county whole, from the boards' own pages: see tests/print.rs.
 }
+
+/// The boards of a reprint list, as reprint.json names them: (unit id, batch page if any).
+fn listed(site: &Site) -> Vec<(String, Option<String>)> {
+    let list: serde_json::Value = serde_json::from_str(&site.public("reprint.json")).unwrap();
+    list["boards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            let batch = b["batch"].as_str().map(str::to_string);
+            (b["id"].as_str().unwrap().to_string(), batch)
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_reprint_list_links_the_batches_of_areas_it_prints_whole() {
+    let site = county(&[60, 50]);
+    let out = site.build_ok();
+    // A first publication: all 110 boards, each printed from its township's batch.
+    let boards = listed(&site);
+    assert_eq!(boards.len(), 110);
+    for (id, batch) in &boards {
+        let town = &id[..id.find("/v").unwrap()];
+        assert_eq!(
+            batch.as_deref(),
+            Some(format!("{town}/boards.html").as_str())
+        );
+    }
+    let list = site.public("reprint/boards.html");
+    assert_eq!(sheets(&list).len(), 0, "no board repeated");
+    for (town, size) in [(0, 60), (1, 50)] {
+        let link =
+            format!("href=\"../xian/zhen{town}/boards.html\">第{town}镇（共 {size} 张）</a>");
+        assert!(list.contains(&link), "{link} in {list}");
+    }
+    assert!(!site.public_exists("reprint/boards-2.html"));
+    assert!(
+        crate::common::text(&out).contains("110 of them are every board of 2 areas"),
+        "{}",
+        crate::common::text(&out)
+    );
+
+    // All of one township's boards and most of the other's changed: the first is printed whole,
+    // the rest of the list is on its pages.
+    let village = |town: usize, v: usize| {
+        format!(
+            "name = \"{town}镇{v}村\"\n[[team]]\nperson = \"wang\"\nlead = true\nrole = \"第一书记\"\n"
+        )
+    };
+    for v in 0..50 {
+        site.write(&format!("content/xian/zhen1/v{v:03}.toml"), &village(1, v));
+    }
+    for v in 0..51 {
+        site.write(&format!("content/xian/zhen0/v{v:03}.toml"), &village(0, v));
+    }
+    site.build_ok();
+    let boards = listed(&site);
+    assert_eq!(boards.len(), 101);
+    let paged: Vec<&String> = boards
+        .iter()
+        .filter(|(_, batch)| batch.is_none())
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(paged.len(), 51);
+    assert!(
+        paged.iter().all(|id| id.starts_with("xian/zhen0/")),
+        "{paged:?}"
+    );
+    let list = site.public("reprint/boards.html");
+    assert_eq!(sheets(&list).len(), 51);
+    assert!(list.contains("href=\"../xian/zhen1/boards.html\">第1镇（共 50 张）</a>"));
+    assert!(!list.contains("zhen0/boards.html"));
+    // That build rendered only what changed: a full one writes the same files.
+    let full = site.path("full");
+    let out = site.run(&["build", "--full", "--output", full.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", crate::common::text(&out));
+    let differ = crate::incremental::differences(&site.path("public"), &full);
+    assert!(differ.is_empty(), "{differ:?}");
+
+    // One more board: a list within one print job is printed from its own page, whole.
+    site.write(
+        "content/xian/zhen1/v000.toml",
+        &village(1, 0).replace("第一书记", "包村干部"),
+    );
+    site.build_ok();
+    assert_eq!(listed(&site), [("xian/zhen1/v000".to_string(), None)]);
+    let list = site.public("reprint/boards.html");
+    assert_eq!(sheets(&list).len(), 1);
+    assert!(!list.contains("boards.html\">第"), "no area links: {list}");
+}

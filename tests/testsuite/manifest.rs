@@ -286,26 +286,59 @@ fn check_reads_the_previous_build_from_its_output_folder() {
 
 #[test]
 fn a_long_reprint_list_is_split_into_print_jobs_of_100_boards() {
+    let village = |i: usize, role: &str| {
+        format!("name = \"第{i}村\"\n[[team]]\nperson = \"wang\"\nlead = true\n{role}")
+    };
     let mut files = vec![(
         "content/people/wang.toml".to_string(),
         person("王兴", "13912340001"),
     )];
-    for i in 0..205 {
-        files.push((
-            format!("content/donghu/v{i:03}.toml"),
-            format!("name = \"第{i}村\"\n[[team]]\nperson = \"wang\"\nlead = true\n"),
-        ));
+    for i in 0..206 {
+        files.push((format!("content/donghu/v{i:03}.toml"), village(i, "")));
     }
     let borrowed: Vec<(&str, &str)> = files
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
     let site = Site::new(&borrowed);
+    // A first publication lists every board, which the township's batch already holds.
+    site.build_ok();
+    assert_eq!(reprint(&site)["boards"].as_array().unwrap().len(), 206);
+    assert_eq!(
+        reprint(&site)["areas"],
+        serde_json::json!([{"name": "donghu", "page": "donghu/boards.html", "boards": 206}])
+    );
+    let list = site.public("reprint/boards.html");
+    assert_eq!(sheets(&list), 0);
+    assert!(
+        list.contains("href=\"../donghu/boards.html\">donghu（共 206 张）</a>"),
+        "{list}"
+    );
+    assert_eq!(sheets(&site.public("donghu/boards.html")), 206);
+    assert!(
+        reprint(&site)["boards"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|b| b["batch"] == "donghu/boards.html")
+    );
+
+    // 205 changed boards of the 206: the township is not printed whole, the list is.
+    for i in 1..206 {
+        site.write(
+            &format!("content/donghu/v{i:03}.toml"),
+            &village(i, "role = \"第一书记\"\n"),
+        );
+    }
     let out = site.build_ok();
     assert!(
         text(&out).contains("and 2 more pages of 100"),
         "{}",
         text(&out)
+    );
+    assert!(
+        reprint(&site).get("areas").is_none(),
+        "no area printed whole"
     );
 
     let pages = [
@@ -324,7 +357,7 @@ fn a_long_reprint_list_is_split_into_print_jobs_of_100_boards() {
     let mut seen = std::collections::HashSet::new();
     for page in pages {
         let html = site.public(page);
-        for i in 0..205 {
+        for i in 1..206 {
             if html.contains(&format!(">第{i}村<")) {
                 assert!(seen.insert(i), "第{i}村 is on two pages");
             }
@@ -342,7 +375,7 @@ fn a_long_reprint_list_is_split_into_print_jobs_of_100_boards() {
     // A build that changes one board lists one page: the others are removed.
     site.write(
         "content/donghu/v007.toml",
-        "name = \"第7村\"\n[[team]]\nperson = \"wang\"\nlead = true\nrole = \"第一书记\"\n",
+        &village(7, "role = \"包村干部\"\n"),
     );
     site.build_ok();
     assert_eq!(
