@@ -2,7 +2,10 @@
 //! rows repeat: each row of modules is one line of pixels and `module_px - 1` copies of it,
 //! which PNG's "up" filter (each byte less the one above) turns into zeros before they are
 //! compressed. The `png` crate filtered and compressed every line of pixels alike, which with
-//! its per-pixel drawing was a tenth of a county build's time.
+//! its per-pixel drawing was a tenth of a county build's time; then a general compressor
+//! searched the lines for the repeats the writer knows of, and now [`Zlib`] is told of them.
+
+use super::deflate::{Pattern, Zlib};
 
 /// Every PNG file starts with these bytes.
 const SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n'];
@@ -11,25 +14,43 @@ const SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n'];
 const FILTER_NONE: u8 = 0;
 const FILTER_UP: u8 = 2;
 
-/// A `modules`×`modules` image of `module_px`-pixel squares, white where `light(x, y)` says.
-pub(super) fn encode(modules: u32, module_px: u32, light: impl Fn(u32, u32) -> bool) -> Vec<u8> {
+/// A `modules`×`modules` image of `module_px`-pixel squares: `light_row(y, row)` sets every
+/// module of row `y` in `row`, true where it is white.
+pub(super) fn encode(
+    modules: u32,
+    module_px: u32,
+    mut light_row: impl FnMut(u32, &mut [bool]),
+) -> Vec<u8> {
     let side = modules * module_px;
     let line_bytes = side.div_ceil(8) as usize;
-    let mut lines = Vec::with_capacity((line_bytes + 1) * side as usize);
+    // Each row of modules: its line of pixels, then the same line under the "up" filter
+    // (nothing but zeros), once written and then repeated for the rest of the row's height.
+    let mut row = vec![true; modules as usize];
     let mut line = vec![0u8; line_bytes];
+    let mut same = vec![0u8; line_bytes + 1];
+    same[0] = FILTER_UP;
+    let same = Pattern::of(&same);
+    let mut zlib = Zlib::new(64 * modules as usize);
+    let mut above = vec![true; modules as usize];
     for y in 0..modules {
-        line.fill(0);
-        for x in (0..modules).filter(|&x| light(x, y)) {
-            set_bits(&mut line, x * module_px, (x + 1) * module_px);
+        light_row(y, &mut row);
+        // A row like the one above it (the quiet zone's, a finder pattern's) is all repeats.
+        let repeats = if y > 0 && row == above {
+            module_px as usize
+        } else {
+            draw_line(&mut line, &row, module_px);
+            zlib.write(&[FILTER_NONE]);
+            zlib.write(&line);
+            module_px as usize - 1
+        };
+        if repeats > 0 {
+            zlib.write(&[FILTER_UP]);
+            zlib.fill(0, line_bytes);
+            zlib.repeat(&same, repeats - 1);
         }
-        lines.push(FILTER_NONE);
-        lines.extend_from_slice(&line);
-        for _ in 1..module_px {
-            lines.push(FILTER_UP);
-            lines.resize(lines.len() + line_bytes, 0);
-        }
+        std::mem::swap(&mut row, &mut above);
     }
-    let compressed = fdeflate::compress_to_vec(&lines);
+    let compressed = zlib.finish();
     let mut png = Vec::with_capacity(compressed.len() + 64);
     png.extend_from_slice(&SIGNATURE);
     let mut header = [0u8; 13];
@@ -43,16 +64,26 @@ pub(super) fn encode(modules: u32, module_px: u32, light: impl Fn(u32, u32) -> b
     png
 }
 
-/// Sets bits `from..to` of `line`, a byte at a time: in a 1-bit grayscale PNG a set bit is
-/// white, and bits run from the high end of each byte.
-fn set_bits(line: &mut [u8], from: u32, to: u32) {
-    let mut bit = from;
-    while bit < to {
-        let offset = bit % 8;
-        let count = (8 - offset).min(to - bit);
-        let mask = (0xffu16 >> offset) & !(0xffu16 >> (offset + count));
-        line[(bit / 8) as usize] |= mask as u8;
-        bit += count;
+/// Draws one line of pixels into `line`: `module_px` bits for each module of `row`, set where
+/// it is light (in a 1-bit grayscale PNG a set bit is white), from the high end of each byte;
+/// the bits after the last module are left clear.
+fn draw_line(line: &mut [u8], row: &[bool], module_px: u32) {
+    let ones = (1u64 << module_px) - 1;
+    // Bits waiting for a whole byte: never more than 7 + `module_px`.
+    let (mut waiting, mut count) = (0u64, 0u32);
+    let mut bytes = line.iter_mut();
+    for &light in row {
+        waiting = (waiting << module_px) | if light { ones } else { 0 };
+        count += module_px;
+        while count >= 8 {
+            count -= 8;
+            if let Some(byte) = bytes.next() {
+                *byte = (waiting >> count) as u8;
+            }
+        }
+    }
+    if let Some(byte) = bytes.next() {
+        *byte = ((waiting << (8 - count)) & 0xff) as u8;
     }
 }
 
@@ -69,17 +100,20 @@ fn chunk(png: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
 
 #[cfg(test)]
 mod tests {
-    use super::set_bits;
+    use super::draw_line;
 
     #[test]
-    fn bits_are_set_across_bytes_from_the_high_end() {
-        let mut line = [0u8; 3];
-        set_bits(&mut line, 3, 13);
-        assert_eq!(line, [0b0001_1111, 0b1111_1000, 0]);
-        set_bits(&mut line, 16, 24);
-        assert_eq!(line[2], 0xff);
-        let mut one = [0u8; 1];
-        set_bits(&mut one, 7, 8);
-        assert_eq!(one, [1]);
+    fn lines_are_drawn_from_the_high_end_of_each_byte() {
+        let mut line = [0xaau8; 3];
+        // Modules of 5 pixels: light, dark, light, light; then four clear bits.
+        draw_line(&mut line, &[true, false, true, true], 5);
+        assert_eq!(line, [0b1111_1000, 0b0011_1111, 0b1111_0000]);
+        let mut line = [0u8; 2];
+        let thirds: Vec<bool> = (0..16).map(|x| x % 3 == 0).collect();
+        draw_line(&mut line, &thirds, 1);
+        assert_eq!(line, [0b1001_0010, 0b0100_1001]);
+        let mut wide = [0xaau8; 8];
+        draw_line(&mut wide, &[true, false], 32);
+        assert_eq!(wide, [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
     }
 }
