@@ -83,11 +83,7 @@ impl Strings {
 
     /// The word under `key` with each `{name}` replaced by its value.
     pub(crate) fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        values
-            .iter()
-            .fold(self.text(key).to_string(), |text, (name, value)| {
-                text.replace(&format!("{{{name}}}"), value)
-            })
+        fill_in(self.text(key), values)
     }
 
     /// The publication date as people write it in this language (`date_format`, with
@@ -113,6 +109,34 @@ impl Strings {
     }
 }
 
+/// `text` with each `{name}` that `values` names replaced by its value, in one pass: a value
+/// is never filled in itself (a name may hold braces), and other braces stay as written.
+fn fill_in(text: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((close, *value))
+        });
+        match value {
+            Some((close, value)) => {
+                filled.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                filled.push('{');
+                rest = after;
+            }
+        }
+    }
+    filled.push_str(rest);
+    filled
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +150,17 @@ mod tests {
             built_in: false,
         }));
         theme
+    }
+
+    #[test]
+    fn fill_replaces_each_named_brace_once_and_keeps_the_rest() {
+        let values = [("name", "王{role}"), ("role", "第一书记"), ("n", "3")];
+        assert_eq!(
+            fill_in("{name}（{role}）{n}{n} {unknown} {open", &values),
+            "王{role}（第一书记）33 {unknown} {open"
+        );
+        assert_eq!(fill_in("", &values), "");
+        assert_eq!(fill_in("}{}{n}", &values), "}{}3");
     }
 
     #[test]

@@ -29,13 +29,19 @@ const ROOT_MARK: &str = "\u{E000}";
 #[derive(Clone)]
 pub(super) struct Sheet {
     html: String,
+    /// Whether `html` holds [`ROOT_MARK`] (a photo's link).
+    rooted: bool,
     value: Value,
 }
 
 impl Sheet {
-    /// The sheet as it goes into the page whose links start at `root`.
-    pub(super) fn for_page(&self, root: &str) -> String {
-        self.html.replace(ROOT_MARK, root)
+    /// The sheet as it goes into the page whose links start at `root`: as it is when it
+    /// links nothing (a board without photos).
+    pub(super) fn for_page(&self, root: &str) -> std::borrow::Cow<'_, str> {
+        match self.rooted {
+            true => self.html.replace(ROOT_MARK, root).into(),
+            false => self.html.as_str().into(),
+        }
     }
 }
 
@@ -215,7 +221,7 @@ impl Renderer<'_> {
     ) -> Result<(), RenderError> {
         let root = super::templates::relative_root(page.path);
         let boards: Vec<Value> = sheets.iter().map(|s| s.value.clone()).collect();
-        let html: Vec<String> = sheets.iter().map(|s| s.for_page(&root)).collect();
+        let html: Vec<std::borrow::Cow<str>> = sheets.iter().map(|s| s.for_page(&root)).collect();
         ctx.insert_value("boards", Value::from(boards));
         ctx.insert("sheets", &html);
         self.page(
@@ -271,7 +277,12 @@ impl Renderer<'_> {
             .tera
             .render(TEMPLATE, &ctx)
             .map_err(|e| template_error(self.input.theme, TEMPLATE, e))?;
-        Ok((Sheet { html, value: board }, svg))
+        let sheet = Sheet {
+            rooted: html.contains(ROOT_MARK),
+            html,
+            value: board,
+        };
+        Ok((sheet, svg))
     }
 
     /// A unit's page, its board page with `sheet`, and its QR code as `qr.svg` and `qr.png`.
