@@ -610,12 +610,19 @@ pub(crate) fn next_history(
             record(format!("{alias}/"));
         }
     }
+    // Which boards an area's batch prints is worked out again by every build (see
+    // `batches.rs`): the history keeps the list without it, a province's 64,000 pages shorter.
+    let mut kept = reprint.clone();
+    kept.areas.clear();
+    for board in &mut kept.boards {
+        board.batch = None;
+    }
     History {
         about: ABOUT.to_string(),
         base_url: manifest.base_url.clone(),
         date: manifest.date.clone(),
         boards: manifest.boards.clone(),
-        reprint: Some(reprint.clone()),
+        reprint: Some(kept),
         addresses: addresses.into_values().collect(),
     }
 }

@@ -167,6 +167,9 @@ fn a_long_reprint_list_links_the_batches_of_areas_it_prints_whole() {
         assert!(list.contains(&link), "{link} in {list}");
     }
     assert!(!site.public_exists("reprint/boards-2.html"));
+    // The history keeps the list without where each board prints: every build works it out.
+    let history = std::fs::read_to_string(site.path("published.json")).unwrap();
+    assert!(!history.contains("\"batch\"") && !history.contains("\"areas\""));
     assert!(
         crate::common::text(&out).contains("110 of them are every board of 2 areas"),
         "{}",
