@@ -7,7 +7,7 @@
 
 use super::{AreaBatch, Reprint};
 use crate::model::Site;
-use crate::render::REPRINT_BATCH;
+use crate::render::{REPRINT_BATCH, batch_holds_parts};
 use foldhash::{HashMap, HashSet};
 
 /// Sets `reprint.areas` and each board's `batch` for the site as it is now (a kept list's
@@ -60,14 +60,14 @@ struct Walk<'s> {
 
 impl Walk<'_> {
     /// Adds to `whole` the areas at and below `area` whose batch the list prints whole, each
-    /// with the units of its batch: every unit below an area within one print job, else the
-    /// area's own units (its batch links its parts' batches), as `render/tree.rs` makes them.
+    /// with the units of its batch: every unit below it when the batch holds its parts'
+    /// boards ([`batch_holds_parts`]), else the area's own units.
     fn visit(&self, area: usize, whole: &mut Vec<(usize, Vec<usize>)>) {
         if self.totals[area] == 0 {
             return;
         }
         let own = &self.site.areas[area].units;
-        if self.totals[area] <= REPRINT_BATCH {
+        if batch_holds_parts(self.totals[area]) {
             let mut units = Vec::with_capacity(self.totals[area]);
             self.units_below(area, &mut units);
             if units.iter().all(|&u| self.is_listed(u)) {

@@ -29,6 +29,7 @@ pub(crate) use boards::Board;
 pub(crate) use incremental::{Fingerprints, QrCache, Scope, ViewCache, Views, fingerprint};
 pub(crate) use reprint::{REPRINT_BATCH, ReprintJobs};
 pub(crate) use templates::relative_root as templates_relative_root;
+pub(crate) use tree::batch_holds_parts;
 
 use crate::coverage::Report;
 use crate::model::{Site, Unit};

@@ -16,6 +16,13 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use tera::{Context, Value};
 
+/// Whether the batch of an area with `units` units below it (its sub-areas' included) holds
+/// all their boards; a larger area's batch holds its own units' boards and links its parts'
+/// batches. The reprint list's area links follow the same rule (`manifest/batches.rs`).
+pub(crate) fn batch_holds_parts(units: usize) -> bool {
+    units <= REPRINT_BATCH
+}
+
 /// Pixels per module of `qr.png`: 410 px for a typical code, plenty for a screen or a share
 /// preview; boards print the SVG.
 const QR_PNG_MODULE_PX: u32 = 10;
@@ -104,7 +111,7 @@ impl Renderer<'_> {
                 (shown, shown)
             }
         };
-        let whole = self.area_units[index] <= REPRINT_BATCH;
+        let whole = batch_holds_parts(self.area_units[index]);
         let children_wanted = wanted || (batch && whole);
         let own_wanted = wanted || batch;
         let (own, children) = rayon::join(
@@ -188,7 +195,7 @@ impl Renderer<'_> {
             return Ok(());
         }
         let batch = format!("{path}boards.html");
-        let parts: Vec<LinkView> = match self.area_units[index] <= REPRINT_BATCH {
+        let parts: Vec<LinkView> = match batch_holds_parts(self.area_units[index]) {
             true => Vec::new(),
             false => area
                 .children
