@@ -10,6 +10,7 @@
 mod boards;
 pub(crate) mod campaign;
 mod codes;
+mod constants;
 pub(crate) mod context;
 mod incremental;
 pub(crate) mod markdown;

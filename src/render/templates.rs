@@ -4,13 +4,14 @@
 
 use super::boards::board_qr_mm;
 use super::codes::Codes;
+use super::constants::Constants;
 use super::context::PhoneView;
 use super::strings::Strings;
 use super::theme::Theme;
 use super::{RenderError, RenderInput};
 use crate::model::Site;
 use serde::Serialize;
-use tera::{Context, Tera};
+use tera::{Context, Tera, Value};
 
 #[derive(Serialize)]
 pub(super) struct PageView {
@@ -57,6 +58,9 @@ struct BoardView<'a> {
     qr_mm: f64,
 }
 
+/// The templates Tera escapes what they print in, by the end of their names.
+const AUTOESCAPED: [&str; 3] = [".html", ".xml", ".svg"];
+
 pub(super) fn compile(
     input: &RenderInput,
     codes: &Codes,
@@ -65,7 +69,7 @@ pub(super) fn compile(
     let site = input.site;
     let theme = input.theme;
     let mut tera = Tera::new();
-    tera.autoescape_on([".html", ".xml", ".svg"]);
+    tera.autoescape_on(AUTOESCAPED);
     // The find-error link carries the page's address as a query value.
     tera.register_filter(
         "urlencode_strict",
@@ -79,6 +83,13 @@ pub(super) fn compile(
         })?;
         sources.push((name.as_str(), text));
     }
+    let t = Value::from_serializable(strings.table());
+    let site_value = Value::from_serializable(&site_view(input, strings, codes));
+    let constants = Constants::new(&t, &site_value, sources.iter().map(|(_, text)| *text));
+    let sources = sources.into_iter().map(|(name, text)| {
+        let escaped = AUTOESCAPED.iter().any(|suffix| name.ends_with(suffix));
+        (name, constants.fold(text, escaped))
+    });
     tera.add_raw_templates(sources).map_err(|e| {
         let origin = theme
             .templates
@@ -89,41 +100,42 @@ pub(super) fn compile(
             message: error_chain(&e),
         }
     })?;
-
-    let (width_mm, height_mm) = site.config.board.sheet_mm();
-    let scale = f64::from(width_mm.min(height_mm)) / 210.0;
-    let qr_mm = board_qr_mm(codes.widest(), scale);
     let globals = tera.global_context();
-    globals.insert("t", strings.table());
-    globals.insert(
-        "site",
-        &SiteView {
-            title: &site.config.title,
-            base_url: site.config.base_url.as_str(),
-            domain: site.config.domain(),
-            language: site.config.language.code(),
-            hotline: site.config.hotline.as_ref().map(PhoneView::from),
-            issuer: site.config.issuer.as_deref(),
-            date: site.date.to_string(),
-            date_display: strings.date(site.date),
-            board: BoardView {
-                paper: site.config.board.paper,
-                orientation: site.config.board.orientation,
-                heading: super::boards::heading(site, strings),
-                width_mm,
-                height_mm,
-                scale,
-                qr_mm,
-            },
-            rules: &site.config.rules,
-            publish_report: site.config.rules.publish_report,
-            gov: &site.config.gov,
-            draft: input.draft,
-        },
-    );
+    globals.insert_value("t", t);
+    globals.insert_value("site", site_value);
     globals.insert("live_reload", &input.live_reload);
     globals.insert("org_count", &site.orgs.len());
     Ok(tera)
+}
+
+/// `site` as every template sees it.
+fn site_view<'a>(input: &'a RenderInput, strings: &'a Strings, codes: &Codes) -> SiteView<'a> {
+    let site = input.site;
+    let (width_mm, height_mm) = site.config.board.sheet_mm();
+    let scale = f64::from(width_mm.min(height_mm)) / 210.0;
+    SiteView {
+        title: &site.config.title,
+        base_url: site.config.base_url.as_str(),
+        domain: site.config.domain(),
+        language: site.config.language.code(),
+        hotline: site.config.hotline.as_ref().map(PhoneView::from),
+        issuer: site.config.issuer.as_deref(),
+        date: site.date.to_string(),
+        date_display: strings.date(site.date),
+        board: BoardView {
+            paper: site.config.board.paper,
+            orientation: site.config.board.orientation,
+            heading: super::boards::heading(site, strings),
+            width_mm,
+            height_mm,
+            scale,
+            qr_mm: board_qr_mm(codes.widest(), scale),
+        },
+        rules: &site.config.rules,
+        publish_report: site.config.rules.publish_report,
+        gov: &site.config.gov,
+        draft: input.draft,
+    }
 }
 
 fn e_template_name(e: &tera::Error) -> &str {
