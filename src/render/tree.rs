@@ -309,6 +309,7 @@ impl Renderer<'_> {
         let words = crate::worklog::views::Words {
             date: &|d| self.strings.date(d),
             count: &|key, n| self.strings.fill(key, &[("n", &n.to_string())]),
+            word: &|key| self.strings.text(key).to_string(),
         };
         ctx.insert(
             "worklog",

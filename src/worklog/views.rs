@@ -54,11 +54,16 @@ pub(crate) struct VisitView<'a> {
     /// The UI string key of a kind the spec names (`log_kind_<key>`), else the kind as written.
     pub(crate) kind_key: Option<&'static str>,
     pub(crate) kind: &'a str,
+    /// The kind in the theme's words (`log_kind_<key>`), else as written; none when the
+    /// visit names none.
+    pub(crate) kind_display: Option<String>,
     pub(crate) households: Option<u32>,
     /// The same in the theme's words (`log_households`).
     pub(crate) households_display: Option<String>,
     /// The names of who went.
     pub(crate) people: Vec<&'a str>,
+    /// The same names as one line, separated by the theme's `list_sep`.
+    pub(crate) people_display: String,
     pub(crate) topic: Option<&'a str>,
 }
 
@@ -67,10 +72,15 @@ pub(crate) struct EntryView<'a> {
     pub(crate) id: &'a str,
     pub(crate) category_key: Option<&'static str>,
     pub(crate) category: &'a str,
+    /// The category in the theme's words (`log_category_<key>`), else as written, else the
+    /// theme's `log_category_none`.
+    pub(crate) category_display: String,
     pub(crate) raised: String,
     pub(crate) due: Option<String>,
     /// The status key (`open`, `assigned`, `in_progress`, `resolved`, `answered`).
     pub(crate) status: &'static str,
+    /// The status in the theme's words (`log_status_<status>`).
+    pub(crate) status_display: String,
     pub(crate) open: bool,
     pub(crate) closed: Option<String>,
     pub(crate) overdue: bool,
@@ -79,12 +89,14 @@ pub(crate) struct EntryView<'a> {
 }
 
 /// A unit page's work log, or `None` when the site keeps neither log.
-/// How the theme words what a unit's section shows: a date, and a count in the string of a
-/// key (its `{n}` filled). Made here rather than by the templates' `replace` filter, which was
-/// a filter call with arguments for each of a unit's latest visits.
+/// How the theme words what a unit's section shows: a date, a count in the string of a key
+/// (its `{n}` filled), and the word under a key. Made here rather than in the templates, where
+/// a `replace` or `join` filter, or a key put together and looked up, cost every one of a
+/// unit's latest visits and entries a filter call or a lookup in the whole table of words.
 pub(crate) struct Words<'w> {
     pub(crate) date: &'w dyn Fn(time::Date) -> String,
     pub(crate) count: &'w dyn Fn(&str, u64) -> String,
+    pub(crate) word: &'w dyn Fn(&str) -> String,
 }
 
 pub(crate) fn unit_section<'a>(
@@ -105,7 +117,7 @@ pub(crate) fn unit_section<'a>(
         .ledger_of(unit)
         .iter()
         .filter(|e| e.status.is_open() || within_year(e.raised, site.date))
-        .map(|e| entry_view(site, e))
+        .map(|e| entry_view(site, e, words))
         .collect();
     Some(UnitSection {
         visits_kept: log.visits_kept,
@@ -122,32 +134,46 @@ pub(crate) fn unit_section<'a>(
 }
 
 fn visit_view<'a>(site: &'a Site, v: &'a Visit, words: &Words) -> VisitView<'a> {
+    let people: Vec<&str> = site
+        .worklog
+        .people(v.people)
+        .map(|p| site.people[p].name.as_str())
+        .collect();
+    let kind = v.kind.text();
     VisitView {
         date: v.date.to_string(),
         date_display: (words.date)(v.date),
         kind_key: v.kind.key(),
-        kind: v.kind.text(),
+        kind,
+        kind_display: match v.kind.key() {
+            Some(key) => Some((words.word)(&format!("log_kind_{key}"))),
+            None => (!kind.is_empty()).then(|| kind.to_string()),
+        },
         households: v.households,
         households_display: v
             .households
             .map(|n| (words.count)("log_households", u64::from(n))),
-        people: site
-            .worklog
-            .people(v.people)
-            .map(|p| site.people[p].name.as_str())
-            .collect(),
+        people_display: people.join(&(words.word)("list_sep")),
+        people,
         topic: v.topic.as_deref(),
     }
 }
 
-fn entry_view<'a>(site: &'a Site, e: &'a LedgerEntry) -> EntryView<'a> {
+fn entry_view<'a>(site: &'a Site, e: &'a LedgerEntry, words: &Words) -> EntryView<'a> {
+    let category = e.category.text();
     EntryView {
         id: &e.id,
         category_key: e.category.key(),
-        category: e.category.text(),
+        category,
+        category_display: match e.category.key() {
+            Some(key) => (words.word)(&format!("log_category_{key}")),
+            None if !category.is_empty() => category.to_string(),
+            None => (words.word)("log_category_none"),
+        },
         raised: e.raised.to_string(),
         due: e.due.map(|d| d.to_string()),
         status: e.status.key(),
+        status_display: (words.word)(&format!("log_status_{}", e.status.key())),
         open: e.status.is_open(),
         closed: e.closed.map(|d| d.to_string()),
         overdue: e.is_overdue(site.date),

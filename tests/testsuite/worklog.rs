@@ -333,6 +333,64 @@ fn a_unit_page_shows_its_latest_visits_the_years_count_and_its_ledger_entries() 
     assert!(plain(section(&new, "log-ledger")).contains("近一年没有登记的问题。"));
 }
 
+/// Kinds and categories the theme has no word for are shown as the clerk wrote them, and an
+/// entry without a category in the theme's word for none; a lead's call button names their
+/// role in the theme's words.
+#[test]
+fn words_the_theme_lacks_are_shown_as_written() {
+    let site = Site::new(&[
+        ("config.toml", &config("")),
+        ("content/people/wang.toml", &person("王兴", "13912340001")),
+        ("content/people/li.toml", &person("李华", "13912340002")),
+        (
+            "content/donghu/刘庄村.toml",
+            "name = \"刘庄村\"\n[[team]]\nperson = \"wang\"\nlead = true\nrole = \"第一书记\"\n\
+             [[team]]\nperson = \"li\"\n",
+        ),
+        (
+            "content/visits/走访.csv",
+            "日期,单位,人员,形式,户数,内容\n\
+             2024-05-20,donghu/刘庄村,王兴、李华,防汛巡查,,河堤\n\
+             2024-05-10,donghu/刘庄村,李华,,,\n",
+        ),
+        (
+            "content/ledger/台账.csv",
+            "编号,单位,登记日期,类别,问题,责任人,办理期限,状态,办结日期\n\
+             L-1,donghu/刘庄村,2024-05-01,邻里纠纷,调解,王兴,2024-06-20,交办,\n\
+             L-2,donghu/刘庄村,2024-04-01,,路灯,李华,2024-06-30,待办,\n",
+        ),
+    ]);
+    site.build_ok();
+    let page = site.public("donghu/liuzhuangcun/index.html");
+    let listed: Vec<String> = items(section(&page, "log-visits"), "li")
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "2024年5月20日 · 防汛巡查 走访人： 王兴、李华 河堤",
+            "2024年5月10日 走访人： 李华",
+        ]
+    );
+    let entries: Vec<String> = items(section(&page, "log-ledger"), "li")
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            "交办 邻里纠纷 · 编号 L-1 登记日期： 2024-05-01 · 办理期限： 2024-06-20",
+            "待办 未分类 · 编号 L-2 登记日期： 2024-04-01 · 办理期限： 2024-06-30",
+        ]
+    );
+    let call = &page[page.find("class=\"call-who\"").unwrap()..];
+    assert!(
+        call.starts_with("class=\"call-who\">王兴（第一书记）</span>"),
+        "{call}"
+    );
+}
+
 #[test]
 fn the_ledger_page_sums_by_area_and_category_and_lists_the_overdue_entries() {
     let site = planted();
