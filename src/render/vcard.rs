@@ -93,35 +93,39 @@ fn non_blank(value: Option<&str>) -> Option<&str> {
 }
 
 fn push_line(card: &mut String, content_line: &str) {
-    card.push_str(&fold_line(content_line));
+    fold_line_into(card, content_line);
     card.push_str("\r\n");
 }
 
 /// RFC 6350 §3.2 limit for a physical line, excluding the CRLF.
 const MAX_LINE_OCTETS: usize = 75;
 
-/// Folds a content line into physical lines of at most 75 octets, each
-/// continuation starting with a single space (RFC 6350 §3.2). Breaks only
-/// between characters, so a multi-octet UTF-8 character is never split, and
-/// never inside a backslash escape: some parsers (vcard4 among them)
-/// unescape before unfolding and would otherwise print a stray `\`.
-fn fold_line(line: &str) -> String {
-    let mut folded = String::with_capacity(line.len() + line.len() / 64 * 3);
+/// Appends a content line to `card` folded into physical lines of at most 75 octets, each
+/// continuation starting with a single space (RFC 6350 §3.2). Breaks only between
+/// characters, so a multi-octet UTF-8 character is never split, and never inside a backslash
+/// escape: some parsers (vcard4 among them) unescape before unfolding and would otherwise
+/// print a stray `\`.
+fn fold_line_into(card: &mut String, line: &str) {
+    if line.len() <= MAX_LINE_OCTETS {
+        card.push_str(line);
+        return;
+    }
     let mut octets_on_line = 0;
-    let mut chars = line.chars();
-    while let Some(ch) = chars.next() {
-        let mut unit = String::from(ch);
+    let mut rest = line;
+    while let Some(ch) = rest.chars().next() {
+        let mut octets = ch.len_utf8();
         if ch == '\\' {
-            unit.extend(chars.next());
+            octets += rest[octets..].chars().next().map_or(0, char::len_utf8);
         }
-        if octets_on_line + unit.len() > MAX_LINE_OCTETS {
-            folded.push_str("\r\n ");
+        let (unit, after) = rest.split_at(octets);
+        if octets_on_line + octets > MAX_LINE_OCTETS {
+            card.push_str("\r\n ");
             octets_on_line = 1;
         }
-        folded.push_str(&unit);
-        octets_on_line += unit.len();
+        card.push_str(unit);
+        octets_on_line += octets;
+        rest = after;
     }
-    folded
 }
 
 /// Escapes a TEXT value (RFC 6350 §3.4): backslash, comma, semicolon and

@@ -2,6 +2,13 @@
 
 use super::*;
 
+/// A content line folded on its own.
+fn fold_line(line: &str) -> String {
+    let mut folded = String::new();
+    fold_line_into(&mut folded, line);
+    folded
+}
+
 fn official<'a>() -> Contact<'a> {
     Contact {
         full_name: "张伟",
