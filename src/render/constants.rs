@@ -38,31 +38,145 @@ impl<'a> Constants<'a> {
         }
     }
 
-    /// `source` with every constant expression replaced by the text it prints; `escaped` when
-    /// the template is autoescaped.
+    /// `source` with every constant expression replaced by the text it prints, and every
+    /// other constant in a tag by its literal; `escaped` when the template is autoescaped.
     pub(super) fn fold<'s>(&self, source: &'s str, escaped: bool) -> Cow<'s, str> {
         if self.off {
             return Cow::Borrowed(source);
         }
-        let mut out = String::new();
-        let mut copied = 0;
-        let mut rest = 0;
-        while let Some(start) = source[rest..].find("{{").map(|i| rest + i) {
-            let Some(end) = source[start..].find("}}").map(|i| start + i + 2) else {
+        let mut out = String::with_capacity(source.len());
+        let mut changed = false;
+        let mut rest = source;
+        while let Some(open) = rest.find('{') {
+            let close = match rest.as_bytes().get(open + 1) {
+                Some(b'{') => "}}",
+                Some(b'%') => "%}",
+                Some(b'#') => "#}",
+                _ => {
+                    out.push_str(&rest[..open + 1]);
+                    rest = &rest[open + 1..];
+                    continue;
+                }
+            };
+            let Some(end) = tag_end(&rest[open..], close).map(|end| open + end) else {
                 break;
             };
-            if let Some(text) = self.text_of(&source[start + 2..end - 2], escaped) {
-                out.push_str(&source[copied..start]);
+            out.push_str(&rest[..open]);
+            let tag = &rest[open..end];
+            let inside = &tag[2..tag.len() - 2];
+            if close == "#}" {
+                out.push_str(tag);
+            } else if let Some(text) = (close == "}}")
+                .then(|| self.text_of(inside, escaped))
+                .flatten()
+            {
                 out.push_str(&text);
-                copied = end;
+                changed = true;
+            } else if let Cow::Owned(folded) = self.fold_paths(inside) {
+                out.push_str(&tag[..2]);
+                out.push_str(&folded);
+                out.push_str(close);
+                changed = true;
+            } else {
+                out.push_str(tag);
             }
-            rest = end;
+            rest = &rest[end..];
         }
-        if copied == 0 {
+        if !changed {
             return Cow::Borrowed(source);
         }
-        out.push_str(&source[copied..]);
+        out.push_str(rest);
         Cow::Owned(out)
+    }
+
+    /// The expressions `inside` a tag with each constant path (`site.board.orientation`,
+    /// `t.list_sep`) that names a string, a boolean, a whole number or nothing (`none`)
+    /// replaced by its literal.
+    fn fold_paths<'s>(&self, inside: &'s str) -> Cow<'s, str> {
+        let mut out = String::new();
+        let mut copied = 0;
+        let bytes = inside.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            if matches!(c, b'"' | b'\'' | b'`') {
+                i = string_end(bytes, i);
+                continue;
+            }
+            let starts_word = is_word_byte(c)
+                && !c.is_ascii_digit()
+                && (i == 0 || !(is_word_byte(bytes[i - 1]) || bytes[i - 1] == b'.'));
+            if !starts_word {
+                i += 1;
+                continue;
+            }
+            let end = path_end(bytes, i);
+            if let Some(literal) = self.literal_of(&inside[i..end], &inside[end..]) {
+                out.push_str(&inside[copied..i]);
+                out.push_str(&literal);
+                copied = end;
+            }
+            i = end;
+        }
+        if copied == 0 {
+            return Cow::Borrowed(inside);
+        }
+        out.push_str(&inside[copied..]);
+        Cow::Owned(out)
+    }
+
+    /// The literal of the constant `path` names, when what `follows` it in the tag does not
+    /// go on to index or call it.
+    fn literal_of(&self, path: &str, follows: &str) -> Option<String> {
+        if follows.trim_start().starts_with(['[', '(']) {
+            return None;
+        }
+        let value = self.value_of(path)?;
+        if value.is_none() {
+            return Some("none".to_string());
+        }
+        if let Some(b) = value.as_bool() {
+            return Some(b.to_string());
+        }
+        if value.is_u64() || value.is_i64() {
+            return value.as_i64().map(|n| n.to_string());
+        }
+        let text = value.as_str().filter(|_| !value.is_safe())?;
+        if text.contains(['{', '}']) {
+            return None;
+        }
+        let mut literal = String::with_capacity(text.len() + 2);
+        literal.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => literal.push_str("\\\""),
+                '\\' => literal.push_str("\\\\"),
+                '\n' => literal.push_str("\\n"),
+                '\r' => literal.push_str("\\r"),
+                '\t' => literal.push_str("\\t"),
+                c => literal.push(c),
+            }
+        }
+        literal.push('"');
+        Some(literal)
+    }
+
+    /// The value `path` (`t.key`, `site.a.b`) names, if it is one of the constants'.
+    fn value_of(&self, path: &str) -> Option<&Value> {
+        let mut keys = path.split('.');
+        let root = keys.next()?;
+        let mut value = self.roots.iter().find(|(name, _)| *name == root)?.1;
+        let mut depth = 0;
+        for key in keys {
+            if !is_identifier(key) {
+                return None;
+            }
+            value = value
+                .as_map()?
+                .get(&tera::value::Key::from(key.to_string()))?;
+            depth += 1;
+        }
+        (depth > 0).then_some(value)
     }
 
     /// What the expression `inside` a `{{ }}` prints when it is a constant that can stand in
@@ -72,17 +186,7 @@ impl<'a> Constants<'a> {
         if inside.starts_with('-') || inside.ends_with('-') {
             return None;
         }
-        let mut path = inside.trim().split('.');
-        let root = path.next()?;
-        let mut value = self.roots.iter().find(|(name, _)| *name == root)?.1;
-        for key in path {
-            if !is_identifier(key) {
-                return None;
-            }
-            value = value
-                .as_map()?
-                .get(&tera::value::Key::from(key.to_string()))?;
-        }
+        let value = self.value_of(inside.trim())?;
         let text = value.as_str()?;
         let text = if escaped && !value.is_safe() {
             let mut bytes = Vec::with_capacity(text.len());
@@ -105,6 +209,56 @@ fn stands_as_text(text: &str) -> bool {
         && !text.ends_with(['%', '#'])
         && text.trim() == text
         && !text.contains('\n')
+}
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || !c.is_ascii()
+}
+
+/// Where the name and its `.key`s that start at `start` end.
+fn path_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    loop {
+        while end < bytes.len() && is_word_byte(bytes[end]) {
+            end += 1;
+        }
+        match (bytes.get(end), bytes.get(end + 1)) {
+            (Some(b'.'), Some(&next)) if is_word_byte(next) => end += 1,
+            _ => return end,
+        }
+    }
+}
+
+/// Where the string literal that opens at `open` ends (after its closing quote), its
+/// backslash escapes skipped as Tera's lexer skips them.
+fn string_end(bytes: &[u8], open: usize) -> usize {
+    let quote = bytes[open];
+    let mut i = open + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            c if c == quote => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// Where the tag at the start of `text` ends (after `close`), its string literals skipped;
+/// none when it does not.
+fn tag_end(text: &str, close: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 2;
+    while i < bytes.len() {
+        if close != "#}" && matches!(bytes[i], b'"' | b'\'' | b'`') {
+            i = string_end(bytes, i);
+        } else if bytes[i..].starts_with(close.as_bytes()) {
+            return Some(i + close.len());
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 fn is_identifier(word: &str) -> bool {
@@ -154,6 +308,7 @@ mod tests {
             "title": "某县",
             "gov": { "code": "A1" },
             "count": 3,
+            "issuer": null,
         }));
         (t, site)
     }
@@ -191,12 +346,42 @@ mod tests {
     }
 
     #[test]
-    fn what_could_print_otherwise_is_left_to_tera() {
+    fn what_could_print_otherwise_is_left_to_tera_as_an_expression() {
         let source = "{{ t.fill }}{{ t.spaced }}x {{- t.team }} {{ t.team -}} y{{ t.team | upper }}\
                       {{ site.count }}{{ t.missing_key }}{{ t[\"team\"] }}{{ site }}{{ root }}";
         let (t, site) = values();
         let folded = Constants::new(&t, &site, [source]).fold(source, true);
-        assert_eq!(folded, source);
+        assert_eq!(
+            folded,
+            "{{ \"拨打{name}\" }}{{ \" 前后 \" }}x {{- \"工作队成员\" }} {{ \"工作队成员\" -}} \
+             y{{ \"工作队成员\" | upper }}{{ 3 }}{{ t.missing_key }}{{ t[\"team\"] }}{{ site }}{{ root }}"
+                .replace("{{ \"拨打{name}\" }}", "{{ t.fill }}")
+        );
+    }
+
+    #[test]
+    fn constants_in_tags_become_literals_that_mean_the_same() {
+        let source = "{% if site.title == \"某县\" and site.gov.code %}{{ site.count * 2 }}{% endif %}\
+                      {% set words = [t.team, t.quote] %}{{ words | join(sep=t.quote) }}\
+                      {{ \"site.title\" ~ 'x \\\" t.team' }}{# {{ site.title }} #}\
+                      {% if site.missing %}no{% else %}{{ site.gov.code | lower }}{% endif %}\
+                      {# 全 #}{% set sitex = 1 %}{{ sitex }}{% if site.issuer %}x{% endif %}{{ site.issuer }}";
+        let (t, site) = values();
+        let folded = Constants::new(&t, &site, [source]).fold(source, true);
+        assert!(
+            folded.starts_with("{% if \"某县\" == \"某县\" and \"A1\" %}{{ 3 * 2 }}"),
+            "{folded}"
+        );
+        assert!(folded.contains("{{ \"site.title\" ~ 'x \\\" t.team' }}{# {{ site.title }} #}"));
+        assert!(folded.contains("join(sep=\"Tom's <team>\")"), "{folded}");
+        assert!(
+            folded.ends_with("{% if none %}x{% endif %}{{ none }}"),
+            "{folded}"
+        );
+        for name in ["page.html", "page.txt"] {
+            let (plain, folded) = both(name, source);
+            assert_eq!(plain, folded, "{name}");
+        }
     }
 
     #[test]
@@ -217,5 +402,55 @@ mod tests {
             "{% set team = t.team %}{% for m in t %}{% endfor %}{% if site.title %}{% endif %}";
         let constants = Constants::new(&t, &site, [harmless]);
         assert_eq!(constants.fold("{{ t.team }}", true), "工作队成员");
+    }
+
+    /// No template text makes folding panic: pieces of tags, quotes, escapes and wide
+    /// characters put together at random.
+    #[test]
+    fn any_text_is_folded_without_panicking() {
+        let (t, site) = values();
+        let constants = Constants::new(&t, &site, [""]);
+        let pieces = [
+            "{{",
+            "}}",
+            "{%",
+            "%}",
+            "{#",
+            "#}",
+            "{",
+            "}",
+            "\"",
+            "'",
+            "`",
+            "\\",
+            " ",
+            "-",
+            "t.team",
+            "site.gov.code",
+            "site.",
+            "t",
+            ".",
+            "[",
+            "(",
+            "全",
+            "覆盖",
+            "x",
+            "\n",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..5_000 {
+            let mut source = String::new();
+            for _ in 0..next() % 24 {
+                source.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            let _ = constants.fold(&source, true);
+            let _ = constants.fold(&source, false);
+        }
     }
 }
