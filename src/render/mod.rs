@@ -348,7 +348,11 @@ impl<'a> Renderer<'a> {
             let unit_views = std::mem::take(&mut self.unit_views);
             std::thread::spawn(move || drop(unit_views));
             self.render_site_wide(&writer)?;
-            for (name, list) in self.lists(&writer, scope, report) {
+            // The coverage page's values are the largest: made last, when the unit views are
+            // freed and the other lists are done.
+            let mut lists = self.lists(&writer, scope, report);
+            lists.sort_by_key(|(name, _)| *name == REPORT_LIST);
+            for (name, list) in lists {
                 list()?;
                 timings.stage(name);
             }
@@ -408,7 +412,7 @@ impl<'a> Renderer<'a> {
         // The longest first: a rebuild, which makes them side by side, then starts it first.
         if let Some(report) = report.filter(|_| scope.report()) {
             lists.push((
-                "report",
+                REPORT_LIST,
                 Box::new(move || self.render_report(writer, report)),
             ));
         }
@@ -433,6 +437,9 @@ impl<'a> Renderer<'a> {
         lists
     }
 }
+
+/// The name of the coverage report's list in [`Renderer::lists`].
+const REPORT_LIST: &str = "report";
 
 /// Up to how many units a full build renders the site-wide lists beside the pages rather than
 /// after them: beyond it, a list's hundreds of megabytes on top of the pages' would take a

@@ -54,13 +54,22 @@ impl Renderer<'_> {
         writer: &Writer,
         report: &Report,
     ) -> Result<(), RenderError> {
-        // Written as it is made: at a province's size the JSON is 60 MB.
-        writer.write_streamed("coverage.json", |out| {
-            serde_json::to_writer_pretty(out, &report.public()).map_err(|e| RenderError::Io {
-                path: "coverage.json".into(),
-                source: e.into(),
+        // Written as it is made (at a province's size the JSON is 60 MB), by one thread while
+        // the other renders the page: each is one long serial job.
+        let json = || {
+            writer.write_streamed("coverage.json", |out| {
+                serde_json::to_writer_pretty(out, &report.public()).map_err(|e| RenderError::Io {
+                    path: "coverage.json".into(),
+                    source: e.into(),
+                })
             })
-        })?;
+        };
+        let (json, page) = rayon::join(json, || self.render_report_page(writer, report));
+        json.and(page)
+    }
+
+    /// The coverage page of `report`.
+    fn render_report_page(&self, writer: &Writer, report: &Report) -> Result<(), RenderError> {
         let mut ctx = Context::new();
         let value = Value::from_serializable(report);
         // The page lists each area's gaps: grouped once here, as a template filtering every

@@ -12,6 +12,7 @@ use crate::model::reading;
 use crate::model::slug::initials;
 use crate::model::{Assignment, Site};
 use crate::render::context::PersonView;
+use rayon::prelude::*;
 use serde::Serialize;
 
 /// Bumped when the shape changes, so a cached old script can tell it cannot read the file.
@@ -108,20 +109,20 @@ pub(crate) fn build(
                 .map_or_else(Vec::new, |r| team(&mut r.current_team())),
         });
     }
-    for unit in &site.units {
-        places.push(Place {
-            n: unit.name.clone(),
-            k: unit.record.kind.as_str(),
-            a: site.areas[unit.area].name.clone(),
-            u: unit.path(),
-            p: syllables(&unit.name, false),
-            i: initials(&unit.name),
-            m: team(&mut unit.current_team()),
-        });
-    }
+    // Readings are looked up character by character: a province's 230,000 names are read on
+    // every core.
+    places.par_extend(site.units.par_iter().map(|unit| Place {
+        n: unit.name.clone(),
+        k: unit.record.kind.as_str(),
+        a: site.areas[unit.area].name.clone(),
+        u: unit.path(),
+        p: syllables(&unit.name, false),
+        i: initials(&unit.name),
+        m: team(&mut unit.current_team()),
+    }));
 
     let people = listed
-        .iter()
+        .par_iter()
         .map(|&i| &people[i])
         .map(|p| PersonEntry {
             n: p.name.clone(),
