@@ -4,6 +4,7 @@
 
 use super::Board;
 use super::context::{ListedPerson, PersonView};
+use super::fingerprint::{fingerprint, fixed_hasher};
 use super::{RenderInput, UnitFacts, qr};
 use crate::model::Site;
 use rayon::prelude::*;
@@ -164,29 +165,6 @@ impl Scope {
     pub(crate) fn everything(&self) -> bool {
         matches!(self, Scope::All)
     }
-}
-
-/// A hash of `value` as JSON: equal for equal views, cheap next to rendering a page.
-pub(crate) fn fingerprint<T: Serialize>(value: &T) -> u64 {
-    struct Hashing(foldhash::fast::FoldHasher<'static>);
-    impl std::io::Write for Hashing {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            std::hash::Hasher::write(&mut self.0, bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut hashing = Hashing(fixed_hasher());
-    let _ = serde_json::to_writer(&mut hashing, value);
-    std::hash::Hasher::finish(&hashing.0)
-}
-
-/// The same hasher in every build, with a fixed seed, so fingerprints compare across builds and
-/// processes (a saved state is trusted only by the same program, so the hash function is too).
-fn fixed_hasher() -> foldhash::fast::FoldHasher<'static> {
-    std::hash::BuildHasher::build_hasher(&foldhash::fast::FixedState::with_seed(0x6e62))
 }
 
 /// Unit `index`'s fingerprint: its view's, and the names of the people its page shows from the

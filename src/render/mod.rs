@@ -5,13 +5,15 @@
 //! [`Renderer::render_site`] then renders the pages a [`Scope`] names. One job per file:
 //! `templates` compiles the theme and gives every page its frame, `context` makes the views
 //! templates see, `pages` and `boards` render them, `writer` writes the files, and
-//! `incremental` fingerprints views so a `serve` session renders only what changed.
+//! `incremental` fingerprints views (hashed by `fingerprint`) so a rebuild renders only what
+//! changed.
 
 mod boards;
 pub(crate) mod campaign;
 mod codes;
 mod constants;
 pub(crate) mod context;
+mod fingerprint;
 mod incremental;
 pub(crate) mod markdown;
 mod org;
@@ -27,7 +29,8 @@ pub(crate) mod vcard;
 mod writer;
 
 pub(crate) use boards::Board;
-pub(crate) use incremental::{Fingerprints, QrCache, Scope, ViewCache, Views, fingerprint};
+pub(crate) use fingerprint::fingerprint;
+pub(crate) use incremental::{Fingerprints, QrCache, Scope, ViewCache, Views};
 pub(crate) use reprint::{REPRINT_BATCH, ReprintJobs};
 pub(crate) use templates::relative_root as templates_relative_root;
 pub(crate) use tree::batch_holds_parts;

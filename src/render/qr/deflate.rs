@@ -107,9 +107,10 @@ impl Zlib {
     /// Appends `byte` `times` times: once, then as a copy of itself.
     pub(super) fn fill(&mut self, byte: u8, times: usize) {
         if times < MIN_RUN {
-            let bytes = vec![byte; times];
-            self.literals(&bytes);
-            self.adler.update(&bytes);
+            // A PNG line's filter byte comes here alone, once for every line written.
+            let bytes = &[byte; MIN_RUN][..times];
+            self.literals(bytes);
+            self.adler.update(bytes);
             self.written += times;
             return;
         }

@@ -26,7 +26,7 @@ pub(super) fn encode(
     // Each row of modules: its line of pixels, then the same line under the "up" filter
     // (nothing but zeros), once written and then repeated for the rest of the row's height.
     let mut row = vec![true; modules as usize];
-    let mut line = vec![0u8; line_bytes];
+    let mut line = Vec::with_capacity(line_bytes + 4);
     let mut same = vec![0u8; line_bytes + 1];
     same[0] = FILTER_UP;
     let same = Pattern::of(&same);
@@ -64,27 +64,24 @@ pub(super) fn encode(
     png
 }
 
-/// Draws one line of pixels into `line`: `module_px` bits for each module of `row`, set where
-/// it is light (in a 1-bit grayscale PNG a set bit is white), from the high end of each byte;
-/// the bits after the last module are left clear.
-fn draw_line(line: &mut [u8], row: &[bool], module_px: u32) {
+/// Draws one line of pixels into `line`: `module_px` (at most 32) bits for each module of
+/// `row`, set where it is light (in a 1-bit grayscale PNG a set bit is white), from the high
+/// end of each byte, four bytes at a time; the bits after the last module are left clear.
+fn draw_line(line: &mut Vec<u8>, row: &[bool], module_px: u32) {
+    line.clear();
     let ones = (1u64 << module_px) - 1;
-    // Bits waiting for a whole byte: never more than 7 + `module_px`.
+    // Bits waiting for a whole word: never more than 31 + `module_px`.
     let (mut waiting, mut count) = (0u64, 0u32);
-    let mut bytes = line.iter_mut();
     for &light in row {
         waiting = (waiting << module_px) | if light { ones } else { 0 };
         count += module_px;
-        while count >= 8 {
-            count -= 8;
-            if let Some(byte) = bytes.next() {
-                *byte = (waiting >> count) as u8;
-            }
+        if count >= 32 {
+            count -= 32;
+            line.extend_from_slice(&((waiting >> count) as u32).to_be_bytes());
         }
     }
-    if let Some(byte) = bytes.next() {
-        *byte = ((waiting << (8 - count)) & 0xff) as u8;
-    }
+    let last = (waiting << (32 - count)) as u32;
+    line.extend_from_slice(&last.to_be_bytes()[..count.div_ceil(8) as usize]);
 }
 
 /// Appends a chunk: its length, type, data and the CRC of type and data.
@@ -104,16 +101,37 @@ mod tests {
 
     #[test]
     fn lines_are_drawn_from_the_high_end_of_each_byte() {
-        let mut line = [0xaau8; 3];
+        let drawn = |row: &[bool], module_px: u32| {
+            let mut line = vec![0xaa; 3];
+            draw_line(&mut line, row, module_px);
+            line
+        };
         // Modules of 5 pixels: light, dark, light, light; then four clear bits.
-        draw_line(&mut line, &[true, false, true, true], 5);
-        assert_eq!(line, [0b1111_1000, 0b0011_1111, 0b1111_0000]);
-        let mut line = [0u8; 2];
+        assert_eq!(
+            drawn(&[true, false, true, true], 5),
+            [0b1111_1000, 0b0011_1111, 0b1111_0000]
+        );
         let thirds: Vec<bool> = (0..16).map(|x| x % 3 == 0).collect();
-        draw_line(&mut line, &thirds, 1);
-        assert_eq!(line, [0b1001_0010, 0b0100_1001]);
-        let mut wide = [0xaau8; 8];
-        draw_line(&mut wide, &[true, false], 32);
-        assert_eq!(wide, [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]);
+        assert_eq!(drawn(&thirds, 1), [0b1001_0010, 0b0100_1001]);
+        assert_eq!(
+            drawn(&[true, false], 32),
+            [0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]
+        );
+        // Whole words and a last byte of three bits: 41 modules of 10 pixels, light at both
+        // ends, as a code's quiet zone is.
+        let row: Vec<bool> = (0..41)
+            .map(|x| !(4..37).contains(&x) || x % 2 == 0)
+            .collect();
+        let line = drawn(&row, 10);
+        assert_eq!(line.len(), 52);
+        let pixel = |p: usize| line[p / 8] >> (7 - p % 8) & 1 == 1;
+        for p in 0..410 {
+            assert_eq!(pixel(p), row[p / 10], "pixel {p}");
+        }
+        assert_eq!(
+            line[51] & 0b0001_1111,
+            0,
+            "the bits after the last module are clear"
+        );
     }
 }
