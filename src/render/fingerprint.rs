@@ -83,7 +83,7 @@ impl Hashing {
 
 type Done = Result<(), Never>;
 
-impl<'h> ser::Serializer for &'h mut Hashing {
+impl ser::Serializer for &mut Hashing {
     type Ok = ();
     type Error = Never;
     type SerializeSeq = Self;
