@@ -74,9 +74,15 @@ impl Hashing {
         self.0.write(bytes);
     }
 
-    fn int(&mut self, value: u128) -> Result<(), Never> {
+    fn int(&mut self, value: u128) -> Done {
         self.tag(Tag::Int);
         self.0.write_u128(value);
+        Ok(())
+    }
+
+    /// The end of a list, map or struct.
+    fn end(&mut self) -> Done {
+        self.tag(Tag::End);
         Ok(())
     }
 }
@@ -184,12 +190,12 @@ impl ser::Serializer for &mut Hashing {
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
-        _name: &'static str,
+        name: &'static str,
         index: u32,
-        _variant: &'static str,
+        variant: &'static str,
         value: &T,
     ) -> Done {
-        self.serialize_unit_variant(_name, index, _variant)?;
+        self.serialize_unit_variant(name, index, variant)?;
         value.serialize(self)
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self, Never> {
@@ -231,50 +237,29 @@ impl ser::Serializer for &mut Hashing {
     }
 }
 
-impl ser::SerializeSeq for &mut Hashing {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        self.tag(Tag::End);
-        Ok(())
-    }
+/// The sequence-like parts (lists, tuples, tuple structs and variants): each element in turn,
+/// then the end tag.
+macro_rules! elements_then_end {
+    ($($part:ident :: $element:ident),*) => {$(
+        impl ser::$part for &mut Hashing {
+            type Ok = ();
+            type Error = Never;
+            fn $element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Done {
+                self.end()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for &mut Hashing {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Hashing {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Hashing {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Done {
-        ser::SerializeSeq::end(self)
-    }
-}
+elements_then_end!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for &mut Hashing {
     type Ok = ();
@@ -286,7 +271,7 @@ impl ser::SerializeMap for &mut Hashing {
         value.serialize(&mut **self)
     }
     fn end(self) -> Done {
-        ser::SerializeSeq::end(self)
+        Hashing::end(self)
     }
 }
 
@@ -303,7 +288,7 @@ impl ser::SerializeStruct for &mut Hashing {
         Ok(())
     }
     fn end(self) -> Done {
-        ser::SerializeSeq::end(self)
+        Hashing::end(self)
     }
 }
 
@@ -314,7 +299,7 @@ impl ser::SerializeStructVariant for &mut Hashing {
         ser::SerializeStruct::serialize_field(self, key, value)
     }
     fn end(self) -> Done {
-        ser::SerializeSeq::end(self)
+        Hashing::end(self)
     }
 }
 
