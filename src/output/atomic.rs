@@ -35,12 +35,70 @@ pub(crate) fn prepare(path: &Path, bytes: &[u8]) -> io::Result<Prepared> {
     })
 }
 
+/// An empty [`Prepared`] file for `path`, to be filled through [`Prepared::file`]: for a file
+/// too big to hold in memory whole (a province's people list is tens of megabytes).
+pub(crate) fn prepare_empty(path: &Path) -> io::Result<Prepared> {
+    prepare(path, b"")
+}
+
 impl Prepared {
+    /// The temporary file, to write the new bytes into.
+    pub(crate) fn file(&mut self) -> &mut File {
+        self.temp.as_file_mut()
+    }
+
     /// Renames the written file over its place: one step, which leaves the old file or the new.
     pub(crate) fn put_in_place(self) -> io::Result<()> {
         self.temp.persist(&self.path).map_err(|e| e.error)?;
         Ok(())
     }
+
+    /// [`Prepared::put_in_place`], unless the file in place already holds the same bytes: then
+    /// it is left alone (its time and inode stay) and the temporary file removed. The two are
+    /// compared a block at a time, never read whole.
+    pub(crate) fn put_in_place_if_changed(self) -> io::Result<()> {
+        if same_bytes(self.temp.path(), &self.path)? {
+            return Ok(());
+        }
+        self.put_in_place()
+    }
+}
+
+/// Whether the files at `a` and `b` hold the same bytes; a missing `b` holds none.
+fn same_bytes(a: &Path, b: &Path) -> io::Result<bool> {
+    let (mut a, mut b) = match (File::open(a), File::open(b)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) => return Err(e),
+        (_, Err(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+        (_, Err(e)) => return Err(e),
+    };
+    if a.metadata()?.len() != b.metadata()?.len() {
+        return Ok(false);
+    }
+    const BLOCK: usize = 1 << 16;
+    let (mut block_a, mut block_b) = (vec![0; BLOCK], vec![0; BLOCK]);
+    loop {
+        let read = fill(&mut a, &mut block_a)?;
+        if read != fill(&mut b, &mut block_b)? || block_a[..read] != block_b[..read] {
+            return Ok(false);
+        }
+        if read < BLOCK {
+            return Ok(true);
+        }
+    }
+}
+
+/// Reads into `block` until it is full or the file ends; returns how much was read.
+fn fill(file: &mut File, block: &mut [u8]) -> io::Result<usize> {
+    use io::Read as _;
+    let mut filled = 0;
+    while filled < block.len() {
+        match file.read(&mut block[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
 }
 
 /// Replaces `to` with a copy of `from`.
@@ -144,6 +202,39 @@ mod tests {
         drop(prepare(&path, b"abandoned").unwrap());
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_prepared_file_equal_to_the_one_in_place_leaves_it_alone() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("index.html");
+        // Longer than a comparison block, differing only in the last byte.
+        let mut old = vec![b'a'; (1 << 16) + 10];
+        write(&path, &old).unwrap();
+        let inode = || std::fs::metadata(&path).unwrap().ino();
+        let before = inode();
+        let mut same = prepare_empty(&path).unwrap();
+        same.file().write_all(&old).unwrap();
+        same.put_in_place_if_changed().unwrap();
+        assert_eq!(inode(), before, "left alone");
+        *old.last_mut().unwrap() = b'b';
+        let mut changed = prepare_empty(&path).unwrap();
+        changed.file().write_all(&old).unwrap();
+        changed.put_in_place_if_changed().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), old);
+        // A file with no old one is put in place.
+        let new = dir.path().join("new.html");
+        let mut fresh = prepare_empty(&new).unwrap();
+        fresh.file().write_all(b"x").unwrap();
+        fresh.put_in_place_if_changed().unwrap();
+        assert_eq!(std::fs::read(&new).unwrap(), b"x");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "no temporary file"
+        );
     }
 
     #[cfg(unix)]

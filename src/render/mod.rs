@@ -341,16 +341,19 @@ impl<'a> Renderer<'a> {
         timings: &mut Timings,
     ) -> Result<Rendered, RenderError> {
         let writer = Writer::new(out, !scope.everything());
-        if scope.everything() && lists_after_pages(self.input.site.units.len()) {
+        if lists_after_pages(self.input.site.units.len()) {
             // One after the other: at a province's size each list holds hundreds of megabytes
-            // while it is made, on top of the pages' data.
+            // while it is made, on top of the pages' data. A rebuild too: its lists side by
+            // side took a province's one-edit rebuild from 890 MB to 1.2 GB.
             self.render_pages(&writer, scope, reprint)?;
             timings.stage("pages");
             // The lists need the people's views, not the units': a province's took 110 MB
             // at the lists' peak. The reprint list's boards were all filled by the walk.
             let unit_views = std::mem::take(&mut self.unit_views);
             std::thread::spawn(move || drop(unit_views));
-            self.render_site_wide(&writer)?;
+            if scope.everything() {
+                self.render_site_wide(&writer)?;
+            }
             // The coverage page's values are the largest: made last, when the unit views are
             // freed and the other lists are done.
             let mut lists = self.lists(&writer, scope, report);
@@ -360,10 +363,10 @@ impl<'a> Renderer<'a> {
                 timings.stage(name);
             }
         } else {
-            // A rebuild renders a few pages and the lists, which show every unit: each list
-            // beside the others and the pages (the coverage page takes as long as the pages).
-            // A smaller site's full build does the same: each list is made by one thread, and
-            // after the pages the other would wait.
+            // A smaller site's rebuild renders a few pages and the lists, which show every
+            // unit: each list beside the others and the pages (the coverage page takes as long
+            // as the pages). Its full build does the same: each list is made by one thread,
+            // and after the pages the other would wait.
             let this = &*self;
             let lists = this.lists(&writer, scope, report);
             let (paged, listed) = rayon::join(
@@ -444,12 +447,12 @@ impl<'a> Renderer<'a> {
 /// The name of the coverage report's list in [`Renderer::lists`].
 const REPORT_LIST: &str = "report";
 
-/// Up to how many units a full build renders the site-wide lists beside the pages rather than
+/// Up to how many units a build renders the site-wide lists beside the pages rather than
 /// after them: beyond it, a list's hundreds of megabytes on top of the pages' would take a
 /// province over its memory budget.
 const LISTS_BESIDE_PAGES_UP_TO: usize = 20_000;
 
-/// Whether a full build of `units` units renders the lists after its pages, one at a time:
+/// Whether a build of `units` units renders the lists after its pages, one at a time:
 /// above [`LISTS_BESIDE_PAGES_UP_TO`], or when `NOTICEBOARD_LISTS_AFTER_PAGES` is set (for a
 /// machine short of memory, and so that the tests build small sites that way too).
 fn lists_after_pages(units: usize) -> bool {

@@ -2,6 +2,7 @@
 //! unchanged files are left alone, and listed so the output folder can be cleared of the rest.
 
 use super::RenderError;
+use crate::output::atomic::{self, Prepared};
 use std::path::Path;
 
 /// Writes a build's files, and lists them so the output folder can be cleared of anything
@@ -19,6 +20,9 @@ pub(super) struct Writer<'a> {
     folders: parking_lot::Mutex<foldhash::HashSet<String>>,
     /// Whether the output folder started empty, so that no file in it can hold old bytes.
     fresh: bool,
+    /// Streamed files of a buffered writer, each written beside its place and put there by
+    /// [`Writer::finish`]: a province's lists held in memory took a rebuild over 1 GB.
+    prepared: parking_lot::Mutex<Vec<(String, Prepared)>>,
 }
 
 /// How many folders a [`Writer`] remembers having made.
@@ -35,6 +39,7 @@ impl<'a> Writer<'a> {
             buffer: buffered.then(Default::default),
             folders: Default::default(),
             fresh: holds_only_the_marker(out),
+            prepared: Default::default(),
         }
     }
 
@@ -46,29 +51,36 @@ impl<'a> Writer<'a> {
         self.write_now(rel, bytes)
     }
 
-    /// Writes the file at `rel` as `render` makes it. Into a new output (a full build) the
-    /// bytes go straight to the file as they come, so that a page of tens of megabytes (a
-    /// province's people list) is never held whole in memory; otherwise as [`Writer::write`].
+    /// Writes the file at `rel` as `render` makes it, never holding it whole in memory (a
+    /// province's people list is tens of megabytes). Into a new output (a full build) the
+    /// bytes go straight to the file as they come; into an earlier one they go to a file
+    /// beside it, which replaces it if it differs: at once, or when a buffered writer
+    /// finishes.
     pub(super) fn write_streamed(
         &self,
         rel: &str,
         render: impl Fn(&mut dyn std::io::Write) -> Result<(), RenderError>,
     ) -> Result<(), RenderError> {
-        let through_memory =
-            |render: &dyn Fn(&mut dyn std::io::Write) -> Result<(), RenderError>| {
-                let mut bytes = Vec::new();
-                render(&mut bytes)?;
-                self.write(rel, &bytes)
-            };
-        if self.buffer.is_some() || !self.fresh {
-            return through_memory(&render);
-        }
         let path = self.out.join(rel);
         let io = |source| RenderError::Io {
             path: rel.to_string(),
             source,
         };
         self.make_folder(rel).map_err(io)?;
+        if self.buffer.is_some() || !self.fresh {
+            let mut prepared = atomic::prepare_empty(&path).map_err(io)?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, prepared.file());
+            render(&mut out)?;
+            std::io::Write::flush(&mut out).map_err(io)?;
+            drop(out);
+            if self.buffer.is_some() {
+                self.prepared.lock().push((rel.to_string(), prepared));
+            } else {
+                prepared.put_in_place_if_changed().map_err(io)?;
+                self.written.lock().push(rel.to_string());
+            }
+            return Ok(());
+        }
         let opened = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -77,7 +89,9 @@ impl<'a> Writer<'a> {
             Ok(file) => file,
             // Written already in this build (as `write_new` allows): compared and replaced.
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return through_memory(&render);
+                let mut bytes = Vec::new();
+                render(&mut bytes)?;
+                return self.write(rel, &bytes);
             }
             Err(e) => return Err(io(e)),
         };
@@ -135,6 +149,15 @@ impl<'a> Writer<'a> {
             for (rel, bytes) in pending {
                 self.write_now(&rel, &bytes)?;
             }
+        }
+        let prepared = std::mem::take(&mut *self.prepared.lock());
+        for (rel, file) in prepared {
+            file.put_in_place_if_changed()
+                .map_err(|source| RenderError::Io {
+                    path: rel.clone(),
+                    source,
+                })?;
+            self.written.lock().push(rel);
         }
         Ok(self.written.into_inner())
     }
@@ -335,8 +358,8 @@ mod tests {
         assert!(!Writer::new(dir.path(), false).fresh);
     }
 
-    /// A big page goes straight to its file in a new output, and through memory elsewhere; a
-    /// failed write names the file.
+    /// A big page goes straight to its file in a new output, and through a file beside it
+    /// elsewhere; a failed write names the file.
     #[test]
     fn a_streamed_page_is_the_same_file_in_a_new_output_and_an_old_one() {
         use std::io::Write;
@@ -371,6 +394,34 @@ mod tests {
         let writer = Writer::new(new.path(), false);
         writer.write_streamed("people/index.html", page).unwrap();
         assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), old);
+
+        // A buffered writer (a rebuild) changes the page only when it finishes; dropped (a
+        // failed rebuild), it leaves the page and no temporary file.
+        let other = |out: &mut dyn Write| {
+            out.write_all(b"<ul></ul>")
+                .map_err(|source| RenderError::Io {
+                    path: "people/index.html".into(),
+                    source,
+                })
+        };
+        let writer = Writer::new(new.path(), true);
+        writer.write_streamed("people/index.html", other).unwrap();
+        drop(writer);
+        let in_folder = || {
+            std::fs::read_dir(new.path().join("people"))
+                .unwrap()
+                .count()
+        };
+        assert_eq!(in_folder(), 1, "no temporary file left");
+        let writer = Writer::new(new.path(), true);
+        writer.write_streamed("people/index.html", other).unwrap();
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            "<ul><li>王兴</li></ul>".as_bytes()
+        );
+        assert_eq!(writer.finish().unwrap(), ["people/index.html"]);
+        assert_eq!(std::fs::read(&path).unwrap(), b"<ul></ul>");
+        assert_eq!(in_folder(), 1);
 
         // A write that fails is kept for the message, not lost in the template's error.
         struct Full;

@@ -178,26 +178,54 @@ fn a_board_prints_its_address_in_lines_and_sizes_type_by_the_longest() {
 
 /// A small site renders its site-wide lists beside its pages; a province's build renders them
 /// after the pages, one at a time, for memory (`NOTICEBOARD_LISTS_AFTER_PAGES` asks for that at
-/// any size). Both ways write the same files, lists included.
+/// any size). Both ways write the same files, lists included, in a full build and in a rebuild
+/// after an edit.
 #[test]
 fn lists_after_the_pages_are_the_same_files_as_lists_beside_them() {
     let beside = planted();
     beside.build_ok();
     let after = planted();
-    let out = crate::common::noticeboard()
-        .args(["build", "--root"])
-        .arg(after.root())
-        .env("NOTICEBOARD_LISTS_AFTER_PAGES", "1")
-        .env("NOTICEBOARD_TIMINGS", "1")
-        .output()
-        .expect("run noticeboard");
-    assert!(out.status.success(), "{}", text(&out));
+    let build_after = || {
+        let out = crate::common::noticeboard()
+            .args(["build", "--root"])
+            .arg(after.root())
+            .env("NOTICEBOARD_LISTS_AFTER_PAGES", "1")
+            .env("NOTICEBOARD_TIMINGS", "1")
+            .output()
+            .expect("run noticeboard");
+        assert!(out.status.success(), "{}", text(&out));
+        text(&out)
+    };
     // The stage timings name each list when they come after the pages.
-    let timings = text(&out);
+    let timings = build_after();
     assert!(
         timings.contains("pages ") && timings.contains("people list "),
         "{timings}"
     );
+    assert!(after.public("people/index.html").contains("王兴"));
+    same_output(&beside, &after);
+
+    // A renamed person: a rebuild of the pages that show them, the people list among them,
+    // which in a province's rebuild is written beside its place and put there at the end.
+    for site in [&beside, &after] {
+        site.write(
+            "content/people/wang-xing.toml",
+            &person("王新兴", "139 0534 1201"),
+        );
+    }
+    let rebuilt = beside.build_ok();
+    assert!(text(&rebuilt).contains("--full"), "{}", text(&rebuilt));
+    let timings = build_after();
+    assert!(
+        timings.contains("--full") && timings.contains("people list "),
+        "a rebuild, its lists after its pages: {timings}"
+    );
+    assert!(after.public("people/index.html").contains("王新兴"));
+    same_output(&beside, &after);
+}
+
+/// `beside` and `after` wrote the same files with the same bytes.
+fn same_output(beside: &Site, after: &Site) {
     for list in [
         "coverage/index.html",
         "people/index.html",
@@ -207,7 +235,6 @@ fn lists_after_the_pages_are_the_same_files_as_lists_beside_them() {
     ] {
         assert!(after.public_exists(list), "{list} missing");
     }
-    assert!(after.public("people/index.html").contains("王兴"));
     let beside = snapshot(&beside.path("public"));
     let after = snapshot(&after.path("public"));
     assert_eq!(
