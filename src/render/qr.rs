@@ -121,9 +121,7 @@ pub fn encode(text: &str) -> Result<QrCode, QrError> {
     let (data, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, ec_level)
         .map_err(QrError::Symbol)?;
     let layout = Layout::of(number, ec_level);
-    let mut unmasked = layout.functional.clone();
-    unmasked.draw_data(&data, &ec);
-    let data = Symbol::of(&unmasked, layout.width).only(&layout.data);
+    let data = layout.place(data.iter().chain(&ec));
     let (_, rows) = layout
         .masks
         .iter()
@@ -137,7 +135,7 @@ pub fn encode(text: &str) -> Result<QrCode, QrError> {
     let width = layout.width;
     let mut dark = vec![0u64; (width * width).div_ceil(64)];
     for (y, row) in rows.iter().enumerate() {
-        for x in (0..width).filter(|&x| row.get(x)) {
+        for x in row.ones() {
             let i = y * width + x;
             dark[i / 64] |= 1 << (i % 64);
         }
@@ -156,8 +154,10 @@ pub fn encode(text: &str) -> Result<QrCode, QrError> {
 /// draws every part of it, so the result is its symbol, bit for bit.
 struct Layout {
     width: usize,
-    functional: Canvas,
-    data: Symbol,
+    /// The data modules `(x, y)` in the order the codewords' bits fill them, most
+    /// significant bit first: drawing every code onto a copy of a canvas and reading the
+    /// copy back cost a province's first build a second.
+    order: Vec<(u8, u8)>,
     masks: Vec<MaskLayout>,
 }
 
@@ -200,6 +200,11 @@ impl Layout {
         let data = Symbol::from_fn(width, |x, y| {
             functional.get(x as i16, y as i16) == qrcode::canvas::Module::Empty
         });
+        let order = zigzag(width)
+            .filter(|&(x, y)| data.rows[y].get(x))
+            // Lossless: both are below 177.
+            .map(|(x, y)| (x as u8, y as u8))
+            .collect();
         let masks = MASKS
             .iter()
             .map(|&mask| {
@@ -216,11 +221,49 @@ impl Layout {
             .collect();
         Layout {
             width,
-            functional,
-            data,
+            order,
             masks,
         }
     }
+
+    /// The unmasked data modules of a symbol whose codewords (data, then error correction)
+    /// are `codewords`; modules past the last codeword stay light, as the specification's
+    /// remainder bits are.
+    fn place<'a>(&self, codewords: impl Iterator<Item = &'a u8>) -> Symbol {
+        let mut rows = vec![Line::default(); self.width];
+        let mut columns = vec![Line::default(); self.width];
+        let bits = codewords.flat_map(|&byte| (0..8).rev().map(move |bit| byte >> bit & 1 == 1));
+        for (&(x, y), dark) in self.order.iter().zip(bits) {
+            if dark {
+                rows[usize::from(y)].set(usize::from(x));
+                columns[usize::from(x)].set(usize::from(y));
+            }
+        }
+        Symbol {
+            width: self.width,
+            rows,
+            columns,
+        }
+    }
+}
+
+/// Every module of a `width`-wide symbol but the vertical timing column's, in the order
+/// the specification places codeword bits: two columns at a time from the right, upwards
+/// then downwards, right module before left.
+fn zigzag(width: usize) -> impl Iterator<Item = (usize, usize)> {
+    const TIMING_COLUMN: usize = 6;
+    // The right columns of the pairs: the timing column shifts the pairs left of it by one.
+    let rights = (1..width)
+        .rev()
+        .step_by(2)
+        .map(|x| if x <= TIMING_COLUMN { x - 1 } else { x });
+    rights.enumerate().flat_map(move |(pair, right)| {
+        let upwards = pair % 2 == 0;
+        (0..width).flat_map(move |step| {
+            let y = if upwards { width - 1 - step } else { step };
+            [(right, y), (right - 1, y)]
+        })
+    })
 }
 
 /// The eight masks of a (non-micro) QR symbol, in the order of their pattern numbers.

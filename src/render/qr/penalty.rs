@@ -101,6 +101,17 @@ impl Line {
     pub(super) fn get(&self, x: usize) -> bool {
         self.0[x / 64] >> (x % 64) & 1 == 1
     }
+
+    /// The positions of the set modules, in order.
+    pub(super) fn ones(self) -> impl Iterator<Item = usize> {
+        self.0.into_iter().enumerate().flat_map(|(i, mut word)| {
+            std::iter::from_fn(move || {
+                let x = word.trailing_zeros() as usize;
+                word &= word.wrapping_sub(1);
+                (x < 64).then_some(i * 64 + x)
+            })
+        })
+    }
 }
 
 impl Word for Line {
