@@ -140,17 +140,21 @@ pub(crate) fn load_with(site: &Path, out: &mut Diagnostics, cache: Option<&ReadC
             {
                 return (kind, parsed, diags);
             }
-            let meta = cache.and_then(|_| std::fs::metadata(path).ok());
+            // A file the cache does not hold is not looked at before it is read: reading it
+            // says the same.
+            let held = cache.filter(|c| c.holds(path));
+            let meta = held.and_then(|_| std::fs::metadata(path).ok());
             if written != Some(true)
-                && let (Some(cache), Some(meta)) = (cache, &meta)
+                && let (Some(cache), Some(meta)) = (held, &meta)
                 && let Some((parsed, diags)) = cache.get(path, meta)
             {
                 return (kind, parsed, diags);
             }
             let read_at = SystemTime::now();
             let mut diags = Diagnostics::default();
-            let parsed = read_one(site, path, &kind, segments.clone(), &mut diags);
-            if let (Some(cache), Some(meta)) = (cache, &meta) {
+            let mut opened = None;
+            let parsed = read_one(site, path, &kind, segments.clone(), &mut opened, &mut diags);
+            if let (Some(cache), Some(meta)) = (cache, opened.as_ref().or(meta.as_ref())) {
                 cache.put(path, meta, read_at, &parsed, &diags);
             }
             (kind, parsed, diags)
@@ -395,9 +399,11 @@ fn read_one(
     path: &Path,
     kind: &Kind,
     segments: Vec<String>,
+    opened: &mut Option<std::fs::Metadata>,
     diags: &mut Diagnostics,
 ) -> Result<Parsed, Diagnostic> {
-    let file = SourceFile::read(path, display(site, path))?;
+    let (file, meta) = SourceFile::read_with_metadata(path, display(site, path))?;
+    *opened = Some(meta);
     let typed = scan_for_identifiers(&file, diags);
     let doc = source::split(&file)?;
     let table = source::parse_table(&file, &doc);

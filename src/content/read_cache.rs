@@ -104,6 +104,11 @@ impl ReadCache {
         self.found(hit)
     }
 
+    /// Whether the cache has a record of the file at `path`, current or not.
+    pub(super) fn holds(&self, path: &Path) -> bool {
+        self.files.read().contains_key(path.as_os_str())
+    }
+
     /// The cached outcome of a file, if it has not changed since it was read.
     pub(super) fn get(&self, path: &Path, meta: &std::fs::Metadata) -> Option<Found> {
         let stamp = Stamp::of(meta)?;
