@@ -74,6 +74,9 @@ const FORMAT: u32 = 1;
 /// and restoring reads them on every core. A path's file is chosen by a hash of it.
 pub(crate) const SHARDS: usize = 32;
 
+/// The bytes a saved path is given room for: a province's are about 60.
+const PATH_ROOM: usize = 96;
+
 impl ReadCache {
     /// Tells the next load that, since the last one, no file or folder under `content/` was
     /// added, removed or renamed, and only the files in `paths` were written (as a file
@@ -244,43 +247,55 @@ impl ReadCache {
             }
         }
         for shard in changed {
+            // The part's payloads one after another, each then copied once into the part:
+            // a buffer of its own for each made a province's records 230,000 allocations,
+            // each grown a few times, while its site was resolved waiting for them.
+            let mut payloads = Vec::new();
             let mut entries = Vec::with_capacity(shards[shard].len());
             for &(path, file) in &shards[shard] {
-                let payload = self.payload(file).map_err(io::Error::other)?;
-                entries.push((path, file.stamp, file.read_at, payload));
+                let start = payloads.len();
+                payloads = self
+                    .append_payload(file, payloads)
+                    .map_err(io::Error::other)?;
+                entries.push((path, file.stamp, file.read_at, start..payloads.len()));
             }
             let saved = SavedRef {
                 format: FORMAT,
                 identity,
                 files: entries
                     .iter()
-                    .map(|(path, stamp, read_at, payload)| KeptRef {
+                    .map(|(path, stamp, read_at, range)| KeptRef {
                         path,
                         stamp: *stamp,
                         read_at: *read_at,
-                        payload: Bytes(payload),
+                        payload: Bytes(&payloads[range.clone()]),
                     })
                     .collect(),
             };
-            let bytes = postcard::to_allocvec(&saved).map_err(io::Error::other)?;
+            // Room for the payloads and each file's path and times, so that the part is not
+            // grown by doubling while its payloads are held.
+            let room = payloads.len() + identity.len() + entries.len() * (PATH_ROOM + 32);
+            let bytes =
+                postcard::to_extend(&saved, Vec::with_capacity(room)).map_err(io::Error::other)?;
             write(&shard_name(shard), &bytes)?;
         }
         Ok(())
     }
 
-    /// The bytes [`ReadCache::found`] decodes `file` from.
-    fn payload(&self, file: &CachedFile) -> postcard::Result<std::borrow::Cow<'_, [u8]>> {
+    /// `to` with the bytes [`ReadCache::found`] decodes `file` from after it.
+    fn append_payload(&self, file: &CachedFile, mut to: Vec<u8>) -> postcard::Result<Vec<u8>> {
         match &file.outcome {
             Outcome::Read { parsed, diags } => {
                 let payload: Payload<&str, &Parsed> = (
                     parsed.as_ref().map_err(StoredDiagnostic::of),
                     diags.iter().map(StoredDiagnostic::of).collect(),
                 );
-                postcard::to_allocvec(&payload).map(std::borrow::Cow::Owned)
+                postcard::to_extend(&payload, to)
             }
             Outcome::Kept { shard, range } => {
                 let bytes = self.kept.get(*shard).and_then(|k| k.get(range.clone()));
-                Ok(std::borrow::Cow::Borrowed(bytes.unwrap_or_default()))
+                to.extend_from_slice(bytes.unwrap_or_default());
+                Ok(to)
             }
         }
     }
