@@ -146,17 +146,18 @@ pub fn encode(text: &str) -> Result<QrCode, QrError> {
     })
 }
 
-/// What every symbol of one version and error-correction level shares: the functional
-/// patterns, which modules carry data, and, for each mask, the fixed modules (format
-/// information included) and the mask's pattern over the data. A symbol under a mask is then
+/// What every symbol of one version and error-correction level shares: the order of the
+/// modules that carry data, and, for each mask, the fixed modules (format information
+/// included) and the mask's pattern over the data. A symbol under a mask is then
 /// `fixed | (data ^ pattern)`, a few word operations per line, where masking a copy of the
 /// whole canvas module by module eight times was most of the cost of a code. The qrcode crate
-/// draws every part of it, so the result is its symbol, bit for bit.
+/// draws the functional patterns and the masks, and a test holds every symbol to its, bit for
+/// bit.
 struct Layout {
     width: usize,
     /// The data modules `(x, y)` in the order the codewords' bits fill them, most
-    /// significant bit first: drawing every code onto a copy of a canvas and reading the
-    /// copy back cost a province's first build a second.
+    /// significant bit first, so that a code's bits are set where they go rather than drawn
+    /// onto a copy of a canvas that is then read back module by module.
     order: Vec<(u8, u8)>,
     masks: Vec<MaskLayout>,
 }
