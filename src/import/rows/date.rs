@@ -3,6 +3,7 @@
 
 use super::super::sheet::{Cell, number_text};
 use crate::content::values::{DateProblem, PLAUSIBLE_YEARS, calendar_date, parse_ymd};
+use std::borrow::Cow;
 use time::Date;
 
 /// A date cell: an Excel date, an Excel day number (`44994`, as a CSV saved from Excel holds
@@ -10,20 +11,29 @@ use time::Date;
 /// `2023年3月9日`, `20230309`. Short forms (`3/9/23`, `09/03/2023`) and dates outside
 /// [`PLAUSIBLE_YEARS`] are refused.
 pub(crate) fn date_cell(cell: &Cell) -> Result<Option<Date>, String> {
-    let (ymd, shown) = match cell {
+    // What the cell shows, for a message: borrowed, as a log's million date cells mostly
+    // need none.
+    let (ymd, shown): (_, Cow<'_, str>) = match cell {
         Cell::Empty => return Ok(None),
-        Cell::Date { year, month, day } => (Some((*year, *month, *day)), cell.text()),
+        Cell::Date { year, month, day } => (Some((*year, *month, *day)), cell.text().into()),
         Cell::Number(n) => {
             let text = number_text(*n);
-            (compact_date(&text).or_else(|| excel_serial(*n)), text)
+            (
+                compact_date(&text).or_else(|| excel_serial(*n)),
+                text.into(),
+            )
         }
         Cell::Text(s) => {
             let s = s.trim();
-            let normal: String = s
-                .replace(['年', '月'], "-")
-                .replace('日', "")
-                .trim()
-                .to_string();
+            let normal: Cow<'_, str> = match s.contains(['年', '月', '日']) {
+                true => s
+                    .replace(['年', '月'], "-")
+                    .replace('日', "")
+                    .trim()
+                    .to_string()
+                    .into(),
+                false => s.into(),
+            };
             let serial = || {
                 (normal.len() == 5 && normal.bytes().all(|b| b.is_ascii_digit()))
                     .then(|| normal.parse::<f64>().ok().and_then(excel_serial))
@@ -33,10 +43,10 @@ pub(crate) fn date_cell(cell: &Cell) -> Result<Option<Date>, String> {
                 parse_ymd(&normal)
                     .or_else(|| compact_date(&normal))
                     .or_else(serial),
-                s.to_string(),
+                s.into(),
             )
         }
-        Cell::Error(e) => (None, e.clone()),
+        Cell::Error(e) => (None, e.as_str().into()),
         Cell::Formula(_) => {
             let formula = cell.formula_without_value().unwrap_or_default();
             return Err(crate::msg!(
@@ -47,19 +57,20 @@ pub(crate) fn date_cell(cell: &Cell) -> Result<Option<Date>, String> {
     };
     let Some((year, month, day)) = ymd else {
         return Err(if short_date(&shown) {
-            crate::msg!("import-short-date", value = &shown)
+            crate::msg!("import-short-date", value = shown.as_ref())
         } else {
-            crate::msg!("import-not-a-date", value = &shown)
+            crate::msg!("import-not-a-date", value = shown.as_ref())
         });
     };
     match calendar_date(year, month, day) {
         Ok(date) => Ok(Some(date)),
-        Err(DateProblem::NotInCalendar) => {
-            Err(crate::msg!("import-impossible-date", value = &shown))
-        }
+        Err(DateProblem::NotInCalendar) => Err(crate::msg!(
+            "import-impossible-date",
+            value = shown.as_ref()
+        )),
         Err(DateProblem::OutOfRange) => Err(crate::msg!(
             "import-date-out-of-range",
-            value = &shown,
+            value = shown.as_ref(),
             from = PLAUSIBLE_YEARS.start().to_string(),
             to = PLAUSIBLE_YEARS.end().to_string()
         )),
