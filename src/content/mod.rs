@@ -140,21 +140,19 @@ pub(crate) fn load_with(site: &Path, out: &mut Diagnostics, cache: Option<&ReadC
             {
                 return (kind, parsed, diags);
             }
-            // A file the cache does not hold is not looked at before it is read: reading it
-            // says the same.
-            let held = cache.filter(|c| c.holds(path));
-            let meta = held.and_then(|_| std::fs::metadata(path).ok());
             if written != Some(true)
-                && let (Some(cache), Some(meta)) = (held, &meta)
-                && let Some((parsed, diags)) = cache.get(path, meta)
+                && let Some(cache) = cache
+                && let Some((parsed, diags)) = cache.get(path)
             {
                 return (kind, parsed, diags);
             }
             let read_at = SystemTime::now();
             let mut diags = Diagnostics::default();
+            // What the file system said of the file as it was opened (a file that could not
+            // be opened is not kept: it is read again next time).
             let mut opened = None;
             let parsed = read_one(site, path, &kind, segments.clone(), &mut opened, &mut diags);
-            if let (Some(cache), Some(meta)) = (cache, opened.as_ref().or(meta.as_ref())) {
+            if let (Some(cache), Some(meta)) = (cache, &opened) {
                 cache.put(path, meta, read_at, &parsed, &diags);
             }
             (kind, parsed, diags)

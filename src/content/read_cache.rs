@@ -107,16 +107,12 @@ impl ReadCache {
         self.found(hit)
     }
 
-    /// Whether the cache has a record of the file at `path`, current or not.
-    pub(super) fn holds(&self, path: &Path) -> bool {
-        self.files.read().contains_key(path.as_os_str())
-    }
-
-    /// The cached outcome of a file, if it has not changed since it was read.
-    pub(super) fn get(&self, path: &Path, meta: &std::fs::Metadata) -> Option<Found> {
-        let stamp = Stamp::of(meta)?;
+    /// The cached outcome of a file, if it has not changed since it was read. A file the
+    /// cache does not hold is not looked at: reading it says the same.
+    pub(super) fn get(&self, path: &Path) -> Option<Found> {
         let files = self.files.read();
         let hit = files.get(path.as_os_str())?;
+        let stamp = Stamp::of_path(path)?;
         if hit.stamp == stamp && stamp.settled(hit.read_at) {
             self.mark_seen(hit);
             self.found(hit)

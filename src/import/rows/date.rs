@@ -25,14 +25,11 @@ pub(crate) fn date_cell(cell: &Cell) -> Result<Option<Date>, String> {
         }
         Cell::Text(s) => {
             let s = s.trim();
-            let normal: Cow<'_, str> = match s.contains(['年', '月', '日']) {
-                true => s
-                    .replace(['年', '月'], "-")
-                    .replace('日', "")
-                    .trim()
-                    .to_string()
-                    .into(),
-                false => s.into(),
+            let normal: Cow<'_, str> = if s.contains(['年', '月', '日']) {
+                let dashed = s.replace(['年', '月'], "-").replace('日', "");
+                dashed.trim().to_string().into()
+            } else {
+                s.into()
             };
             let serial = || {
                 (normal.len() == 5 && normal.bytes().all(|b| b.is_ascii_digit()))
