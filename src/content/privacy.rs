@@ -21,9 +21,19 @@ pub(crate) fn scan_as_read(
     typed: &[String],
     diags: &mut Diagnostics,
 ) {
-    let mut seen = Seen::default();
+    let mut strings = Vec::new();
     for value in table.iter().flat_map(|t| t.values()) {
-        seen.add_strings(value.get_ref());
+        strings_of(value.get_ref(), &mut strings);
+    }
+    // Most records (a name, a role, a phone number) cannot hold an identifier however they
+    // read, and are not normalised character by character to find that out.
+    if doc.body.is_none() && idnumber::too_few_digits_as_read(strings.iter().copied()) {
+        return;
+    }
+    let mut seen = Seen::default();
+    for text in strings {
+        seen.push(" ", None);
+        seen.push(text, None);
     }
     if let Some(body) = doc.body {
         let offset = body.as_ptr() as usize - file.text.as_ptr() as usize;
@@ -51,6 +61,20 @@ pub(crate) fn scan_as_read(
             d.at(seen.line_at(found.column), None)
                 .help(crate::msg!("content-id-disguised-help")),
         );
+    }
+}
+
+/// Every string of a TOML value (a table's keys are not shown), each a piece of what a reader
+/// sees.
+fn strings_of<'a>(value: &'a toml::de::DeValue<'a>, strings: &mut Vec<&'a str>) {
+    use toml::de::DeValue;
+    match value {
+        DeValue::String(text) => strings.push(text),
+        DeValue::Array(items) => items.iter().for_each(|v| strings_of(v.get_ref(), strings)),
+        DeValue::Table(table) => table
+            .values()
+            .for_each(|v| strings_of(v.get_ref(), strings)),
+        _ => {}
     }
 }
 
@@ -93,20 +117,6 @@ impl Seen {
         self.text.push(ch);
         self.chars += 1;
         self.after_space = false;
-    }
-
-    /// Every string of a TOML value, each as its own piece (a table's keys are not shown).
-    fn add_strings(&mut self, value: &toml::de::DeValue) {
-        use toml::de::DeValue;
-        match value {
-            DeValue::String(text) => {
-                self.push(" ", None);
-                self.push(text, None);
-            }
-            DeValue::Array(items) => items.iter().for_each(|v| self.add_strings(v.get_ref())),
-            DeValue::Table(table) => table.values().for_each(|v| self.add_strings(v.get_ref())),
-            _ => {}
-        }
     }
 
     /// The text of a Markdown body as rendered: its words, and the addresses its links and
@@ -277,5 +287,68 @@ mod tests {
         );
         let diags = found("a.md", &text);
         assert_eq!(diags[0].line, Some(6), "{diags:?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+
+        /// A record the quick guard passes cannot hold an identifier as read: the text a reader
+        /// sees has too few digits in a row for the scan to find one.
+        #[test]
+        fn fuzz_a_record_passed_unread_has_too_few_digits_as_read(
+            strings in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec![
+                    "1", "1234567", " ", "-", ".", "X", "x", "a", "\u{000B}", "\n", "李",
+                    "\u{00B7}", "\u{200B}", "\u{00AD}", "①", "⑳", "⒛", "\u{2152}", "\u{1D7CF}",
+                    "３", "　", "\u{3FFF}", "\u{A000}", "、",
+                ]), 0..12),
+                0..5,
+            ),
+        ) {
+            let strings: Vec<String> = strings.into_iter().map(|s| s.concat()).collect();
+            if idnumber::too_few_digits_as_read(strings.iter().map(String::as_str)) {
+                let mut seen = Seen::default();
+                for text in &strings {
+                    seen.push(" ", None);
+                    seen.push(text, None);
+                }
+                let mut run = 0;
+                for ch in seen.text.chars().map(crate::validate::fold_full_width) {
+                    if ch.is_ascii_digit() {
+                        run += 1;
+                        proptest::prop_assert!(run < 15, "{:?} reads as {:?}", strings, seen.text);
+                    } else if !matches!(ch, ' ' | '-' | '.' | '\u{00B7}' | 'X' | 'x') {
+                        run = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_guard_passes_an_ordinary_record_and_not_a_long_number() {
+        let unit = [
+            "北老西村",
+            "village",
+            "p013497",
+            "第一书记",
+            "p013498",
+            "包村干部",
+        ];
+        assert!(idnumber::too_few_digits_as_read(unit));
+        let person = ["王伟伟", "市直机关干部", "市第0局", "13910000000", "县级"];
+        assert!(idnumber::too_few_digits_as_read(person));
+        // Across two strings, as read with a space between them.
+        assert!(!idnumber::too_few_digits_as_read([
+            "1101051949",
+            "1231002X"
+        ]));
+        assert!(!idnumber::too_few_digits_as_read(["110105", "①⑳③"]));
+        // And a disguised number in a record without a body is still found.
+        let diags = found(
+            "a.toml",
+            &format!("name = \"{}\\u200B{}\"\n", &ID[..6], &ID[6..]),
+        );
+        assert!(diags.iter().any(Diagnostic::is_error), "{diags:?}");
     }
 }

@@ -93,9 +93,31 @@ const FEWEST_DIGITS: usize = 15;
 /// date, a house number), and the scan allocates for each chain. The chains counted here hold
 /// every chain [`chains`] makes: only a character that is neither a digit, a separator nor a
 /// check character (after folding, as the scan folds) ends one.
+///
+/// Read byte by byte, as every line of every record and log cell passes through it: a
+/// character from U+4000 to U+9FFF (a lead byte E4–E9: the common Chinese characters) is never
+/// folded, so it ends a chain without being decoded.
 fn too_few_digits(line: &str, separators: &[char]) -> bool {
+    let bytes = line.as_bytes();
     let mut run = 0;
-    for ch in line.chars().map(super::fold_full_width) {
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let ch = match byte {
+            0..0x80 => {
+                at += 1;
+                char::from(byte)
+            }
+            0xE4..=0xE9 => {
+                at += 3;
+                run = 0;
+                continue;
+            }
+            _ => {
+                let ch = line[at..].chars().next().unwrap_or(' ');
+                at += ch.len_utf8();
+                super::fold_full_width(ch)
+            }
+        };
         if ch.is_ascii_digit() {
             run += 1;
             if run >= FEWEST_DIGITS {
@@ -103,6 +125,46 @@ fn too_few_digits(line: &str, separators: &[char]) -> bool {
             }
         } else if !(separators.contains(&ch) || matches!(ch, 'X' | 'x')) {
             run = 0;
+        }
+    }
+    true
+}
+
+/// Whether text that a reader sees as `pieces` one after another, a space between, surely has
+/// too few digits in a row to hold an identifier, told from the pieces as typed, without
+/// normalising them: as [`too_few_digits`] with [`READ_SEPARATORS`], where a character outside
+/// ASCII and U+4000–U+9FFF counts as four digits that do not end a chain (a compatibility form
+/// reads as three digits at most, `⅒` as `1⁄10`, and others as a separator or as nothing).
+/// A record it passes need not be read as a reader sees it to be scanned.
+pub(crate) fn too_few_digits_as_read<'a>(pieces: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut run = 0;
+    for piece in pieces {
+        let bytes = piece.as_bytes();
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            let (digits, width) = match byte {
+                b'0'..=b'9' => (1, 1),
+                b'-' | b'.' | b'X' | b'x' => (0, 1),
+                // White space reads as one space, a separator.
+                0..0x80 if char::from(byte).is_whitespace() => (0, 1),
+                0..0x80 => {
+                    run = 0;
+                    (0, 1)
+                }
+                0xE4..=0xE9 => {
+                    run = 0;
+                    (0, 3)
+                }
+                0xC0..0xE0 => (4, 2),
+                0xE0..0xF0 => (4, 3),
+                0xF0.. => (4, 4),
+                _ => (4, 1),
+            };
+            run += digits;
+            if run >= FEWEST_DIGITS {
+                return false;
+            }
+            at += width;
         }
     }
     true

@@ -393,6 +393,36 @@ proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
 
     #[test]
+    fn fuzz_the_guard_read_by_bytes_counts_as_one_read_by_characters(
+        // Digits, separators and check characters, full-width and ideographic forms, and the
+        // characters either side of the range the guard passes over undecoded (U+4000–U+9FFF).
+        pieces in proptest::collection::vec(proptest::sample::select(vec![
+            "1", "12345", "0000000", " ", "-", ".", "\u{00B7}", "X", "x", "a", "/", "、",
+            "３", "１２３４５", "－", "　", "\u{2010}", "\u{00A0}", "\u{3FFF}", "\u{4000}",
+            "李", "\u{9FFF}", "\u{A000}", "\u{FF10}", "Ｘ", "①", "\u{1F600}",
+        ]), 0..40),
+    ) {
+        let line = pieces.concat();
+        for separators in [TYPED_SEPARATORS, READ_SEPARATORS] {
+            // The guard as first written, character by character.
+            let mut run = 0;
+            let mut short = true;
+            for ch in line.chars().map(crate::validate::fold_full_width) {
+                if ch.is_ascii_digit() {
+                    run += 1;
+                    if run >= FEWEST_DIGITS {
+                        short = false;
+                        break;
+                    }
+                } else if !(separators.contains(&ch) || matches!(ch, 'X' | 'x')) {
+                    run = 0;
+                }
+            }
+            proptest::prop_assert_eq!(too_few_digits(&line, separators), short, "{:?}", line);
+        }
+    }
+
+    #[test]
     fn fuzz_any_text_is_scanned_without_panic(text in "\\PC{0,200}") {
         for m in scan(&text).into_iter().chain(scan_as_read(&text)) {
             proptest::prop_assert!(m.masked.contains('*'));
