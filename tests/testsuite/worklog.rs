@@ -819,3 +819,54 @@ fn a_long_log_repeats_the_unit_above_across_its_pieces() {
         "{shiqiao}"
     );
 }
+
+/// Each row's unit is its own township's: the same unit name one row after another, under
+/// another 镇街, is another unit; an empty unit cell repeats the unit above, not its people.
+#[test]
+fn rows_that_repeat_the_row_above_name_what_it_named_and_no_more() {
+    let site = planted();
+    site.write("content/xishan/新村.toml", &unit("新村", &["zhang2", "li"]));
+    site.write(
+        "content/visits/东湖.csv",
+        "日期,镇街,单位,人员,形式,户数,内容\n\
+         2024-05-20,东湖镇,新村,王兴,入户,1,东一\n\
+         2024-05-21,西山乡,新村,王兴,入户,1,西一\n\
+         2024-05-22,西山乡,新村,王兴,入户,1,西二\n\
+         2024-05-23,东湖镇,新村,李华,入户,1,东二\n\
+         2024-05-24,,,李华,入户,1,东三\n",
+    );
+    site.build_ok();
+    let visits = |path: &str| {
+        let page = site.public(path);
+        items(section(&page, "log-visits"), "li")
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect::<Vec<_>>()
+    };
+    let east = visits("donghu/new/index.html");
+    assert_eq!(east.len(), 3, "{east:?}");
+    assert!(
+        east[0].contains("李华") && east[0].contains("东三"),
+        "{east:?}"
+    );
+    assert!(
+        east[1].contains("李华") && east[1].contains("东二"),
+        "{east:?}"
+    );
+    assert!(
+        east[2].contains("王兴") && east[2].contains("东一"),
+        "{east:?}"
+    );
+    let west_page = std::fs::read_dir(site.path("public/xishan"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .find(|name| name.starts_with("xin"))
+        .expect("西山乡's 新村 has a page");
+    let west = visits(&format!("xishan/{west_page}/index.html"));
+    assert_eq!(west.len(), 2, "{west:?}");
+    assert!(west.iter().all(|v| v.contains("王兴")), "{west:?}");
+    assert!(
+        west[0].contains("西二") && west[1].contains("西一"),
+        "{west:?}"
+    );
+}
