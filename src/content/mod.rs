@@ -523,8 +523,53 @@ fn stays_inside(site: &Path, link: &Path) -> bool {
 /// A site-relative, `/`-separated path for messages.
 pub(crate) fn display(site: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(site).unwrap_or(path);
+    // A path the walk made is already in this form where `/` is the separator, as it is on
+    // the machines that build a province: each of its files is named this way.
+    if let Some(text) = rel.to_str()
+        && std::path::MAIN_SEPARATOR == '/'
+        && !text.starts_with(['.', '/'])
+        && !text.ends_with(['.', '/'])
+        && !text.contains("//")
+        && !text.contains("/./")
+    {
+        return text.to_string();
+    }
+    joined_components(rel)
+}
+
+/// `rel`'s components, joined with `/`.
+fn joined_components(rel: &Path) -> String {
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_is_shown_as_its_components_joined_by_slashes() {
+        let site = Path::new("/site");
+        for path in [
+            "/site/content/东湖镇/刘庄村.toml",
+            "/site/content//a/./b.toml",
+            "/site/./content/a/",
+            "/site/content/a/.",
+            "/site/.hidden/x",
+            "/site/../x.toml",
+            "/site",
+            "/elsewhere/x.toml",
+            "relative/x.toml",
+        ] {
+            let path = Path::new(path);
+            let rel = path.strip_prefix(site).unwrap_or(path);
+            assert_eq!(display(site, path), joined_components(rel), "{path:?}");
+        }
+        assert_eq!(
+            display(site, Path::new("/site/content/a/b.toml")),
+            "content/a/b.toml"
+        );
+    }
 }

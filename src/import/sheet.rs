@@ -414,19 +414,29 @@ pub(crate) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNote
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| ReadError::Unreadable {
-            file: file.to_string(),
-            message: crate::msg!("import-csv-bad-quote", reason = e.to_string()),
-        })?;
+    // One record read into again and again, its fields checked as UTF-8 once, as they are
+    // made into cells: a year of a province's visits is a million rows.
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let more = reader
+            .read_byte_record(&mut record)
+            .map_err(|e| ReadError::Unreadable {
+                file: file.to_string(),
+                message: crate::msg!("import-csv-bad-quote", reason = e.to_string()),
+            })?;
+        if !more {
+            break;
+        }
         rows.push(
             record
                 .iter()
-                .map(|s| {
+                .map(|field| {
+                    // The text is UTF-8 and split at ASCII bytes, so each field is too.
+                    let s = String::from_utf8_lossy(field);
                     if s.trim().is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::Text(s.to_string())
+                        Cell::Text(s.into_owned())
                     }
                 })
                 .collect(),
