@@ -312,15 +312,12 @@ mod tests {
                     seen.push(" ", None);
                     seen.push(text, None);
                 }
-                let mut run = 0;
-                for ch in seen.text.chars().map(crate::validate::fold_full_width) {
-                    if ch.is_ascii_digit() {
-                        run += 1;
-                        proptest::prop_assert!(run < 15, "{:?} reads as {:?}", strings, seen.text);
-                    } else if !matches!(ch, ' ' | '-' | '.' | '\u{00B7}' | 'X' | 'x') {
-                        run = 0;
-                    }
-                }
+                proptest::prop_assert!(
+                    idnumber::too_few_digits(&seen.text, idnumber::READ_SEPARATORS),
+                    "{:?} reads as {:?}",
+                    strings,
+                    seen.text
+                );
             }
         }
     }

@@ -97,7 +97,7 @@ const FEWEST_DIGITS: usize = 15;
 /// Read byte by byte, as every line of every record and log cell passes through it: a
 /// character from U+4000 to U+9FFF (a lead byte E4–E9: the common Chinese characters) is never
 /// folded, so it ends a chain without being decoded.
-fn too_few_digits(line: &str, separators: &[char]) -> bool {
+pub(crate) fn too_few_digits(line: &str, separators: &[char]) -> bool {
     let bytes = line.as_bytes();
     let mut run = 0;
     let mut at = 0;
@@ -183,7 +183,7 @@ pub(crate) fn is_invisible(ch: char) -> bool {
 /// Separators typed between the groups of a number in a record.
 const TYPED_SEPARATORS: &[char] = &[' ', '-'];
 /// Separators a reader reads through, on a page: also dots (`371428.19900307.123X`).
-const READ_SEPARATORS: &[char] = &[' ', '-', '.', '\u{00B7}'];
+pub(crate) const READ_SEPARATORS: &[char] = &[' ', '-', '.', '\u{00B7}'];
 
 /// A maximal run of digits, possibly ending in the check character `X`.
 #[derive(Debug)]
