@@ -8,6 +8,7 @@
 //! version at level M, the level raised while the text still fits that version), so the
 //! symbols differ only where a crate picks another mask. The table gives the time per round
 //! (one thread) and how many symbols agree module for module with the ones the build writes.
+//! A second table times what a build then draws of each code: its SVG and its PNG.
 
 use noticeboard::qr;
 use std::time::{Duration, Instant};
@@ -148,6 +149,41 @@ fn main() {
             time.as_secs_f64() * 1000.0,
             time.as_secs_f64() * 1e6 / count as f64,
             time.as_secs_f64() / ours.as_secs_f64(),
+        );
+    }
+    print_drawing(&urls, rounds);
+}
+
+/// One way of drawing a code, and the bytes it made.
+type Drawing = fn(&qr::QrCode) -> usize;
+
+/// What a build draws of every code, best of `rounds`: the SVG that boards inline and `qr.svg`
+/// holds, and `qr.png` at the build's 10 pixels a module.
+fn print_drawing(urls: &[String], rounds: usize) {
+    let codes: Vec<qr::QrCode> = urls
+        .iter()
+        .map(|u| qr::encode(u).expect("encodes"))
+        .collect();
+    let drawings: [(&str, Drawing); 2] = [
+        ("SVG", |code| code.to_svg("二维码").len()),
+        ("PNG, 10 px a module", |code| {
+            code.to_png(10).expect("10 px is a usable size").len()
+        }),
+    ];
+    println!("drawing                   time      per code  bytes per code");
+    for (name, draw) in drawings {
+        let mut best = Duration::MAX;
+        let mut bytes = 0;
+        for _ in 0..rounds {
+            let started = Instant::now();
+            bytes = codes.iter().map(draw).sum::<usize>();
+            best = best.min(started.elapsed());
+        }
+        println!(
+            "{name:<24} {:>7.0} ms  {:>6.1} µs  {:>14}",
+            best.as_secs_f64() * 1000.0,
+            best.as_secs_f64() * 1e6 / codes.len() as f64,
+            bytes / codes.len(),
         );
     }
 }

@@ -382,22 +382,37 @@ impl QrCode {
         x < self.width && y < self.width && self.is_dark(x, y)
     }
 
-    /// Fills `row` (the symbol's width and the quiet zone on both sides) with whether each
-    /// module of row `y`, counted from the outer corner of the quiet zone, is light.
-    fn light_row(&self, y: u32, row: &mut [bool]) {
-        let quiet = QUIET_ZONE as usize;
-        row.fill(true);
-        let Some(y) = y.checked_sub(QUIET_ZONE).filter(|&y| y < self.width) else {
-            return;
-        };
-        let start = (y * self.width) as usize;
-        for (x, light) in row[quiet..quiet + self.width as usize]
-            .iter_mut()
-            .enumerate()
-        {
-            let i = start + x;
-            *light = self.dark[i / 64] >> (i % 64) & 1 == 0;
+    /// Row `y` of the symbol as bits: bit `x` set when module `x` is dark, bits past the
+    /// width clear.
+    fn dark_row(&self, y: u32) -> RowBits {
+        let width = self.width as usize;
+        let start = y as usize * width;
+        let mut row = [0; ROW_WORDS];
+        for (k, word) in row.iter_mut().enumerate().take(width.div_ceil(64)) {
+            *word = bits_at(&self.dark, start + 64 * k, (width - 64 * k).min(64));
         }
+        row
+    }
+
+    /// Row `y` counted from the outer corner of the quiet zone, the zone included, as bits:
+    /// bit `x` set when module `x` is light, bits past the outer width clear.
+    fn light_row(&self, y: u32) -> RowBits {
+        let outer = self.outer_width() as usize;
+        let mut row = [0; ROW_WORDS];
+        for (k, word) in row.iter_mut().enumerate() {
+            *word = low_bits(outer.saturating_sub(64 * k));
+        }
+        let Some(y) = y.checked_sub(QUIET_ZONE).filter(|&y| y < self.width) else {
+            return row;
+        };
+        // Module `x` of the symbol is module `x + QUIET_ZONE` of the row.
+        for (k, dark) in self.dark_row(y).into_iter().enumerate() {
+            row[k] &= !(dark << QUIET_ZONE);
+            if let Some(next) = row.get_mut(k + 1) {
+                *next &= !(dark >> (64 - QUIET_ZONE));
+            }
+        }
+        row
     }
 
     /// A standalone SVG document that can also be inlined into HTML.
@@ -433,14 +448,11 @@ impl QrCode {
         // as every board sheet carries the code inline, in up to three pages. A run is one
         // piece, so there are no hairline seams between neighbouring modules.
         for y in 0..self.width {
-            let mut x = 0;
+            let row = self.dark_row(y);
             let mut end = None;
+            let mut x = next_module(&row, 0, true, self.width);
             while x < self.width {
-                if !self.is_dark(x, y) {
-                    x += 1;
-                    continue;
-                }
-                let run = (x..self.width).take_while(|&x| self.is_dark(x, y)).count() as u32;
+                let stop = next_module(&row, x, false, self.width);
                 // Pushed piece by piece: `write!` made this loop a twentieth of a city's build,
                 // as every board sheet and print job draws the code again.
                 match end {
@@ -457,9 +469,9 @@ impl QrCode {
                         svg.push_str(" 0h");
                     }
                 }
-                push_number(&mut svg, run);
-                x += run;
-                end = Some(x);
+                push_number(&mut svg, stop - x);
+                end = Some(stop);
+                x = next_module(&row, stop, true, self.width);
             }
         }
         svg.push_str(r#""/></svg>"#);
@@ -474,10 +486,48 @@ impl QrCode {
         if !(1..=MAX_MODULE_PX).contains(&module_px) {
             return Err(QrError::ModuleSize(module_px));
         }
-        Ok(png::encode(self.outer_width(), module_px, |y, row| {
-            self.light_row(y, row)
+        Ok(png::encode(self.outer_width(), module_px, |y| {
+            self.light_row(y)
         }))
     }
+}
+
+/// Words of one row of modules as bits: the widest symbol (177 modules) with its quiet zone
+/// (8) fits three. Codes are drawn a row at a time, a run of modules found with one look at
+/// a word, where testing them one by one was most of drawing a code.
+const ROW_WORDS: usize = 3;
+type RowBits = [u64; ROW_WORDS];
+
+/// The `len` (at most 64) bits of `words` from bit `pos` on, lowest first.
+fn bits_at(words: &[u64], pos: usize, len: usize) -> u64 {
+    let (i, shift) = (pos / 64, pos % 64);
+    let mut bits = words[i] >> shift;
+    if shift > 0
+        && let Some(next) = words.get(i + 1)
+    {
+        bits |= next << (64 - shift);
+    }
+    bits & low_bits(len)
+}
+
+/// A word with its lowest `n` bits set (all of them from 64 on).
+fn low_bits(n: usize) -> u64 {
+    if n >= 64 { u64::MAX } else { (1 << n) - 1 }
+}
+
+/// The first module at or after `from` in `row` that is dark (`dark`) or light (not
+/// `dark`); `width` when there is none.
+fn next_module(row: &RowBits, from: u32, dark: bool, width: u32) -> u32 {
+    let mut x = from;
+    while x < width {
+        let word = row[(x / 64) as usize];
+        let rest = if dark { word } else { !word } >> (x % 64);
+        if rest != 0 {
+            return (x + rest.trailing_zeros()).min(width);
+        }
+        x = (x / 64 + 1) * 64;
+    }
+    width
 }
 
 /// Appends `n` in decimal. Module coordinates are below 200.

@@ -5,6 +5,7 @@
 //! its per-pixel drawing was a tenth of a county build's time; then a general compressor
 //! searched the lines for the repeats the writer knows of, and now [`Zlib`] is told of them.
 
+use super::RowBits;
 use super::deflate::{Pattern, Zlib};
 
 /// Every PNG file starts with these bytes.
@@ -14,31 +15,30 @@ const SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', b'\r', b'\n', 0x1a, b'\n'];
 const FILTER_NONE: u8 = 0;
 const FILTER_UP: u8 = 2;
 
-/// A `modules`×`modules` image of `module_px`-pixel squares: `light_row(y, row)` sets every
-/// module of row `y` in `row`, true where it is white.
+/// A `modules`×`modules` image of `module_px`-pixel squares: `light_row(y)` gives row `y`'s
+/// modules as bits, set where the module is white.
 pub(super) fn encode(
     modules: u32,
     module_px: u32,
-    mut light_row: impl FnMut(u32, &mut [bool]),
+    mut light_row: impl FnMut(u32) -> RowBits,
 ) -> Vec<u8> {
     let side = modules * module_px;
     let line_bytes = side.div_ceil(8) as usize;
     // Each row of modules: its line of pixels, then the same line under the "up" filter
     // (nothing but zeros), once written and then repeated for the rest of the row's height.
-    let mut row = vec![true; modules as usize];
     let mut line = Vec::with_capacity(line_bytes + 4);
     let mut same = vec![0u8; line_bytes + 1];
     same[0] = FILTER_UP;
     let same = Pattern::of(&same);
     let mut zlib = Zlib::new(64 * modules as usize);
-    let mut above = vec![true; modules as usize];
+    let mut above = RowBits::default();
     for y in 0..modules {
-        light_row(y, &mut row);
+        let row = light_row(y);
         // A row like the one above it (the quiet zone's, a finder pattern's) is all repeats.
         let repeats = if y > 0 && row == above {
             module_px as usize
         } else {
-            draw_line(&mut line, &row, module_px);
+            draw_line(&mut line, &row, modules, module_px);
             zlib.write(&[FILTER_NONE]);
             zlib.write(&line);
             module_px as usize - 1
@@ -48,7 +48,7 @@ pub(super) fn encode(
             zlib.fill(0, line_bytes);
             zlib.repeat(&same, repeats - 1);
         }
-        std::mem::swap(&mut row, &mut above);
+        above = row;
     }
     let compressed = zlib.finish();
     let mut png = Vec::with_capacity(compressed.len() + 64);
@@ -64,21 +64,28 @@ pub(super) fn encode(
     png
 }
 
-/// Draws one line of pixels into `line`: `module_px` (at most 32) bits for each module of
-/// `row`, set where it is light (in a 1-bit grayscale PNG a set bit is white), from the high
-/// end of each byte, four bytes at a time; the bits after the last module are left clear.
-fn draw_line(line: &mut Vec<u8>, row: &[bool], module_px: u32) {
+/// Draws one line of pixels into `line`: `module_px` (at most 32) bits for each of the
+/// `modules` modules of `row`, set where it is light (in a 1-bit grayscale PNG a set bit is
+/// white), from the high end of each byte, four bytes at a time; the bits after the last
+/// module are left clear.
+fn draw_line(line: &mut Vec<u8>, row: &RowBits, modules: u32, module_px: u32) {
     line.clear();
     let ones = (1u64 << module_px) - 1;
     // Bits waiting for a whole word: never more than 31 + `module_px`.
     let (mut waiting, mut count) = (0u64, 0u32);
-    for &light in row {
-        waiting = (waiting << module_px) | if light { ones } else { 0 };
-        count += module_px;
-        if count >= 32 {
-            count -= 32;
-            line.extend_from_slice(&((waiting >> count) as u32).to_be_bytes());
+    let mut left = modules as usize;
+    for &word in row {
+        let mut word = word;
+        for _ in 0..left.min(64) {
+            waiting = (waiting << module_px) | (ones & (word & 1).wrapping_neg());
+            word >>= 1;
+            count += module_px;
+            if count >= 32 {
+                count -= 32;
+                line.extend_from_slice(&((waiting >> count) as u32).to_be_bytes());
+            }
         }
+        left = left.saturating_sub(64);
     }
     let last = (waiting << (32 - count)) as u32;
     line.extend_from_slice(&last.to_be_bytes()[..count.div_ceil(8) as usize]);
@@ -97,13 +104,17 @@ fn chunk(png: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
 
 #[cfg(test)]
 mod tests {
-    use super::draw_line;
+    use super::{RowBits, draw_line};
 
     #[test]
     fn lines_are_drawn_from_the_high_end_of_each_byte() {
         let drawn = |row: &[bool], module_px: u32| {
+            let mut bits = RowBits::default();
+            for (x, _) in row.iter().enumerate().filter(|(_, light)| **light) {
+                bits[x / 64] |= 1 << (x % 64);
+            }
             let mut line = vec![0xaa; 3];
-            draw_line(&mut line, row, module_px);
+            draw_line(&mut line, &bits, row.len() as u32, module_px);
             line
         };
         // Modules of 5 pixels: light, dark, light, light; then four clear bits.

@@ -189,8 +189,10 @@ fn png_has_white_quiet_zone_and_dark_finder_corner() {
 fn every_png_pixel_is_its_module_at_every_size() {
     // Small and large symbols, and module sizes with no repeated lines (1), one (2), and
     // lines that are not whole bytes.
+    // Rows of one, two and three 64-bit words, quiet zone included.
     let long = "https://gongshi.example.cn/".to_string() + &"a".repeat(400);
-    for text in [VILLAGE_URL, long.as_str()] {
+    let longest = url_of_len(1200);
+    for text in [VILLAGE_URL, long.as_str(), longest.as_str()] {
         let code = encode(text).unwrap();
         for module_px in [1, 2, 3, 5, 10, 12] {
             let png = code.to_png(module_px).unwrap();
@@ -273,12 +275,10 @@ fn svg_is_plain_svg_with_quiet_zone_viewbox() {
     );
 }
 
-/// Draws the SVG path (in the `M x y.5 h run m gap 0 h run` form `to_svg` writes: strokes a
-/// module wide along the middle of each row) onto a module grid and checks that it decodes:
-/// the vector output carries the same code as the PNG.
-#[test]
-fn svg_path_decodes_to_the_text() {
-    let code = encode(KANJI_PRONE_URL).unwrap();
+/// Draws the SVG path of `code` (in the `M x y.5 h run m gap 0 h run` form `to_svg` writes:
+/// strokes a module wide along the middle of each row) onto a module grid, quiet zone
+/// included: the side of the grid and whether each module is dark.
+fn svg_modules(code: &QrCode) -> (usize, Vec<bool>) {
     let svg = code.to_svg("QR");
     let document = roxmltree::Document::parse(&svg).unwrap();
     let path = document
@@ -333,14 +333,14 @@ fn svg_path_decodes_to_the_text() {
             other => panic!("unexpected path command {other:?} in {d}"),
         }
     }
-    for y in 0..side {
-        for x in 0..side {
-            assert_eq!(
-                dark[y * side + x],
-                code.is_dark_with_quiet_zone(x as u32, y as u32)
-            );
-        }
-    }
+    (side, dark)
+}
+
+/// The vector output carries the same code as the PNG: its path decodes to the text.
+#[test]
+fn svg_path_decodes_to_the_text() {
+    let code = encode(KANJI_PRONE_URL).unwrap();
+    let (side, dark) = svg_modules(&code);
     let scale = 4;
     let mut prepared =
         rqrr::PreparedImage::prepare_from_bitmap(side * scale, side * scale, |x, y| {
@@ -349,6 +349,26 @@ fn svg_path_decodes_to_the_text() {
     let grids = prepared.detect_grids();
     assert_eq!(grids.len(), 1);
     assert_eq!(grids[0].decode().unwrap().1, KANJI_PRONE_URL);
+}
+
+/// Every module of the path is the code's, in symbols whose rows take one, two and three
+/// 64-bit words (runs are found a word at a time).
+#[test]
+fn svg_path_draws_every_module_at_every_width() {
+    for len in [20, 150, 400, 1200] {
+        let code = encode(&url_of_len(len)).unwrap();
+        let (side, dark) = svg_modules(&code);
+        for y in 0..side {
+            for x in 0..side {
+                assert_eq!(
+                    dark[y * side + x],
+                    code.is_dark_with_quiet_zone(x as u32, y as u32),
+                    "{len} bytes, {} modules wide: module ({x}, {y})",
+                    code.width()
+                );
+            }
+        }
+    }
 }
 
 #[test]
