@@ -209,12 +209,12 @@ impl<'a> Renderer<'a> {
             return value.clone();
         }
         match self.unit_views.get(index) {
-            Some(view) => Value::from_serializable(view),
+            Some(view) => view.to_value(),
             None => {
                 let site = self.input.site;
                 let unit = &site.units[index];
                 let (view, _) = boards::finished_unit_view(site, &self.strings, unit, &self.people);
-                Value::from_serializable(&view)
+                view.to_value()
             }
         }
     }
@@ -520,7 +520,7 @@ fn unit_values(
                 description: view.description.clone(),
             };
             let made = match input.keep_views {
-                true => UnitMadeView::Value(Value::from_serializable(&view)),
+                true => UnitMadeView::Value(view.to_value()),
                 false => UnitMadeView::View(Box::new(view)),
             };
             (made, facts, board, print)
