@@ -162,8 +162,8 @@ pub(crate) struct UnitView {
 
 impl UnitView {
     /// The view as templates see it, with `leads`: the values of the team's leads, shared
-    /// with the team's list rather than each lead's card made a second time (a tenth of
-    /// what making a unit's value cost).
+    /// with the team's list, where a copy of each lead in the view had its card made into a
+    /// template value a second time for every unit.
     pub(super) fn to_value(&self) -> Value {
         with_leads(Value::from_serializable(self), &self.team)
     }
