@@ -1,8 +1,10 @@
 //! A zlib stream written as it goes, for the one shape of data a QR code's PNG holds: lines of
 //! literal bytes with runs of one byte (the quiet zone, the finder patterns), and whole lines
-//! repeated. One block with deflate's fixed Huffman code (RFC 1951, 3.2.6) needs no code
-//! tables and no search for matches: the PNG writer says where its lines repeat. A general
+//! repeated. Blocks with deflate's fixed Huffman code (RFC 1951, 3.2.6) need no code tables
+//! and no search for matches: the PNG writer says where its lines repeat. A general
 //! compressor searched 21 KB of pixels per code for the repeats the writer already knew.
+//! A line's literal bytes go in a stored block of their own: the fixed code gives a byte no
+//! fewer than 8 bits, so coding each one bought nothing but the time it took.
 
 /// Longest and shortest copy one deflate code can say.
 const MAX_COPY: usize = 258;
@@ -10,6 +12,11 @@ const MIN_COPY: usize = 3;
 /// The shortest run of one byte said as a copy rather than byte by byte: a copy of the byte
 /// before costs about two literals.
 const MIN_RUN: usize = 6;
+/// The fewest literal bytes put in a stored block rather than coded one by one: a stored
+/// block costs about 6 bytes more (the end of the coded block, its own header and length,
+/// the next coded block's header), which a line of pixels (53 bytes at 10 pixels a module)
+/// is worth, and a short piece is not.
+const MIN_STORED: usize = 32;
 /// The furthest back a copy may reach.
 const WINDOW: usize = 32_768;
 
@@ -71,8 +78,7 @@ impl Zlib {
             written: 0,
             adler: Adler32::default(),
         };
-        // One block, the last (BFINAL 1), with the fixed code (BTYPE 01).
-        zlib.put(0b011, 3);
+        zlib.start_coded_block(false);
         zlib
     }
 
@@ -96,7 +102,11 @@ impl Zlib {
             self.fill(first, head);
         }
         let middle = &bytes[head..bytes.len() - tail];
-        self.literals(middle);
+        if middle.len() >= MIN_STORED {
+            self.stored(middle);
+        } else {
+            self.literals(middle);
+        }
         self.adler.update(middle);
         self.written += middle.len();
         if tail > 0 {
@@ -138,6 +148,9 @@ impl Zlib {
 
     /// The finished stream: the end of the block, and the Adler-32 of all it stands for.
     pub(super) fn finish(mut self) -> Vec<u8> {
+        // The coded block ends, and an empty one is the last.
+        self.symbol(256);
+        self.start_coded_block(true);
         self.symbol(256);
         let bytes = self.bit_count.div_ceil(8) as usize;
         self.out
@@ -145,6 +158,30 @@ impl Zlib {
         self.out
             .extend_from_slice(&self.adler.value().to_be_bytes());
         self.out
+    }
+
+    /// A block with the fixed code (BTYPE 01), the last when `last` (BFINAL).
+    fn start_coded_block(&mut self, last: bool) {
+        self.put(0b010 | u32::from(last), 3);
+    }
+
+    /// `bytes` as they are, in a stored block (BTYPE 00) between the coded block it ends and
+    /// the one it starts.
+    fn stored(&mut self, bytes: &[u8]) {
+        for piece in bytes.chunks(usize::from(u16::MAX)) {
+            self.symbol(256);
+            self.put(0b000, 3);
+            // A stored block's length starts at the next whole byte.
+            let pending = self.bit_count.div_ceil(8) as usize;
+            self.out
+                .extend_from_slice(&self.bits.to_le_bytes()[..pending]);
+            (self.bits, self.bit_count) = (0, 0);
+            let length = piece.len() as u16;
+            self.out.extend_from_slice(&length.to_le_bytes());
+            self.out.extend_from_slice(&(!length).to_le_bytes());
+            self.out.extend_from_slice(piece);
+            self.start_coded_block(false);
+        }
     }
 
     /// `bytes` as literals, with the bit buffer kept in registers.
