@@ -146,18 +146,24 @@ impl Zlib {
         self.written += length;
     }
 
-    /// The finished stream: the end of the block, and the Adler-32 of all it stands for.
+    /// The finished stream: the end of its blocks, and the Adler-32 of all it stands for.
     pub(super) fn finish(mut self) -> Vec<u8> {
         // The coded block ends, and an empty one is the last.
         self.symbol(256);
         self.start_coded_block(true);
         self.symbol(256);
-        let bytes = self.bit_count.div_ceil(8) as usize;
-        self.out
-            .extend_from_slice(&self.bits.to_le_bytes()[..bytes]);
+        self.flush_to_byte();
         self.out
             .extend_from_slice(&self.adler.value().to_be_bytes());
         self.out
+    }
+
+    /// Writes the bits waiting, the last byte filled out with zeros.
+    fn flush_to_byte(&mut self) {
+        let pending = self.bit_count.div_ceil(8) as usize;
+        self.out
+            .extend_from_slice(&self.bits.to_le_bytes()[..pending]);
+        (self.bits, self.bit_count) = (0, 0);
     }
 
     /// A block with the fixed code (BTYPE 01), the last when `last` (BFINAL).
@@ -172,10 +178,7 @@ impl Zlib {
             self.symbol(256);
             self.put(0b000, 3);
             // A stored block's length starts at the next whole byte.
-            let pending = self.bit_count.div_ceil(8) as usize;
-            self.out
-                .extend_from_slice(&self.bits.to_le_bytes()[..pending]);
-            (self.bits, self.bit_count) = (0, 0);
+            self.flush_to_byte();
             let length = piece.len() as u16;
             self.out.extend_from_slice(&length.to_le_bytes());
             self.out.extend_from_slice(&(!length).to_le_bytes());
