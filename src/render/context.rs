@@ -488,32 +488,41 @@ pub(crate) fn descendant_units(site: &Site, index: usize) -> Vec<usize> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_units_leads_are_its_teams_values_of_its_leads() {
-        let person = |i: usize| {
-            Arc::new(PersonView {
-                id: format!("p{i}"),
-                name: format!("干部{i}"),
-                initial: "干".into(),
-                title: None,
-                org: None,
-                phone: PhoneView {
-                    display: format!("139 1234 000{i}"),
-                    tel: format!("tel:+86139123400{i:02}"),
-                },
-                office_phone: None,
-                photo: None,
-                url: format!("people/p{i}/"),
-                vcard: format!("people/p{i}.vcf"),
-                checked: None,
-                body_html: None,
-                units: Vec::new(),
-            })
-        };
-        let people: Vec<Arc<PersonView>> = (0..3).map(person).collect();
+    /// A person's view with number `n` (`139 1234 000n`), serving `units`.
+    fn person(id: &str, name: &str, n: u32, units: Vec<LinkView>) -> PersonView {
+        PersonView {
+            id: id.into(),
+            name: name.into(),
+            initial: name.chars().take(1).collect(),
+            title: None,
+            org: None,
+            phone: PhoneView {
+                display: format!("139 1234 {n:04}"),
+                tel: format!("tel:+861391234{n:04}"),
+            },
+            office_phone: None,
+            photo: None,
+            url: format!("people/{id}/"),
+            vcard: format!("people/{id}.vcf"),
+            checked: None,
+            body_html: None,
+            units,
+        }
+    }
+
+    /// The default theme's words in Chinese.
+    fn strings() -> Strings {
         let theme =
             super::super::theme::Theme::load(std::path::Path::new("/nonexistent"), "default");
-        let strings = Strings::load(&theme.unwrap(), crate::config::Language::ZhHans).unwrap();
+        Strings::load(&theme.unwrap(), crate::config::Language::ZhHans).unwrap()
+    }
+
+    #[test]
+    fn a_units_leads_are_its_teams_values_of_its_leads() {
+        let people: Vec<Arc<PersonView>> = (0..3)
+            .map(|i| Arc::new(person(&format!("p{i}"), &format!("干部{i}"), i, Vec::new())))
+            .collect();
+        let strings = strings();
         let team: Vec<MemberView> = [true, false, true]
             .into_iter()
             .enumerate()
@@ -551,22 +560,8 @@ mod tests {
             url: format!("zhen/c{i}/"),
         };
         let leader = PersonView {
-            id: "leader".into(),
-            name: "王县长".into(),
-            initial: "王".into(),
             title: Some("县长".into()),
-            org: None,
-            phone: PhoneView {
-                display: "139 1234 0001".into(),
-                tel: "tel:+8613912340001".into(),
-            },
-            office_phone: None,
-            photo: None,
-            url: "people/leader/".into(),
-            vcard: "people/leader.vcf".into(),
-            checked: None,
-            body_html: None,
-            units: (0..500).map(link).collect(),
+            ..person("leader", "王县长", 1, (0..500).map(link).collect())
         };
         let assignment = Assignment {
             person: 0,
@@ -580,9 +575,7 @@ mod tests {
             households: Some(42),
         };
         let people = [Arc::new(leader)];
-        let theme =
-            super::super::theme::Theme::load(std::path::Path::new("/nonexistent"), "default");
-        let strings = Strings::load(&theme.unwrap(), crate::config::Language::ZhHans).unwrap();
+        let strings = strings();
         let member = member_view(&assignment, &people, &strings);
         // The households in the theme's words, as the template's filter used to make them.
         let words = strings.text("households_n").replace("{n}", "42");
