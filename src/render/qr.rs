@@ -21,7 +21,7 @@ use qrcode::bits::Bits;
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{EcLevel, Version};
 
-use penalty::Line;
+use penalty::{Line, Word};
 
 /// Light modules around the symbol that scanners need to find its edges; the
 /// QR specification requires four.
@@ -400,7 +400,7 @@ impl QrCode {
         let outer = self.outer_width() as usize;
         let mut row = [0; ROW_WORDS];
         for (k, word) in row.iter_mut().enumerate() {
-            *word = low_bits(outer.saturating_sub(64 * k));
+            *word = u64::first(outer.saturating_sub(64 * k));
         }
         let Some(y) = y.checked_sub(QUIET_ZONE).filter(|&y| y < self.width) else {
             return row;
@@ -507,12 +507,7 @@ fn bits_at(words: &[u64], pos: usize, len: usize) -> u64 {
     {
         bits |= next << (64 - shift);
     }
-    bits & low_bits(len)
-}
-
-/// A word with its lowest `n` bits set (all of them from 64 on).
-fn low_bits(n: usize) -> u64 {
-    if n >= 64 { u64::MAX } else { (1 << n) - 1 }
+    bits & u64::first(len)
 }
 
 /// The first module at or after `from` in `row` that is dark (`dark`) or light (not
