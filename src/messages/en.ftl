@@ -591,7 +591,6 @@ build-strings-not-text = `{ $key }` in [{ $table }] must be text in quotes
 build-qr = cannot make the QR code for { $url }: { $reason }
 build-qr-too-long = text is { $bytes } bytes long, too long for a QR code (the limit is about 2330 bytes of UTF-8)
 build-qr-module-size = QR module size must be 1 to { $max } pixels, got { $size }
-build-qr-symbol = could not build the QR symbol
 build-theme-missing = themes/{ $theme }/ does not exist in the site folder
 build-theme-unreadable = cannot read { $path }: { $reason }
 photos-progress = photos

@@ -549,7 +549,6 @@ build-strings-not-text = [{ $table }] 里的 `{ $key }` 要写成加英文引号
 build-qr = 生成不了 { $url } 的二维码：{ $reason }
 build-qr-too-long = 文字有 { $bytes } 字节，太长，装不进二维码（上限约 2330 字节 UTF-8）
 build-qr-module-size = 二维码每格的大小要在 1 到 { $max } 像素之间，现在是 { $size }
-build-qr-symbol = 排不出二维码图案
 build-theme-missing = 站点文件夹里没有 themes/{ $theme }/
 build-theme-unreadable = 读不了 { $path }：{ $reason }
 photos-progress = 照片

@@ -55,9 +55,6 @@ pub enum QrError {
         )
     )]
     ModuleSize(u32),
-    /// The qrcode crate could not lay out the symbol.
-    #[error("{}", crate::msg!("build-qr-symbol"))]
-    Symbol(#[source] qrcode::types::QrError),
 }
 
 /// An encoded QR symbol: a square matrix of dark and light modules, without
@@ -118,10 +115,11 @@ pub fn encode(text: &str) -> Result<QrCode, QrError> {
         .find_map(|level| Some((encode_bits(text, version, level)?, level)))
         .ok_or(QrError::TooLong { bytes: text.len() })?;
 
-    let (data, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, ec_level)
-        .map_err(QrError::Symbol)?;
     let layout = Layout::of(number, ec_level);
-    let data = layout.place(data.iter().chain(&ec));
+    // Every codeword fills eight data modules; up to seven modules are left over.
+    let total = layout.order.len() / 8;
+    let data =
+        layout.place(codewords::codewords(number, ec_level, total, &bits.into_bytes()).iter());
     let (_, rows) = layout
         .masks
         .iter()
@@ -553,6 +551,7 @@ fn escape_xml(text: &str) -> String {
     escaped
 }
 
+mod codewords;
 mod deflate;
 mod penalty;
 mod png;

@@ -64,6 +64,30 @@ fn masks_are_chosen_exactly_as_the_qrcode_crate_does() {
     assert_eq!(masks_seen.len(), 8, "masks chosen: {masks_seen:?}");
 }
 
+/// Every version's and level's blocks, error correction and interleaving give the bytes the
+/// `qrcode` crate gives, for data of every byte value.
+#[test]
+fn codewords_are_the_qrcode_crates() {
+    let mut seed: u32 = 0x6e62;
+    let mut byte = || {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 16) as u8
+    };
+    for number in 1..=40 {
+        let total = Layout::of(number, EcLevel::M).order.len() / 8;
+        for level in [EcLevel::L, EcLevel::M, EcLevel::Q, EcLevel::H] {
+            let capacity = Bits::new(Version::Normal(number)).max_len(level).unwrap() / 8;
+            for _ in 0..3 {
+                let data: Vec<u8> = (0..capacity).map(|_| byte()).collect();
+                let (theirs, ec) =
+                    qrcode::ec::construct_codewords(&data, Version::Normal(number), level).unwrap();
+                let ours = codewords::codewords(number, level, total, &data);
+                assert_eq!(ours, [theirs, ec].concat(), "version {number}, {level:?}");
+            }
+        }
+    }
+}
+
 /// Decodes a PNG with rqrr, returning (rqrr error-correction code, text).
 /// rqrr reports the raw format bits: M = 0, L = 1, H = 2, Q = 3.
 fn decode_png(png: &[u8]) -> (u16, String) {
