@@ -154,16 +154,18 @@ impl<'de> Deserialize<'de> for LooseDate {
             Value::String(s) => parse_ymd(s.trim()),
             _ => None,
         };
-        let shown = match value {
+        // Written out only for a message: a province's 160,000 good dates need none, and
+        // TOML writes a date through its whole serializer.
+        let shown = || match value {
             Value::String(s) => s,
             other => other.to_string(),
         };
         Ok(match ymd {
-            None => LooseDate::NotADate(shown),
+            None => LooseDate::NotADate(shown()),
             Some((year, month, day)) => match calendar_date(year, month, day) {
                 Ok(date) => LooseDate::Date(date),
-                Err(DateProblem::NotInCalendar) => LooseDate::Impossible(shown),
-                Err(DateProblem::OutOfRange) => LooseDate::OutOfRange(shown),
+                Err(DateProblem::NotInCalendar) => LooseDate::Impossible(shown()),
+                Err(DateProblem::OutOfRange) => LooseDate::OutOfRange(shown()),
             },
         })
     }
