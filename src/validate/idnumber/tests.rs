@@ -423,6 +423,27 @@ proptest::proptest! {
     }
 
     #[test]
+    fn fuzz_a_text_is_scanned_as_its_lines_are_one_by_one(
+        lines in proptest::collection::vec(proptest::sample::select(vec![
+            String::new(), "name = \"刘庄村\"".into(), "phone = \"139 1234 5678\"".into(),
+            make_id("37142819900307123"), format!("证号 {}", make_id("11010519491231002")),
+            "371428900307123".into(), make_card("622202123456789"), "１２３４５６７８９０１２３４５".into(),
+            "1234567 1234567".into(), "12345678901234".into(),
+        ]), 0..8),
+    ) {
+        let text = lines.join("\n");
+        // Each line scanned on its own, as the whole text was before one pass looked first.
+        let mut expected = Vec::new();
+        for (i, line) in text.split('\n').enumerate() {
+            let chars: Vec<char> = line.chars().map(crate::validate::fold_full_width).collect();
+            for chain in chains(&chars, TYPED_SEPARATORS) {
+                scan_chain(&chain, i + 1, false, &mut expected);
+            }
+        }
+        proptest::prop_assert_eq!(scan(&text), expected, "{:?}", text);
+    }
+
+    #[test]
     fn fuzz_any_text_is_scanned_without_panic(text in "\\PC{0,200}") {
         for m in scan(&text).into_iter().chain(scan_as_read(&text)) {
             proptest::prop_assert!(m.masked.contains('*'));
