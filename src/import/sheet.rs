@@ -414,8 +414,9 @@ pub(crate) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNote
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    // One record read into again and again, its fields checked as UTF-8 once, as they are
-    // made into cells: a year of a province's visits is a million rows.
+    // One record read into again and again, its fields checked as UTF-8 once, all together
+    // (csv checks each field of a line that is not ASCII on its own): a year of a province's
+    // visits is a million rows.
     let mut record = csv::ByteRecord::new();
     loop {
         let more = reader
@@ -427,16 +428,16 @@ pub(crate) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNote
         if !more {
             break;
         }
+        // The text is UTF-8 and split at ASCII bytes, so the fields are too.
+        let fields = String::from_utf8_lossy(record.as_slice());
         rows.push(
-            record
-                .iter()
-                .map(|field| {
-                    // The text is UTF-8 and split at ASCII bytes, so each field is too.
-                    let s = String::from_utf8_lossy(field);
-                    if s.trim().is_empty() {
+            (0..record.len())
+                .map(|i| {
+                    let field = record.range(i).and_then(|r| fields.get(r)).unwrap_or("");
+                    if field.trim().is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::Text(s.into_owned())
+                        Cell::Text(field.to_string())
                     }
                 })
                 .collect(),
@@ -473,6 +474,26 @@ mod tests {
         assert!(!notes.undecodable);
         assert_eq!(sheets[0].cell(1, 1).text(), "王兴");
         assert_eq!(sheets[0].cell(2, 1).text(), "欧阳兰");
+    }
+
+    #[test]
+    fn quoted_fields_and_empty_cells_are_read_field_by_field() {
+        let text = "\"刘庄村,东\",王兴,\n石庄村,\"欧阳\"\"兰\",  \n\"两\n行\",ａ,b\n";
+        let (sheets, _) = read_csv(text.as_bytes(), "r.csv").unwrap();
+        let cells: Vec<Vec<String>> = sheets[0]
+            .rows
+            .iter()
+            .map(|row| row.iter().map(Cell::text).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ["刘庄村,东", "王兴", ""],
+                ["石庄村", "欧阳\"兰", ""],
+                ["两\n行", "ａ", "b"]
+            ]
+        );
+        assert!(matches!(sheets[0].cell(1, 2), Cell::Empty));
     }
 
     #[test]
