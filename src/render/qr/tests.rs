@@ -82,6 +82,8 @@ fn codewords_are_the_qrcode_crates() {
                 let (theirs, ec) =
                     qrcode::ec::construct_codewords(&data, Version::Normal(number), level).unwrap();
                 let ours = codewords::codewords(number, level, total, &data);
+                // The tables' blocks fill the symbol's data modules exactly.
+                assert_eq!(ours.len(), total, "version {number}, {level:?}");
                 assert_eq!(ours, [theirs, ec].concat(), "version {number}, {level:?}");
             }
         }
