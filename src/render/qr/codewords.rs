@@ -118,23 +118,20 @@ pub(super) fn codewords(number: i16, level: EcLevel, total: usize, data: &[u8]) 
     // The first blocks are a codeword shorter than the last `long` ones.
     let short = data.len() / blocks;
     let long = data.len() % blocks;
-    let starts = |b: usize| b * short + b.saturating_sub(blocks - long);
-    let mut out = Vec::with_capacity(total);
-    for i in 0..=short {
-        for b in 0..blocks {
-            let len = short + usize::from(b >= blocks - long);
-            if i < len {
-                out.push(data[starts(b) + i]);
-            }
-        }
-    }
-    let divisor = Divisor::of(ec);
-    let remainders: Vec<Remainder> = (0..blocks)
+    let mut rest = data;
+    let split: Vec<&[u8]> = (0..blocks)
         .map(|b| {
-            let len = short + usize::from(b >= blocks - long);
-            divisor.remainder(&data[starts(b)..starts(b) + len])
+            let (block, after) = rest.split_at(short + usize::from(b >= blocks - long));
+            rest = after;
+            block
         })
         .collect();
+    let mut out = Vec::with_capacity(total);
+    for i in 0..=short {
+        out.extend(split.iter().filter_map(|block| block.get(i)));
+    }
+    let divisor = Divisor::of(ec);
+    let remainders: Vec<Remainder> = split.iter().map(|block| divisor.remainder(block)).collect();
     for i in 0..ec {
         for r in &remainders {
             out.push((r[i / 8] >> (56 - 8 * (i % 8))) as u8);
