@@ -143,15 +143,17 @@ enum Format {
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-/// jemalloc's settings, read when it starts: pages freed for a tenth of a second are given
-/// back to the system, pages it has marked unused at once. A build frees its large pieces
-/// (the work-log tables once read, the units' views once their pages are written, each list
-/// once written) between stages, and the next stage's threads allocate from other arenas: at
-/// the default ten seconds a province's freed tables were held through its render, and at one
-/// second its peak was 1,053 MB against 974 MB at a tenth (a county's build is about 2% slower).
-/// `_RJEM_MALLOC_CONF` in the environment overrides them.
+/// jemalloc's settings, read when it starts: pages freed for a second are given back to the
+/// system, pages it has marked unused at once. A build frees its large pieces (the work-log
+/// tables once read, the units' views once their pages are written, each list once written)
+/// between stages, and the next stage's threads allocate from other arenas: at the default ten
+/// seconds a province's freed tables were held through its render. At a tenth of a second the
+/// pages' own buffers, freed and allocated again page after page, were given back and faulted
+/// in again: a twentieth of a province's first build went to purging them and to the other
+/// core flushing its address cache for each purge. At one second the peak is the same
+/// (docs/performance.md, fifteenth round). `_RJEM_MALLOC_CONF` in the environment overrides them.
 #[unsafe(export_name = "_rjem_malloc_conf")]
-static MALLOC_CONF: &[u8; 36] = b"dirty_decay_ms:100,muzzy_decay_ms:0\0";
+static MALLOC_CONF: &[u8; 37] = b"dirty_decay_ms:1000,muzzy_decay_ms:0\0";
 
 fn main() -> ExitCode {
     // The language comes first: `--help` and every message after it speak it.
