@@ -7,6 +7,7 @@
 //! stops after the plan.
 
 mod campaign;
+pub(crate) mod cell_text;
 pub(crate) mod columns;
 mod existing;
 mod plan;

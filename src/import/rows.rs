@@ -534,7 +534,7 @@ impl SheetReader<'_> {
             return;
         };
         if names_an_area(name) {
-            carry.area = Some(Cell::Text(name.trim().to_string()));
+            carry.area = Some(Cell::Text(name.trim().into()));
         } else if self.sheets > 1 {
             roster.warnings.push(
                 Diagnostic::warning(

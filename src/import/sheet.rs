@@ -3,6 +3,7 @@
 //! csv crate after decoding UTF-8, UTF-16 (with BOM) or GBK/GB18030, as Chinese Excel saves
 //! "CSV" in the system's ANSI code page.
 
+use super::cell_text::CellText;
 use super::columns::{Column, letter};
 use crate::validate::encoding::{self, Mixed};
 use calamine::{Data, Reader, Sheets};
@@ -12,7 +13,7 @@ use std::path::Path;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Cell {
     Empty,
-    Text(String),
+    Text(CellText),
     /// Excel stores phone numbers typed without quotes as numbers (`13912345678.0`).
     Number(f64),
     /// A cell Excel formatted as a date (stored as a day serial).
@@ -371,10 +372,10 @@ fn mark_formulas_without_value(
 fn cell_of(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(s.clone()),
+        Data::String(s) => Cell::Text(s.as_str().into()),
         Data::Int(i) => Cell::Number(*i as f64),
         Data::Float(f) => Cell::Number(*f),
-        Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.to_string()),
+        Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
         Data::DateTime(dt) if dt.is_datetime() => {
             let (year, month, day, ..) = dt.to_ymd_hms_milli();
             Cell::Date {
@@ -386,9 +387,9 @@ fn cell_of(data: &Data) -> Cell {
         Data::DateTime(dt) => Cell::Number(dt.as_f64()),
         Data::DateTimeIso(s) => match iso_date(s) {
             Some((year, month, day)) => Cell::Date { year, month, day },
-            None => Cell::Text(s.clone()),
+            None => Cell::Text(s.as_str().into()),
         },
-        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::DurationIso(s) => Cell::Text(s.as_str().into()),
         Data::Error(e) => Cell::Error(format!("{e}")),
     }
 }
@@ -437,7 +438,7 @@ pub(crate) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNote
                     if field.trim().is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::Text(field.to_string())
+                        Cell::Text(field.into())
                     }
                 })
                 .collect(),
@@ -541,7 +542,7 @@ mod tests {
         formulas.set_value((1, 1), "IF(A1=\"\",\"\",A1)".to_string());
         let mut rows = vec![vec![
             Cell::Empty,
-            Cell::Text(String::new()),
+            Cell::Text(String::new().into()),
             Cell::Number(2.0),
         ]];
         mark_formulas_without_value(&mut rows, &values, &formulas);

@@ -128,21 +128,22 @@ fn duplicate_ids(entries: &[LedgerEntry], tables: &[TableName], out: &mut Diagno
     }
 }
 
-/// Moves a cell's text out of the sheet (the sheet is not needed after): no copy for text.
+/// Moves a cell's text out of the sheet (the sheet is not needed after): a long text's
+/// allocation is moved, not copied.
 fn take_text(cell: &mut Cell) -> Option<Box<str>> {
-    let text = match std::mem::replace(cell, Cell::Empty) {
+    let text: Box<str> = match std::mem::replace(cell, Cell::Empty) {
         Cell::Text(s) => {
             let trimmed = s.trim();
             if trimmed.len() == s.len() {
-                s
+                s.into_boxed_str()
             } else {
-                trimmed.to_string()
+                trimmed.into()
             }
         }
         Cell::Empty => return None,
-        other => other.text(),
+        other => other.text().into_boxed_str(),
     };
-    (!text.is_empty()).then(|| text.into_boxed_str())
+    (!text.is_empty()).then_some(text)
 }
 
 /// Moves the text of `column` out of each of `rows` into `put(i, text)` for the `i`th row,
@@ -427,13 +428,14 @@ mod tests {
 
     #[test]
     fn text_is_moved_out_of_a_cell_without_copying() {
-        let mut cell = Cell::Text("修路".to_string());
+        // Long enough to be kept on the heap (see `CellText`).
+        let mut cell = Cell::Text("村里的路面年久失修，雨天积水".to_string().into());
         let before = match &cell {
             Cell::Text(s) => s.as_ptr(),
             _ => unreachable!(),
         };
         let taken = take_text(&mut cell).unwrap();
-        assert_eq!(&*taken, "修路");
+        assert_eq!(&*taken, "村里的路面年久失修，雨天积水");
         assert_eq!(taken.as_ptr(), before);
         assert_eq!(cell, Cell::Empty);
         assert_eq!(take_text(&mut Cell::Text("  ".into())), None);
