@@ -425,8 +425,6 @@ impl QrCode {
         let mut svg = format!(
             r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {side} {side}" shape-rendering="crispEdges""#
         );
-        // About two bytes of path per module.
-        svg.reserve((self.width * self.width) as usize * 2);
         let label = escape_xml(label.trim());
         if label.is_empty() {
             svg.push_str(r#" aria-hidden="true">"#);
@@ -440,6 +438,8 @@ impl QrCode {
             svg,
             r##"<rect width="{side}" height="{side}" fill="#fff"/><path stroke="#000" d=""##
         );
+        // About two bytes of path per module.
+        let mut path = Vec::with_capacity((self.width * self.width) as usize * 2);
         // Each horizontal run of dark modules is one stroke a module wide along the middle of
         // its row: `M x y.5 h run` for a row's first run, `m gap 0 h run` from the end of the
         // one before. Half the bytes of drawing each run as a filled rectangle, which matters
@@ -451,27 +451,29 @@ impl QrCode {
             let mut x = next_module(&row, 0, true, self.width);
             while x < self.width {
                 let stop = next_module(&row, x, false, self.width);
-                // Pushed piece by piece: `write!` made this loop a twentieth of a city's build,
-                // as every board sheet and print job draws the code again.
+                // Bytes, not `write!` nor a `String`'s `push` of each character: every board
+                // sheet of every build draws its code again, about 600 numbers a code.
                 match end {
                     None => {
-                        svg.push('M');
-                        push_number(&mut svg, x + QUIET_ZONE);
-                        svg.push(' ');
-                        push_number(&mut svg, y + QUIET_ZONE);
-                        svg.push_str(".5h");
+                        path.push(b'M');
+                        push_number(&mut path, x + QUIET_ZONE);
+                        path.push(b' ');
+                        push_number(&mut path, y + QUIET_ZONE);
+                        path.extend_from_slice(b".5h");
                     }
                     Some(end) => {
-                        svg.push('m');
-                        push_number(&mut svg, x - end);
-                        svg.push_str(" 0h");
+                        path.push(b'm');
+                        push_number(&mut path, x - end);
+                        path.extend_from_slice(b" 0h");
                     }
                 }
-                push_number(&mut svg, stop - x);
+                push_number(&mut path, stop - x);
                 end = Some(stop);
                 x = next_module(&row, stop, true, self.width);
             }
         }
+        // The path is ASCII: letters, digits, spaces and points.
+        svg.push_str(&String::from_utf8_lossy(&path));
         svg.push_str(r#""/></svg>"#);
         svg
     }
@@ -523,12 +525,15 @@ fn next_module(row: &RowBits, from: u32, dark: bool, width: u32) -> u32 {
     width
 }
 
-/// Appends `n` in decimal. Module coordinates are below 200.
-fn push_number(out: &mut String, n: u32) {
-    if n >= 10 {
-        push_number(out, n / 10);
+/// Appends `n` in decimal. Module coordinates are below 200: one to three digits.
+fn push_number(out: &mut Vec<u8>, n: u32) {
+    let digit = |d: u32| b'0' + (d % 10) as u8;
+    match n {
+        0..10 => out.push(digit(n)),
+        10..100 => out.extend_from_slice(&[digit(n / 10), digit(n)]),
+        100..1000 => out.extend_from_slice(&[digit(n / 100), digit(n / 10), digit(n)]),
+        _ => out.extend_from_slice(n.to_string().as_bytes()),
     }
-    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Escapes text for XML content and attribute values, dropping characters
