@@ -91,7 +91,7 @@ fn smallest_version(text: &str) -> Result<i16, QrError> {
         .ok_or(QrError::TooLong { bytes: text.len() })
 }
 
-/// Whether `text`, as [`encode_bits`] lays it out, fits `version` at `ec_level`: counted, not
+/// Whether `text`, as [`data_codewords`] lays it out, fits `version` at `ec_level`: counted, not
 /// encoded, since every unit's address is measured in every build.
 fn holds(text: &str, version: Version, ec_level: EcLevel) -> bool {
     // The UTF-8 designator: a mode indicator and one byte.
@@ -110,36 +110,25 @@ pub fn encode(text: &str) -> Result<QrCode, QrError> {
     let version = Version::Normal(number);
 
     // Spare capacity in the chosen version buys extra redundancy at no cost in size.
-    let (bits, ec_level) = [EcLevel::H, EcLevel::Q, EcLevel::M]
+    let data = [EcLevel::H, EcLevel::Q, EcLevel::M]
         .into_iter()
-        .find_map(|level| Some((encode_bits(text, version, level)?, level)))
-        .ok_or(QrError::TooLong { bytes: text.len() })?;
+        .find(|&level| holds(text, version, level))
+        .and_then(|level| Some((data_codewords(text, version, level)?, level)));
+    let (data, ec_level) = data.ok_or(QrError::TooLong { bytes: text.len() })?;
 
     let layout = Layout::of(number, ec_level);
     // Every codeword fills eight data modules; up to seven modules are left over.
     let total = layout.order.len() / 8;
-    let data =
-        layout.place(codewords::codewords(number, ec_level, total, &bits.into_bytes()).iter());
-    let (_, rows) = layout
-        .masks
-        .iter()
-        .map(|mask| {
-            let symbol = mask.apply(&data);
-            (symbol.penalty(), symbol.rows)
-        })
-        // The first of equally good masks, as qrcode picks.
-        .min_by_key(|(score, _)| *score)
-        .expect("eight masks");
-    let width = layout.width;
-    let mut dark = vec![0u64; (width * width).div_ceil(64)];
-    for (y, row) in rows.iter().enumerate() {
-        for x in row.ones() {
-            let i = y * width + x;
-            dark[i / 64] |= 1 << (i % 64);
-        }
-    }
+    let codewords = codewords::codewords(number, ec_level, total, &data);
+    // A line of a symbol up to 64 modules wide (version 11: every unit's address) is one
+    // word; wider ones take three.
+    let dark = if layout.width <= 64 {
+        layout.best_masked::<u64>(&codewords)
+    } else {
+        layout.best_masked::<Line>(&codewords)
+    };
     Ok(QrCode {
-        width: width as u32,
+        width: layout.width as u32,
         dark,
     })
 }
@@ -163,21 +152,6 @@ struct Layout {
 struct MaskLayout {
     fixed: Symbol,
     pattern: Symbol,
-}
-
-impl MaskLayout {
-    fn apply(&self, data: &Symbol) -> Symbol {
-        let combine = |fixed: &[Line], pattern: &[Line], data: &[Line]| -> Vec<Line> {
-            (fixed.iter().zip(pattern).zip(data))
-                .map(|((&fixed, &pattern), &data)| fixed | (data ^ pattern))
-                .collect()
-        };
-        Symbol {
-            width: data.width,
-            rows: combine(&self.fixed.rows, &self.pattern.rows, &data.rows),
-            columns: combine(&self.fixed.columns, &self.pattern.columns, &data.columns),
-        }
-    }
 }
 
 impl Layout {
@@ -225,24 +199,64 @@ impl Layout {
         }
     }
 
-    /// The unmasked data modules of a symbol whose codewords (data, then error correction)
-    /// are `codewords`; modules past the last codeword stay light, as the specification's
-    /// remainder bits are.
-    fn place<'a>(&self, codewords: impl Iterator<Item = &'a u8>) -> Symbol {
-        let mut rows = vec![Line::default(); self.width];
-        let mut columns = vec![Line::default(); self.width];
-        let bits = codewords.flat_map(|&byte| (0..8).rev().map(move |bit| byte >> bit & 1 == 1));
-        for (&(x, y), dark) in self.order.iter().zip(bits) {
-            if dark {
-                rows[usize::from(y)].set(usize::from(x));
-                columns[usize::from(x)].set(usize::from(y));
+    /// The modules, row-major a bit each as [`QrCode`] keeps them, of the symbol of
+    /// `codewords` under the mask the specification's penalty prefers. Each mask's symbol is
+    /// `fixed | (data ^ pattern)` a line at a time, into the same two buffers: a code is
+    /// scored eight times, and a fresh symbol for each mask was most of its allocations.
+    fn best_masked<W: Word>(&self, codewords: &[u8]) -> Vec<u64> {
+        let width = self.width;
+        let (data_rows, data_columns) = self.place::<W>(codewords);
+        let mut rows = vec![W::first(0); width];
+        let mut columns = vec![W::first(0); width];
+        let mut best = (u32::MAX, vec![W::first(0); width]);
+        let masked = |out: &mut [W], fixed: &[Line], pattern: &[Line], data: &[W]| {
+            for (((out, &fixed), &pattern), &data) in
+                out.iter_mut().zip(fixed).zip(pattern).zip(data)
+            {
+                *out = W::from_line(fixed) | (data ^ W::from_line(pattern));
+            }
+        };
+        for mask in &self.masks {
+            masked(&mut rows, &mask.fixed.rows, &mask.pattern.rows, &data_rows);
+            masked(
+                &mut columns,
+                &mask.fixed.columns,
+                &mask.pattern.columns,
+                &data_columns,
+            );
+            let score = penalty::score(width, &rows, &columns);
+            // The first of equally good masks, as qrcode picks.
+            if score < best.0 {
+                best.0 = score;
+                best.1.copy_from_slice(&rows);
             }
         }
-        Symbol {
-            width: self.width,
-            rows,
-            columns,
+        let mut dark = vec![0u64; (width * width).div_ceil(64)];
+        for (y, row) in best.1.into_iter().enumerate() {
+            for (k, word) in row.to_line().words().into_iter().enumerate() {
+                put_bits(&mut dark, y * width + 64 * k, word);
+            }
         }
+        dark
+    }
+
+    /// The unmasked data modules of a symbol whose codewords (data, then error correction)
+    /// are `codewords`, as rows and columns; modules past the last codeword stay light, as
+    /// the specification's remainder bits are. Bits are set without a branch: a code's data
+    /// bits are as good as random, and a branch on each was mispredicted half the time.
+    fn place<W: Word>(&self, codewords: &[u8]) -> (Vec<W>, Vec<W>) {
+        let mut rows = vec![W::first(0); self.width];
+        let mut columns = vec![W::first(0); self.width];
+        for (modules, &byte) in self.order.chunks_exact(8).zip(codewords) {
+            for (bit, &(x, y)) in modules.iter().enumerate() {
+                // Most significant bit first.
+                let dark = byte << bit & 0x80 != 0;
+                let (x, y) = (usize::from(x), usize::from(y));
+                rows[y].put(x, dark);
+                columns[x].put(y, dark);
+            }
+        }
+        (rows, columns)
     }
 }
 
@@ -299,8 +313,8 @@ impl Symbol {
         let mut columns = vec![Line::default(); width];
         for (y, row) in rows.iter_mut().enumerate() {
             for x in (0..width).filter(|&x| set(x, y)) {
-                row.set(x);
-                columns[x].set(y);
+                row.put(x, true);
+                columns[x].put(y, true);
             }
         }
         Symbol {
@@ -328,23 +342,83 @@ impl Symbol {
             columns: pair(&self.columns, &other.columns),
         }
     }
-
-    /// The QR specification's penalty for this masked symbol: see [`penalty::score`].
-    fn penalty(&self) -> u32 {
-        penalty::score(self.width, &self.rows, &self.columns)
-    }
 }
 
-/// The data bits for `text` as one byte-mode segment (after an ECI header when
-/// the text is not ASCII), or `None` when it does not fit `version` at `ec_level`.
-fn encode_bits(text: &str, version: Version, ec_level: EcLevel) -> Option<Bits> {
-    let mut bits = Bits::new(version);
-    if !text.is_ascii() {
-        bits.push_eci_designator(UTF8_ECI).ok()?;
+/// The data codewords of `text` as one byte-mode segment (after an ECI header when the text
+/// is not ASCII), the terminator and the padding (ISO/IEC 18004, 7.4), or `None` when they do
+/// not fit `version` at `ec_level`. Written here a byte at a time: the `qrcode` crate's `Bits`
+/// pushes every byte as a number of bits, and that was a tenth of encoding a code. The test
+/// `data_codewords_are_the_qrcode_crates` holds the two to the same bytes.
+fn data_codewords(text: &str, version: Version, ec_level: EcLevel) -> Option<Vec<u8>> {
+    const ECI_MODE: u64 = 0b0111;
+    const BYTE_MODE: u64 = 0b0100;
+    const PADDING: [u8; 2] = [0b1110_1100, 0b0001_0001];
+    let capacity = Bits::new(version).max_len(ec_level).ok()? / 8;
+    let count_bits = qrcode::types::Mode::Byte.length_bits_count(version);
+    if text.len() >= 1 << count_bits {
+        return None;
     }
-    bits.push_byte_data(text.as_bytes()).ok()?;
-    bits.push_terminator(ec_level).ok()?;
-    Some(bits)
+    let mut out = BitWriter::with_capacity(capacity);
+    if !text.is_ascii() {
+        out.push(ECI_MODE, 4);
+        out.push(u64::from(UTF8_ECI), 8);
+    }
+    out.push(BYTE_MODE, 4);
+    out.push(text.len() as u64, count_bits);
+    for &byte in text.as_bytes() {
+        out.push(u64::from(byte), 8);
+    }
+    // The terminator's four zero bits, fewer where the capacity ends first, then zeros to
+    // the end of the byte.
+    let bits = out.len();
+    if bits > 8 * capacity {
+        return None;
+    }
+    out.push(0, (8 * capacity - bits).min(4));
+    let mut bytes = out.into_bytes();
+    let padding = capacity - bytes.len();
+    bytes.extend(PADDING.iter().cycle().take(padding));
+    Some(bytes)
+}
+
+/// Bits written most significant first into bytes; a last partial byte is padded with zeros.
+struct BitWriter {
+    bytes: Vec<u8>,
+    /// Bits not yet written as a byte, in the low `pending` bits.
+    word: u64,
+    pending: usize,
+}
+
+impl BitWriter {
+    fn with_capacity(bytes: usize) -> BitWriter {
+        BitWriter {
+            bytes: Vec::with_capacity(bytes),
+            word: 0,
+            pending: 0,
+        }
+    }
+
+    /// Appends the low `count` (at most 32) bits of `value`.
+    fn push(&mut self, value: u64, count: usize) {
+        self.word = self.word << count | (value & ((1 << count) - 1));
+        self.pending += count;
+        while self.pending >= 8 {
+            self.pending -= 8;
+            // Lossless: the byte's eight bits.
+            self.bytes.push((self.word >> self.pending) as u8);
+        }
+    }
+
+    fn len(&self) -> usize {
+        8 * self.bytes.len() + self.pending
+    }
+
+    fn into_bytes(mut self) -> Vec<u8> {
+        if self.pending > 0 {
+            self.push(0, 8 - self.pending);
+        }
+        self.bytes
+    }
 }
 
 impl QrCode {
@@ -472,8 +546,9 @@ impl QrCode {
                 x = next_module(&row, stop, true, self.width);
             }
         }
-        // The path is ASCII: letters, digits, spaces and points.
-        svg.push_str(&String::from_utf8_lossy(&path));
+        // The path is ASCII (letters, digits, spaces and points), which `from_utf8` checks a
+        // word at a time, where `from_utf8_lossy` took a fifth of drawing a code.
+        svg.push_str(std::str::from_utf8(&path).unwrap_or_default());
         svg.push_str(r#""/></svg>"#);
         svg
     }
@@ -510,6 +585,20 @@ fn bits_at(words: &[u64], pos: usize, len: usize) -> u64 {
     bits & u64::first(len)
 }
 
+/// Sets the bits of `word` in `words` from bit `pos` on, lowest first; bits of `word` that
+/// would fall past the end of `words` must be clear, and a word with none set may start past
+/// it.
+fn put_bits(words: &mut [u64], pos: usize, word: u64) {
+    if word == 0 {
+        return;
+    }
+    let (i, shift) = (pos / 64, pos % 64);
+    words[i] |= word << shift;
+    if shift > 0 && word >> (64 - shift) != 0 {
+        words[i + 1] |= word >> (64 - shift);
+    }
+}
+
 /// The first module at or after `from` in `row` that is dark (`dark`) or light (not
 /// `dark`); `width` when there is none.
 fn next_module(row: &RowBits, from: u32, dark: bool, width: u32) -> u32 {
@@ -525,15 +614,22 @@ fn next_module(row: &RowBits, from: u32, dark: bool, width: u32) -> u32 {
     width
 }
 
-/// Appends `n` in decimal. Module coordinates are below 200: one to three digits.
+/// Appends `n` in decimal. Module coordinates are below 200: one to three digits, written
+/// inline, as a code's path holds about 600 numbers.
+#[inline(always)]
 fn push_number(out: &mut Vec<u8>, n: u32) {
     let digit = |d: u32| b'0' + (d % 10) as u8;
     match n {
         0..10 => out.push(digit(n)),
         10..100 => out.extend_from_slice(&[digit(n / 10), digit(n)]),
         100..1000 => out.extend_from_slice(&[digit(n / 100), digit(n / 10), digit(n)]),
-        _ => out.extend_from_slice(n.to_string().as_bytes()),
+        _ => push_large_number(out, n),
     }
+}
+
+#[cold]
+fn push_large_number(out: &mut Vec<u8>, n: u32) {
+    out.extend_from_slice(n.to_string().as_bytes());
 }
 
 /// Escapes text for XML content and attribute values, dropping characters

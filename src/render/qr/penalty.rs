@@ -16,6 +16,11 @@ pub(super) trait Word:
     /// Module `x - n` at position `x`, for `n` in 1..64; before the first module reads light.
     fn shl(self, n: u32) -> Self;
     fn count(self) -> u32;
+    /// Sets module `x` when `dark`, without a branch.
+    fn put(&mut self, x: usize, dark: bool);
+    /// The line's modules in a word of this kind: a `u64` takes only the first 64.
+    fn from_line(line: Line) -> Self;
+    fn to_line(self) -> Line;
 }
 
 impl Word for u64 {
@@ -31,6 +36,15 @@ impl Word for u64 {
     fn count(self) -> u32 {
         self.count_ones()
     }
+    fn put(&mut self, x: usize, dark: bool) {
+        *self |= u64::from(dark) << x;
+    }
+    fn from_line(line: Line) -> u64 {
+        line.0[0]
+    }
+    fn to_line(self) -> Line {
+        Line([self, 0, 0])
+    }
 }
 
 /// The penalty of a symbol `width` modules wide with these rows and columns (the rows of the
@@ -42,17 +56,7 @@ impl Word for u64 {
 /// simplifications, but allocates for each position it tests; at city scale its mask choice
 /// was a tenth of a whole build. The test `masks_are_chosen_exactly_as_the_qrcode_crate_does`
 /// keeps the two identical.
-pub(super) fn score(width: usize, rows: &[Line], columns: &[Line]) -> u32 {
-    if width <= 64 {
-        // The first word holds the whole line: a third of the work.
-        let narrow = |lines: &[Line]| -> Vec<u64> { lines.iter().map(|line| line.0[0]).collect() };
-        score_words(width, &narrow(rows), &narrow(columns))
-    } else {
-        score_words(width, rows, columns)
-    }
-}
-
-fn score_words<W: Word>(width: usize, rows: &[W], columns: &[W]) -> u32 {
+pub(super) fn score<W: Word>(width: usize, rows: &[W], columns: &[W]) -> u32 {
     let inside = W::first(width);
     let pairs = W::first(width - 1);
     let lines = rows.iter().chain(columns);
@@ -74,14 +78,18 @@ fn line_penalty<W: Word>(line: W, pairs: W) -> u32 {
     // Rule 1: a run of 5 + n modules of one colour costs 3 + n. A run of length L holds L - 4
     // windows of five alike; the first window of each run carries the other 2.
     let alike = !(line ^ line.shr(1)) & pairs;
-    let five = alike & alike.shr(1) & alike.shr(2) & alike.shr(3);
+    let two = alike & alike.shr(1);
+    let five = two & two.shr(2);
     let runs = five.count() + 2 * (five & !five.shl(1)).count();
     // Rule 3: #.###.# with four light modules before or after it (outside the symbol counts
     // as light) costs 40. The three finder patterns themselves add the same 720 to every mask.
     let finder =
         line & !line.shr(1) & line.shr(2) & line.shr(3) & line.shr(4) & !line.shr(5) & line.shr(6);
-    let dark_before = line.shl(1) | line.shl(2) | line.shl(3) | line.shl(4);
-    let dark_after = line.shr(7) | line.shr(8) | line.shr(9) | line.shr(10);
+    // Modules x-1 and x-2, then x-3 and x-4 with them; x+7 to x+10 the same way.
+    let before = line.shl(1) | line.shl(2);
+    let dark_before = before | before.shl(2);
+    let after = line.shr(7) | line.shr(8);
+    let dark_after = after | after.shr(2);
     let finders = (finder & !(dark_before & dark_after)).count();
     runs + 40 * finders
 }
@@ -94,23 +102,13 @@ fn line_penalty<W: Word>(line: W, pairs: W) -> u32 {
 pub(super) struct Line([u64; 3]);
 
 impl Line {
-    pub(super) fn set(&mut self, x: usize) {
-        self.0[x / 64] |= 1 << (x % 64);
+    /// Modules 0 to 63, 64 to 127 and 128 to 191, lowest first.
+    pub(super) fn words(self) -> [u64; 3] {
+        self.0
     }
 
     pub(super) fn get(&self, x: usize) -> bool {
         self.0[x / 64] >> (x % 64) & 1 == 1
-    }
-
-    /// The positions of the set modules, in order.
-    pub(super) fn ones(self) -> impl Iterator<Item = usize> {
-        self.0.into_iter().enumerate().flat_map(|(i, mut word)| {
-            std::iter::from_fn(move || {
-                let x = word.trailing_zeros() as usize;
-                word &= word.wrapping_sub(1);
-                (x < 64).then_some(i * 64 + x)
-            })
-        })
     }
 }
 
@@ -133,6 +131,18 @@ impl Word for Line {
 
     fn count(self) -> u32 {
         self.0.iter().map(|w| w.count_ones()).sum()
+    }
+
+    fn put(&mut self, x: usize, dark: bool) {
+        self.0[x / 64] |= u64::from(dark) << (x % 64);
+    }
+
+    fn from_line(line: Line) -> Line {
+        line
+    }
+
+    fn to_line(self) -> Line {
+        self
     }
 }
 
@@ -189,13 +199,16 @@ mod tests {
                 for (y, row) in rows.iter_mut().enumerate() {
                     let bits = random();
                     for x in (0..width).filter(|&x| bits >> (x % 64) & 1 == 1) {
-                        row.set(x);
-                        columns[x].set(y);
+                        row.put(x, true);
+                        columns[x].put(y, true);
                     }
                 }
+                let narrow = |lines: &[Line]| -> Vec<u64> {
+                    lines.iter().map(|&line| u64::from_line(line)).collect()
+                };
                 assert_eq!(
+                    score(width, &narrow(&rows), &narrow(&columns)),
                     score(width, &rows, &columns),
-                    score_words(width, &rows, &columns),
                     "width {width}"
                 );
             }

@@ -8,6 +8,18 @@ const VILLAGE_URL: &str = "https://example.org/wucheng/luquantun/liuzhuang/";
 const KANJI_PRONE_URL: &str = "https://example.org/东后城村/";
 const CHINESE_URL: &str = "https://example.org/刘庄/";
 
+/// The `qrcode` crate's bits for `text` laid out as [`data_codewords`] lays them out: one
+/// byte-mode segment, after the UTF-8 designator when the text is not ASCII.
+fn encode_bits(text: &str, version: Version, ec_level: EcLevel) -> Option<Bits> {
+    let mut bits = Bits::new(version);
+    if !text.is_ascii() {
+        bits.push_eci_designator(UTF8_ECI).ok()?;
+    }
+    bits.push_byte_data(text.as_bytes()).ok()?;
+    bits.push_terminator(ec_level).ok()?;
+    Some(bits)
+}
+
 fn url_of_len(len: usize) -> String {
     let mut url = String::from("https://example.org/");
     let mut segment = 0;
@@ -106,8 +118,7 @@ fn decode_png(png: &[u8]) -> (u16, String) {
 /// Reads the data segment back out of the bits for a version 1–9 symbol
 /// (8-bit length field): (ECI designator if any, mode, byte count,
 /// payload, the 4 bits after the payload).
-fn parse_header(bits: Bits) -> (Option<u32>, u32, usize, Vec<u8>, u32) {
-    let bytes = bits.into_bytes();
+fn parse_header(bytes: Vec<u8>) -> (Option<u32>, u32, usize, Vec<u8>, u32) {
     let mut position = 0;
     let mut read = |count: usize| {
         let mut value = 0u32;
@@ -132,8 +143,8 @@ fn parse_header(bits: Bits) -> (Option<u32>, u32, usize, Vec<u8>, u32) {
 
 #[test]
 fn ascii_url_is_one_byte_segment_without_eci() {
-    let bits = encode_bits(VILLAGE_URL, Version::Normal(5), EcLevel::M).unwrap();
-    let (eci, mode, count, payload, after) = parse_header(bits);
+    let bytes = data_codewords(VILLAGE_URL, Version::Normal(5), EcLevel::M).unwrap();
+    let (eci, mode, count, payload, after) = parse_header(bytes);
     assert_eq!(eci, None);
     assert_eq!(mode, 0b0100, "byte mode");
     assert_eq!(count, VILLAGE_URL.len());
@@ -144,8 +155,8 @@ fn ascii_url_is_one_byte_segment_without_eci() {
 #[test]
 fn chinese_url_is_utf8_eci_then_one_byte_segment() {
     for text in [KANJI_PRONE_URL, CHINESE_URL] {
-        let bits = encode_bits(text, Version::Normal(5), EcLevel::M).unwrap();
-        let (eci, mode, count, payload, after) = parse_header(bits);
+        let bytes = data_codewords(text, Version::Normal(5), EcLevel::M).unwrap();
+        let (eci, mode, count, payload, after) = parse_header(bytes);
         assert_eq!(eci, Some(26), "{text}");
         assert_eq!(mode, 0b0100, "byte mode, never Kanji, for {text}");
         assert_eq!(count, text.len(), "{text}");
@@ -439,24 +450,28 @@ fn the_width_of_a_code_is_known_without_encoding_it() {
 }
 
 /// The count of a payload's bits that measures every address must agree with the encoder at
-/// every version and level, at each edge of a version's capacity, for ASCII and for UTF-8.
+/// every version and level, at each edge of a version's capacity, for ASCII and for UTF-8; and
+/// the data codewords, terminator and padding included, must be the `qrcode` crate's.
 #[test]
-fn counting_a_payload_agrees_with_encoding_it() {
+fn data_codewords_are_the_qrcode_crates() {
     let levels = [EcLevel::L, EcLevel::M, EcLevel::Q, EcLevel::H];
     for n in 1..=40 {
         let version = Version::Normal(n);
         for level in levels {
             let capacity = Bits::new(version).max_len(level).unwrap() / 8;
-            for len in capacity.saturating_sub(3)..=capacity + 1 {
+            for len in (capacity.saturating_sub(3)..=capacity + 1).chain([0, 1, 2, 17]) {
                 let ascii = "a".repeat(len);
                 let mut chinese = "刘".repeat(len / 3);
                 chinese.push_str(&"a".repeat(len % 3));
                 for text in [ascii, chinese] {
+                    let ours = data_codewords(&text, version, level);
                     assert_eq!(
                         holds(&text, version, level),
-                        encode_bits(&text, version, level).is_some(),
+                        ours.is_some(),
                         "version {n}, {level:?}, {len} bytes"
                     );
+                    let theirs = encode_bits(&text, version, level).map(Bits::into_bytes);
+                    assert_eq!(ours, theirs, "version {n}, {level:?}, {len} bytes");
                 }
             }
         }
