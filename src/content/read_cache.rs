@@ -95,8 +95,14 @@ impl ReadCache {
         self.walk.lock().clone()
     }
 
+    /// Keeps `walk` for a session's next load, and makes room for every file it found: a
+    /// province's first build grew the map from empty to 230,000 files, each growth moving
+    /// every entry while both reading threads waited on its lock.
     pub(super) fn remember_walk(&self, walk: &Arc<Walk>) {
         *self.walk.lock() = Some(Arc::clone(walk));
+        let mut files = self.files.write();
+        let more = walk.jobs.len().saturating_sub(files.len());
+        files.reserve(more);
     }
 
     /// The cached outcome of a file known not to have changed.
