@@ -27,6 +27,7 @@ use crate::timings::Timings;
 use crate::validate::phone::PhoneParser;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 use time::Date;
 
@@ -175,13 +176,15 @@ pub struct CheckOutcome {
 /// Loads and resolves a site: stages 1 and 2. Its addresses are not checked for publication,
 /// since nothing is printed from it.
 pub fn load_site(root: &Path, out: &mut Diagnostics) -> Option<Site> {
-    load(
+    let (site, _) = load(
         root,
         &BuildMode::Draft,
         out,
         Reads::Fresh,
         &mut Timings::from_env(),
-    )
+    )?;
+    // Reading afresh keeps nothing for the next build.
+    Some(site)
 }
 
 /// Reads and resolves the site for `mode`, taking unchanged records from `reads`.
@@ -191,7 +194,7 @@ fn load(
     out: &mut Diagnostics,
     reads: Reads<'_>,
     timings: &mut Timings,
-) -> Option<Site> {
+) -> Option<(Site, Option<crate::worklog::Keeping>)> {
     let session = match reads {
         Reads::Session(session) => Some(session),
         Reads::Fresh | Reads::Saved => None,
@@ -268,7 +271,7 @@ fn resolve(
     read: Read,
     phones: &PhoneParser,
     timings: &mut Timings,
-) -> Option<Site> {
+) -> Option<(Site, Option<crate::worklog::Keeping>)> {
     let Read {
         config,
         content,
@@ -292,10 +295,18 @@ fn resolve(
     let site = model::resolve(config, root, content, date, phones, out);
     drop(saving);
     timings.stage("resolve");
-    let site = crate::worklog::attach(site, logs, phones, out);
+    let (site, keeping) = crate::worklog::attach(site, logs, phones, out);
     timings.stage("work log");
-    // Errors found while loading (syntax, encoding, ID numbers) stop the build as well.
-    if out.has_errors() { None } else { site }
+    let site = site?;
+    // Errors found while loading (syntax, encoding, ID numbers) stop the build as well; the
+    // log resolved is kept for the next all the same.
+    if out.has_errors() {
+        if let Some(keeping) = keeping {
+            keeping.save(&site.worklog);
+        }
+        return None;
+    }
+    Some((site, keeping))
 }
 
 /// The error for a publication whose `base_url` is a placeholder: every board's QR code would
@@ -335,13 +346,15 @@ pub(crate) fn publication_date(configured: Option<Date>) -> Date {
 /// reads; writes nothing.
 pub fn check(root: &Path, output: Option<&Path>, mode: &BuildMode) -> CheckOutcome {
     let mut diagnostics = Diagnostics::default();
+    // Reading afresh keeps nothing for the next build.
     let site = load(
         root,
         mode,
         &mut diagnostics,
         Reads::Fresh,
         &mut Timings::from_env(),
-    );
+    )
+    .map(|(site, _)| site);
     if let Some(site) = &site {
         let output = output_dir(root, output);
         history::check(root, &output, site, mode, &mut diagnostics);
@@ -412,7 +425,8 @@ fn build_in(
         let root = root.clone();
         std::thread::spawn(move || records::restore_codes(&root))
     });
-    let (site, previous) =
+    // The work log's save, when it runs, is waited for when the build ends.
+    let (site, previous, _log_saving) =
         checked_site(options, session.as_deref(), &mut diagnostics, &mut timings)?;
     let theme = Theme::load(root, &site.config.theme)?;
     check_static_files(&theme, &mut diagnostics);
@@ -571,12 +585,14 @@ fn checked_site(
     session: Option<&Session>,
     diagnostics: &mut Diagnostics,
     timings: &mut Timings,
-) -> Result<(Site, Option<Previous>), BuildError> {
+) -> Result<(Site, Option<Previous>, Option<records::Saving>), BuildError> {
     let (root, mode) = (&options.root, &options.mode);
     let reads = session.map_or(Reads::Saved, Reads::Session);
-    let Some(site) = load(root, mode, diagnostics, reads, timings) else {
+    let Some((site, keeping)) = load(root, mode, diagnostics, reads, timings) else {
         return Err(BuildError::Invalid(std::mem::take(diagnostics).sorted()));
     };
+    // The work log resolved afresh is saved for the next build beside what follows.
+    let saving = keeping.map(|keeping| records::Saving::log(keeping, Arc::clone(&site.worklog)));
     let output = options.output_dir();
     let previous = history::check(root, &output, &site, mode, diagnostics);
     let prefix = crate::output::staging_len(&output);
@@ -584,5 +600,5 @@ fn checked_site(
     if diagnostics.has_errors() {
         return Err(BuildError::Invalid(std::mem::take(diagnostics).sorted()));
     }
-    Ok((site, previous))
+    Ok((site, previous, saving))
 }

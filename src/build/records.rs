@@ -41,8 +41,8 @@ fn save(root: &Path, cache: &ReadCache) -> std::io::Result<()> {
     })
 }
 
-/// The cache being saved on another thread; dropped, it waits until the cache is saved and
-/// freed.
+/// Something saved for the next build on another thread; dropped, it waits until that is
+/// saved and what it held freed.
 pub(super) struct Saving(Option<std::thread::JoinHandle<()>>);
 
 impl Saving {
@@ -50,9 +50,21 @@ impl Saving {
     pub(super) fn start(root: &Path, cache: ReadCache) -> Saving {
         let root = root.to_path_buf();
         // Failing costs the next build its speed, not its correctness.
-        Saving(Some(std::thread::spawn(move || {
+        Saving::run(move || {
             let _ = save(&root, &cache);
-        })))
+        })
+    }
+
+    /// Starts saving the work log `keeping` was made for, `worklog`.
+    pub(super) fn log(
+        keeping: crate::worklog::Keeping,
+        worklog: std::sync::Arc<crate::worklog::Worklog>,
+    ) -> Saving {
+        Saving::run(move || keeping.save(&worklog))
+    }
+
+    fn run(save: impl FnOnce() + Send + 'static) -> Saving {
+        Saving(Some(std::thread::spawn(save)))
     }
 }
 

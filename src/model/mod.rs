@@ -246,8 +246,9 @@ pub struct Site {
     pub(crate) front_title: Option<String>,
     pub(crate) front_description: Option<String>,
     pub(crate) front_body: Option<String>,
-    /// The visit log and the problem ledger (`content/visits/`, `content/ledger/`).
-    pub(crate) worklog: crate::worklog::Worklog,
+    /// The visit log and the problem ledger (`content/visits/`, `content/ledger/`). Shared,
+    /// so that it can be saved for the next build beside the build's later stages.
+    pub(crate) worklog: std::sync::Arc<crate::worklog::Worklog>,
     /// The organizations (派出单位): from `content/orgs/` and from people's `org`.
     pub(crate) orgs: Orgs,
 }

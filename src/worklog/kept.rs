@@ -140,15 +140,16 @@ impl Input {
         }))
     }
 
-    /// The log resolved against `site`, with its problems in `out`.
+    /// The log resolved against `site`, with its problems in `out`, and what is to be saved
+    /// for the next build when it was resolved afresh.
     pub(crate) fn resolve(
         self,
         site: &Site,
         phones: &PhoneParser,
         out: &mut Diagnostics,
-    ) -> Worklog {
+    ) -> (Worklog, Option<Keeping>) {
         match self {
-            Input::Read(logs) => resolve(site, logs, phones, out).0,
+            Input::Read(logs) => (resolve(site, logs, phones, out).0, None),
             Input::Saved(saved) => saved.resolve(site, phones, out),
         }
     }
@@ -170,7 +171,12 @@ impl Input {
 }
 
 impl Saved {
-    fn resolve(self, site: &Site, phones: &PhoneParser, out: &mut Diagnostics) -> Worklog {
+    fn resolve(
+        self,
+        site: &Site,
+        phones: &PhoneParser,
+        out: &mut Diagnostics,
+    ) -> (Worklog, Option<Keeping>) {
         let Saved {
             root,
             place,
@@ -193,11 +199,12 @@ impl Saved {
             {
                 let kept = body.diagnostics.into_iter();
                 out.extend(kept.map(StoredDiagnostic::into_diagnostic));
-                return body.worklog;
+                return (body.worklog, None);
             }
         }
         let logs = logs.unwrap_or_else(|| found.read(&root));
         let mut diagnostics = Diagnostics::default();
+        let mut keeping = None;
         let (worklog, consulted) = resolve(site, logs, phones, &mut diagnostics);
         if let Some(files) = stamps {
             let header = Header {
@@ -212,11 +219,31 @@ impl Saved {
                     _ => Lookup::depends(site, consulted),
                 },
             };
-            // Failing costs the next build its speed, not its correctness.
-            let _ = save(&place, &header, &worklog, &diagnostics);
+            keeping = Some(Keeping {
+                place,
+                header,
+                diagnostics: diagnostics.clone(),
+            });
         }
         out.extend(diagnostics);
-        worklog
+        (worklog, keeping)
+    }
+}
+
+/// A resolved log to save for the next build: saved by [`Keeping::save`] once the site is
+/// made, beside the build's later stages rather than on the work-log stage's one thread (a
+/// province's log is 38 MB).
+pub(crate) struct Keeping {
+    place: PathBuf,
+    header: Header,
+    diagnostics: Diagnostics,
+}
+
+impl Keeping {
+    /// Saves `worklog`, the log this was made with. Failing costs the next build its speed,
+    /// not its correctness.
+    pub(crate) fn save(&self, worklog: &Worklog) {
+        let _ = save(&self.place, &self.header, worklog, &self.diagnostics);
     }
 }
 

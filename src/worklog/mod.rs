@@ -26,7 +26,7 @@ pub(crate) mod xlsx;
 use crate::diagnostics::Diagnostics;
 use crate::model::Site;
 use crate::validate::phone::PhoneParser;
-pub(crate) use kept::Input;
+pub(crate) use kept::{Input, Keeping};
 pub(crate) use model::Worklog;
 pub(crate) use read::{LEDGER_DIR, VISITS_DIR, read};
 pub(crate) use resolve::resolve;
@@ -39,21 +39,24 @@ pub(crate) fn is_log_folder(depth: usize, name: &std::ffi::OsStr) -> bool {
 }
 
 /// Resolves the logs against a site that resolved; when it did not, only the problems found
-/// while reading them are reported (the rows cannot be checked without the site).
+/// while reading them are reported (the rows cannot be checked without the site). A log
+/// resolved afresh comes with its save for the next build, which the caller runs once it is
+/// free to (see [`Keeping`]).
 pub(crate) fn attach(
     site: Option<Site>,
     logs: Input,
     phones: &PhoneParser,
     out: &mut Diagnostics,
-) -> Option<Site> {
+) -> (Option<Site>, Option<Keeping>) {
     match site {
         Some(mut site) => {
-            site.worklog = logs.resolve(&site, phones, out);
-            Some(site)
+            let (worklog, keeping) = logs.resolve(&site, phones, out);
+            site.worklog = std::sync::Arc::new(worklog);
+            (Some(site), keeping)
         }
         None => {
             out.extend(logs.diagnostics());
-            None
+            (None, None)
         }
     }
 }
