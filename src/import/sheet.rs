@@ -3,7 +3,7 @@
 //! csv crate after decoding UTF-8, UTF-16 (with BOM) or GBK/GB18030, as Chinese Excel saves
 //! "CSV" in the system's ANSI code page.
 
-use super::cell_text::CellText;
+use super::cell_text::{CellText, trim};
 use super::columns::{Column, letter};
 use crate::validate::encoding::{self, Mixed};
 use calamine::{Data, Reader, Sheets};
@@ -34,7 +34,7 @@ impl Cell {
     pub(crate) fn is_empty(&self) -> bool {
         match self {
             Cell::Empty => true,
-            Cell::Text(s) => s.trim().is_empty(),
+            Cell::Text(s) => trim(s).is_empty(),
             _ => false,
         }
     }
@@ -43,7 +43,7 @@ impl Cell {
     pub(crate) fn text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(s) => without_text_mark(s.trim()).to_string(),
+            Cell::Text(s) => without_text_mark(trim(s)).to_string(),
             Cell::Number(n) => number_text(*n),
             Cell::Date { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
             Cell::Error(e) => e.clone(),
@@ -435,7 +435,7 @@ pub(crate) fn read_csv(bytes: &[u8], file: &str) -> Result<(Vec<Sheet>, ReadNote
             (0..record.len())
                 .map(|i| {
                     let field = record.range(i).and_then(|r| fields.get(r)).unwrap_or("");
-                    if field.trim().is_empty() {
+                    if trim(field).is_empty() {
                         Cell::Empty
                     } else {
                         Cell::Text(field.into())

@@ -1,6 +1,7 @@
 //! The work log's columns, in Chinese or English (and the spellings clerks' own sheets use), and
 //! the words its cells hold: visit kinds, ledger categories and statuses.
 
+use crate::import::cell_text::trim;
 use crate::import::columns::{normalize, recognise};
 
 /// The columns of one kind of log sheet.
@@ -194,7 +195,7 @@ impl Status {
 
     /// The Chinese or English word, or a common variant (`办结`, `in progress`).
     pub(crate) fn parse(text: &str) -> Option<Status> {
-        let text = text.trim();
+        let text = trim(text);
         let chinese = Status::ALL.into_iter().find(|s| s.chinese() == text);
         chinese
             .or(match text {
@@ -291,7 +292,7 @@ pub(crate) const CATEGORIES: &[Word] = &[
 /// The word of `list` that `text` is (its Chinese name, or an English spelling in any case).
 /// A visit kind that starts with its word (入户走访) is that kind.
 pub(crate) fn find_word(list: &'static [Word], text: &str, prefix: bool) -> Option<usize> {
-    let text = text.trim();
+    let text = trim(text);
     list.iter().position(|w| {
         w.chinese == text
             || (prefix && text.starts_with(w.chinese))

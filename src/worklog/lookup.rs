@@ -3,6 +3,7 @@
 //! people by id or name. It also knows every published number, for the privacy check.
 
 use crate::content::source::nearest;
+use crate::import::cell_text::trim;
 use crate::model::{PersonIndex, Site, UnitIndex};
 use crate::msg;
 use crate::validate::phone::PhoneParser;
@@ -257,7 +258,7 @@ impl<'a> Lookup<'a> {
         suggest: bool,
     ) -> Result<(), (String, String)> {
         for part in text.split(['、', ',', '，', ';', '；', '/']) {
-            let part = part.trim();
+            let part = trim(part);
             if part.is_empty() {
                 continue;
             }
@@ -320,7 +321,7 @@ fn content_path(source: &str) -> String {
 /// A unit cell as a lookup key: trimmed, full-width and back slashes made `/`, no slash at
 /// either end and no space around one. Borrowed when nothing needs changing, as it mostly is.
 fn unit_key(text: &str) -> Cow<'_, str> {
-    let text = text.trim().trim_matches(['/', '／']);
+    let text = trim(text).trim_matches(['/', '／']);
     if !text.contains(['／', '\\', ' ', '\u{3000}']) {
         return Cow::Borrowed(text);
     }

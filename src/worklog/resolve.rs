@@ -12,6 +12,7 @@ use super::model::{self, Category, LedgerEntry, RowAt, TableName, Visit, VisitKi
 use super::read::{Logs, Table};
 use super::rows::{Reader, RowProblems, Rows, empty_cell, read_table, text_of};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::import::cell_text::trim;
 use crate::import::sheet::{Cell, Sheet};
 use crate::model::Site;
 use crate::msg;
@@ -133,7 +134,7 @@ fn duplicate_ids(entries: &[LedgerEntry], tables: &[TableName], out: &mut Diagno
 fn take_text(cell: &mut Cell) -> Option<Box<str>> {
     let text: Box<str> = match std::mem::replace(cell, Cell::Empty) {
         Cell::Text(s) => {
-            let trimmed = s.trim();
+            let trimmed = trim(&s);
             if trimmed.len() == s.len() {
                 s.into_boxed_str()
             } else {

@@ -416,7 +416,7 @@ impl<'a, C: LogColumn> Reader<'a, C> {
 /// A cell's text, borrowed when it is text.
 pub(super) fn text_of(cell: &Cell) -> Cow<'_, str> {
     match cell {
-        Cell::Text(s) => Cow::Borrowed(s.trim()),
+        Cell::Text(s) => Cow::Borrowed(crate::import::cell_text::trim(s)),
         Cell::Empty => Cow::Borrowed(""),
         other => Cow::Owned(other.text()),
     }
