@@ -204,10 +204,10 @@ impl Saved {
         }
         let logs = logs.unwrap_or_else(|| found.read(&root));
         let mut diagnostics = Diagnostics::default();
-        let mut keeping = None;
         let (worklog, consulted) = resolve(site, logs, phones, &mut diagnostics);
-        if let Some(files) = stamps {
-            let header = Header {
+        let keeping = stamps.map(|files| Keeping {
+            place,
+            header: Header {
                 format: FORMAT,
                 identity,
                 folders: (found.visits.kept, found.ledger.kept),
@@ -218,13 +218,9 @@ impl Saved {
                     Some((then, depends)) if then == consulted => depends,
                     _ => Lookup::depends(site, consulted),
                 },
-            };
-            keeping = Some(Keeping {
-                place,
-                header,
-                diagnostics: diagnostics.clone(),
-            });
-        }
+            },
+            diagnostics: diagnostics.clone(),
+        });
         out.extend(diagnostics);
         (worklog, keeping)
     }
@@ -243,26 +239,21 @@ impl Keeping {
     /// Saves `worklog`, the log this was made with. Failing costs the next build its speed,
     /// not its correctness.
     pub(crate) fn save(&self, worklog: &Worklog) {
-        let _ = save(&self.place, &self.header, worklog, &self.diagnostics);
+        let _ = self.write(worklog);
     }
-}
 
-fn save(
-    place: &Path,
-    header: &Header,
-    worklog: &Worklog,
-    diagnostics: &Diagnostics,
-) -> std::io::Result<()> {
-    let body = BodyRef {
-        worklog,
-        diagnostics: diagnostics.iter().map(StoredDiagnostic::of).collect(),
-    };
-    // The body after the header in one buffer: a province's is 38 MB, which made apart and
-    // then copied over was twice the memory and a copy more.
-    let bytes = postcard::to_allocvec(header).map_err(std::io::Error::other)?;
-    let bytes = postcard::to_extend(&body, bytes).map_err(std::io::Error::other)?;
-    if let Some(folder) = place.parent() {
-        std::fs::create_dir_all(folder)?;
+    fn write(&self, worklog: &Worklog) -> std::io::Result<()> {
+        let body = BodyRef {
+            worklog,
+            diagnostics: self.diagnostics.iter().map(StoredDiagnostic::of).collect(),
+        };
+        // The body after the header in one buffer: a province's is 38 MB, which made apart
+        // and then copied over was twice the memory and a copy more.
+        let bytes = postcard::to_allocvec(&self.header).map_err(std::io::Error::other)?;
+        let bytes = postcard::to_extend(&body, bytes).map_err(std::io::Error::other)?;
+        if let Some(folder) = self.place.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        crate::output::atomic::write(&self.place, &bytes)
     }
-    crate::output::atomic::write(place, &bytes)
 }
