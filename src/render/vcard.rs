@@ -46,55 +46,84 @@ impl TelKind {
 /// escaped, lines folded at 75 octets, ending with `END:VCARD\r\n`.
 /// Empty optional fields are left out rather than written as empty properties.
 pub(crate) fn to_vcard(contact: &Contact) -> String {
-    let mut card = String::new();
-    push_line(&mut card, "BEGIN:VCARD");
-    push_line(&mut card, "VERSION:4.0");
+    let mut card = Card::default();
+    card.text.push_str("BEGIN:VCARD\r\nVERSION:4.0\r\n");
 
     let full_name = contact.full_name.trim();
-    push_line(&mut card, &format!("FN:{}", escape_text(full_name)));
+    let line = card.begin("FN:");
+    escape_text_into(line, full_name);
+    card.end();
     let name = split_name(full_name);
-    push_line(
-        &mut card,
-        &format!(
-            "N:{};{};;;",
-            escape_text(name.family),
-            escape_text(&name.given)
-        ),
-    );
+    let line = card.begin("N:");
+    escape_text_into(line, name.family);
+    line.push(';');
+    escape_text_into(line, &name.given);
+    line.push_str(";;;");
+    card.end();
 
-    if let Some(title) = non_blank(contact.title) {
-        push_line(&mut card, &format!("TITLE:{}", escape_text(title)));
-    }
-    if let Some(org) = non_blank(contact.org) {
-        push_line(&mut card, &format!("ORG:{}", escape_text(org)));
+    for (label, value) in [("TITLE:", contact.title), ("ORG:", contact.org)] {
+        if let Some(value) = non_blank(value) {
+            escape_text_into(card.begin(label), value);
+            card.end();
+        }
     }
     for phone in &contact.phones {
-        let uri = tel_uri(phone.uri);
-        if uri.len() > "tel:".len() {
-            push_line(
-                &mut card,
-                &format!("TEL;VALUE=uri;TYPE={}:{uri}", phone.kind.type_param()),
-            );
+        let line = card.begin("TEL;VALUE=uri;TYPE=");
+        line.push_str(phone.kind.type_param());
+        line.push(':');
+        let start = line.len();
+        push_tel_uri(line, phone.uri);
+        if line.len() - start > "tel:".len() {
+            card.end();
         }
     }
     if let Some(url) = non_blank(contact.url) {
-        push_line(&mut card, &format!("URL:{}", clean_uri(url)));
+        push_clean_uri(card.begin("URL:"), url);
+        card.end();
     }
     if let Some(note) = non_blank(contact.note) {
-        push_line(&mut card, &format!("NOTE:{}", escape_text(note)));
+        escape_text_into(card.begin("NOTE:"), note);
+        card.end();
     }
 
-    push_line(&mut card, "END:VCARD");
-    card
+    card.text.push_str("END:VCARD\r\n");
+    card.text
+}
+
+/// A card being written: each content line is put together in `line`, then folded onto
+/// `text`. A person's card is seven lines, and a province writes 160,000 cards: a string of
+/// its own for each line and each escaped value was most of the time a card took.
+struct Card {
+    text: String,
+    line: String,
+}
+
+impl Default for Card {
+    fn default() -> Self {
+        Card {
+            text: String::with_capacity(256),
+            line: String::with_capacity(128),
+        }
+    }
+}
+
+impl Card {
+    /// Starts a content line with `name` (and its `:` or parameters).
+    fn begin(&mut self, name: &str) -> &mut String {
+        self.line.clear();
+        self.line.push_str(name);
+        &mut self.line
+    }
+
+    /// Adds the line [`Card::begin`] started to the card.
+    fn end(&mut self) {
+        fold_line_into(&mut self.text, &self.line);
+        self.text.push_str("\r\n");
+    }
 }
 
 fn non_blank(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|v| !v.is_empty())
-}
-
-fn push_line(card: &mut String, content_line: &str) {
-    fold_line_into(card, content_line);
-    card.push_str("\r\n");
 }
 
 /// RFC 6350 §3.2 limit for a physical line, excluding the CRLF.
@@ -128,50 +157,56 @@ fn fold_line_into(card: &mut String, line: &str) {
     }
 }
 
-/// Escapes a TEXT value (RFC 6350 §3.4): backslash, comma, semicolon and
-/// newlines. Other control characters are dropped, since they are not
+/// Appends `value` to `out` escaped as a TEXT value (RFC 6350 §3.4): backslash, comma,
+/// semicolon and newlines. Other control characters are dropped, since they are not
 /// allowed in a vCard and strict parsers reject the whole card for one.
-fn escape_text(value: &str) -> String {
-    let mut escaped = String::with_capacity(value.len());
+fn escape_text_into(out: &mut String, value: &str) {
+    // Most values (names, titles, offices) hold none of these: no byte of a C0 control,
+    // DEL, the three escaped signs, or the lead byte of a C1 control (U+0080 to U+009F).
+    let plain = |b: &u8| *b >= 0x20 && !matches!(b, 0x7f | 0xc2 | b'\\' | b',' | b';');
+    if value.as_bytes().iter().all(plain) {
+        out.push_str(value);
+        return;
+    }
     let mut chars = value.chars().peekable();
     while let Some(ch) = chars.next() {
         match ch {
-            '\\' => escaped.push_str("\\\\"),
-            ',' => escaped.push_str("\\,"),
-            ';' => escaped.push_str("\\;"),
+            '\\' => out.push_str("\\\\"),
+            ',' => out.push_str("\\,"),
+            ';' => out.push_str("\\;"),
             '\r' => {
                 // CRLF is one line break, not two.
                 if chars.peek() == Some(&'\n') {
                     chars.next();
                 }
-                escaped.push_str("\\n");
+                out.push_str("\\n");
             }
-            '\n' => escaped.push_str("\\n"),
-            '\t' => escaped.push(' '),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push(' '),
             c if c.is_control() => {}
-            c => escaped.push(c),
+            c => out.push(c),
         }
     }
-    escaped
 }
 
-/// URIs are not TEXT and are not escaped, but a stray space or line break in
-/// one would break the card, and no valid URI contains them.
-fn clean_uri(uri: &str) -> String {
-    uri.chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect()
+/// Appends `uri` to `out` as it is written in a card. URIs are not TEXT and are not
+/// escaped, but a stray space or line break in one would break the card, and no valid URI
+/// contains them.
+fn push_clean_uri(out: &mut String, uri: &str) {
+    out.extend(
+        uri.chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control()),
+    );
 }
 
-/// The TEL value, with `tel:` added when the caller passed a bare number, so
-/// the `VALUE=uri` we declare stays true.
-fn tel_uri(uri: &str) -> String {
-    let cleaned = clean_uri(uri);
-    if cleaned.contains(':') {
-        cleaned
-    } else {
-        format!("tel:{cleaned}")
+/// Appends the TEL value to `out`, with `tel:` added when the caller passed a bare number,
+/// so the `VALUE=uri` we declare stays true.
+fn push_tel_uri(out: &mut String, uri: &str) {
+    // Cleaning removes no colon: whether there is one can be asked of `uri` itself.
+    if !uri.contains(':') {
+        out.push_str("tel:");
     }
+    push_clean_uri(out, uri);
 }
 
 /// Family and given name for the structured N property.

@@ -9,6 +9,13 @@ fn fold_line(line: &str) -> String {
     folded
 }
 
+/// A value escaped on its own.
+fn escape_text(value: &str) -> String {
+    let mut escaped = String::new();
+    escape_text_into(&mut escaped, value);
+    escaped
+}
+
 fn official<'a>() -> Contact<'a> {
     Contact {
         full_name: "张伟",
@@ -266,6 +273,29 @@ fn text_values_are_escaped() {
     // The newline was escaped, so the card still has its 11 logical lines.
     assert_eq!(unfold(&card).split_terminator("\r\n").count(), 11);
     assert_eq!(parse_one(&card).note[0].value, note);
+}
+
+#[test]
+fn every_character_is_escaped_dropped_or_kept_as_the_rfc_says() {
+    for c in (0..=0x10ffff).filter_map(char::from_u32) {
+        let expected = match c {
+            '\\' => r"\\".to_string(),
+            ',' => r"\,".to_string(),
+            ';' => r"\;".to_string(),
+            '\r' | '\n' => r"\n".to_string(),
+            '\t' => " ".to_string(),
+            c if c.is_control() => String::new(),
+            c => c.to_string(),
+        };
+        // Alone, and among characters that need nothing done.
+        assert_eq!(escape_text(&c.to_string()), expected, "{:?}", c);
+        assert_eq!(
+            escape_text(&format!("村{c}a")),
+            format!("村{expected}a"),
+            "{:?}",
+            c
+        );
+    }
 }
 
 #[test]
