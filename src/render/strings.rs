@@ -14,6 +14,9 @@ use time::Date;
 /// The words of one language, the built-in ones overridden by the theme's.
 pub(crate) struct Strings {
     table: toml::Table,
+    /// `date_format` and `month_names`, looked up once: a unit's page shows a date for each
+    /// of its latest visits, and a province's pages show hundreds of thousands.
+    dates: DateFormat,
 }
 
 /// Keys Rust code reads: each must be text.
@@ -63,7 +66,8 @@ impl Strings {
                 )));
             }
         }
-        Ok(Strings { table })
+        let dates = DateFormat::of(&table);
+        Ok(Strings { table, dates })
     }
 
     /// Every word, for templates (`t`).
@@ -89,51 +93,109 @@ impl Strings {
     /// The publication date as people write it in this language (`date_format`, with
     /// `{year}`, `{month}`, `{day}` and `{month_name}` from `month_names`).
     pub(crate) fn date(&self, date: Date) -> String {
-        let month = u8::from(date.month());
-        let month_name = self
-            .table
-            .get("month_names")
-            .and_then(toml::Value::as_array)
-            .and_then(|names| names.get(usize::from(month) - 1))
-            .and_then(toml::Value::as_str)
-            .map_or_else(|| month.to_string(), str::to_string);
-        self.fill(
-            "date_format",
-            &[
-                ("year", &date.year().to_string()),
-                ("month", &month.to_string()),
-                ("month_name", &month_name),
-                ("day", &date.day().to_string()),
-            ],
-        )
+        self.dates.write(date)
     }
 }
 
-/// `text` with each `{name}` that `values` names replaced by its value, in one pass: a value
-/// is never filled in itself (a name may hold braces), and other braces stay as written.
-fn fill_in(text: &str, values: &[(&str, &str)]) -> String {
-    let mut filled = String::with_capacity(text.len() + 16);
+/// The fields `date_format` may hold, in the order [`DateFormat::write`] knows them.
+const DATE_FIELDS: [&str; 4] = ["year", "month", "month_name", "day"];
+
+/// A theme's `date_format`, cut at its fields, with its month names.
+struct DateFormat {
+    pieces: Vec<Piece<String>>,
+    /// January's first; a month the theme names none for is written as its number.
+    month_names: [String; 12],
+}
+
+impl DateFormat {
+    fn of(table: &toml::Table) -> DateFormat {
+        let format = table.get("date_format").and_then(toml::Value::as_str);
+        let format = format.unwrap_or("date_format");
+        let mut pieces = Vec::new();
+        let field = |name: &str| DATE_FIELDS.iter().position(|n| *n == name);
+        cut(format, field, |piece| {
+            pieces.push(match piece {
+                Piece::Text(text) => Piece::Text(text.to_string()),
+                Piece::Field(i) => Piece::Field(i),
+            })
+        });
+        let names = table.get("month_names").and_then(toml::Value::as_array);
+        let month_names = std::array::from_fn(|i| {
+            names
+                .and_then(|names| names.get(i))
+                .and_then(toml::Value::as_str)
+                .map_or_else(|| (i + 1).to_string(), str::to_string)
+        });
+        DateFormat {
+            pieces,
+            month_names,
+        }
+    }
+
+    fn write(&self, date: Date) -> String {
+        use std::fmt::Write;
+        let month = u8::from(date.month());
+        let mut out = String::with_capacity(24);
+        for piece in &self.pieces {
+            // Writing to a string cannot fail.
+            let _ = match piece {
+                Piece::Text(text) => out.write_str(text),
+                Piece::Field(0) => write!(out, "{}", date.year()),
+                Piece::Field(1) => write!(out, "{month}"),
+                Piece::Field(2) => out.write_str(&self.month_names[usize::from(month) - 1]),
+                Piece::Field(_) => write!(out, "{}", date.day()),
+            };
+        }
+        out
+    }
+}
+
+/// A part of a text with `{name}` fields in it.
+enum Piece<T> {
+    /// Text as written.
+    Text(T),
+    /// The field named by the `i`th of the names asked for.
+    Field(usize),
+}
+
+/// Hands `text` to `each` cut at each `{name}` that `field` knows (giving its index), in one
+/// pass: a value filled in is never looked at again (a name may hold braces), and other braces
+/// are text.
+fn cut<'t>(
+    text: &'t str,
+    field: impl Fn(&str) -> Option<usize>,
+    mut each: impl FnMut(Piece<&'t str>),
+) {
     let mut rest = text;
     while let Some(open) = rest.find('{') {
-        filled.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
+        let field = after.find('}').and_then(|close| {
             let name = &after[..close];
-            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
-            Some((close, *value))
+            Some((close, field(name)?))
         });
-        match value {
-            Some((close, value)) => {
-                filled.push_str(value);
+        match field {
+            Some((close, i)) => {
+                each(Piece::Text(&rest[..open]));
+                each(Piece::Field(i));
                 rest = &after[close + 1..];
             }
             None => {
-                filled.push('{');
+                each(Piece::Text(&rest[..=open]));
                 rest = after;
             }
         }
     }
-    filled.push_str(rest);
+    each(Piece::Text(rest));
+}
+
+/// `text` with each `{name}` that `values` names replaced by its value (see [`cut`]).
+fn fill_in(text: &str, values: &[(&str, &str)]) -> String {
+    let mut filled = String::with_capacity(text.len() + 16);
+    let field = |name: &str| values.iter().position(|(n, _)| *n == name);
+    cut(text, field, |piece| match piece {
+        Piece::Text(text) => filled.push_str(text),
+        Piece::Field(i) => filled.push_str(values[i].1),
+    });
     filled
 }
 
@@ -161,6 +223,43 @@ mod tests {
         );
         assert_eq!(fill_in("", &values), "");
         assert_eq!(fill_in("}{}{n}", &values), "}{}3");
+    }
+
+    #[test]
+    fn a_date_is_its_format_filled_in_for_every_day_and_format() {
+        let formats = [
+            "{year}年{month}月{day}日",
+            "{day} {month_name} {year}",
+            "{{year}}.{month}/{nope}{month_name}{day",
+            "}{}{day}{day}",
+            "",
+        ];
+        for format in formats {
+            // Two month names only: the other months are written as numbers.
+            let layer = format!(
+                "[zh-Hans]\ndate_format = {format:?}\nmonth_names = [\"一月\", \"二月\"]\n"
+            );
+            let zh = Strings::load(&theme(&[&layer]), Language::ZhHans).unwrap();
+            let mut date = Date::from_calendar_date(2024, time::Month::January, 1).unwrap();
+            while date.year() == 2024 {
+                let month = u8::from(date.month());
+                let name = match month {
+                    1 => "一月".to_string(),
+                    2 => "二月".to_string(),
+                    n => n.to_string(),
+                };
+                let values = [
+                    ("year", date.year().to_string()),
+                    ("month", month.to_string()),
+                    ("month_name", name),
+                    ("day", date.day().to_string()),
+                ];
+                let values: Vec<(&str, &str)> =
+                    values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                assert_eq!(zh.date(date), fill_in(format, &values), "{format} {date}");
+                date = date.next_day().unwrap();
+            }
+        }
     }
 
     #[test]
