@@ -5,7 +5,7 @@
 //! Only published people appear with a link and a number: a leader who is not serving today
 //! is named without either.
 
-use super::context::{PersonView, PhoneView};
+use super::context::{LinkView, PersonView, PhoneView};
 use super::writer::Writer;
 use super::{RenderError, Renderer, Scope};
 use crate::model::{Kind, OrgIndex, Organization, Site, UnitIndex};
@@ -22,13 +22,37 @@ struct OrgView<'a> {
     phone: Option<PhoneView>,
     leader: Option<LeaderView>,
     /// Its people serving today, each with the units they link.
-    people: Vec<&'a PersonView>,
+    people: Vec<OrgPerson<'a>>,
     /// Units linked to it as a whole (`orgs` on the unit).
     units: Vec<UnitLink>,
     /// Distinct units its people or the organization itself link, by kind.
     counts: Vec<KindCount>,
     unit_total: usize,
     body_html: Option<String>,
+}
+
+/// One of an organization's people as its page lists them: a province's organizations list
+/// 160,000 people, and each person's whole card (photo, notes, vCard) as a template value was
+/// most of the time their pages took.
+#[derive(Serialize)]
+struct OrgPerson<'a> {
+    name: &'a str,
+    title: Option<&'a str>,
+    url: &'a str,
+    phone: &'a PhoneView,
+    units: &'a [LinkView],
+}
+
+impl<'a> From<&'a PersonView> for OrgPerson<'a> {
+    fn from(p: &'a PersonView) -> Self {
+        OrgPerson {
+            name: &p.name,
+            title: p.title.as_deref(),
+            url: &p.url,
+            phone: &p.phone,
+            units: &p.units,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -99,7 +123,7 @@ fn view<'a>(
             .people
             .iter()
             .filter(|&&p| site.people[p].serving)
-            .map(|&p| &*people[p])
+            .map(|&p| OrgPerson::from(&*people[p]))
             .collect(),
         units: org
             .units
