@@ -207,6 +207,27 @@ pub(crate) fn parse_ymd(s: &str) -> Option<(i32, u8, u8)> {
     parts.next().is_none().then_some((year, month, day))
 }
 
+/// `date` as `YYYY-MM-DD`, as pages and JSON write it. A unit's page writes a date for each
+/// of its latest visits and open entries; `Date`'s own formatting measured each field's width
+/// before writing it, ten times the work.
+pub(crate) fn iso_date(date: Date) -> String {
+    let year = date.year();
+    let Ok(year @ 0..=9999) = u16::try_from(year) else {
+        return date.to_string();
+    };
+    let digits = |n: u16, places: u32| (0..places).rev().map(move |p| (n / 10u16.pow(p)) % 10);
+    let (month, day) = (u16::from(u8::from(date.month())), u16::from(date.day()));
+    let mut text = String::with_capacity(10);
+    let fields = [digits(year, 4), digits(month, 2), digits(day, 2)];
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            text.push('-');
+        }
+        text.extend(field.map(|d| char::from(b'0' + d as u8)));
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +252,23 @@ mod tests {
         r.d.get_ref()
             .date("d")
             .map_err(|(message, help)| error_at(&file, &doc, &r.d, message).help(help))
+    }
+
+    #[test]
+    fn iso_dates_are_dates_as_time_writes_them() {
+        // Every day of some years, and days 29 apart through all the others.
+        let mut date = Date::from_calendar_date(1, time::Month::January, 1).ok();
+        while let Some(day) = date.filter(|d| d.year() <= 9999) {
+            assert_eq!(iso_date(day), day.to_string());
+            date = match day.year() % 250 {
+                0 | 1 => day.next_day(),
+                _ => day.checked_add(time::Duration::days(29)),
+            };
+        }
+        let last = Date::from_calendar_date(9999, time::Month::December, 31).unwrap();
+        assert_eq!(iso_date(last), "9999-12-31");
+        let before = Date::from_calendar_date(-1, time::Month::March, 9).unwrap();
+        assert_eq!(iso_date(before), before.to_string());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! report (`check`, `coverage.json`, the coverage page, `--strict`).
 
 use super::model::{Category, LedgerEntry, within_year};
+use crate::content::values::iso_date;
 use crate::model::Site;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -264,8 +265,8 @@ fn overdue_entry(site: &Site, entry: &LedgerEntry) -> OverdueEntry {
         area: site.areas[unit.area].id.clone(),
         category: entry.category.text().to_string(),
         category_key: entry.category.key(),
-        raised: entry.raised.to_string(),
-        due: due.to_string(),
+        raised: iso_date(entry.raised),
+        due: iso_date(due),
         days: (site.date - due).whole_days(),
         owners: log
             .people(entry.owners)

@@ -5,6 +5,7 @@
 
 use super::audit::{self, LedgerFindings, OverdueEntry};
 use super::model::{LedgerEntry, Visit, within_year};
+use crate::content::values::iso_date;
 use crate::model::{Site, UnitIndex};
 use serde::Serialize;
 
@@ -113,6 +114,7 @@ pub(crate) fn unit_section<'a>(
         .iter()
         .take_while(|v| within_year(v.date, site.date))
         .count();
+    let sep = (words.word)("list_sep");
     let entries = log
         .ledger_of(unit)
         .iter()
@@ -127,13 +129,14 @@ pub(crate) fn unit_section<'a>(
         visits: visits
             .iter()
             .take(LATEST_VISITS)
-            .map(|v| visit_view(site, v, words))
+            .map(|v| visit_view(site, v, words, &sep))
             .collect(),
         entries,
     })
 }
 
-fn visit_view<'a>(site: &'a Site, v: &'a Visit, words: &Words) -> VisitView<'a> {
+/// A visit as a unit's page shows it; `sep` is the theme's `list_sep`.
+fn visit_view<'a>(site: &'a Site, v: &'a Visit, words: &Words, sep: &str) -> VisitView<'a> {
     let people: Vec<&str> = site
         .worklog
         .people(v.people)
@@ -141,7 +144,7 @@ fn visit_view<'a>(site: &'a Site, v: &'a Visit, words: &Words) -> VisitView<'a> 
         .collect();
     let kind = v.kind.text();
     VisitView {
-        date: v.date.to_string(),
+        date: iso_date(v.date),
         date_display: (words.date)(v.date),
         kind_key: v.kind.key(),
         kind,
@@ -153,7 +156,7 @@ fn visit_view<'a>(site: &'a Site, v: &'a Visit, words: &Words) -> VisitView<'a> 
         households_display: v
             .households
             .map(|n| (words.count)("log_households", u64::from(n))),
-        people_display: people.join(&(words.word)("list_sep")),
+        people_display: people.join(sep),
         people,
         topic: v.topic.as_deref(),
     }
@@ -170,12 +173,12 @@ fn entry_view<'a>(site: &'a Site, e: &'a LedgerEntry, words: &Words) -> EntryVie
             None if !category.is_empty() => category.to_string(),
             None => (words.word)("log_category_none"),
         },
-        raised: e.raised.to_string(),
-        due: e.due.map(|d| d.to_string()),
+        raised: iso_date(e.raised),
+        due: e.due.map(iso_date),
         status: e.status.key(),
         status_display: (words.word)(&format!("log_status_{}", e.status.key())),
         open: e.status.is_open(),
-        closed: e.closed.map(|d| d.to_string()),
+        closed: e.closed.map(iso_date),
         overdue: e.is_overdue(site.date),
         summary: summary(site, e),
     }
