@@ -11,7 +11,7 @@ use super::{RenderError, Renderer, Scope};
 use crate::model::{Kind, OrgIndex, Organization, Site, UnitIndex};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use tera::Context;
 
 #[derive(Serialize)]
@@ -86,22 +86,27 @@ struct OrgSummary<'a> {
 }
 
 /// Every unit the organization links: through its serving people, and as a whole.
-fn linked_units(site: &Site, org: &Organization) -> BTreeSet<UnitIndex> {
-    let mut units: BTreeSet<UnitIndex> = org.units.iter().copied().collect();
+/// Each unit once, in order: a province's organizations link thousands each, through people
+/// who mostly share them.
+fn linked_units(site: &Site, org: &Organization) -> Vec<UnitIndex> {
+    let mut units: Vec<UnitIndex> = org.units.clone();
     for &p in &org.people {
-        units.extend(site.people[p].current_units.iter().copied());
+        units.extend_from_slice(&site.people[p].current_units);
     }
+    units.sort_unstable();
+    units.dedup();
     units
 }
 
+/// The page of `org`, which links the units `linked` (see [`linked_units`]).
 fn view<'a>(
     site: &'a Site,
     org: &'a Organization,
+    linked: &[UnitIndex],
     people: &'a [std::sync::Arc<PersonView>],
 ) -> OrgView<'a> {
-    let linked = linked_units(site, org);
     let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
-    for &u in &linked {
+    for &u in linked {
         *counts.entry(site.units[u].record.kind).or_default() += 1;
     }
     let leader = org.leader.map(|l| {
@@ -197,13 +202,16 @@ pub(super) fn write_pages(
     let text = |key: &str| renderer.strings.text(key).to_string();
     let describe = text("org_description");
     let orgs: Vec<&Organization> = site.orgs.iter().collect();
-    let render: Vec<&Organization> = match &wanted {
-        None => orgs.clone(),
-        Some(set) => set.iter().map(|&i| &site.orgs[i]).collect(),
+    // Made once for both an organization's page and its line in the index.
+    let linked: Vec<Vec<UnitIndex>> = orgs.par_iter().map(|org| linked_units(site, org)).collect();
+    let render: Vec<OrgIndex> = match &wanted {
+        None => (0..orgs.len()).collect(),
+        Some(set) => set.iter().copied().collect(),
     };
-    render.par_iter().try_for_each(|org| {
+    render.par_iter().try_for_each(|&i| {
+        let org = orgs[i];
         let mut ctx = Context::new();
-        ctx.insert("org", &view(site, org, &renderer.people));
+        ctx.insert("org", &view(site, org, &linked[i], &renderer.people));
         let description = describe.replace("{org}", &org.name);
         renderer.page(
             writer,
@@ -216,7 +224,8 @@ pub(super) fn write_pages(
     })?;
     let summaries: Vec<OrgSummary> = orgs
         .iter()
-        .map(|org| OrgSummary {
+        .zip(&linked)
+        .map(|(org, linked)| OrgSummary {
             name: &org.name,
             url: org.path(),
             people: org
@@ -224,7 +233,7 @@ pub(super) fn write_pages(
                 .iter()
                 .filter(|&&p| site.people[p].serving)
                 .count(),
-            units: linked_units(site, org).len(),
+            units: linked.len(),
         })
         .collect();
     let mut ctx = Context::new();
