@@ -15,6 +15,7 @@ pub mod export;
 pub mod import;
 pub mod init;
 mod manifest;
+mod memory;
 pub mod messages;
 mod model;
 mod output;

@@ -359,6 +359,9 @@ impl<'a> Renderer<'a> {
             let mut lists = self.lists(&writer, scope, report);
             lists.sort_by_key(|(name, _)| *name == REPORT_LIST);
             for (name, list) in lists {
+                // What the last list (or the pages) freed is given back before this one is
+                // made, rather than within a second of being freed.
+                let _ = crate::memory::give_back_freed();
                 list()?;
                 timings.stage(name);
             }
