@@ -226,12 +226,12 @@ impl ReadCache {
 
     /// Saves the cache for [`ReadCache::restore`]: `write(name, bytes)` is called for each of
     /// its files in which a record was read or forgotten since the cache was made or restored
-    /// (after an edit, one file of [`SHARDS`]). Files whose path is not Unicode are left out:
-    /// they are read every time.
+    /// (after an edit, one file of [`SHARDS`]), one call at a time, in no set order. Files
+    /// whose path is not Unicode are left out: they are read every time.
     pub(crate) fn save(
         &self,
         identity: &str,
-        mut write: impl FnMut(&str, &[u8]) -> io::Result<()>,
+        write: impl FnMut(&str, &[u8]) -> io::Result<()> + Send,
     ) -> io::Result<()> {
         let changed: Vec<usize> = (0..SHARDS)
             .filter(|&s| self.changed[s].load(Ordering::Relaxed))
@@ -248,40 +248,47 @@ impl ReadCache {
                 shards[shard].push((path, file));
             }
         }
-        for shard in changed {
-            // The part's payloads one after another, each then copied once into the part:
-            // a buffer of its own for each made a province's records 230,000 allocations,
-            // each grown a few times, while its site was resolved waiting for them.
-            let mut payloads = Vec::new();
-            let mut entries = Vec::with_capacity(shards[shard].len());
-            for &(path, file) in &shards[shard] {
-                let start = payloads.len();
-                payloads = self
-                    .append_payload(file, payloads)
-                    .map_err(io::Error::other)?;
-                entries.push((path, file.stamp, file.read_at, start..payloads.len()));
-            }
-            let saved = SavedRef {
-                format: FORMAT,
-                identity,
-                files: entries
-                    .iter()
-                    .map(|(path, stamp, read_at, range)| KeptRef {
-                        path,
-                        stamp: *stamp,
-                        read_at: *read_at,
-                        payload: Bytes(&payloads[range.clone()]),
-                    })
-                    .collect(),
-            };
-            // Room for the payloads and each file's path and times, so that the part is not
-            // grown by doubling while its payloads are held.
-            let room = payloads.len() + identity.len() + entries.len() * (PATH_ROOM + 32);
-            let bytes =
-                postcard::to_extend(&saved, Vec::with_capacity(room)).map_err(io::Error::other)?;
-            write(&shard_name(shard), &bytes)?;
+        // The parts on every core: a first build waits for them once its site is resolved
+        // (see `build::records`), and one thread left the other core idle through that wait.
+        // Each part is written as soon as it is made, so that only one a core is held.
+        let write = parking_lot::Mutex::new(write);
+        changed.par_iter().try_for_each(|&shard| {
+            let bytes = self.part(identity, &shards[shard])?;
+            (write.lock())(&shard_name(shard), &bytes)
+        })
+    }
+
+    /// One of the files [`ReadCache::save`] writes, holding `files`.
+    fn part(&self, identity: &str, files: &[(&str, &CachedFile)]) -> io::Result<Vec<u8>> {
+        // The part's payloads one after another, each then copied once into the part: a
+        // buffer of its own for each made a province's records 230,000 allocations, each
+        // grown a few times, while its site was resolved waiting for them.
+        let mut payloads = Vec::new();
+        let mut entries = Vec::with_capacity(files.len());
+        for &(path, file) in files {
+            let start = payloads.len();
+            payloads = self
+                .append_payload(file, payloads)
+                .map_err(io::Error::other)?;
+            entries.push((path, file.stamp, file.read_at, start..payloads.len()));
         }
-        Ok(())
+        let saved = SavedRef {
+            format: FORMAT,
+            identity,
+            files: entries
+                .iter()
+                .map(|(path, stamp, read_at, range)| KeptRef {
+                    path,
+                    stamp: *stamp,
+                    read_at: *read_at,
+                    payload: Bytes(&payloads[range.clone()]),
+                })
+                .collect(),
+        };
+        // Room for the payloads and each file's path and times, so that the part is not grown
+        // by doubling while its payloads are held.
+        let room = payloads.len() + identity.len() + entries.len() * (PATH_ROOM + 32);
+        postcard::to_extend(&saved, Vec::with_capacity(room)).map_err(io::Error::other)
     }
 
     /// `to` with the bytes [`ReadCache::found`] decodes `file` from after it.
