@@ -208,24 +208,14 @@ pub(crate) fn parse_ymd(s: &str) -> Option<(i32, u8, u8)> {
 }
 
 /// `date` as `YYYY-MM-DD`, as pages and JSON write it. A unit's page writes a date for each
-/// of its latest visits and open entries; `Date`'s own formatting measured each field's width
-/// before writing it, ten times the work.
+/// of its latest visits and open entries; `Date`'s own formatting measures each field's width
+/// before writing it, several times the work.
 pub(crate) fn iso_date(date: Date) -> String {
     let year = date.year();
-    let Ok(year @ 0..=9999) = u16::try_from(year) else {
+    if !(0..=9999).contains(&year) {
         return date.to_string();
-    };
-    let digits = |n: u16, places: u32| (0..places).rev().map(move |p| (n / 10u16.pow(p)) % 10);
-    let (month, day) = (u16::from(u8::from(date.month())), u16::from(date.day()));
-    let mut text = String::with_capacity(10);
-    let fields = [digits(year, 4), digits(month, 2), digits(day, 2)];
-    for (i, field) in fields.into_iter().enumerate() {
-        if i > 0 {
-            text.push('-');
-        }
-        text.extend(field.map(|d| char::from(b'0' + d as u8)));
     }
-    text
+    format!("{year:04}-{:02}-{:02}", u8::from(date.month()), date.day())
 }
 
 #[cfg(test)]
